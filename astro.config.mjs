@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+/** BOOK_BASE sets the sub-path the book is hosted under (e.g. /hw1/); BOOK_MODE=instructor adds solutions. */
+const base = process.env.BOOK_BASE ?? '/';
+
+export default defineConfig({
+  srcDir: '.',
+  publicDir: './public',
+  outDir: './dist',
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+    }),
+  },
+  integrations: [mdx()],
+  vite: {
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+    worker: { format: 'es' },
+  },
+});

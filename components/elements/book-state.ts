@@ -1,0 +1,106 @@
+import type { RawAnswer, Variant } from '../../src/exercises/types';
+import type { StoredResult } from '../../src/submission/types';
+import type { RunRecord } from '../../src/train/run-record';
+import { DEFAULT_COURSE, readCourse, type CourseSettings } from '../../src/course/course';
+import { variantFor } from '../../src/exercises/variant';
+import {
+  emptyProgress, withAnswer, withCheck, withHint, withRun, withoutRun, withStudent, type Progress,
+} from '../../src/progress/progress';
+import { clearProgress, loadProgress, saveProgress, type StorageLike, type StoreWarning } from '../../src/progress/store';
+
+/** The page's one copy of the student's progress and course settings; elements subscribe to changes. */
+class BookState extends EventTarget {
+  progress: Progress = emptyProgress();
+  course: CourseSettings = DEFAULT_COURSE;
+  warning: StoreWarning | null = null;
+  private storage: StorageLike | null = null;
+  readonly ready: Promise<void>;
+
+  constructor() {
+    super();
+    try {
+      this.storage = window.localStorage;
+    } catch {
+      this.storage = null;
+    }
+    const loaded = loadProgress(this.storage);
+    this.progress = loaded.progress;
+    this.setWarning(loaded.warning);
+    this.ready = this.loadCourse();
+  }
+
+  /** The variant the exercises use: homework numbers unless the course gives students their own. */
+  get variant(): Variant {
+    return variantFor(this.progress.student?.id ?? '', this.course);
+  }
+
+  /** True when the course needs a student id before exercises can be checked. */
+  get needsStudentId(): boolean {
+    return this.course.perStudentVariants && !this.progress.student?.id;
+  }
+
+  setStudent(id: string, name: string): void {
+    this.update(withStudent(this.progress, id, name), 'student');
+  }
+  setAnswer(key: string, raw: RawAnswer): void {
+    this.update(withAnswer(this.progress, key, raw), 'answer');
+  }
+  recordCheck(exerciseId: string, result: StoredResult): void {
+    this.update(withCheck(this.progress, exerciseId, result), 'check');
+  }
+  recordHint(exerciseId: string, shown: number): void {
+    this.update(withHint(this.progress, exerciseId, shown), 'hint');
+  }
+  keepRun(run: RunRecord): void {
+    this.update(withRun(this.progress, run), 'runs');
+  }
+  dropRun(runId: string): void {
+    this.update(withoutRun(this.progress, runId), 'runs');
+  }
+  /** Replaces all progress (load of a submission) and tells every element to redraw. */
+  replace(progress: Progress): void {
+    this.update(progress, 'replace');
+  }
+  reset(): void {
+    this.setWarning(clearProgress(this.storage));
+    this.progress = emptyProgress();
+    this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'replace' } }));
+  }
+
+  private update(next: Progress, reason: string): void {
+    this.progress = next;
+    this.setWarning(saveProgress(this.storage, next));
+    this.dispatchEvent(new CustomEvent('change', { detail: { reason } }));
+  }
+
+  private setWarning(w: StoreWarning | null): void {
+    this.warning = w;
+    const el = document.querySelector<HTMLElement>('[data-storage-warning]');
+    if (el) el.textContent = w ? w.message : '';
+  }
+
+  private async loadCourse(): Promise<void> {
+    const base = document.documentElement.dataset.base ?? '/';
+    try {
+      const res = await fetch(`${base}course.json`, { cache: 'no-cache' });
+      if (!res.ok) return;
+      const parsed = readCourse(await res.text());
+      if (parsed.ok) {
+        this.course = parsed.value;
+        this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'course' } }));
+      } else {
+        console.warn(`course.json ignored: ${parsed.error}`);
+      }
+    } catch {
+      /* no course file: the homework variant applies */
+    }
+  }
+}
+
+let state: BookState | null = null;
+
+/** The shared state, created on first use. */
+export function bookState(): BookState {
+  state ??= new BookState();
+  return state;
+}

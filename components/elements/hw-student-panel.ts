@@ -1,0 +1,92 @@
+import { bookState } from './book-state';
+import { buildSubmission, progressFromSubmission, submissionFileName } from '../../src/submission/build-submission';
+import { readSubmission } from '../../src/submission/read-submission';
+import { EXERCISES } from '../../src/homework/catalog';
+import { downloadText } from './download';
+
+/** The student panel: id and name, progress summary, download/load of the submission file, reset. */
+class HwStudentPanel extends HTMLElement {
+  connectedCallback(): void {
+    const state = bookState();
+    const q = <T extends Element>(sel: string): T => this.querySelector<T>(sel)!;
+    const dialog = q<HTMLDialogElement>('[data-panel]');
+    const resetDialog = q<HTMLDialogElement>('[data-reset-dialog]');
+    const form = q<HTMLFormElement>('[data-student-form]');
+    const idInput = q<HTMLInputElement>('#student-id');
+    const nameInput = q<HTMLInputElement>('#student-name');
+    const message = q<HTMLElement>('[data-message]');
+    const say = (text: string, kind: 'info' | 'error' = 'info'): void => {
+      message.dataset.kind = kind;
+      message.textContent = text;
+    };
+
+    const render = (): void => {
+      const p = state.progress;
+      const open = q<HTMLButtonElement>('[data-panel-open]');
+      open.textContent = p.student ? `Student: ${p.student.name || p.student.id}` : 'Student: sign in';
+      if (document.activeElement !== idInput) idInput.value = p.student?.id ?? '';
+      if (document.activeElement !== nameInput) nameInput.value = p.student?.name ?? '';
+      const checked = EXERCISES.filter((e) => p.results[e.id]);
+      const correct = checked.filter((e) => p.results[e.id].status === 'correct');
+      const marks = checked.reduce((s, e) => s + p.results[e.id].marks, 0);
+      const possible = EXERCISES.reduce((s, e) => s + e.marks, 0);
+      const variant = state.variant.kind === 'student' ? `your own numbers (seed ${state.variant.seed})` : 'the homework’s numbers';
+      q<HTMLElement>('[data-summary]').textContent =
+        `${Object.keys(p.answers).length} answers saved; ${checked.length} of ${EXERCISES.length} exercises checked, ${correct.length} correct; ` +
+        `${marks} of ${possible} auto-graded marks (advisory). ${p.runs.length} training run(s) kept. Exercises use ${variant}.`;
+    };
+
+    q('[data-panel-open]').addEventListener('click', () => {
+      say('');
+      render();
+      dialog.showModal();
+    });
+    q('[data-panel-close]').addEventListener('click', () => dialog.close());
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      if (idInput.value.trim() === '') {
+        say('Enter your student id.', 'error');
+        return;
+      }
+      state.setStudent(idInput.value, nameInput.value);
+      say('Saved. Your progress is kept in this browser.');
+    });
+    q('[data-download]').addEventListener('click', () => {
+      try {
+        const sub = buildSubmission(state.progress, state.variant);
+        downloadText(submissionFileName(sub), JSON.stringify(sub, null, 2), 'application/json');
+        say(`Downloaded ${submissionFileName(sub)}. Hand this file in.`);
+      } catch (e) {
+        say((e as Error).message, 'error');
+        idInput.focus();
+      }
+    });
+    q<HTMLInputElement>('[data-load]').addEventListener('change', async (ev) => {
+      const input = ev.target as HTMLInputElement;
+      const file = input.files?.[0];
+      input.value = '';
+      if (!file) return;
+      if (file.size > 5 * 1024 * 1024) {
+        say(`${file.name} is not a submission: it is larger than 5 MB. Nothing was changed.`, 'error');
+        return;
+      }
+      const parsed = readSubmission(await file.text());
+      if (!parsed.ok) {
+        say(`${file.name} is not a valid submission: ${parsed.error} Nothing was changed.`, 'error');
+        return;
+      }
+      state.replace(progressFromSubmission(parsed.value));
+      say(`Loaded the submission of ${parsed.value.student.name || parsed.value.student.id} (${Object.keys(parsed.value.answers).length} answers).`);
+    });
+    q('[data-reset]').addEventListener('click', () => resetDialog.showModal());
+    q('[data-reset-cancel]').addEventListener('click', () => resetDialog.close());
+    q('[data-reset-confirm]').addEventListener('click', () => {
+      state.reset();
+      resetDialog.close();
+      say('All progress in this browser was deleted.');
+    });
+    state.addEventListener('change', render);
+    render();
+  }
+}
+customElements.define('hw-student-panel', HwStudentPanel);

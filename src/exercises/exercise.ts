@@ -1,0 +1,24 @@
+import type { PartSpec, Variant } from './types';
+
+/** The static description of one input of an exercise, enough to render it without grading it. */
+export type InputDef =
+  | { key: string; kind: 'number' | 'formula' | 'shape' | 'text'; label: string; placeholder?: string }
+  | { key: string; kind: 'vector'; label: string; length: number }
+  | { key: string; kind: 'matrix'; label: string; rows: number; cols: number }
+  | { key: string; kind: 'choice'; label: string; multiple: boolean; options: { id: string; label: string }[] };
+
+/** One exercise of the homework (an id such as `q1.1d`), with parts generated from a variant. */
+export interface ExerciseDef {
+  /** Homework id, e.g. `q1.1d`; answer keys are this id or `id.part`. */
+  id: string;
+  /** Total marks of the exercise (sum of its parts' marks). */
+  marks: number;
+  title: string;
+  /** The inputs in display order; their keys are the submission's answer keys. */
+  inputs: InputDef[];
+  /** Numbers shown in the prompt for this variant (the page fills `data-param` placeholders). */
+  params(variant: Variant): Record<string, string | number>;
+  /** Gradable parts for this variant, one per input key. Deterministic in the variant; may load tfjs lazily. */
+  parts(variant: Variant): Promise<PartSpec[]>;
+  hints?: string[];
+}

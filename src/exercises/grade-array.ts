@@ -1,0 +1,80 @@
+/** Grades vector and matrix answers: all-or-nothing marks with per-cell feedback, named and transposed mistakes. */
+import { correct, unreadable, wrong } from './feedback';
+import { formatVector } from './format-number';
+import { parseMatrix } from './parse-matrix';
+import { parseVector } from './parse-vector';
+import { allClose, isClose, NUMBER_TOLERANCE, withDefaults } from './tolerance';
+import type { ArrayMistake, Feedback, PartSpec, RawAnswer, Tolerance } from './types';
+
+type VectorSpec = Extract<PartSpec, { kind: 'vector' }>;
+type MatrixSpec = Extract<PartSpec, { kind: 'matrix' }>;
+
+/** Built-in mistake id `sign`: every entry negated. */
+export function gradeVector(spec: VectorSpec, raw: RawAnswer): Feedback {
+  const parsed = parseVector(raw);
+  if (!parsed.ok) return unreadable(spec, parsed.error);
+  const value = parsed.value;
+  const tol = withDefaults(spec.tol, NUMBER_TOLERANCE);
+  const n = spec.answer.length;
+  const mistake = namedMistake(spec.mistakes, [value], tol);
+  if (value.length !== n) {
+    if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id });
+    return wrong(spec, `Not right: expected ${n} number${n === 1 ? '' : 's'}, got ${value.length}.`);
+  }
+  const cells = value.map((v, i) => isClose(v, spec.answer[i], tol));
+  if (cells.every(Boolean)) return correct(spec, `: ${formatVector(value)}.`);
+  if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id, cells });
+  if (allClose(value.map((v) => -v), spec.answer, tol)) return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
+  return wrong(spec, countMessage(cells), { cells });
+}
+
+/** Built-in mistake ids: `transposed` (rows and columns swapped), `sign` (every entry negated). */
+export function gradeMatrix(spec: MatrixSpec, raw: RawAnswer): Feedback {
+  const parsed = parseMatrix(raw);
+  if (!parsed.ok) return unreadable(spec, parsed.error);
+  const value = parsed.value;
+  const tol = withDefaults(spec.tol, NUMBER_TOLERANCE);
+  const rows = spec.answer.length;
+  const cols = spec.answer[0]?.length ?? 0;
+  const mistake = namedMistake(spec.mistakes, value, tol);
+  const transposed = matrixClose(transpose(value), spec.answer, tol);
+  const sameShape = value.length === rows && value[0].length === cols;
+  if (!sameShape) {
+    if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id });
+    if (transposed) return wrong(spec, transposedMessage, { mistake: 'transposed' });
+    return wrong(spec, `Not right: expected a ${rows}×${cols} matrix (${rows} rows, ${cols} columns), got ${value.length}×${value[0].length}.`);
+  }
+  const cells = value.map((row, i) => row.map((v, j) => isClose(v, spec.answer[i][j], tol)));
+  if (cells.every((row) => row.every(Boolean))) return correct(spec, '.');
+  if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id, cells });
+  if (transposed) return wrong(spec, transposedMessage, { mistake: 'transposed', cells });
+  if (matrixClose(value.map((row) => row.map((v) => -v)), spec.answer, tol)) {
+    return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
+  }
+  return wrong(spec, countMessage(cells.flat()), { cells });
+}
+
+const transposedMessage = 'Not right: this looks transposed (your rows are the expected columns).';
+
+/** The rows of `m` as columns. */
+export function transpose(m: readonly (readonly number[])[]): number[][] {
+  const cols = m[0]?.length ?? 0;
+  return Array.from({ length: cols }, (_, j) => m.map((row) => row[j]));
+}
+
+function matrixClose(a: readonly number[][], b: readonly number[][], tol: Required<Tolerance>): boolean {
+  return a.length === b.length && a.every((row, i) => allClose(row, b[i], tol));
+}
+
+function namedMistake(mistakes: ArrayMistake[] | undefined, value: number[][], tol: Required<Tolerance>): ArrayMistake | undefined {
+  return mistakes?.find((m) => {
+    const expected = m.value.length > 0 && Array.isArray(m.value[0]) ? (m.value as number[][]) : [m.value as number[]];
+    return matrixClose(value, expected, tol);
+  });
+}
+
+function countMessage(cells: boolean[]): string {
+  const right = cells.filter(Boolean).length;
+  if (right === 0) return 'Not right: none of the entries is right.';
+  return `Not right: ${right} of ${cells.length} entries are right; the wrong ones are marked.`;
+}

@@ -1,0 +1,22 @@
+/** Public API of the exercise engine: parsers, grading, variants and number formatting. */
+export type * from './types';
+export type { ExerciseDef } from './exercise';
+export type { Expr } from './expr/ast';
+export { freeVariables } from './expr/ast';
+export { evaluate } from './expr/evaluate';
+export { parseExpression, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, type ExprOptions, type ExprResult } from './expr/parse-expr';
+export { parseNumber, readNumber } from './parse-number';
+export { parseVector } from './parse-vector';
+export { parseMatrix } from './parse-matrix';
+export { splitPasted } from './split-pasted';
+export { parseShape } from './parse-shape';
+export { parseFormula, type Formula, type FormulaOptions } from './parse-formula';
+export { parseChoice } from './parse-choice';
+export { grade, type GradeOptions } from './grade';
+export { formatShape } from './grade-shape';
+export { transpose } from './grade-array';
+export { compareFormulas, sameFormula, type FormulaComparison } from './compare-formulas';
+export { samplePoints } from './sample-points';
+export { isClose, allClose, NUMBER_TOLERANCE, FORMULA_TOLERANCE } from './tolerance';
+export { homeworkVariant, seedFor, mulberry32, variantFor, pickRounded, pickInt, pickOne } from './variant';
+export { formatNumber, formatVector } from './format-number';

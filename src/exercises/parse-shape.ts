@@ -1,0 +1,49 @@
+/** Reads a shape answer (`K x Da`, `(K, Da)`, `K×Da`, `[K, Da]`, `K by Da`, `3x4`) into dimension tokens. */
+import { couldNotRead } from './could-not-read';
+import type { Parsed } from './types';
+
+const MAX_SHAPE_LENGTH = 200;
+
+/**
+ * Dimension tokens: integers as canonical digits (`01` → `1`), symbols spelled as in `symbols`
+ * (matched ignoring case and `_`, so `da` and `D_a` read as `Da`). When `strict`, an unknown symbol cannot
+ * be read; otherwise it is kept as typed. `x` between dimensions is a separator.
+ */
+export function parseShape(raw: string, symbols: readonly string[] = [], strict = symbols.length > 0): Parsed<string[]> {
+  if (typeof raw !== 'string') return { ok: false, error: 'Could not read the answer: expected a shape such as K x Da' };
+  const text = raw.normalize('NFC').trim();
+  if (text === '') return { ok: false, error: 'Could not read the answer: it is empty' };
+  if (text.length > MAX_SHAPE_LENGTH) return { ok: false, error: couldNotRead(text, 'the answer is too long') };
+  const known = new Map(symbols.map((s) => [key(s), s] as const));
+  const body = text.replace(/^(?:ℝ|R)\s*\^?\s*(?=[([{])/u, '').replace(/^[([{]\s*/, '').replace(/\s*[)\]}]$/, '');
+  const chunks = body.split(/[\s,×*·⋅✕;]+/).filter((c) => c !== '' && !/^(?:x|X|by|BY|By)$/.test(c));
+  if (chunks.length === 0) return { ok: false, error: couldNotRead(text, 'no dimensions found (write e.g. K x Da)') };
+  const dims: string[] = [];
+  for (const chunk of chunks) {
+    const resolved = resolveChunk(chunk, known) ?? (!strict && /^\p{L}[\p{L}\p{N}_]*$/u.test(chunk) ? [chunk] : undefined);
+    if (!resolved) {
+      const hint = strict && symbols.length > 0 ? ` (use numbers or ${symbols.join(', ')})` : '';
+      return { ok: false, error: couldNotRead(text, `unknown dimension "${chunk}"${hint}`) };
+    }
+    dims.push(...resolved);
+  }
+  return { ok: true, value: dims };
+}
+
+function key(symbol: string): string {
+  return symbol.replace(/_/g, '').toLowerCase();
+}
+
+/** One chunk as dimensions: an integer, a known symbol, or known parts joined by `x` (`3x4`, `KxDa`). */
+function resolveChunk(chunk: string, known: ReadonlyMap<string, string>): string[] | undefined {
+  if (/^\d+$/.test(chunk)) return [String(Number(chunk))];
+  const symbol = known.get(key(chunk));
+  if (symbol !== undefined) return [symbol];
+  for (let i = 1; i < chunk.length - 1; i++) {
+    if (chunk[i] !== 'x' && chunk[i] !== 'X') continue;
+    const left = resolveChunk(chunk.slice(0, i), known);
+    const right = left && resolveChunk(chunk.slice(i + 1), known);
+    if (left && right) return [...left, ...right];
+  }
+  return undefined;
+}

@@ -1,0 +1,208 @@
+/** Manual marks (free text, items without an auto-grader) and overrides, kept in a versioned "grading file". */
+import type { Parsed } from '../exercises/types';
+import { GRADED_ITEMS } from '../homework/structure';
+import { round } from './round';
+import type { GradedSubmission } from './types';
+
+export const GRADING_FORMAT = 'dlcv-hw1-grading';
+export const GRADING_VERSION = 1;
+const MAX_COMMENT = 5000;
+const MAX_STUDENTS = 20_000;
+const MAX_RUBRIC = 50;
+
+/** One rubric criterion of an item: ticking it suggests its marks. */
+export interface RubricCriterion { id: string; label: string; marks: number }
+
+/** A grader's decision on one item of one student. */
+export interface ManualEntry {
+  /** Marks of the manual portion, or of the whole item when `override` is true. */
+  marks: number;
+  comment: string;
+  /** Ids of the rubric criteria that were ticked. */
+  rubric: string[];
+  /** True: replaces the item's marks (auto ones included). False: fills the part left to manual grading. */
+  override: boolean;
+  updatedAt: string;
+}
+
+/** The grading file: rubrics per item and entries per (normalised) student id and item id. */
+export interface GradingFile {
+  format: typeof GRADING_FORMAT;
+  version: typeof GRADING_VERSION;
+  rubrics: Record<string, RubricCriterion[]>;
+  grades: Record<string, Record<string, ManualEntry>>;
+}
+
+/** Default rubrics of the items left to manual grading (Question 2's reports). */
+export const DEFAULT_RUBRICS: Record<string, RubricCriterion[]> = {
+  'q2.1': [
+    { id: 'mapping', label: 'Class mapping as specified', marks: 1 },
+    { id: 'split', label: 'Stratified 70/10/20 split', marks: 2 },
+    { id: 'loaders', label: 'Data loaders', marks: 1 },
+    { id: 'plot', label: 'Class distribution of train and val plotted', marks: 1 },
+  ],
+  'q2.2': [
+    { id: 'arch', label: 'Architecture as specified (3 convs, pools 4/2/2, one linear layer)', marks: 3 },
+    { id: 'train', label: 'Trained 10 epochs, curves of loss and accuracy logged', marks: 2 },
+    { id: 'overfit', label: 'Overfitting discussed from the curves', marks: 1 },
+    { id: 'test', label: 'Test accuracy, F1 and confusion matrix', marks: 2 },
+    { id: 'errors', label: 'Misclassified images shown and explained', marks: 2 },
+  ],
+  'q2.3': [
+    { id: 'finetune', label: 'ResNet-18 fine-tuned and trained', marks: 3 },
+    { id: 'overfit', label: 'Overfitting discussed from the curves', marks: 2 },
+    { id: 'test', label: 'Test accuracy, F1 and confusion matrix', marks: 2 },
+    { id: 'tsne', label: 't-SNE of features in 2-D and 3-D', marks: 3 },
+  ],
+  'q2.4': [
+    { id: 'augs', label: 'Three or more augmentations, samples shown', marks: 3 },
+    { id: 'train', label: 'ResNet-18 trained with them', marks: 3 },
+    { id: 'overfit', label: 'Change in overfitting discussed', marks: 2 },
+    { id: 'test', label: 'Test accuracy, F1 and confusion matrix', marks: 2 },
+  ],
+  'q2.6': [
+    { id: 'metrics', label: 'Accuracy and F1 compared', marks: 2 },
+    { id: 'gen', label: 'Generalisation compared', marks: 2 },
+    { id: 'cost', label: 'Cost compared', marks: 1 },
+  ],
+};
+
+/** An empty grading file with the default rubrics. */
+export function emptyGradingFile(): GradingFile {
+  return { format: GRADING_FORMAT, version: GRADING_VERSION, rubrics: structuredClone(DEFAULT_RUBRICS), grades: {} };
+}
+
+/** The key a student's entries are stored under (ids compare trimmed and case-insensitively). */
+export function studentKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** A copy of `file` with `entry` set for (student, item); `null` removes it. */
+export function withEntry(file: GradingFile, studentId: string, itemId: string, entry: ManualEntry | null): GradingFile {
+  const key = studentKey(studentId);
+  const grades = { ...file.grades };
+  const mine = { ...(getOwn(grades, key) ?? {}) };
+  if (entry) put(mine, itemId, entry);
+  else delete mine[itemId];
+  if (Object.keys(mine).length > 0) put(grades, key, mine);
+  else delete grades[key];
+  return { ...file, grades };
+}
+
+/** `graded` with the file's manual marks and overrides applied on top of the auto marks (a new object). */
+export function applyManual(graded: GradedSubmission, file: GradingFile): GradedSubmission {
+  const mine = getOwn(file.grades, studentKey(graded.studentId));
+  if (!mine) return graded;
+  const items = graded.items.map((it) => {
+    const e = getOwn(mine, it.id);
+    if (!e) return it;
+    const manual = { marks: e.marks, comment: e.comment, rubric: e.rubric.slice(), override: e.override };
+    if (e.override) return { ...it, marks: clamp(e.marks, it.maxMarks), pending: false, manual };
+    const autoMarks = it.marks;
+    return { ...it, marks: round(autoMarks + clamp(e.marks, it.manualMax)), pending: false, manual };
+  });
+  return { ...graded, items, total: round(items.reduce((s, g) => s + g.marks, 0)) };
+}
+
+/** Own property `k` of `o` (never one inherited, so `__proto__` and `constructor` are plain ids). */
+function getOwn<T>(o: Record<string, T>, k: string): T | undefined {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
+/** Defines own property `k` (assignment would set the prototype for `__proto__`); returns `v`. */
+function put<T>(o: Record<string, T>, k: string, v: T): T {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return v;
+}
+
+function clamp(x: number, max: number): number {
+  return round(Math.min(Math.max(x, 0), max));
+}
+
+/** The grading file as pretty JSON for download. */
+export function exportGradingFile(file: GradingFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+const ITEM_IDS = new Set(GRADED_ITEMS.map((i) => i.id));
+const maxOf = (id: string): number => GRADED_ITEMS.find((i) => i.id === id)?.marks ?? 0;
+
+/** Reads a grading file's text; never throws; rejects unknown items, marks out of range and oversized fields. */
+export function importGradingFile(text: string): Parsed<GradingFile> {
+  if (typeof text !== 'string' || text.length > 20 * 1024 * 1024) return fail('The grading file is missing or larger than 20 MB.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return fail(`The grading file is not valid JSON (${(e as Error).message}).`);
+  }
+  if (!isObj(data) || data.format !== GRADING_FORMAT) return fail(`This is not a grading file (format must be "${GRADING_FORMAT}").`);
+  if (data.version !== GRADING_VERSION) return fail(`Unsupported grading file version ${JSON.stringify(data.version)}.`);
+  const rubrics = readRubrics(data.rubrics);
+  if (!rubrics.ok) return rubrics;
+  if (!isObj(data.grades)) return fail('The grading file has no grades object.');
+  const students = Object.keys(data.grades);
+  if (students.length > MAX_STUDENTS) return fail('The grading file has too many students.');
+  const grades: GradingFile['grades'] = {};
+  for (const sid of students) {
+    const entries = data.grades[sid];
+    if (sid.length > 100 || sid.trim() === '' || !isObj(entries)) return fail(`Bad student entry "${sid.slice(0, 60)}".`);
+    const out: Record<string, ManualEntry> = {};
+    for (const itemId of Object.keys(entries)) {
+      const e = readEntry(itemId, entries[itemId]);
+      if (!e.ok) return fail(`Student "${sid.slice(0, 60)}": ${e.error}`);
+      out[itemId] = e.value;
+    }
+    put(grades, studentKey(sid), { ...(getOwn(grades, studentKey(sid)) ?? {}), ...out });
+  }
+  return { ok: true, value: { format: GRADING_FORMAT, version: GRADING_VERSION, rubrics: rubrics.value, grades } };
+}
+
+function readRubrics(v: unknown): Parsed<Record<string, RubricCriterion[]>> {
+  if (v === undefined) return { ok: true, value: structuredClone(DEFAULT_RUBRICS) };
+  if (!isObj(v)) return fail('rubrics must be an object.');
+  const out: Record<string, RubricCriterion[]> = {};
+  for (const itemId of Object.keys(v)) {
+    const list = v[itemId];
+    if (!ITEM_IDS.has(itemId)) return fail(`Rubric of unknown item "${itemId.slice(0, 60)}".`);
+    if (!Array.isArray(list) || list.length > MAX_RUBRIC) return fail(`The rubric of ${itemId} must be a list of at most ${MAX_RUBRIC} criteria.`);
+    const crit: RubricCriterion[] = [];
+    for (const c of list) {
+      if (!isObj(c) || typeof c.id !== 'string' || c.id.length > 60 || typeof c.label !== 'string' || c.label.length > 500) return fail(`A criterion of ${itemId} is malformed.`);
+      if (typeof c.marks !== 'number' || !Number.isFinite(c.marks) || c.marks < 0 || c.marks > maxOf(itemId)) return fail(`A criterion of ${itemId} has marks out of range.`);
+      crit.push({ id: c.id, label: c.label, marks: c.marks });
+    }
+    out[itemId] = crit;
+  }
+  return { ok: true, value: out };
+}
+
+function readEntry(itemId: string, v: unknown): Parsed<ManualEntry> {
+  if (!ITEM_IDS.has(itemId)) return fail(`unknown item "${itemId.slice(0, 60)}".`);
+  if (!isObj(v)) return fail(`the entry of ${itemId} is not an object.`);
+  const { marks, comment, rubric, override, updatedAt } = v;
+  if (typeof marks !== 'number' || !Number.isFinite(marks) || marks < 0 || marks > maxOf(itemId)) return fail(`the marks of ${itemId} must be between 0 and ${maxOf(itemId)}.`);
+  if (typeof comment !== 'string' || comment.length > MAX_COMMENT) return fail(`the comment of ${itemId} must be text of at most ${MAX_COMMENT} characters.`);
+  if (!Array.isArray(rubric) || rubric.length > MAX_RUBRIC || !rubric.every((r) => typeof r === 'string' && r.length <= 60)) return fail(`the rubric ticks of ${itemId} are malformed.`);
+  if (typeof override !== 'boolean') return fail(`override of ${itemId} must be true or false.`);
+  if (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt))) return fail(`updatedAt of ${itemId} is not a time.`);
+  return { ok: true, value: { marks, comment, rubric: rubric.slice(), override, updatedAt } };
+}
+
+/** Merges two grading files; for each (student, item) the entry updated last wins; `b`'s rubrics win. */
+export function mergeGradingFiles(a: GradingFile, b: GradingFile): GradingFile {
+  const grades: GradingFile['grades'] = structuredClone(a.grades);
+  for (const sid of Object.keys(b.grades)) {
+    const mine = getOwn(grades, sid) ?? put(grades, sid, {});
+    const theirs = b.grades[sid];
+    for (const itemId of Object.keys(theirs)) {
+      const e = theirs[itemId];
+      const old = getOwn(mine, itemId);
+      if (!old || Date.parse(e.updatedAt) >= Date.parse(old.updatedAt)) put(mine, itemId, { ...e, rubric: e.rubric.slice() });
+    }
+  }
+  return { format: GRADING_FORMAT, version: GRADING_VERSION, rubrics: { ...a.rubrics, ...b.rubrics }, grades };
+}

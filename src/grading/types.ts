@@ -1,0 +1,77 @@
+/** Types of the instructor's regrade: graded submissions, flags and item grades. Plain JSON. */
+import type { Feedback, PartKind, RawAnswer, Variant } from '../exercises/types';
+import type { PartSpec } from '../exercises/types';
+import type { RunRecord } from '../train/run-record';
+
+/** Why a submission deserves a second look; none of them changes a mark by itself. */
+export type FlagKind =
+  | 'seed-mismatch'
+  | 'variant-kind'
+  | 'run-metrics'
+  | 'unknown-key'
+  | 'duplicate'
+  | 'shared-wrong-answer'
+  | 'grader-error';
+
+export interface Flag {
+  kind: FlagKind;
+  message: string;
+  /** The answer key or run id the flag is about, when there is one. */
+  key?: string;
+}
+
+/** How an item's marks were decided: all by the auto-grader, all by hand, or both. */
+export type ItemStatus = 'auto' | 'manual' | 'mixed';
+
+/** One graded answer key: what was typed, the reference for this variant, and the feedback. */
+export interface GradedAnswer {
+  key: string;
+  item: string;
+  kind: PartKind;
+  raw: RawAnswer | undefined;
+  /** The reference answer as display text ('' for free text). */
+  reference: string;
+  feedback: Feedback;
+}
+
+/** One gradebook column for one student. */
+export interface ItemGrade {
+  id: string;
+  title: string;
+  /** Marks awarded so far (auto marks, plus manual marks once applied). */
+  marks: number;
+  maxMarks: number;
+  /** Marks the auto-grader decides. */
+  autoMax: number;
+  /** Marks left to manual grading (free text, or an item without an auto-grader yet). */
+  manualMax: number;
+  status: ItemStatus;
+  /** True while some manual marks are still to be given. */
+  pending: boolean;
+  /** Set when a manual grade or override was applied. */
+  manual?: { marks: number; comment: string; rubric: string[]; override: boolean };
+}
+
+/** A submission regraded from its raw answers and run records. */
+export interface GradedSubmission {
+  /** The file (or archive entry) it came from. */
+  source: string;
+  studentId: string;
+  name: string;
+  createdAt: string;
+  /** The variant the student's file declared. */
+  declaredVariant: Variant;
+  /** The variant the regrade used: recomputed from the id and the course salt. */
+  variant: Variant;
+  items: ItemGrade[];
+  answers: GradedAnswer[];
+  /** Answers under keys without an auto-grader (free text, Q2 parts pending exercises), for manual grading. */
+  manualAnswers: { key: string; item: string; raw: RawAnswer }[];
+  runs: RunRecord[];
+  total: number;
+  maxTotal: number;
+  flags: Flag[];
+}
+
+/** The parts of one variant, as the catalog generated them. */
+export type PartsOf = (exerciseId: string, variant: Variant) => Promise<PartSpec[]>;

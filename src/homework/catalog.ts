@@ -1,0 +1,17 @@
+import type { ExerciseDef } from '../exercises/exercise';
+import { Q1_1 } from './q1-1';
+import { Q1_2 } from './q1-2';
+import { Q2 } from './q2';
+
+/** Every exercise of the book; the pages, the tests and the grader read this one list. */
+export const EXERCISES: ExerciseDef[] = [...Q1_1, ...Q1_2, ...Q2];
+
+/** The exercise with homework id `id`, or undefined. */
+export function exerciseById(id: string): ExerciseDef | undefined {
+  return EXERCISES.find((e) => e.id === id);
+}
+
+/** Every answer key of the book, in order. */
+export function allAnswerKeys(): string[] {
+  return EXERCISES.flatMap((e) => e.inputs.map((i) => i.key));
+}

@@ -1,0 +1,31 @@
+import type { RawAnswer, Variant, FeedbackStatus } from '../exercises/types';
+import type { RunRecord } from '../train/run-record';
+
+export const SUBMISSION_FORMAT = 'dlcv-hw1-submission';
+export const SUBMISSION_VERSION = 1;
+
+/** The advisory result the student's page computed; the instructor's regrade ignores it. */
+export interface StoredResult {
+  status: FeedbackStatus;
+  marks: number;
+  maxMarks: number;
+}
+
+/** The submission file a student hands in (documented in docs/submission-format.md). */
+export interface Submission {
+  format: typeof SUBMISSION_FORMAT;
+  version: typeof SUBMISSION_VERSION;
+  student: { id: string; name: string };
+  variant: Variant;
+  /** Answers exactly as typed, under the homework's answer keys. */
+  answers: Record<string, RawAnswer>;
+  /** Checked attempts per exercise id (unreadable answers are not counted). */
+  attempts: Record<string, number>;
+  /** Advisory results per exercise id. */
+  results: Record<string, StoredResult>;
+  /** Training runs the student chose to hand in. */
+  runs: RunRecord[];
+  /** ISO 8601 time the file was written. */
+  createdAt: string;
+  app: { name: string; version: string };
+}

@@ -1,0 +1,59 @@
+/** The run record: a versioned, plain-JSON account of one training run (page, CLI and grader share it). */
+
+export const RUN_FORMAT = 'dlcv-hw1-run';
+export const RUN_VERSION = 1;
+
+export interface EpochMetrics {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  valLoss: number;
+  valAccuracy: number;
+  seconds: number;
+}
+
+export interface ClassMetrics { precision: number; recall: number; f1: number; support: number }
+
+export interface TestMetrics {
+  accuracy: number;
+  macroF1: number;
+  weightedF1: number;
+  perClass: ClassMetrics[];
+  /** confusion[true][predicted] counts. */
+  confusion: number[][];
+  /** Misclassified test images, by index into the test split. */
+  misclassified: { index: number; trueLabel: number; predicted: number }[];
+}
+
+export interface RunConfig {
+  model: 'cnn' | 'resnet18';
+  /** Homework question this run answers. */
+  question: 'q2.2' | 'q2.3' | 'q2.4';
+  imageSize: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  adamEpsilon: number;
+  seed: number;
+  /** Augmentations applied to training images (q2.4); empty for none. */
+  augmentations: string[];
+  /** Pretrained weights source for fine-tuning (q2.3), or null for from-scratch. */
+  pretrained: string | null;
+}
+
+export interface RunRecord {
+  format: typeof RUN_FORMAT;
+  version: typeof RUN_VERSION;
+  id: string;
+  createdAt: string;
+  config: RunConfig;
+  backend: string;
+  dataset: { name: string; hash: string; classes: string[]; counts: { train: number; val: number; test: number } };
+  epochs: EpochMetrics[];
+  /** Per-step training loss (optionally subsampled). */
+  steps: { step: number; loss: number }[];
+  test: TestMetrics | null;
+  timings: { totalSeconds: number; imagesPerSecond: number };
+  /** Why the run ended early (stopped, NaN loss, device lost), or null when it completed. */
+  stopped: string | null;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32, shuffleInPlace } from '../../../src/data/rng';
+
+describe('mulberry32', () => {
+  it('is deterministic in the seed and stays in [0, 1)', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const c = mulberry32(43);
+    const xs = Array.from({ length: 1000 }, () => a());
+    expect(Array.from({ length: 1000 }, () => b())).toEqual(xs);
+    expect(Array.from({ length: 1000 }, () => c())).not.toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.05);
+  });
+});
+
+describe('shuffleInPlace', () => {
+  it('returns a permutation, reproducible with the same seed', () => {
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const s1 = shuffleInPlace([...items], mulberry32(7));
+    const s2 = shuffleInPlace([...items], mulberry32(7));
+    expect(s1).toEqual(s2);
+    expect(s1).not.toEqual(items);
+    expect([...s1].sort((x, y) => x - y)).toEqual(items);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { freeVariables } from '../../../../src/exercises/expr/ast';
+import { evaluate } from '../../../../src/exercises/expr/evaluate';
+import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, parseExpression, type ExprOptions } from '../../../../src/exercises/expr/parse-expr';
+
+const TOL = 1e-12;
+
+function value(text: string, vars: Record<string, number> = {}, options: ExprOptions = {}): number {
+  const r = parseExpression(text, { variables: Object.keys(vars), ...options });
+  if (!r.ok) throw new Error(`did not parse ${text}: ${r.reason}`);
+  return evaluate(r.expr, new Map(Object.entries(vars)));
+}
+
+function reason(text: string, options: ExprOptions = {}): string {
+  const r = parseExpression(text, options);
+  if (r.ok) throw new Error(`${text} parsed but should not`);
+  return r.reason;
+}
+
+describe('parseExpression', () => {
+  it('reads number formats', () => {
+    expect(value('3')).toBe(3);
+    expect(value('3.5')).toBe(3.5);
+    expect(value('.5')).toBe(0.5);
+    expect(value('1e-3')).toBe(0.001);
+    expect(value('2.5E+2')).toBe(250);
+  });
+
+  it('follows operator precedence and associativity', () => {
+    expect(value('1 + 2 * 3')).toBe(7);
+    expect(value('(1 + 2) * 3')).toBe(9);
+    expect(value('8 / 4 / 2')).toBe(1);
+    expect(value('10 - 3 - 2')).toBe(5);
+    expect(value('2 ^ 3 ^ 2')).toBe(512);
+    expect(value('2 ** 3')).toBe(8);
+    expect(value('-2 ^ 2')).toBe(-4);
+    expect(value('2 ^ -1')).toBe(0.5);
+    expect(value('--3')).toBe(3);
+    expect(value('+3')).toBe(3);
+    expect(value('[1 + {2 * 3}]')).toBe(7);
+  });
+
+  it('maps unicode operators and superscripts', () => {
+    expect(value('3 × 2')).toBe(6);
+    expect(value('3·2')).toBe(6);
+    expect(value('−3 − 2')).toBe(-5);
+    expect(value('6 ÷ 4')).toBe(1.5);
+    expect(value('3²')).toBe(9);
+    expect(value('2⁻¹')).toBe(0.5);
+  });
+
+  it('evaluates constants and functions against Math', () => {
+    expect(Math.abs(value('pi') - Math.PI)).toBeLessThan(TOL);
+    expect(Math.abs(value('π') - Math.PI)).toBeLessThan(TOL);
+    expect(Math.abs(value('e') - Math.E)).toBeLessThan(TOL);
+    expect(Math.abs(value('log(10)') - Math.log(10))).toBeLessThan(TOL);
+    expect(Math.abs(value('ln(10)') - Math.log(10))).toBeLessThan(TOL);
+    expect(Math.abs(value('log2(10)') - Math.log2(10))).toBeLessThan(TOL);
+    expect(Math.abs(value('log_2(10)') - Math.log2(10))).toBeLessThan(TOL);
+    expect(Math.abs(value('Log10(1000)') - 3)).toBeLessThan(TOL);
+    expect(Math.abs(value('exp(1)') - Math.E)).toBeLessThan(TOL);
+    expect(value('sqrt(16)')).toBe(4);
+    expect(value('abs(-2)')).toBe(2);
+    expect(Math.abs(value('sin(pi/2) + cos(0) + tan(0)') - 2)).toBeLessThan(TOL);
+    expect(value('min(3, 1, 2)')).toBe(1);
+    expect(value('max(3, 1, 2)')).toBe(3);
+  });
+
+  it('reads variables, including subscripts and aliases', () => {
+    expect(value('y_k * (d - y_j)', { y_k: 0.5, y_j: 0.25, d: 1 })).toBe(0.375);
+    expect(value('Da * 2', { Da: 4 })).toBe(8);
+    expect(value('1 - ŷ', { p: 0.25 }, { aliases: { 'ŷ': 'p' } })).toBe(0.75);
+    expect(value('1 - ŷ', { p: 0.25 }, { aliases: { 'ŷ': 'p' } })).toBe(0.75);
+  });
+
+  it('lets a variable shadow a constant', () => {
+    expect(value('e + 1', { e: 2 })).toBe(3);
+  });
+
+  it('names the problem with its position', () => {
+    expect(reason('3..2')).toBe('unexpected "." at position 3');
+    expect(reason('foo')).toBe('unknown symbol "foo"');
+    expect(reason('x + 1', { variables: ['y', 'p'] })).toBe('unknown symbol "x" (you can use y, p)');
+    expect(reason('(1 + 2')).toMatch(/^unbalanced parenthesis: "\(" at position 1 is never closed/);
+    expect(reason('1 + 2)')).toMatch(/^unbalanced parenthesis: "\)" at position 6/);
+    expect(reason('(1 + 2]')).toMatch(/^unbalanced parenthesis: "]" at position 7 does not match "\(" at position 1/);
+    expect(reason('2x', { variables: ['x'] })).toBe('missing operator before "x" at position 2 (write * to multiply)');
+    expect(reason('y(1 - y)', { variables: ['y'] })).toMatch(/^missing operator before "\("/);
+    expect(reason('1 +')).toMatch(/ends too early/);
+    expect(reason('3,5')).toMatch(/use "\." as the decimal point/);
+    expect(reason('log p', { variables: ['p'] })).toMatch(/"log" needs parentheses/);
+    expect(reason('foo(2)')).toBe('unknown function "foo"');
+    expect(reason('log(1, 2)')).toBe('log takes 1 argument, got 2');
+    expect(reason('sin(1)', { functions: ['log'] })).toMatch(/not allowed/);
+    expect(reason('1 $ 2')).toBe('unexpected "$" at position 3');
+    expect(reason('1e999')).toMatch(/too large/);
+    expect(reason('   ')).toBe('it is empty');
+  });
+
+  it('treats prototype names as unknown symbols', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(reason(name)).toBe(`unknown symbol "${name}"`);
+      expect(reason(`${name}(1)`)).toBe(`unknown function "${name}"`);
+      expect(reason(name, { variables: ['y'], aliases: { [name]: 'q' } })).toMatch(/^unknown symbol/);
+    }
+  });
+
+  it('limits length and depth', () => {
+    expect(reason('1+'.repeat(MAX_EXPRESSION_LENGTH) + '1')).toMatch(/too long/);
+    const deep = '('.repeat(MAX_EXPRESSION_DEPTH + 1) + '1' + ')'.repeat(MAX_EXPRESSION_DEPTH + 1);
+    expect(reason(deep)).toMatch(/too deeply nested/);
+    expect(reason('-'.repeat(200) + '1')).toMatch(/too deeply nested/);
+    expect(reason('2^'.repeat(100) + '2')).toMatch(/too deeply nested/);
+    const shallow = '('.repeat(20) + '1' + ')'.repeat(20);
+    expect(value(shallow)).toBe(1);
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+        const r = parseExpression(s, { variables: ['y', 'p'] });
+        if (r.ok) expect(typeof evaluate(r.expr, new Map([['y', 1], ['p', 0.5]]))).toBe('number');
+        else expect(r.reason.length).toBeGreaterThan(0);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it('never throws on random token soup', () => {
+    const piece = fc.constantFrom('(', ')', '[', ']', '1', '2.5', 'y', 'log', 'max', ',', '+', '-', '*', '/', '^', '**', ' ', 'e', 'pi', '.', '__proto__');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const r = parseExpression(pieces.join(''), { variables: ['y'] });
+        expect(r.ok || r.reason.length > 0).toBe(true);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});
+
+describe('freeVariables', () => {
+  it('lists the variables used, not functions or constants', () => {
+    const r = parseExpression('y_k * (d - y_j) + log(pi)', { variables: ['y_k', 'y_j', 'd', 'z'] });
+    expect(r.ok && [...freeVariables(r.expr)].sort()).toEqual(['d', 'y_j', 'y_k']);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseShape } from '../../../src/exercises/parse-shape';
+
+const SYMBOLS = ['K', 'Da', 'Dx', 'm'];
+
+describe('parseShape', () => {
+  it('reads the usual spellings of K×Da', () => {
+    for (const text of ['K x Da', '(K, Da)', 'K×Da', '[K, Da]', 'K by Da', 'k x da', 'K*D_a', 'KxDa', 'ℝ^{K×Da}', 'K X Da']) {
+      expect(parseShape(text, SYMBOLS)).toEqual({ ok: true, value: ['K', 'Da'] });
+    }
+  });
+
+  it('reads numbers and mixed dimensions', () => {
+    expect(parseShape('3x4')).toEqual({ ok: true, value: ['3', '4'] });
+    expect(parseShape('Kx1', SYMBOLS)).toEqual({ ok: true, value: ['K', '1'] });
+    expect(parseShape('(K, 01)', SYMBOLS)).toEqual({ ok: true, value: ['K', '1'] });
+    expect(parseShape('Dx x Da', SYMBOLS)).toEqual({ ok: true, value: ['Dx', 'Da'] });
+  });
+
+  it('rejects unknown symbols only when strict', () => {
+    expect(parseShape('K x Q', SYMBOLS)).toEqual({ ok: false, error: 'Could not read "K x Q": unknown dimension "Q" (use numbers or K, Da, Dx, m)' });
+    expect(parseShape('K x Q', SYMBOLS, false)).toEqual({ ok: true, value: ['K', 'Q'] });
+    expect(parseShape('', SYMBOLS)).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not read/) });
+    expect(parseShape('x', SYMBOLS)).toMatchObject({ ok: false, error: expect.stringMatching(/no dimensions/) });
+  });
+
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+      const r = parseShape(s, SYMBOLS);
+      expect(r.ok ? r.value.length > 0 : r.error.startsWith('Could not read')).toBe(true);
+    }), { seed: 42, numRuns: 300 });
+  });
+});

@@ -11,7 +11,7 @@ const base = process.env.BOOK_BASE ?? '/';
 export default defineConfig({
   srcDir: '.',
   publicDir: './public',
-  outDir: './dist',
+  outDir: process.env.BOOK_OUT ?? './dist',
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },

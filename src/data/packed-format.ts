@@ -72,7 +72,7 @@ export async function encodePacked(input: PackInput): Promise<{ manifest: Packed
   const bytes = new Uint8Array(input.pixels.length + count);
   bytes.set(input.pixels, 0);
   bytes.set(input.labels, input.pixels.length);
-  const { pixels: _p, labels: _l, ...meta } = input;
+  const meta: PackMeta = { name: input.name, classes: input.classes, imageSize: input.imageSize, channels: input.channels, source: input.source, sizeStats: input.sizeStats };
   return { manifest: await sealPacked(meta, count, bytes), bytes };
 }
 

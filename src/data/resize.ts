@@ -161,3 +161,16 @@ function writePixel(out: Float32Array, at: number, px: Float32Array, inC: number
     out[at] = gray ? px[0] : 0.299 * px[0] + 0.587 * px[1] + 0.114 * px[2];
   }
 }
+
+/** Drops the alpha channel of packed RGBA bytes (like PIL's convert('RGB')); returns a new RGB array. */
+export function rgbaToRgb(rgba: Uint8Array | Uint8ClampedArray): Uint8Array {
+  if (rgba.length % 4 !== 0) throw new Error(`rgbaToRgb: length ${rgba.length} is not a multiple of 4`);
+  const n = rgba.length / 4;
+  const out = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    out[i * 3] = rgba[i * 4];
+    out[i * 3 + 1] = rgba[i * 4 + 1];
+    out[i * 3 + 2] = rgba[i * 4 + 2];
+  }
+  return out;
+}

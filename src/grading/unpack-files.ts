@@ -7,13 +7,15 @@ export interface InputFile { name: string; bytes: Uint8Array }
 export interface Rejected { name: string; reason: string }
 
 /** Limits of a batch: per file, per archive, and over all archives (entries and declared uncompressed bytes). */
-export const BATCH_LIMITS = {
+export const BATCH_LIMITS: Readonly<{ maxFileBytes: number; maxArchiveBytes: number; maxUnpackedBytes: number; maxEntries: number; maxZipDepth: number }> = {
   maxFileBytes: 5 * 1024 * 1024,
   maxArchiveBytes: 200 * 1024 * 1024,
   maxUnpackedBytes: 300 * 1024 * 1024,
   maxEntries: 10_000,
   maxZipDepth: 2,
-} as const;
+};
+
+export type BatchLimits = typeof BATCH_LIMITS;
 
 const isZip = (f: InputFile): boolean => /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b && f.bytes[2] === 0x03 && f.bytes[3] === 0x04);
 /** Folders, macOS metadata and hidden files inside folders and archives are skipped silently. */
@@ -22,20 +24,20 @@ export const isIgnored = (name: string): boolean => name.endsWith('/') || name.s
 class LimitError extends Error {}
 
 /** The JSON files of `files` with archives unpacked (nested folders and one level of nested zips), and the rejects. */
-export function unpackFiles(files: readonly InputFile[]): { files: InputFile[]; rejected: Rejected[] } {
+export function unpackFiles(files: readonly InputFile[], limits: BatchLimits = BATCH_LIMITS): { files: InputFile[]; rejected: Rejected[] } {
   const budget = { entries: 0, bytes: 0 };
   const out: InputFile[] = [];
   const rejected: Rejected[] = [];
   const visit = (f: InputFile, depth: number): void => {
     if (isIgnored(f.name)) return;
     if (isZip(f)) {
-      if (depth >= BATCH_LIMITS.maxZipDepth) rejected.push({ name: f.name, reason: 'Archives nested this deep are not unpacked.' });
-      else if (f.bytes.length > BATCH_LIMITS.maxArchiveBytes) rejected.push({ name: f.name, reason: `The archive is larger than ${BATCH_LIMITS.maxArchiveBytes / 1024 / 1024} MB.` });
-      else unzip(f, rejected, budget).forEach((e) => visit(e, depth + 1));
+      if (depth >= limits.maxZipDepth) rejected.push({ name: f.name, reason: 'Archives nested this deep are not unpacked.' });
+      else if (f.bytes.length > limits.maxArchiveBytes) rejected.push({ name: f.name, reason: `The archive is larger than ${limits.maxArchiveBytes / 1024 / 1024} MB.` });
+      else unzip(f, rejected, budget, limits).forEach((e) => visit(e, depth + 1));
       return;
     }
     if (!/\.json$/i.test(f.name)) rejected.push({ name: f.name, reason: 'Not a .json submission or a .zip archive.' });
-    else if (f.bytes.length > BATCH_LIMITS.maxFileBytes) rejected.push({ name: f.name, reason: `The file is larger than ${BATCH_LIMITS.maxFileBytes / 1024 / 1024} MB.` });
+    else if (f.bytes.length > limits.maxFileBytes) rejected.push({ name: f.name, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MB.` });
     else out.push(f);
   };
   for (const f of files) visit(f, 0);
@@ -43,25 +45,25 @@ export function unpackFiles(files: readonly InputFile[]): { files: InputFile[]; 
 }
 
 /** Unpacks one archive; `budget` counts entries and declared uncompressed bytes over the whole batch. */
-function unzip(archive: InputFile, rejected: Rejected[], budget: { entries: number; bytes: number }): InputFile[] {
+function unzip(archive: InputFile, rejected: Rejected[], budget: { entries: number; bytes: number }, limits: BatchLimits): InputFile[] {
   const tooBig: string[] = [];
   try {
     const files = unzipSync(archive.bytes, {
       filter: (info) => {
-        if (++budget.entries > BATCH_LIMITS.maxEntries) throw new LimitError(`The archives have more than ${BATCH_LIMITS.maxEntries} entries.`);
+        if (++budget.entries > limits.maxEntries) throw new LimitError(`The archives have more than ${limits.maxEntries} entries.`);
         if (isIgnored(info.name)) return false;
         const nested = /\.zip$/i.test(info.name);
-        const limit = nested ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes;
+        const limit = nested ? limits.maxArchiveBytes : limits.maxFileBytes;
         if (info.originalSize > limit) {
           tooBig.push(info.name);
           return false;
         }
         budget.bytes += info.originalSize;
-        if (budget.bytes > BATCH_LIMITS.maxUnpackedBytes) throw new LimitError(`The archives unpack to more than ${BATCH_LIMITS.maxUnpackedBytes / 1024 / 1024} MB.`);
+        if (budget.bytes > limits.maxUnpackedBytes) throw new LimitError(`The archives unpack to more than ${limits.maxUnpackedBytes / 1024 / 1024} MB.`);
         return true;
       },
     });
-    for (const name of tooBig) rejected.push({ name: `${archive.name}/${name}`, reason: `The file is larger than ${BATCH_LIMITS.maxFileBytes / 1024 / 1024} MB.` });
+    for (const name of tooBig) rejected.push({ name: `${archive.name}/${name}`, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MB.` });
     return Object.keys(files).map((name) => ({ name: `${archive.name}/${name}`, bytes: files[name] }));
   } catch (e) {
     const reason = e instanceof LimitError ? e.message : `The archive could not be unpacked (${String((e as Error)?.message ?? e).slice(0, 120)}).`;

@@ -5,7 +5,7 @@ import { bce, bceLosses, bceMean } from '../math/bce';
 import { l2Numbers, onePapaya, threePapayas } from './q1-1-variants';
 
 /** Numeric answers of Question 1.1 are accepted within ±0.0005 (3 correct decimals); 1.793 for 1.7936 is not. */
-const TOL = { abs: 5e-4 };
+const TOL = { abs: 5e-4, rel: 0 };
 
 /** Drops named mistakes that would lie within the tolerance of the answer for this variant. */
 const distinct = (answer: number, mistakes: NumberMistake[]) => mistakes.filter((m) => Math.abs(m.value - answer) > TOL.abs);

@@ -6,7 +6,7 @@ import { softmax } from '../math/softmax';
 import { hugeLogits, jacobianPoint, layerSizes, ORDINAL, vectorText } from './q1-2-variants';
 
 /** Vectors and matrices of probabilities are accepted within ±0.0005 per entry. */
-const TOL = { abs: 5e-4 };
+const TOL = { abs: 5e-4, rel: 0 };
 
 const SYMBOLS = ['K', 'Da', 'Dx', 'm'];
 
@@ -70,7 +70,7 @@ const q1_2b: ExerciseDef = {
   parts: async (v) => {
     const s = layerSizes(v);
     return [{
-      kind: 'number', key: 'q1.2b', marks: 1, answer: parameterCount(s), tol: { abs: 1e-9 },
+      kind: 'number', key: 'q1.2b', marks: 1, answer: parameterCount(s), tol: { abs: 1e-9, rel: 0 },
       mistakes: [
         { id: 'no-bias', value: s.Da * s.Dx + s.K * s.Da, message: 'The biases are missing: b[1] has Da entries and b[2] has K.' },
         { id: 'one-bias', value: s.Da * s.Dx + s.K * s.Da + s.Da, message: 'b[2] (K entries) is missing.' },

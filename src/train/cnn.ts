@@ -104,7 +104,7 @@ function build(tf: TF, o: Required<CnnOptions>, params: Map<string, Variable>): 
     let h = x as import('@tensorflow/tfjs-core').Tensor4D;
     for (let i = 0; i < 3; i++) {
       const w = p(`conv${i + 1}.weight`) as unknown as import('@tensorflow/tfjs-core').Tensor4D;
-      h = tf.relu(tf.add(tf.conv2d(h, w, 1, 1), p(`conv${i + 1}.bias`)));
+      h = tf.relu(tf.add(tf.conv2d(h, w, 1, 1), p(`conv${i + 1}.bias`))) as import('@tensorflow/tfjs-core').Tensor4D;
       h = tf.maxPool(h, CNN_POOLS[i], CNN_POOLS[i], 'valid');
     }
     const n = h.shape[0];

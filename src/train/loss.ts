@@ -12,7 +12,7 @@ export function softmaxCrossEntropy(tf: TF, logits: Tensor, labels: Tensor): Ten
     throw new Error(`softmaxCrossEntropy: logits [N, K] and labels [N] expected, got [${logits.shape}] and [${labels.shape}]`);
   }
   const oneHot = tf.oneHot(labels as import('@tensorflow/tfjs-core').Tensor1D, k);
-  const f = tf.customGrad((z: Tensor, save: (ts: Tensor[]) => void) => {
+  const f = tf.customGrad(((z: Tensor, save: (ts: Tensor[]) => void) => {
     const m = tf.max(z, 1, true);
     const shifted = tf.sub(z, m);
     const logp = tf.sub(shifted, tf.log(tf.sum(tf.exp(shifted), 1, true)));
@@ -22,6 +22,6 @@ export function softmaxCrossEntropy(tf: TF, logits: Tensor, labels: Tensor): Ten
       value,
       gradFunc: (dy: Tensor, saved: Tensor[]) => tf.mul(tf.div(tf.sub(tf.exp(saved[0]), saved[1]), n), dy),
     };
-  });
+  }) as unknown as Parameters<TF['customGrad']>[0]);
   return f(logits) as Tensor;
 }

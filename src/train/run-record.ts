@@ -57,3 +57,5 @@ export interface RunRecord {
   /** Why the run ended early (stopped, NaN loss, device lost), or null when it completed. */
   stopped: string | null;
 }
+
+export { validateRunRecord } from './validate-run-record.ts';

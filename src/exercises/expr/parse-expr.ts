@@ -47,6 +47,7 @@ export function parseExpression(text: string, options: ExprOptions = {}): ExprRe
 class Parser {
   private i = 0;
   private depth = 0;
+  private readonly open: Token[] = [];
   private readonly variables: Set<string>;
   private readonly aliases: Map<string, string>;
   private readonly allowedFunctions: Set<string> | undefined;
@@ -93,6 +94,7 @@ class Parser {
         this.i++;
         left = { type: 'bin', op: t.text as BinaryOp, left, right: this.parseUnary() };
       } else if (t && (t.kind === 'num' || t.kind === 'name' || t.kind === 'open')) {
+        if (t.kind === 'name' && !this.isKnownName(t.text)) throw new ParseFailure(`unknown symbol "${t.text}"${this.knownVariablesHint()}`);
         throw new ParseFailure(`missing operator before "${t.text}" at position ${t.pos} (write * to multiply)`);
       } else {
         return left;
@@ -127,7 +129,11 @@ class Parser {
 
   private parsePrimary(): Expr {
     const t = this.peek();
-    if (!t) throw new ParseFailure(this.i === 0 ? 'it is empty' : 'it ends too early (something is missing at the end)');
+    if (!t) {
+      const unclosed = this.open[this.open.length - 1];
+      if (unclosed) throw new ParseFailure(`unbalanced parenthesis: "${unclosed.text}" at position ${unclosed.pos} is never closed`);
+      throw new ParseFailure(this.i === 0 ? 'it is empty' : 'it ends too early (something is missing at the end)');
+    }
     this.i++;
     switch (t.kind) {
       case 'num': return { type: 'num', value: t.value };
@@ -141,8 +147,10 @@ class Parser {
 
   private parseGroup(open: Token): Expr {
     this.enter();
+    this.open.push(open);
     const inner = this.parseSum();
     this.expectClose(open);
+    this.open.pop();
     this.depth--;
     return inner;
   }
@@ -177,6 +185,10 @@ class Parser {
     throw new ParseFailure(`unknown symbol "${t.text}"${this.knownVariablesHint()}`);
   }
 
+  private isKnownName(name: string): boolean {
+    return this.variables.has(name) || this.aliases.has(name) || CONSTANTS.has(name) || lookupFunction(name) !== undefined;
+  }
+
   private knownVariablesHint(): string {
     if (this.variables.size === 0) return '';
     return ` (you can use ${[...this.variables].join(', ')})`;
@@ -189,13 +201,16 @@ class Parser {
       throw new ParseFailure(`the function "${nameToken.text}" is not allowed here`);
     }
     this.i++;
+    if (this.peek()?.kind === 'close') throw new ParseFailure(`${fn} needs an argument, as in ${fn}(x)`);
     this.enter();
+    this.open.push(open);
     const args: Expr[] = [this.parseSum()];
     while (this.peek()?.kind === 'comma') {
       this.i++;
       args.push(this.parseSum());
     }
     this.expectClose(open);
+    this.open.pop();
     this.depth--;
     const arity = FUNCTIONS.get(fn)?.arity;
     if (typeof arity === 'number' && args.length !== arity) {

@@ -24,7 +24,7 @@ const SUPERSCRIPTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-const NAME = /[\p{L}_][\p{L}\p{M}\p{N}_]*/uy;
+const NAME = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
 

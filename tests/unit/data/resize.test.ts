@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resizeBatch, resizeImage, resizeImageFloat, type ImageBuffer } from '../../../src/data/resize';
+import { resizeBatch, resizeImage, resizeImageFloat, rgbaToRgb, type ImageBuffer } from '../../../src/data/resize';
 
 const gray = (width: number, height: number, values: number[]): ImageBuffer => ({ width, height, channels: 1, data: Uint8Array.from(values) });
 
@@ -74,5 +74,12 @@ describe('resizeBatch', () => {
     expect(out.length).toBe(count * 64 * 64 * 3);
     expect(out[64 * 64 * 3 * 2 + 5]).toBeCloseTo(200 / 255, 5);
     expect(() => resizeBatch(pixels, 4, 28, 1, 64)).toThrow(/fewer than 4 images/);
+  });
+});
+
+describe('rgbaToRgb', () => {
+  it('drops every fourth byte and rejects ragged input', () => {
+    expect(Array.from(rgbaToRgb(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8])))).toEqual([1, 2, 3, 5, 6, 7]);
+    expect(() => rgbaToRgb(new Uint8Array(5))).toThrow(/multiple of 4/);
   });
 });

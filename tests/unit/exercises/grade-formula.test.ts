@@ -37,7 +37,7 @@ describe('gradeFormula', () => {
   });
 
   it('accepts equivalent forms and any log base used consistently', () => {
-    for (const text of ['-y*log(p)-(1-y)*log(1-p)', '-(y*log(p)+(1-y)*log(1-p))', 'L = −[y·ln(ŷ) + (1−y)·ln(1−ŷ)]']) {
+    for (const text of ['-y*log(p)-(1-y)*log(1-p)', '-(y*log(p)+(1-y)*log(1-p))', 'L = −[y·ln(ŷ) + (1−y)·ln(1−ŷ)]', '-log(p^y * (1-p)^(1-y))']) {
       expect(gradeFormula(bceSpec, text)).toMatchObject({ status: 'correct', marks: 1, message: 'Correct.' });
     }
     const base2 = gradeFormula(bceSpec, '-(y*log2(p)+(1-y)*log2(1-p))');

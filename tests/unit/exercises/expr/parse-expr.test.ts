@@ -71,7 +71,7 @@ describe('parseExpression', () => {
     expect(value('y_k * (d - y_j)', { y_k: 0.5, y_j: 0.25, d: 1 })).toBe(0.375);
     expect(value('Da * 2', { Da: 4 })).toBe(8);
     expect(value('1 - ŷ', { p: 0.25 }, { aliases: { 'ŷ': 'p' } })).toBe(0.75);
-    expect(value('1 - ŷ', { p: 0.25 }, { aliases: { 'ŷ': 'p' } })).toBe(0.75);
+    expect(value('1 - y\u0302', { p: 0.25 }, { aliases: { 'ŷ': 'p' } })).toBe(0.75);
   });
 
   it('lets a variable shadow a constant', () => {
@@ -86,8 +86,12 @@ describe('parseExpression', () => {
     expect(reason('1 + 2)')).toMatch(/^unbalanced parenthesis: "\)" at position 6/);
     expect(reason('(1 + 2]')).toMatch(/^unbalanced parenthesis: "]" at position 7 does not match "\(" at position 1/);
     expect(reason('2x', { variables: ['x'] })).toBe('missing operator before "x" at position 2 (write * to multiply)');
+    expect(reason('3.3219 bits')).toBe('unknown symbol "bits"');
     expect(reason('y(1 - y)', { variables: ['y'] })).toMatch(/^missing operator before "\("/);
     expect(reason('1 +')).toMatch(/ends too early/);
+    expect(reason('(')).toBe('unbalanced parenthesis: "(" at position 1 is never closed');
+    expect(reason('log((1+')).toBe('unbalanced parenthesis: "(" at position 5 is never closed');
+    expect(reason('log()')).toBe('log needs an argument, as in log(x)');
     expect(reason('3,5')).toMatch(/use "\." as the decimal point/);
     expect(reason('log p', { variables: ['p'] })).toMatch(/"log" needs parentheses/);
     expect(reason('foo(2)')).toBe('unknown function "foo"');

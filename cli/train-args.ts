@@ -1,0 +1,88 @@
+/** Command-line arguments of `train`: parsed and checked, or a usage error message. */
+import { parseArgs } from 'node:util';
+
+export const TRAIN_USAGE = `Usage: npm run train -- --data <manifest.json|dir> [options]
+
+Trains the homework CNN (q2.2) on a packed data set (<name>.json + <name>.bin, see pack-dataset),
+split 70/10/20 stratified by --seed, and writes the run record as JSON.
+
+  --data <path>         packed manifest .json, or a folder holding one (default.json preferred)
+  --model cnn           model (only cnn here)
+  --size <px>           input side, a multiple of 16 (default 64)
+  --epochs <n>          epochs (default 10)
+  --batch <n>           batch size (default 32)
+  --lr <x>              Adam learning rate (default 1e-3)
+  --eps <x>             Adam epsilon (default 1e-8, PyTorch's)
+  --seed <n>            seed of split, init and shuffles (default 0)
+  --limit <n>           use only the first n images (quick runs)
+  --backend <name>      wasm (default), cpu, or webgpu (needs a GPU and the webgpu package)
+  --init <file>         start from weights (.safetensors or .pth, PyTorch names and layouts)
+  --out <file>          run record (default run.json)
+  --weights-out <file>  also save the trained weights as .safetensors
+  --help                this text`;
+
+export interface TrainArgs {
+  data: string;
+  model: 'cnn';
+  size: number;
+  epochs: number;
+  batch: number;
+  lr: number;
+  eps: number;
+  seed: number;
+  limit: number | null;
+  backend: 'wasm' | 'cpu' | 'webgpu';
+  init: string | null;
+  out: string;
+  weightsOut: string | null;
+}
+
+function posInt(v: string | undefined, name: string, def: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${v}"`);
+  return n;
+}
+
+function posNum(v: string | undefined, name: string, def: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${v}"`);
+  return n;
+}
+
+/** Parses argv (without node and script); returns args, 'help', or an error message. */
+export function parseTrainArgs(argv: string[]): { ok: true; args: TrainArgs } | { ok: 'help' } | { ok: false; error: string } {
+  try {
+    const { values: v } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        data: { type: 'string' }, model: { type: 'string' }, size: { type: 'string' }, epochs: { type: 'string' },
+        batch: { type: 'string' }, lr: { type: 'string' }, eps: { type: 'string' }, seed: { type: 'string' },
+        limit: { type: 'string' }, backend: { type: 'string' }, init: { type: 'string' }, out: { type: 'string' },
+        'weights-out': { type: 'string' }, help: { type: 'boolean' },
+      },
+    });
+    if (v.help) return { ok: 'help' };
+    if (!v.data) throw new Error('--data is required');
+    if ((v.model ?? 'cnn') !== 'cnn') throw new Error(`--model must be cnn (ResNet-18 training is not in this CLI), got "${v.model}"`);
+    const backend = v.backend ?? 'wasm';
+    if (backend !== 'wasm' && backend !== 'cpu' && backend !== 'webgpu') throw new Error(`--backend must be wasm, cpu or webgpu, got "${backend}"`);
+    const size = posInt(v.size, 'size', 64);
+    if (size % 16 !== 0) throw new Error(`--size must be a multiple of 16 (the CNN pools by 4·2·2), got ${size}`);
+    const seed = v.seed === undefined ? 0 : Number(v.seed);
+    if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${v.seed}"`);
+    return {
+      ok: true,
+      args: {
+        data: v.data, model: 'cnn', size, epochs: posInt(v.epochs, 'epochs', 10), batch: posInt(v.batch, 'batch', 32),
+        lr: posNum(v.lr, 'lr', 1e-3), eps: posNum(v.eps, 'eps', 1e-8), seed,
+        limit: v.limit === undefined ? null : posInt(v.limit, 'limit', 0), backend,
+        init: v.init ?? null, out: v.out ?? 'run.json', weightsOut: v['weights-out'] ?? null,
+      },
+    };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}

@@ -1,0 +1,88 @@
+/** `npm run train`: trains the homework CNN on a packed data set in Node and writes a run record. */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { decodePacked } from '../src/data/packed-format.ts';
+import { stratifiedSplit } from '../src/data/split.ts';
+import { selectBackend } from '../src/train/backends.ts';
+import { cnnToTorch } from '../src/train/cnn.ts';
+import { trainRecordSummary } from './train-summary.ts';
+import { TRAIN_USAGE, type TrainArgs, parseTrainArgs } from './train-args.ts';
+import { train } from '../src/train/trainer.ts';
+import { readPth } from '../src/train/weights/pth.ts';
+import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors.ts';
+
+function manifestPath(data: string): string {
+  if (!existsSync(data)) throw new Error(`--data ${data} does not exist`);
+  if (!statSync(data).isDirectory()) return data;
+  const jsons = readdirSync(data).filter((f) => f.endsWith('.json'));
+  if (jsons.includes('default.json')) return join(data, 'default.json');
+  if (jsons.length === 1) return join(data, jsons[0]);
+  throw new Error(`${data} holds ${jsons.length} .json files; pass the manifest itself (an image folder must first be packed with npm run pack-dataset)`);
+}
+
+async function loadData(args: TrainArgs) {
+  const json = manifestPath(args.data);
+  const bin = json.replace(/\.json$/, '.bin');
+  if (!existsSync(bin)) throw new Error(`the manifest ${json} has no binary ${bin} next to it`);
+  const ds = await decodePacked(readFileSync(json, 'utf8'), new Uint8Array(readFileSync(bin)));
+  const m = ds.manifest;
+  const count = args.limit ? Math.min(args.limit, m.count) : m.count;
+  const per = m.imageSize * m.imageSize * m.channels;
+  return { manifest: m, count, pixels: ds.pixels.subarray(0, count * per), labels: Array.from(ds.labels.subarray(0, count)) };
+}
+
+async function useBackend(name: TrainArgs['backend']): Promise<string> {
+  if (name === 'webgpu' && !(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) {
+    const { create, globals } = (await import('webgpu')) as unknown as { create: (o: string[]) => unknown; globals: object };
+    Object.assign(globalThis, globals);
+    Object.defineProperty(globalThis, 'navigator', { value: { gpu: create([]) }, configurable: true });
+  }
+  const choice = await selectBackend(tf, { preferred: [name] });
+  return choice.name;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseTrainArgs(argv);
+  if (parsed.ok === 'help') { console.log(TRAIN_USAGE); return 0; }
+  if (!parsed.ok) { console.error(`train: ${parsed.error}\n\n${TRAIN_USAGE}`); return 2; }
+  const args = parsed.args;
+  const data = await loadData(args);
+  const split = stratifiedSplit(data.labels, data.manifest.classes.length, args.seed);
+  const init = args.init ? readInit(args.init) : undefined;
+  const backend = await useBackend(args.backend);
+  console.log(`data ${data.manifest.name}: ${data.count} images ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
+  const record = await train({
+    tf, model: 'cnn', split: { train: split.train, val: split.val, test: split.test },
+    data: { images: data.pixels, labels: data.labels, imageSize: data.manifest.imageSize, channels: data.manifest.channels, classes: data.manifest.classes },
+    config: { model: 'cnn', question: 'q2.2', imageSize: args.size, epochs: args.epochs, batchSize: args.batch, learningRate: args.lr, adamEpsilon: args.eps, seed: args.seed, augmentations: [], pretrained: args.init },
+    dataset: { name: data.manifest.name, hash: data.manifest.hash },
+    yieldFn: () => Promise.resolve(),
+    initialWeights: init,
+    callbacks: {
+      onStep: (s) => { if (s.step % 10 === 0) console.log(`epoch ${s.epoch} step ${s.step} loss ${s.loss.toFixed(4)} ${s.imagesPerSecond.toFixed(0)} img/s`); },
+      onEpoch: (e) => console.log(`epoch ${e.epoch}: train loss ${e.trainLoss.toFixed(4)} acc ${e.trainAccuracy.toFixed(4)} | val loss ${e.valLoss.toFixed(4)} acc ${e.valAccuracy.toFixed(4)} | ${e.seconds.toFixed(1)} s`),
+      onModel: async (model) => {
+        if (args.weightsOut) writeFileSync(args.weightsOut, writeSafetensors(await cnnToTorch(tf, model), { format: 'pt', model: 'cnn', imageSize: String(args.size) }));
+      },
+    },
+  });
+  writeFileSync(args.out, `${JSON.stringify(record)}\n`);
+  console.log(trainRecordSummary(record));
+  console.log(`wrote ${args.out}${args.weightsOut ? ` and ${args.weightsOut}` : ''}`);
+  return 0;
+}
+
+function readInit(path: string) {
+  if (!existsSync(path)) throw new Error(`--init ${path} does not exist`);
+  const bytes = new Uint8Array(readFileSync(path));
+  return path.endsWith('.pth') || path.endsWith('.pt') ? readPth(bytes) : readSafetensors(bytes).tensors;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`train: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,41 @@
+import { formatNumber } from '../../src/exercises/format-number';
+import { parseNumber } from '../../src/exercises/parse-number';
+
+/** Reads w, ∂L/∂w, α, λ and shows w − α∂J/∂w with ∂J/∂w from tfjs, plus the weight_decay and unregularised steps. */
+class HwL2Checker extends HTMLElement {
+  connectedCallback(): void {
+    this.querySelector('form')!.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      void this.compute();
+    });
+  }
+
+  private async compute(): Promise<void> {
+    const out = this.querySelector('[data-readout]')!;
+    const form = this.querySelector('form')!;
+    const values: Record<string, number> = {};
+    for (const name of ['w', 'g', 'lr', 'lambda']) {
+      const field = form.elements.namedItem(name) as HTMLInputElement;
+      const r = parseNumber(field.value);
+      field.setAttribute('aria-invalid', String(!r.ok));
+      if (!r.ok) {
+        out.textContent = `${r.error} (field ${name === 'g' ? '∂L/∂w' : name === 'lr' ? 'α' : name === 'lambda' ? 'λ' : 'w'}).`;
+        return;
+      }
+      values[name] = r.value;
+    }
+    out.textContent = 'Loading tfjs…';
+    const { l2StepAutodiff, weightDecayStep, plainStep } = await import('../../src/math/l2-step');
+    const s = { w: values.w, dLdw: values.g, lr: values.lr, lambda: values.lambda };
+    const next = l2StepAutodiff(s);
+    if (!Number.isFinite(next)) {
+      out.textContent = 'The step overflows float32: try smaller numbers.';
+      return;
+    }
+    out.textContent = `Cost L + λw² (tfjs autodiff): w ← ${formatNumber(next)}. ` +
+      `PyTorch's weight_decay = λ convention, w − α(∂L/∂w + λw): ${formatNumber(weightDecayStep(s))}. ` +
+      `Without L2: ${formatNumber(plainStep(s))}.`;
+  }
+}
+
+customElements.define('hw-l2-checker', HwL2Checker);

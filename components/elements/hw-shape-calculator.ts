@@ -1,0 +1,40 @@
+import { networkShapes, parameterCount } from '../../src/math/shapes';
+
+/** Recomputes the shape table and the parameter count whenever a size changes; rejects non-positive or non-integer sizes. */
+class HwShapeCalculator extends HTMLElement {
+  connectedCallback(): void {
+    this.addEventListener('input', () => this.update());
+    this.update();
+  }
+
+  private update(): void {
+    const out = this.querySelector('[data-readout]')!;
+    const body = this.querySelector('tbody')!;
+    const sizes: Record<string, number> = {};
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[name]')) {
+      const v = Number(input.value);
+      const ok = input.value.trim() !== '' && Number.isInteger(v) && v >= 1 && v <= 100000;
+      input.setAttribute('aria-invalid', String(!ok));
+      if (!ok) {
+        out.textContent = `${input.name} must be a whole number from 1 to 100000.`;
+        body.replaceChildren();
+        return;
+      }
+      sizes[input.name] = v;
+    }
+    const s = { Dx: sizes.Dx, Da: sizes.Da, K: sizes.K, m: sizes.m };
+    body.replaceChildren(...networkShapes(s).map((n) => {
+      const tr = document.createElement('tr');
+      for (const text of [n.name, `${n.shape[0]} × ${n.shape[1]}`, n.trainable ? String(n.shape[0] * n.shape[1]) : '—']) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      return tr;
+    }));
+    out.textContent = `Trainable parameters: Da·Dx + Da + K·Da + K = ${s.Da}·${s.Dx} + ${s.Da} + ${s.K}·${s.Da} + ${s.K} = ${parameterCount(s)}. ` +
+      `b[1] and b[2] are single columns, added to all ${s.m} columns by broadcasting.`;
+  }
+}
+
+customElements.define('hw-shape-calculator', HwShapeCalculator);

@@ -1,0 +1,31 @@
+/** Reads browser files (file inputs, folder inputs, drag and drop) into the grader's `{ name, bytes }` list. */
+import type { InputFile } from '../../src/grading/unpack-files';
+
+/** The files of a FileList, named by their path inside a picked folder when there is one. */
+export async function readFileList(list: FileList | readonly File[]): Promise<InputFile[]> {
+  const files = Array.from(list);
+  return Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** The files of a drop, walking dropped folders recursively where the browser allows it. */
+export async function readDrop(dt: DataTransfer): Promise<InputFile[]> {
+  const entries = Array.from(dt.items).map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  if (entries.length === 0) return readFileList(dt.files);
+  const out: InputFile[] = [];
+  for (const e of entries) await walk(e, out);
+  return out;
+}
+
+async function walk(entry: FileSystemEntry, out: InputFile[]): Promise<void> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    out.push({ name: entry.fullPath.replace(/^\//, ''), bytes: new Uint8Array(await file.arrayBuffer()) });
+    return;
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    for (const child of batch) await walk(child, out);
+  }
+}

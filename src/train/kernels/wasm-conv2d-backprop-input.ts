@@ -1,0 +1,69 @@
+/**
+ * A faster Conv2DBackpropInput for the wasm backend when stride is 1: the input gradient is the
+ * convolution of dy with the filter flipped in space and with in/out channels swapped, padded by
+ * (kernel − 1 − pad) on each side, run by the backend's XNNPACK Conv2D kernel. Other cases (stride
+ * > 1, NCHW) go to tfjs-backend-wasm's own kernel, several times slower on the CNN's shapes.
+ */
+import type { TF } from '../tf-types.ts';
+
+type TensorInfo = import('@tensorflow/tfjs-core').TensorInfo;
+type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
+
+interface WasmBackendLike {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): { [i: number]: number; length: number };
+  disposeData(dataId: object): boolean;
+}
+
+interface Attrs {
+  strides: number | [number, number];
+  pad: 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;
+  dataFormat: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  inputShape: [number, number, number, number];
+}
+
+/** Builds the kernel; `fallback` is the wasm backend's original kernel for the cases not handled here. */
+export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
+  return (args: { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown }): TensorInfo => {
+    const { dy, filter } = args.inputs;
+    const a = args.attrs as unknown as Attrs;
+    const s = typeof a.strides === 'number' ? [a.strides, a.strides] : a.strides;
+    if (a.dataFormat !== 'NHWC' || s[0] !== 1 || s[1] !== 1 || dy.dtype !== 'float32' || filter.dtype !== 'float32') {
+      return fallback(args as never) as TensorInfo;
+    }
+    const backend = args.backend as WasmBackendLike;
+    const [fh, fw, ci, co] = filter.shape;
+    const info = tf.backend_util.computeConv2DInfo(a.inputShape, [fh, fw, ci, co], 1, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    const { top, bottom, left, right } = info.padInfo;
+    const flipped = backend.makeOutput([fh, fw, co, ci], 'float32');
+    const dst = backend.typedArrayFromHeap(flipped);
+    const src = backend.typedArrayFromHeap(filter);
+    for (let r = 0; r < fh; r++) {
+      for (let c = 0; c < fw; c++) {
+        for (let i = 0; i < ci; i++) {
+          for (let o = 0; o < co; o++) dst[(((fh - 1 - r) * fw + (fw - 1 - c)) * co + o) * ci + i] = src[((r * fw + c) * ci + i) * co + o];
+        }
+      }
+    }
+    const conv = tf.getKernel('Conv2D', 'wasm');
+    if (!conv) throw new Error('wasm Conv2D kernel is not registered');
+    const pad = [[0, 0], [fh - 1 - top, fh - 1 - bottom], [fw - 1 - left, fw - 1 - right], [0, 0]];
+    const out = conv.kernelFunc({
+      inputs: { x: dy, filter: flipped }, backend: args.backend as never,
+      attrs: { strides: 1, pad, dataFormat: 'NHWC', dilations: 1, dimRoundingMode: a.dimRoundingMode } as never,
+    }) as TensorInfo;
+    backend.disposeData(flipped.dataId);
+    return out;
+  };
+}
+
+/** Replaces the wasm Conv2DBackpropInput with the stride-1 fast path (idempotent). */
+export function registerWasmConv2DBackpropInput(tf: TF): void {
+  const current = tf.getKernel('Conv2DBackpropInput', 'wasm');
+  if (!current || (current.kernelFunc as { fastPath?: boolean }).fastPath) return;
+  const kernelFunc = makeWasmConv2DBackpropInput(tf, current.kernelFunc) as unknown as KernelFunc;
+  (kernelFunc as { fastPath?: boolean }).fastPath = true;
+  tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
+  tf.registerKernel({ ...current, kernelFunc });
+}

@@ -1,0 +1,93 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_COURSE } from '../../src/course/course';
+import { fileBytes, makeRun, makeSubmission } from '../helpers/submissions';
+
+const asFile = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
+
+test.describe('instructor grading page', () => {
+  test('loads a mixed batch, lists rejects, flags a forged seed, grades free text by hand and exports the CSV', async ({ page }) => {
+    const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+    const good = await makeSubmission({ id: 's1', name: 'Ada Lovelace', course, skill: 1, seed: 1, extra: { 'q2.6': 'ResNet with augmentation generalises best.' }, runs: [makeRun(3)] });
+    const weak = await makeSubmission({ id: 's2', name: '=HYPERLINK("x")', course, skill: 0, seed: 2 });
+    const forged = await makeSubmission({ id: 's3', name: 'Forger', course, skill: 1, seed: 3 });
+    forged.variant = { kind: 'homework', seed: 12345 };
+    forged.results = { 'q2.6': { status: 'correct', marks: 5, maxMarks: 5 } };
+
+    await page.goto('instructor/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instructor grading');
+    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([
+      asFile('good.json', good), asFile('weak.json', weak), asFile('broken.json', '{"format": "dlcv-hw1-submission"'), asFile('forged.json', forged),
+    ]);
+    await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 3 submission(s)');
+
+    const rejected = page.getByRole('region', { name: 'Rejected files' });
+    await expect(rejected).toContainText('broken.json');
+    await expect(rejected).toContainText('not valid JSON');
+
+    const table = page.getByRole('region', { name: 'Gradebook' }).getByRole('table');
+    const rowOf = (id: string) => table.getByRole('row').filter({ has: page.getByRole('button', { name: `Details of ${id}` }) });
+    await expect(rowOf('s3')).toContainText('seed-mismatch');
+    await expect(rowOf('s2')).toContainText('=HYPERLINK("x")');
+
+    const totalHeader = table.getByRole('columnheader', { name: 'Total' });
+    await totalHeader.getByRole('button').click();
+    await expect(totalHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(table.getByRole('row').nth(1)).toContainText('s2');
+    await totalHeader.getByRole('button').click();
+    await expect(totalHeader).toHaveAttribute('aria-sort', 'descending');
+
+    await page.getByLabel('Filter students').fill('ada');
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await page.getByLabel('Filter students').fill('');
+    await expect(table.getByRole('row')).toHaveCount(4);
+
+    await page.getByRole('button', { name: 'Details of s1' }).click();
+    const detail = page.getByRole('region', { name: 'Student' });
+    await expect(detail.getByRole('heading', { level: 3 })).toContainText('Ada Lovelace');
+    await expect(detail).toContainText('ResNet with augmentation generalises best.');
+    await expect(detail.getByRole('img', { name: /Confusion matrix of run-3/ })).toBeVisible();
+    const before = Number((await rowOf('s1').getByRole('cell').nth(-2).textContent())!.trim());
+    await detail.getByLabel('Marks for q2.6').fill('4');
+    await detail.getByLabel('Comment for q2.6').fill('Good comparison; cost missing.');
+    await detail.getByRole('button', { name: 'Save grade for q2.6' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved the grade' })).toBeVisible();
+    await expect(rowOf('s1').getByRole('cell').nth(-2)).toHaveText(String(before + 4));
+
+    await expect(page.getByRole('region', { name: 'Statistics' })).toContainText('3 students');
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByLabel('CSV layout').selectOption('plain');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const download = await downloadPromise;
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    const header = lines[0].split(',');
+    expect(header[0]).toBe('Student ID');
+    const s1 = lines.find((l) => l.startsWith('s1,'))!.split(',');
+    expect(s1[header.indexOf('q2.6 (5)')]).toBe('4');
+    expect(Number(s1[header.indexOf('Total')])).toBe(before + 4);
+    const s3 = lines.find((l) => l.startsWith('s3,'))!;
+    expect(s3).toContain('seed-mismatch');
+    expect(s3.split(',')[header.indexOf('q2.6 (5)')]).toBe('0');
+    expect(lines.find((l) => l.startsWith('s2,'))).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  test('unpacks a zip, shows a student with runs and statistics, and has no accessibility violations', async ({ page }) => {
+    const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 4; i++) {
+      files[`hw/s${i}.json`] = fileBytes(await makeSubmission({ id: `z${i}`, course, skill: i / 3, seed: i, runs: i === 0 ? [makeRun(1, 'q2.2', true)] : [] }));
+    }
+    await page.goto('instructor/');
+    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([{ name: 'batch.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) }]);
+    await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 4 submission(s)');
+    await page.getByRole('button', { name: 'Details of z0' }).click();
+    await expect(page.getByRole('region', { name: 'Student' })).toContainText('run-metrics');
+    await expect(page.getByRole('region', { name: 'Statistics' }).getByRole('img', { name: 'Histogram of total marks' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('main').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  });
+});

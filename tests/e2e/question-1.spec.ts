@@ -1,0 +1,261 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { ExerciseDef, InputDef } from '../../src/exercises/exercise';
+import { Q1_1 } from '../../src/homework/q1-1';
+import { Q1_2 } from '../../src/homework/q1-2';
+import { canonicalNumbers } from '../unit/homework/answer-keys';
+import { FIX } from '../unit/math/math-fixtures';
+
+/** What to type into one input: text, cells of a vector or matrix, or the labels of the options to tick. */
+type Typed = string | string[] | string[][] | { choose: string[] };
+
+interface Case {
+  id: string;
+  right: Record<string, Typed>;
+  wrong: Record<string, Typed>;
+  /** A fragment of the named mistake's message the wrong answer must produce. */
+  mistake: RegExp;
+  unreadable: Record<string, Typed>;
+}
+
+const f4 = (x: number) => x.toFixed(4);
+const nums = (key: string) => canonicalNumbers(key).map(String);
+const ALL: ExerciseDef[] = [...Q1_1, ...Q1_2];
+const optionLabels = (key: string, ids: string[]): { choose: string[] } => {
+  const input = ALL.flatMap((e) => e.inputs).find((i) => i.key === key);
+  if (!input || input.kind !== 'choice') throw new Error(`no choice ${key}`);
+  return { choose: ids.map((id) => input.options.find((o) => o.id === id)!.label) };
+};
+const jac = FIX.softmax[0];
+const huge = FIX.softmax[1];
+
+const CASES: Case[] = [
+  {
+    id: 'q1.1a',
+    right: { 'q1.1a': optionLabels('q1.1a', ['vanishing', 'nonconvex', 'likelihood']) },
+    wrong: { 'q1.1a': optionLabels('q1.1a', ['imbalance']) },
+    mistake: /imbalance/,
+    unreadable: {},
+  },
+  {
+    id: 'q1.1b',
+    right: { 'q1.1b': '-(y*log(p) + (1-y)*log(1-p))' },
+    wrong: { 'q1.1b': 'y*log(p) + (1-y)*log(1-p)' },
+    mistake: /minus sign/,
+    unreadable: { 'q1.1b': '-(y*log(p) + ' },
+  },
+  {
+    id: 'q1.1c',
+    right: { 'q1.1c': nums('q1.1c')[0] },
+    wrong: { 'q1.1c': f4(FIX.bce[0].nats) },
+    mistake: /nats/,
+    unreadable: { 'q1.1c': 'three bits' },
+  },
+  {
+    id: 'q1.1d',
+    right: { 'q1.1d.losses': nums('q1.1d.losses'), 'q1.1d.mean': nums('q1.1d.mean')[0] },
+    wrong: { 'q1.1d.losses': nums('q1.1d.losses'), 'q1.1d.mean': String(Math.trunc(FIX.bce_average_homework.bits * 1000) / 1000) },
+    mistake: /truncated/,
+    unreadable: { 'q1.1d.losses': ['3.3219', 'abc', '1.7370'], 'q1.1d.mean': nums('q1.1d.mean')[0] },
+  },
+  {
+    id: 'q1.1e',
+    right: { 'q1.1e.w_next': nums('q1.1e.w_next')[0], 'q1.1e.effect': optionLabels('q1.1e.effect', ['a-smaller']) },
+    wrong: { 'q1.1e.w_next': String(FIX.l2_step[0].w_next_pytorch_weight_decay), 'q1.1e.effect': optionLabels('q1.1e.effect', ['a-smaller']) },
+    mistake: /weight_decay/,
+    unreadable: { 'q1.1e.w_next': '1.94.6', 'q1.1e.effect': optionLabels('q1.1e.effect', ['a-smaller']) },
+  },
+  {
+    id: 'q1.2a',
+    right: { 'q1.2a.W2': 'K x Da', 'q1.2a.b2': '(K, 1)', 'q1.2a.Z2': 'K×m' },
+    wrong: { 'q1.2a.W2': 'Da x K', 'q1.2a.b2': 'K x 1', 'q1.2a.Z2': 'K x m' },
+    mistake: /Transposed/,
+    unreadable: { 'q1.2a.W2': 'banana x Da', 'q1.2a.b2': 'K x 1', 'q1.2a.Z2': 'K x m' },
+  },
+  {
+    id: 'q1.2b',
+    right: { 'q1.2b': nums('q1.2b')[0] },
+    wrong: { 'q1.2b': '24' },
+    mistake: /biases are missing/,
+    unreadable: { 'q1.2b': 'thirty-one' },
+  },
+  {
+    id: 'q1.2c',
+    right: { 'q1.2c': 'y_k*(d - y_j)' },
+    wrong: { 'q1.2c': '-y_k*y_j' },
+    mistake: /diagonal term is missing/,
+    unreadable: { 'q1.2c': 'y_k*(d - y_j' },
+  },
+  {
+    id: 'q1.2d',
+    right: {
+      'q1.2d.jacobian': jac.jacobian_dyk_dzj.map((r) => r.map(f4)),
+      'q1.2d.dz': nums('q1.2d.dz'),
+      'q1.2d.dW': optionLabels('q1.2d.dW', ['outer']),
+    },
+    wrong: {
+      'q1.2d.jacobian': jac.jacobian_dyk_dzj.map((r) => r.map((v) => f4(-v))),
+      'q1.2d.dz': nums('q1.2d.dz'),
+      'q1.2d.dW': optionLabels('q1.2d.dW', ['outer']),
+    },
+    mistake: /Sign error/,
+    unreadable: {
+      'q1.2d.jacobian': jac.jacobian_dyk_dzj.map((r, i) => r.map((v, j) => (i === 1 && j === 1 ? 'x' : f4(v)))),
+      'q1.2d.dz': nums('q1.2d.dz'),
+      'q1.2d.dW': optionLabels('q1.2d.dW', ['outer']),
+    },
+  },
+  {
+    id: 'q1.2e',
+    right: { 'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']), 'q1.2e.softmax': nums('q1.2e.softmax') },
+    wrong: { 'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']), 'q1.2e.softmax': [...huge.softmax].sort((a, b) => a - b).map(f4) },
+    mistake: /sorted/,
+    unreadable: { 'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']), 'q1.2e.softmax': ['0.2447', '', '0.0900'] },
+  },
+];
+
+const inputOf = (key: string): InputDef => {
+  const input = ALL.flatMap((e) => e.inputs).find((i) => i.key === key);
+  if (!input) throw new Error(`no input ${key}`);
+  return input;
+};
+
+/** Types `value` into the input `key` of `ex`, by the accessible labels the Exercise component renders. */
+async function fill(ex: Locator, key: string, value: Typed): Promise<void> {
+  const input = inputOf(key);
+  if (input.kind === 'choice') {
+    const role = input.multiple ? 'checkbox' : 'radio';
+    const chosen = new Set((value as { choose: string[] }).choose);
+    for (const o of input.options) {
+      const box = ex.getByRole(role, { name: o.label, exact: true });
+      if (chosen.has(o.label)) await box.check();
+      else if (input.multiple) await box.uncheck();
+    }
+  } else if (input.kind === 'vector') {
+    const cells = value as string[];
+    for (let j = 0; j < input.length; j++) await ex.getByLabel(`${input.label}, entry ${j + 1}`, { exact: true }).fill(cells[j] ?? '');
+  } else if (input.kind === 'matrix') {
+    const rows = value as string[][];
+    for (let r = 0; r < input.rows; r++) {
+      for (let c = 0; c < input.cols; c++) {
+        await ex.getByLabel(`${input.label}, row ${r + 1}, column ${c + 1}`, { exact: true }).fill(rows[r]?.[c] ?? '');
+      }
+    }
+  } else {
+    await ex.getByLabel(input.label, { exact: true }).fill(value as string);
+  }
+}
+
+async function answer(page: Page, id: string, values: Record<string, Typed>): Promise<Locator> {
+  const ex = page.locator(`[data-exercise="${id}"]`);
+  for (const [key, value] of Object.entries(values)) await fill(ex, key, value);
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  const status = ex.getByRole('status');
+  await expect(status).not.toHaveText(/^(Checking…)?$/);
+  return status;
+}
+
+/** Serious or critical axe violations inside the widgets, in light and dark themes. */
+async function widgetViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    const result = await new AxeBuilder({ page }).include('.widget').exclude('.katex-mathml').analyze();
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') found.push(`[${theme}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  }
+  return found;
+}
+
+const attempts = (page: Page, id: string) => page.locator(`[data-exercise="${id}"] [data-attempts]`).textContent();
+
+test.describe('Question 1 exercises', () => {
+  for (const c of CASES) {
+    test(`${c.id}: right, wrong with a named mistake, and unreadable`, async ({ page }) => {
+      await page.goto(c.id.startsWith('q1.1') ? '1-1/' : '1-2/');
+      const ex = page.locator(`[data-exercise="${c.id}"]`);
+      await ex.scrollIntoViewIfNeeded();
+
+      const right = await answer(page, c.id, c.right);
+      await expect(right).toHaveText(/^Correct/);
+
+      const wrong = await answer(page, c.id, c.wrong);
+      await expect(wrong).not.toHaveText(/^Correct/);
+      await expect(wrong).toContainText(c.mistake);
+
+      if (Object.keys(c.unreadable).length > 0) {
+        const before = await attempts(page, c.id);
+        const unreadable = await answer(page, c.id, c.unreadable);
+        await expect(unreadable).toHaveText(/^Could not read/);
+        expect(await attempts(page, c.id)).toBe(before);
+      }
+    });
+  }
+});
+
+test.describe('Question 1 widgets', () => {
+  test('chapter 1.1 widgets draw their charts, train with tfjs and compute the L2 step', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('1-1/');
+    for (const name of ['hw-logit-gradient', 'hw-mse-nonconvex', 'hw-bce-explorer']) {
+      const w = page.locator(name);
+      await w.scrollIntoViewIfNeeded();
+      await expect(w.locator('svg[role="img"]').first()).toBeVisible();
+    }
+    const bce = page.locator('hw-bce-explorer');
+    await bce.getByLabel('ŷ exactly').fill('1');
+    await expect(bce.getByText(/is infinite/)).toBeVisible();
+
+    const checker = page.locator('hw-l2-checker');
+    await checker.getByRole('button', { name: 'Compute the step' }).click();
+    await expect(checker.locator('[data-readout]')).toContainText(`w ← ${FIX.l2_step[0].w_next_cost_L_plus_lambda_w2}`);
+    await expect(checker.locator('[data-readout]')).toContainText(String(FIX.l2_step[0].w_next_pytorch_weight_decay));
+
+    const demo = page.locator('hw-l2-demo');
+    await demo.scrollIntoViewIfNeeded();
+    await expect(demo.locator('[data-readout]')).toContainText('Model A ends with smaller weights', { timeout: 60_000 });
+    expect(await widgetViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('chapter 1.2 widgets: shapes, Jacobian checker, formula test, CE gradients, float32 stability', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('1-2/');
+    await expect(page.locator('hw-shape-calculator [data-readout]')).toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
+
+    const jc = page.locator('hw-jacobian-checker');
+    const fillJacobian = async (m: number[][]) => {
+      for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) await jc.getByRole('textbox', { name: new RegExp(`row ${r + 1}, column ${c + 1}$`) }).fill(f4(m[r][c]));
+      await jc.getByRole('button', { name: 'Check my Jacobian' }).click();
+    };
+    await fillJacobian(jac.jacobian_dyk_dzj);
+    await expect(jc.locator('[data-readout]')).toHaveText(/^Correct/);
+    await fillJacobian(jac.jacobian_dyk_dzj.map((r) => r.map((v) => -v)));
+    await expect(jc.locator('[data-readout]')).toContainText('Sign error');
+
+    const df = page.locator('hw-delta-formula');
+    await df.getByLabel(/in y_k, y_j and d/).fill('y_k*(d - y_j)');
+    await df.getByRole('button', { name: 'Test at random logits' }).click();
+    await expect(df.locator('[data-readout]')).toContainText('matches autodiff in all 16');
+    await df.getByLabel(/in y_k, y_j and d/).fill('-y_k*y_j');
+    await df.getByRole('button', { name: 'Test at random logits' }).click();
+    await expect(df.locator('[data-readout]')).toContainText('all on the diagonal');
+
+    const ce = page.locator('hw-ce-gradient');
+    await ce.getByRole('button', { name: 'Compute' }).click();
+    await expect(ce.locator('[data-readout]')).toContainText('Largest difference');
+
+    const ss = page.locator('hw-softmax-stability');
+    await expect(ss.locator('tbody')).toContainText('NaN');
+    await expect(ss.locator('[data-readout]')).toContainText('Overflow');
+    await ss.getByRole('button', { name: 'Very negative logit' }).click();
+    await expect(ss.locator('[data-readout]')).toContainText('Underflow');
+    await ss.getByLabel('Logits z (2 to 8 numbers)').fill('');
+    await expect(ss.locator('[data-readout]')).toContainText('Type some numbers');
+    expect(await widgetViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyManual, emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, withEntry, type ManualEntry,
+} from '../../../src/grading/manual-grades';
+import { gradedOf } from '../../helpers/graded';
+
+const entry = (marks: number, override = false, updatedAt = '2025-01-02T00:00:00.000Z'): ManualEntry => ({ marks, comment: 'ok', rubric: ['arch'], override, updatedAt });
+
+describe('applyManual', () => {
+  it('adds manual marks to an item left to manual grading and clears pending', () => {
+    const g = gradedOf('S1', { 'q1.1a': 1 });
+    const file = withEntry(emptyGradingFile(), 's1', 'q2.2', entry(7));
+    const out = applyManual(g, file);
+    const it2 = out.items.find((i) => i.id === 'q2.2')!;
+    expect(it2.marks).toBe(7);
+    expect(it2.pending).toBe(false);
+    expect(it2.manual).toEqual({ marks: 7, comment: 'ok', rubric: ['arch'], override: false });
+    expect(out.total).toBe(8);
+    expect(g.total).toBe(1);
+  });
+  it('overrides an auto-graded item and clamps marks to the item', () => {
+    const g = gradedOf('s1', { 'q1.1d': 2 });
+    const out = applyManual(g, withEntry(emptyGradingFile(), 's1', 'q1.1d', entry(1, true)));
+    expect(out.items.find((i) => i.id === 'q1.1d')!.marks).toBe(1);
+    const clamped = applyManual(g, { ...emptyGradingFile(), grades: { s1: { 'q1.1d': entry(99, true) } } });
+    expect(clamped.items.find((i) => i.id === 'q1.1d')!.marks).toBe(2);
+  });
+  it('leaves other students alone', () => {
+    const g = gradedOf('s2', {});
+    expect(applyManual(g, withEntry(emptyGradingFile(), 's1', 'q2.2', entry(7)))).toBe(g);
+  });
+});
+
+describe('withEntry', () => {
+  it('removes an entry with null and drops an empty student', () => {
+    const f = withEntry(withEntry(emptyGradingFile(), 's1', 'q2.2', entry(3)), 's1', 'q2.2', null);
+    expect(f.grades).toEqual({});
+  });
+  it('stores a student id "__proto__" as plain data', () => {
+    const f = withEntry(emptyGradingFile(), '__proto__', 'q2.2', entry(3));
+    expect(Object.getPrototypeOf(f.grades)).toBe(Object.prototype);
+    expect(Object.keys(f.grades)).toEqual(['__proto__']);
+    const back = importGradingFile(exportGradingFile(f));
+    expect(back.ok && Object.keys(back.value.grades)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).marks).toBeUndefined();
+  });
+});
+
+describe('importGradingFile', () => {
+  it('round-trips an exported file', () => {
+    const f = withEntry(emptyGradingFile(), 's1', 'q2.6', entry(4));
+    const back = importGradingFile(exportGradingFile(f));
+    expect(back).toEqual({ ok: true, value: f });
+  });
+  it('rejects files that are not grading files or break the rules', () => {
+    const good = JSON.parse(exportGradingFile(withEntry(emptyGradingFile(), 's1', 'q2.6', entry(4))));
+    const bad = (mut: (x: any) => void): string => {
+      const x = structuredClone(good);
+      mut(x);
+      return JSON.stringify(x);
+    };
+    expect(importGradingFile('{').ok).toBe(false);
+    expect(importGradingFile('[]').ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.version = 2; })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.grades.s1['q9.9'] = x.grades.s1['q2.6']; })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].marks = 6; })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].marks = -1; })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].comment = 'x'.repeat(5001); })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].override = 'yes'; })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.rubrics['q2.2'] = [{ id: 'a', label: 'b', marks: 11 }]; })).ok).toBe(false);
+  });
+  it('merges entries of ids that differ only in case', () => {
+    const text = JSON.stringify({ format: 'dlcv-hw1-grading', version: 1, grades: { S1: { 'q2.6': entry(1) }, s1: { 'q2.4': entry(2) } } });
+    const r = importGradingFile(text);
+    expect(r.ok && Object.keys(r.value.grades.s1).sort()).toEqual(['q2.4', 'q2.6']);
+  });
+});
+
+describe('mergeGradingFiles', () => {
+  it('keeps the entry updated last for each student and item', () => {
+    const a = withEntry(emptyGradingFile(), 's1', 'q2.6', entry(1, false, '2025-01-03T00:00:00Z'));
+    const b = withEntry(withEntry(emptyGradingFile(), 's1', 'q2.6', entry(5, false, '2025-01-01T00:00:00Z')), 's2', 'q2.6', entry(2));
+    const m = mergeGradingFiles(a, b);
+    expect(m.grades.s1['q2.6'].marks).toBe(1);
+    expect(m.grades.s2['q2.6'].marks).toBe(2);
+  });
+});

@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../../src/data/rng.ts';
+import { selectBackend } from '../../../../src/train/backends.ts';
+import { relError } from '../helpers/cnn64.ts';
+
+const TOL = 1e-5; // max abs diff / max abs of the cpu result
+
+beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+
+interface Case { n: number; h: number; w: number; ci: number; co: number; k: [number, number]; stride: number; pad: 'same' | 'valid' | number }
+
+/** dL/dx for L = Σ conv2d(x, w) · dy on one backend. */
+function inputGrad(backend: string, c: Case, xs: Float32Array, ws: Float32Array, seed: number): Float32Array {
+  tf.setBackend(backend);
+  return tf.tidy(() => {
+    const x = tf.tensor4d(xs, [c.n, c.h, c.w, c.ci]);
+    const w = tf.tensor4d(ws, [c.k[0], c.k[1], c.ci, c.co]);
+    const shape = tf.conv2d(x, w, c.stride, c.pad).shape;
+    const rng = mulberry32(seed);
+    const dy = tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1), shape);
+    return tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(xx as tf.Tensor4D, w, c.stride, c.pad), dy)))(x).dataSync() as Float32Array;
+  });
+}
+
+describe('makeWasmConv2DBackpropInput', () => {
+  const rng = mulberry32(9);
+  const cases: Case[] = [
+    { n: 2, h: 8, w: 8, ci: 3, co: 4, k: [3, 3], stride: 1, pad: 1 },
+    { n: 1, h: 7, w: 5, ci: 2, co: 5, k: [3, 3], stride: 1, pad: 'same' },
+    { n: 2, h: 6, w: 9, ci: 4, co: 3, k: [2, 3], stride: 1, pad: 'valid' },
+    { n: 1, h: 9, w: 9, ci: 3, co: 2, k: [4, 4], stride: 1, pad: 'same' },
+    { n: 1, h: 9, w: 9, ci: 3, co: 2, k: [3, 3], stride: 2, pad: 1 },
+  ];
+  it('is the kernel registered for wasm after selectBackend', () => {
+    expect((tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc as { fastPath?: boolean }).fastPath).toBe(true);
+  });
+
+  for (const c of cases) {
+    it(`matches the cpu input gradient for ${JSON.stringify(c)} (rel. error ≤ ${TOL})`, () => {
+      const xs = Float32Array.from({ length: c.n * c.h * c.w * c.ci }, () => rng() * 2 - 1);
+      const ws = Float32Array.from({ length: c.k[0] * c.k[1] * c.ci * c.co }, () => rng() * 2 - 1);
+      expect(relError(inputGrad('wasm', c, xs, ws, 1), inputGrad('cpu', c, xs, ws, 1))).toBeLessThanOrEqual(TOL);
+    });
+  }
+});

@@ -1,0 +1,102 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32, shuffleInPlace } from '../../../src/data/rng.ts';
+import { selectBackend } from '../../../src/train/backends.ts';
+import { initTorchState } from '../../../src/train/cnn.ts';
+import { metricsFromConfusion } from '../../../src/train/metrics.ts';
+import type { RunConfig } from '../../../src/train/run-record.ts';
+import { TrainController } from '../../../src/train/train-control.ts';
+import { type TrainOptions, train } from '../../../src/train/trainer.ts';
+import { loadFashion } from './helpers/fashion.ts';
+
+// wasm, not cpu: tfjs-backend-cpu's Conv2DBackpropFilter needs ~14 s per 32-image step at 32×32.
+beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+
+const CLASSES = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
+const PER_CLASS = 100; // 60 train, 20 val, 20 test per class
+const fashion = loadFashion(PER_CLASS);
+
+function split() {
+  const s = { train: [] as number[], val: [] as number[], test: [] as number[] };
+  for (let c = 0; c < 10; c++) {
+    const idx = shuffleInPlace(Array.from({ length: PER_CLASS }, (_, i) => c * PER_CLASS + i), mulberry32(c));
+    s.train.push(...idx.slice(0, 60));
+    s.val.push(...idx.slice(60, 80));
+    s.test.push(...idx.slice(80));
+  }
+  return s;
+}
+
+function config(over: Partial<RunConfig> = {}): RunConfig {
+  return {
+    model: 'cnn', question: 'q2.2', imageSize: 32, epochs: 3, batchSize: 32, learningRate: 2e-3,
+    adamEpsilon: 1e-8, seed: 1, augmentations: [], pretrained: null, ...over,
+  };
+}
+
+function options(over: Partial<TrainOptions> = {}): TrainOptions {
+  return {
+    tf, model: 'cnn', split: split(), config: config(),
+    data: { images: fashion.images, labels: fashion.labels, imageSize: 28, channels: 1, classes: CLASSES },
+    yieldFn: () => Promise.resolve(), ...over,
+  };
+}
+
+describe('train', () => {
+  it('learns Fashion-MNIST (600 images, 28→32 px, gray→RGB): loss falls, val accuracy > 0.5, no tensor leaks', async () => {
+    const counts: number[] = [];
+    let steps = 0;
+    const record = await train(options({ callbacks: { onEpoch: () => counts.push(tf.memory().numTensors), onStep: () => { steps++; } } }));
+    expect(record.stopped).toBeNull();
+    expect(record.epochs).toHaveLength(3);
+    expect(steps).toBe(3 * Math.floor(600 / 32));
+    expect(record.epochs[2].trainLoss).toBeLessThan(record.epochs[0].trainLoss);
+    expect(record.epochs[2].valAccuracy).toBeGreaterThan(0.5);
+    expect(new Set(counts).size).toBe(1);
+    const test = record.test;
+    expect(test).not.toBeNull();
+    if (!test) return;
+    expect(test.confusion.flat().reduce((a, b) => a + b, 0)).toBe(200);
+    expect(metricsFromConfusion(test.confusion).accuracy).toBeCloseTo(test.accuracy, 12);
+    expect(test.misclassified.length).toBe(200 - test.confusion.reduce((a, row, i) => a + row[i], 0));
+    expect(record.timings.imagesPerSecond).toBeGreaterThan(0);
+    expect(record.backend).toBe('wasm');
+  });
+
+  it('stops on a NaN loss and keeps the curves so far', async () => {
+    const weights = initTorchState({ imageSize: 32 }, 3);
+    (weights.get('fc.bias')?.data as Float32Array)[0] = NaN;
+    const record = await train(options({ config: config({ epochs: 1 }), initialWeights: weights }));
+    expect(record.stopped).toBe('nan-loss');
+    expect(record.steps).toEqual([]); // the NaN step is not recorded (JSON has no NaN)
+    expect(record.test).toBeNull();
+  });
+
+  it('pauses, resumes and stops through the controller', async () => {
+    const control = new TrainController();
+    let steps = 0;
+    const run = train(options({
+      control,
+      yieldFn: undefined, // the default macrotask yield lets the timers below run between steps
+      config: config({ epochs: 1 }),
+      callbacks: { onStep: () => { steps++; if (steps === 2) control.pause(); } },
+    }));
+    while (steps < 2) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(steps).toBe(2); // paused: no step ran in the last 300 ms
+    control.resume();
+    while (steps < 4) await new Promise((r) => setTimeout(r, 20));
+    control.stop();
+    const record = await run;
+    expect(record.stopped).toBe('stopped');
+    expect(record.epochs).toHaveLength(0);
+    expect(steps).toBeLessThan(Math.floor(600 / 32));
+  });
+
+  it('rejects bad inputs with clear messages', async () => {
+    await expect(train(options({ config: config({ imageSize: 30 }) }))).rejects.toThrow(/multiple of 16/);
+    await expect(train(options({ split: { train: [0, 1], val: [2], test: [] } }))).rejects.toThrow(/fewer than one batch/);
+    await expect(train(options({ split: { ...split(), val: [] } }))).rejects.toThrow(/validation split is empty/);
+    await expect(train(options({ split: { ...split(), test: [99999] } }))).rejects.toThrow(/index outside/);
+  });
+});

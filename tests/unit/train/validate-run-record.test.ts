@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classificationMetrics } from '../../../src/train/metrics.ts';
+import { type RunRecord, validateRunRecord } from '../../../src/train/run-record.ts';
+
+function validRecord(): RunRecord {
+  const truth = [0, 0, 1, 2, 2, 1];
+  const pred = [0, 1, 1, 2, 0, 1];
+  const m = classificationMetrics(truth, pred, 3);
+  return {
+    format: 'dlcv-hw1-run', version: 1, id: 'cnn-1', createdAt: '2026-01-01T00:00:00.000Z',
+    config: { model: 'cnn', question: 'q2.2', imageSize: 64, epochs: 1, batchSize: 2, learningRate: 1e-3, adamEpsilon: 1e-8, seed: 1, augmentations: [], pretrained: null },
+    backend: 'wasm',
+    dataset: { name: 'toy', hash: 'abc', classes: ['a', 'b', 'c'], counts: { train: 10, val: 3, test: 6 } },
+    epochs: [{ epoch: 1, trainLoss: 1.1, trainAccuracy: 0.4, valLoss: 1.0, valAccuracy: 0.33, seconds: 2 }],
+    steps: [{ step: 1, loss: 1.2 }],
+    test: { ...m, misclassified: [{ index: 1, trueLabel: 0, predicted: 1 }, { index: 4, trueLabel: 2, predicted: 0 }] },
+    timings: { totalSeconds: 3, imagesPerSecond: 100 },
+    stopped: null,
+  };
+}
+
+describe('validateRunRecord', () => {
+  it('accepts a well-formed record (also after a JSON round trip)', () => {
+    const r = validateRunRecord(JSON.parse(JSON.stringify(validRecord())));
+    expect(r.ok).toBe(true);
+  });
+
+  it('names the first problem of a malformed record', () => {
+    const cases: [(r: RunRecord) => void, RegExp][] = [
+      [(r) => { (r as { format: string }).format = 'x'; }, /format/],
+      [(r) => { r.test!.confusion[0][0] = 99; }, /test\.confusion sums to/],
+      [(r) => { r.test!.confusion.pop(); }, /must be 3×3/],
+      [(r) => { r.test!.accuracy = 2; }, /test\.accuracy/],
+      [(r) => { r.test!.misclassified[0].predicted = 7; }, /misclassified\[0\]\.predicted/],
+      [(r) => { r.epochs[0].valLoss = NaN; }, /epochs\[0\]\.valLoss/],
+      [(r) => { r.steps = Array.from({ length: 100_001 }, (_, i) => ({ step: i, loss: 1 })); }, /steps must be an array of at most/],
+      [(r) => { r.test!.perClass[1].support = -1; }, /perClass\[1\]\.support/],
+      [(r) => { (r.config as { model: string }).model = 'vit'; }, /config\.model/],
+    ];
+    for (const [mutate, msg] of cases) {
+      const rec = validRecord();
+      mutate(rec);
+      const r = validateRunRecord(rec);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(msg);
+    }
+  });
+
+  it('never throws on arbitrary JSON or on a record with one field replaced by anything', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => { expect(validateRunRecord(v).ok).toBe(false); }), { seed: 5, numRuns: 300 });
+    const keys = Object.keys(validRecord());
+    fc.assert(fc.property(fc.constantFrom(...keys), fc.anything(), (k, v) => {
+      const rec = validRecord() as unknown as Record<string, unknown>;
+      rec[k] = v;
+      const r = validateRunRecord(rec);
+      expect(typeof r.ok).toBe('boolean');
+    }), { seed: 6, numRuns: 300 });
+    const hostile = { get format() { throw new Error('boom'); } };
+    expect(validateRunRecord(hostile)).toEqual({ ok: false, error: 'record could not be read' });
+  });
+});

@@ -11,4 +11,4 @@ export const LIMITS = {
 } as const;
 
 /** Answer keys look like `q1.1d.mean` or `q2.2`: a homework id and an optional part name. */
-export const ANSWER_KEY = /^q[12]\.\d[a-z]?(\.[A-Za-z0-9_]{1,40}){0,2}$/;
+export const ANSWER_KEY = /^q[12]\.\d[a-z]?(\.[A-Za-z0-9_-]{1,40}){0,2}$/;

@@ -166,7 +166,7 @@ test.describe('the book', () => {
     await page.goto('./');
     await page.getByRole('button', { name: 'Search' }).click();
     const dialog = page.getByRole('dialog', { name: 'Search the book' });
-    await dialog.getByRole('searchbox').fill('papaya');
+    await dialog.getByRole('textbox', { name: /search/i }).fill('papaya');
     await expect(dialog.getByRole('link', { name: /papayas/i }).first()).toBeVisible();
     await dialog.getByRole('link', { name: /papayas/i }).first().click();
     await expect(page).toHaveURL(/\/hw1\/1-1\//);

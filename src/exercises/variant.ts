@@ -1,5 +1,9 @@
 /** Per-student variants: a stable seed from (student id, course salt) and a seeded RNG to draw numbers from it. */
 import type { Variant } from './types';
+import { mulberry32 } from '../data/rng';
+
+/** The seeded generator every variant draws from (one implementation for the whole book). */
+export { mulberry32 };
 
 /** The homework's own numbers (seed 0). */
 export const homeworkVariant: Variant = { kind: 'homework', seed: 0 };
@@ -18,18 +22,6 @@ export function seedFor(studentId: string, salt: string): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-/** A fast seeded RNG (mulberry32): returns () => a number in [0, 1), the same sequence for the same seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The variant a student gets: their own seed when the course uses per-student variants and the id is not blank. */

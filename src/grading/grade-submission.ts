@@ -5,6 +5,7 @@ import { grade } from '../exercises/grade';
 import type { Feedback, PartSpec, RawAnswer, Variant } from '../exercises/types';
 import { seedFor, variantFor } from '../exercises/variant';
 import { EXERCISES } from '../homework/catalog';
+import { runContextKey, setRunContext, usesRunContext } from '../homework/run-context';
 import { GRADED_ITEMS, itemOfKey } from '../homework/structure';
 import type { Submission } from '../submission/types';
 import { referenceText } from './reference-text';
@@ -14,17 +15,27 @@ import type { Flag, GradedAnswer, GradedSubmission, ItemGrade } from './types';
 
 const partsCache = new WeakMap<readonly ExerciseDef[], Map<string, Promise<PartSpec[]>>>();
 
-/** Parts of `ex` for `variant`, computed once per catalog and variant (1,000 homework-variant files share one). */
+/** Parts of `ex` for `variant`, computed once per catalog and variant (1,000 homework-variant files share one); once per run too when they read the run context. */
 function cachedParts(catalog: readonly ExerciseDef[], ex: ExerciseDef, variant: Variant): Promise<PartSpec[]> {
   let cache = partsCache.get(catalog);
   if (!cache) partsCache.set(catalog, (cache = new Map()));
-  const key = `${ex.id}|${variant.kind}|${variant.seed}`;
+  const runs = usesRunContext(ex);
+  const key = `${ex.id}|${variant.kind}|${variant.seed}${runs ? `|${runContextKey()}` : ''}`;
   let p = cache.get(key);
   if (!p) {
-    p = Promise.resolve().then(() => ex.parts(variant));
+    p = runs ? partsNow(ex, variant) : Promise.resolve().then(() => ex.parts(variant));
     cache.set(key, p);
   }
   return p;
+}
+
+/** Starts `ex.parts` now, while the run context is this submission's; a synchronous throw becomes a rejection. */
+function partsNow(ex: ExerciseDef, variant: Variant): Promise<PartSpec[]> {
+  try {
+    return Promise.resolve(ex.parts(variant));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** Flags where the file's declared variant disagrees with the one the course gives this student. */
@@ -57,6 +68,7 @@ function safeGrade(spec: PartSpec, raw: RawAnswer | undefined, flags: Flag[]): F
 export async function gradeSubmission(sub: Submission, course: CourseSettings, catalog: readonly ExerciseDef[] = EXERCISES, source = ''): Promise<GradedSubmission> {
   const variant = variantFor(sub.student.id, course);
   const flags: Flag[] = variantFlags(sub, course);
+  setRunContext(sub.runs);
   const specsByItem = new Map<string, PartSpec[]>();
   for (const ex of catalog) {
     let parts: PartSpec[];

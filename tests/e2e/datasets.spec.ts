@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { zipSync } from 'fflate';
 import { makeImageFolder } from '../fixtures-gen/make-image-folder';
 
@@ -117,4 +118,13 @@ test('a .zip of a folder loads like the folder, with its empty class folder repo
   const report = loader.getByRole('region', { name: 'Load report' });
   await expect(report.getByText('Folders without a usable image (not classes): empty_class.')).toBeVisible();
   await expect(report.getByRole('row', { name: /root\/cat\/random\.jpg cannot be decoded/ })).toBeVisible();
+});
+
+test('the data-set widgets have no axe violations', async ({ page }) => {
+  await page.goto('2-1/');
+  for (const w of ['hw-dataset-loader', 'hw-dataset-split', 'hw-dataset-samples']) await page.locator(w).scrollIntoViewIfNeeded();
+  await expect(page.locator('hw-dataset-split').getByRole('table')).toBeVisible();
+  await expect(page.locator('hw-dataset-samples').getByRole('img').first()).toBeVisible();
+  const r = await new AxeBuilder({ page }).include('hw-dataset-loader').include('hw-dataset-split').include('hw-dataset-samples').analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

@@ -1,6 +1,7 @@
 /** Turns a picked folder, a dropped folder or a .zip into a file list for scanFolder plus a lazy reader. */
 import type { FileEntry } from '../../src/data/folder-scan';
 import { readZipFolder } from '../../src/data/zip-folder';
+import { walkEntries } from './walk-drop';
 
 /** A file list whose contents are read only when a file is decoded. */
 export interface FolderSource {
@@ -54,21 +55,6 @@ export async function fromDrop(dt: DataTransfer): Promise<FolderSource> {
   if (!entries.some((e) => e.isDirectory)) {
     throw new Error('Drop a folder (with one sub-folder per class) or a .zip of it, not single files.');
   }
-  const out: { path: string; file: File }[] = [];
-  for (const e of entries) await walk(e, out);
+  const out = await walkEntries(entries);
   return fromFiles(out, entries.length === 1 ? entries[0].name : 'dropped folders');
-}
-
-async function walk(entry: FileSystemEntry, out: { path: string; file: File }[]): Promise<void> {
-  if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    out.push({ path: entry.fullPath.replace(/^\//, ''), file });
-    return;
-  }
-  const reader = (entry as FileSystemDirectoryEntry).createReader();
-  for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-    if (batch.length === 0) break;
-    for (const child of batch) await walk(child, out);
-  }
 }

@@ -1,5 +1,6 @@
 /** Reads browser files (file inputs, folder inputs, drag and drop) into the grader's `{ name, bytes }` list. */
 import type { InputFile } from '../../src/grading/unpack-files';
+import { walkEntries } from './walk-drop';
 
 /** The files of a FileList, named by their path inside a picked folder when there is one. */
 export async function readFileList(list: FileList | readonly File[]): Promise<InputFile[]> {
@@ -11,21 +12,6 @@ export async function readFileList(list: FileList | readonly File[]): Promise<In
 export async function readDrop(dt: DataTransfer): Promise<InputFile[]> {
   const entries = Array.from(dt.items).map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
   if (entries.length === 0) return readFileList(dt.files);
-  const out: InputFile[] = [];
-  for (const e of entries) await walk(e, out);
-  return out;
-}
-
-async function walk(entry: FileSystemEntry, out: InputFile[]): Promise<void> {
-  if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    out.push({ name: entry.fullPath.replace(/^\//, ''), bytes: new Uint8Array(await file.arrayBuffer()) });
-    return;
-  }
-  const reader = (entry as FileSystemDirectoryEntry).createReader();
-  for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-    if (batch.length === 0) break;
-    for (const child of batch) await walk(child, out);
-  }
+  const files = await walkEntries(entries);
+  return Promise.all(files.map(async ({ path, file }) => ({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }

@@ -8,6 +8,7 @@ import { EXERCISES } from '../homework/catalog';
 import { runContextKey, setRunContext, usesRunContext } from '../homework/run-context';
 import { GRADED_ITEMS, itemOfKey } from '../homework/structure';
 import type { Submission } from '../submission/types';
+import type { RunRecord } from '../train/run-record';
 import { referenceText } from './reference-text';
 import { round } from './round';
 import { runMetricFlags } from './run-checks';
@@ -16,14 +17,15 @@ import type { Flag, GradedAnswer, GradedSubmission, ItemGrade } from './types';
 const partsCache = new WeakMap<readonly ExerciseDef[], Map<string, Promise<PartSpec[]>>>();
 
 /** Parts of `ex` for `variant`, computed once per catalog and variant (1,000 homework-variant files share one); once per run too when they read the run context. */
-function cachedParts(catalog: readonly ExerciseDef[], ex: ExerciseDef, variant: Variant): Promise<PartSpec[]> {
+function cachedParts(catalog: readonly ExerciseDef[], ex: ExerciseDef, variant: Variant, runs: readonly RunRecord[]): Promise<PartSpec[]> {
   let cache = partsCache.get(catalog);
   if (!cache) partsCache.set(catalog, (cache = new Map()));
-  const runs = usesRunContext(ex);
-  const key = `${ex.id}|${variant.kind}|${variant.seed}${runs ? `|${runContextKey()}` : ''}`;
+  const readsRuns = usesRunContext(ex);
+  if (readsRuns) setRunContext(runs);
+  const key = `${ex.id}|${variant.kind}|${variant.seed}${readsRuns ? `|${runContextKey()}` : ''}`;
   let p = cache.get(key);
   if (!p) {
-    p = runs ? partsNow(ex, variant) : Promise.resolve().then(() => ex.parts(variant));
+    p = readsRuns ? partsNow(ex, variant) : Promise.resolve().then(() => ex.parts(variant));
     cache.set(key, p);
   }
   return p;
@@ -68,12 +70,11 @@ function safeGrade(spec: PartSpec, raw: RawAnswer | undefined, flags: Flag[]): F
 export async function gradeSubmission(sub: Submission, course: CourseSettings, catalog: readonly ExerciseDef[] = EXERCISES, source = ''): Promise<GradedSubmission> {
   const variant = variantFor(sub.student.id, course);
   const flags: Flag[] = variantFlags(sub, course);
-  setRunContext(sub.runs);
   const specsByItem = new Map<string, PartSpec[]>();
   for (const ex of catalog) {
     let parts: PartSpec[];
     try {
-      parts = await cachedParts(catalog, ex, variant);
+      parts = await cachedParts(catalog, ex, variant, sub.runs);
     } catch (e) {
       flags.push({ kind: 'grader-error', key: ex.id, message: `Could not build the parts of ${ex.id}: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
       continue;

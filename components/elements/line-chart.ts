@@ -24,6 +24,8 @@ export interface ChartOptions {
   xLabel: string;
   yLabel: string;
   yDomain?: [number, number];
+  /** Fixed x range (default: the extent of the points). */
+  xDomain?: [number, number];
   markers?: Marker[];
   width?: number;
   height?: number;
@@ -37,7 +39,7 @@ export function renderLineChart(container: Element, series: readonly Series[], o
   const height = opts.height ?? 300;
   const m = { top: 28, right: 16, bottom: 42, left: 56 };
   const all = series.flatMap((s) => s.points);
-  const x = d3.scaleLinear().domain(d3.extent(all, (p) => p[0]) as [number, number]).range([m.left, width - m.right]);
+  const x = d3.scaleLinear().domain(opts.xDomain ?? (d3.extent(all, (p) => p[0]) as [number, number])).range([m.left, width - m.right]);
   const yDomain = opts.yDomain ?? (d3.extent(all, (p) => p[1]) as [number, number]);
   const y = d3.scaleLinear().domain(yDomain).nice().range([height - m.bottom, m.top]);
   const id = `hw-chart-${++chartCount}`;

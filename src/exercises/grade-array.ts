@@ -25,6 +25,8 @@ export function gradeVector(spec: VectorSpec, raw: RawAnswer): Feedback {
   if (cells.every(Boolean)) return correct(spec, `: ${formatVector(value)}.`);
   if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id, cells });
   if (allClose(value.map((v) => -v), spec.answer, tol)) return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
+  const some = mistakeInWrongCells(spec.mistakes, [value], [cells], tol);
+  if (some) return wrong(spec, `${countMessage(cells)} ${some.message}`, { mistake: some.id, cells });
   return wrong(spec, countMessage(cells), { cells });
 }
 
@@ -51,6 +53,8 @@ export function gradeMatrix(spec: MatrixSpec, raw: RawAnswer): Feedback {
   if (matrixClose(value.map((row) => row.map((v) => -v)), spec.answer, tol)) {
     return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
   }
+  const some = mistakeInWrongCells(spec.mistakes, value, cells, tol);
+  if (some) return wrong(spec, `${countMessage(cells.flat())} ${some.message}`, { mistake: some.id, cells });
   return wrong(spec, countMessage(cells.flat()), { cells });
 }
 
@@ -70,6 +74,24 @@ function namedMistake(mistakes: ArrayMistake[] | undefined, value: number[][], t
   return mistakes?.find((m) => {
     const expected = m.value.length > 0 && Array.isArray(m.value[0]) ? (m.value as number[][]) : [m.value as number[]];
     return matrixClose(value, expected, tol);
+  });
+}
+
+/** A named mistake that explains every wrong cell (e.g. one loss in nats among losses in bits). */
+function mistakeInWrongCells(mistakes: ArrayMistake[] | undefined, value: number[][], cells: boolean[][], tol: Required<Tolerance>): ArrayMistake | undefined {
+  return mistakes?.find((m) => {
+    const expected = m.value.length > 0 && Array.isArray(m.value[0]) ? (m.value as number[][]) : [m.value as number[]];
+    if (expected.length !== value.length) return false;
+    let explained = 0;
+    for (let i = 0; i < value.length; i++) {
+      if (expected[i]?.length !== value[i].length) return false;
+      for (let j = 0; j < value[i].length; j++) {
+        if (cells[i][j]) continue;
+        if (!isClose(value[i][j], expected[i][j], tol)) return false;
+        explained++;
+      }
+    }
+    return explained > 0;
   });
 }
 

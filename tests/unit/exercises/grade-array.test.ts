@@ -85,3 +85,18 @@ describe('transpose', () => {
     expect(transpose([])).toEqual([]);
   });
 });
+
+describe('gradeVector with a named mistake in some cells', () => {
+  it('names the mistake when it explains every wrong entry', () => {
+    const bits = [Math.log2(10), -Math.log2(0.8), -Math.log2(0.3)];
+    const nats = bits.map((b) => b * Math.LN2);
+    const spec = { kind: 'vector' as const, key: 'v', marks: 1, answer: bits, tol: { abs: 5e-4, rel: 0 }, mistakes: [{ id: 'nats', value: nats, message: 'These are nats: use log base 2.' }] };
+    const fb = gradeVector(spec, [nats[0].toFixed(4), bits[1].toFixed(4), bits[2].toFixed(4)]);
+    expect(fb.status).toBe('wrong');
+    expect(fb.mistake).toBe('nats');
+    expect(fb.message).toContain('2 of 3 entries are right');
+    expect(fb.message).toContain('use log base 2');
+    const other = gradeVector(spec, [nats[0].toFixed(4), '7', bits[2].toFixed(4)]);
+    expect(other.mistake).toBeUndefined();
+  });
+});

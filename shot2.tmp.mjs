@@ -1,10 +1,12 @@
 import { chromium } from 'playwright-core';
-const [,, url, out, w, h, theme] = process.argv;
+const [,, url, out, w, h, theme, scrollSel] = process.argv;
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-background-networking','--disable-component-update','--disable-sync'] });
 const p = await b.newPage({ viewport: { width: +w || 1280, height: +h || 900 } });
 if (theme) await p.emulateMedia({ colorScheme: theme });
-await p.goto(url); await p.waitForTimeout(800);
-const wide = await p.evaluate(() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0,8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)));
-console.log(JSON.stringify(wide));
+p.on('pageerror', e => console.log('PAGEERROR', e.message));
+await p.goto(url);
+if (scrollSel) { await p.locator(scrollSel).first().scrollIntoViewIfNeeded(); }
+await p.waitForTimeout(4000);
+if (scrollSel) { await p.locator(scrollSel).first().scrollIntoViewIfNeeded(); }
 await p.screenshot({ path: out, fullPage: false });
 await b.close();

@@ -1,0 +1,74 @@
+/** One training attempt on the page: runs the engine, reports progress, captures the weights, and on an error keeps the curves so far. */
+import { partialRecord } from '../../src/runs/partial-record';
+import { classifyFailure } from '../../src/runs/training-failure';
+import type { EpochMetrics, RunConfig, RunRecord } from '../../src/train/run-record';
+import type { TF } from '../../src/train/tf-types';
+import type { TrainController } from '../../src/train/train-control';
+import type { StepInfo, TrainData, TrainSplit } from '../../src/train/trainer';
+
+/** What the page hands to an attempt. */
+export interface AttemptInput {
+  tf: TF;
+  data: TrainData;
+  split: TrainSplit;
+  config: RunConfig;
+  dataset: { name: string; hash: string };
+  control: TrainController;
+  onStep(s: StepInfo, steps: readonly { step: number; loss: number }[]): void;
+  onEpoch(epochs: readonly EpochMetrics[]): void;
+}
+
+/** The record (complete, stopped, or partial after an error), the weights when captured, and the error if any. */
+export interface AttemptResult {
+  record: RunRecord | null;
+  weights: Uint8Array | null;
+  weightsError: string | null;
+  error: string | null;
+}
+
+/** Trains once; never throws. */
+export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
+  const epochs: EpochMetrics[] = [];
+  const steps: { step: number; loss: number }[] = [];
+  let weights: Uint8Array | null = null;
+  let weightsError: string | null = null;
+  let ips = 0;
+  const started = performance.now();
+  const createdAt = new Date().toISOString();
+  const backend = a.tf.getBackend();
+  try {
+    const { train } = await import('../../src/train/trainer');
+    const record = await train({
+      tf: a.tf, model: 'cnn', data: a.data, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
+      callbacks: {
+        onStep: (s) => {
+          steps.push({ step: s.step, loss: s.loss });
+          ips = s.imagesPerSecond;
+          a.onStep(s, steps);
+        },
+        onEpoch: (m) => {
+          epochs.push(m);
+          a.onEpoch(epochs);
+        },
+        onModel: async (model) => {
+          try {
+            const [{ cnnToTorch }, { writeSafetensors }] = await Promise.all([import('../../src/train/cnn'), import('../../src/train/weights/safetensors')]);
+            weights = writeSafetensors(await cnnToTorch(a.tf, model), { format: 'pt', model: 'cnn', imageSize: String(a.config.imageSize) });
+          } catch (e) {
+            weightsError = (e as Error)?.message ?? String(e);
+          }
+        },
+      },
+    });
+    return { record, weights, weightsError, error: null };
+  } catch (e) {
+    const message = (e as Error)?.message ?? String(e);
+    const kind = classifyFailure(message);
+    const record = epochs.length || steps.length ? partialRecord({
+      id: `cnn-${a.config.seed}-${createdAt}`, createdAt, config: a.config, backend,
+      dataset: { ...a.dataset, classes: [...a.data.classes], counts: { train: a.split.train.length, val: a.split.val.length, test: a.split.test.length } },
+      epochs, steps, totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: ips, stopped: kind === 'other' ? 'error' : kind,
+    }) : null;
+    return { record, weights: null, weightsError: null, error: message };
+  }
+}

@@ -1,0 +1,38 @@
+/** Loads TensorFlow.js (only when training is near), points the wasm backend at its bundled binaries, and picks a backend. */
+import type { BackendChoice } from '../../src/train/backends';
+import type { TF } from '../../src/train/tf-types';
+
+let tfPromise: Promise<TF> | null = null;
+
+/** tfjs with the wasm binaries' URLs set (they are emitted by the bundler next to the page's scripts). */
+export function loadTf(): Promise<TF> {
+  tfPromise ??= (async () => {
+    const [tf, wasm, plain, simd, threaded] = await Promise.all([
+      import('@tensorflow/tfjs'),
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
+    ]);
+    wasm.setWasmPaths({
+      'tfjs-backend-wasm.wasm': plain.default,
+      'tfjs-backend-wasm-simd.wasm': simd.default,
+      'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
+    });
+    return tf as unknown as TF;
+  })();
+  tfPromise.catch(() => { tfPromise = null; });
+  return tfPromise;
+}
+
+/** Switches tf to the first backend of `order` that works; the failures of the others are returned. */
+export async function useBackend(tf: TF, order: string[]): Promise<BackendChoice> {
+  const { selectBackend } = await import('../../src/train/backends');
+  return selectBackend(tf, { preferred: order });
+}
+
+/** One line on the backend: which one runs and why those tried before it did not. */
+export function backendText(choice: BackendChoice): string {
+  const failed = choice.failures.map((f) => `${f.name} (${f.reason})`).join('; ');
+  return `Backend: ${choice.name}.${failed ? ` Not available: ${failed}.` : ''}`;
+}

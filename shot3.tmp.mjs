@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+p.on('pageerror', e => console.log('PAGEERROR', e.message));
+await p.goto('http://127.0.0.1:4500/hw1/1-1/');
+const ex = p.locator('[data-exercise="q1.1d"]');
+const cells = ex.getByRole('textbox');
+await cells.nth(0).fill('2.3026'); await cells.nth(1).fill('0.3219'); await cells.nth(2).fill('1.737'); await cells.nth(3).fill('1.793');
+await ex.getByRole('button', { name: 'Check' }).click();
+await p.waitForTimeout(1500);
+await ex.scrollIntoViewIfNeeded();
+await p.screenshot({ path: '/tmp/lead/fb.png' });
+await p.getByRole('button', { name: /^Student/ }).click();
+await p.waitForTimeout(300);
+await p.screenshot({ path: '/tmp/lead/panel.png' });
+await b.close();

@@ -16,6 +16,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   markdown: {
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],

@@ -31,8 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-    env: { BOOK_BASE: BASE_PATH, BOOK_OUT: './dist-e2e' },
+    command: `node scripts/serve-dist.mjs ${process.env.BOOK_OUT ?? 'dist-e2e'} ${PORT} ${BASE_PATH}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -27,7 +27,7 @@ export function renderMisclassifiedGallery(container: Element, picks: readonly P
       canvas.height = px.imageSize;
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', `Test image ${p.dataIndex}: true ${classes[p.trueLabel]}, predicted ${classes[p.predicted]}`);
-      canvas.getContext('2d')?.putImageData(new ImageData(imageToRgba(px.pixels, p.dataIndex, px.imageSize, px.channels), px.imageSize, px.imageSize), 0, 0);
+      canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(imageToRgba(px.pixels, p.dataIndex, px.imageSize, px.channels)), px.imageSize, px.imageSize), 0, 0);
       const text = document.createElement('span');
       text.textContent = `→ ${classes[p.predicted]}`;
       item.append(canvas, text);

@@ -19,7 +19,7 @@ export function renderDetail(root: HTMLElement, g: GradedSubmission, file: Gradi
 function itemSection(g: GradedSubmission, it: ItemGrade, file: GradingFile, onSave: (itemId: string, entry: ManualEntry | null) => void): HTMLElement {
   const answers = g.answers.filter((a) => a.item === it.id);
   const manual = g.manualAnswers.filter((m) => m.item === it.id);
-  const table = answers.length === 0 ? null : el('table', { className: 'answers' },
+  const table = answers.length === 0 ? null : el('table', { className: 'answers', tabindex: 0, 'aria-label': `Answers of ${it.id}` },
     el('thead', {}, el('tr', {}, ...['Key', 'Answer as typed', 'Reference', 'Feedback', 'Marks'].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...answers.map((a) => el('tr', { 'data-status': a.feedback.status },
       el('th', { scope: 'row', text: a.key }),

@@ -31,7 +31,7 @@ export function renderStats(root: HTMLElement, s: BatchStats): void {
   root.replaceChildren(
     el('p', { text: `${s.count} students; mean total ${fmtMarks(s.meanTotal)}.` }),
     total,
-    el('table', { className: 'stats' },
+    el('table', { className: 'stats', tabindex: 0, 'aria-label': 'Statistics per item' },
       el('caption', { text: 'Per item: mean, share with full marks, discrimination (correlation with the rest of the total), histogram' }),
       el('thead', {}, el('tr', {}, ...['Item', 'Mean', 'Full marks', 'Discrimination', 'Histogram'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, ...rows)),

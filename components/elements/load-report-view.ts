@@ -21,6 +21,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 /** A table with a caption, header row and body rows (cells that are numbers are right-aligned). */
 export function table(caption: string, head: string[], rows: (string | number)[][]): HTMLTableElement {
   const t = el('table');
+  t.tabIndex = 0;
   t.append(el('caption', caption));
   const tr = el('tr');
   for (const h of head) tr.append(el('th', h, { scope: 'col' }));

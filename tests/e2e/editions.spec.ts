@@ -2,12 +2,14 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 /** The student edition must not ship solution text; the instructor edition (built by test:e2e) shows it. */
+const OUT = process.env.BOOK_OUT ?? 'dist-e2e';
+
 test.describe('student and instructor editions', () => {
   const chapters = ['1-1', '1-2', '2-6'];
 
   test('the student build holds no worked solutions or rubrics', async ({ page }) => {
     for (const slug of chapters) {
-      const html = readFileSync(`dist-e2e/${slug}/index.html`, 'utf8');
+      const html = readFileSync(`${OUT}/${slug}/index.html`, 'utf8');
       expect(html).not.toContain('data-solution');
       expect(html).not.toContain('Rubric (');
       await page.goto(`${slug}/`);
@@ -17,12 +19,12 @@ test.describe('student and instructor editions', () => {
 
   test('the instructor build shows a worked solution and rubric after each exercise', () => {
     for (const slug of chapters) {
-      const html = readFileSync(`dist-e2e-instructor/${slug}/index.html`, 'utf8');
+      const html = readFileSync(`${OUT}-instructor/${slug}/index.html`, 'utf8');
       expect(html).toContain('data-solution');
       expect(html).toContain('Rubric (');
       expect(html).toContain('instructor edition');
     }
-    const c11 = readFileSync('dist-e2e-instructor/1-1/index.html', 'utf8');
+    const c11 = readFileSync(`${OUT}-instructor/1-1/index.html`, 'utf8');
     expect((c11.match(/data-solution/g) ?? []).length).toBe(5);
   });
 });

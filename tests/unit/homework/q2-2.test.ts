@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_COURSE } from '../../../src/course/course';
 import { grade } from '../../../src/exercises/grade';
 import type { RawAnswer } from '../../../src/exercises/types';
 import { gradeSubmission } from '../../../src/grading/grade-submission';
@@ -11,7 +12,7 @@ import { shapeTable } from '../../../src/train/shape-table';
 import { makeRun, makeSubmission } from '../../helpers/submissions';
 import { HOMEWORK, student } from './q1-helpers';
 
-const HOMEWORK_COURSE = { perStudentVariants: false, salt: '' } as const;
+const HOMEWORK_COURSE = DEFAULT_COURSE;
 
 async function gradeKey(key: string, raw: RawAnswer, variant = HOMEWORK) {
   const ex = Q2_2.find((e) => key === e.id || key.startsWith(`${e.id}.`))!;

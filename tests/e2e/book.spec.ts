@@ -123,6 +123,20 @@ test.describe('the book', () => {
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('log2(10)');
   });
 
+  test('hints are revealed one at a time and stay revealed after a reload', async ({ page }) => {
+    await page.goto('1-1/');
+    const ex = page.locator('[data-exercise="q1.1c"]');
+    const hints = ex.getByRole('listitem');
+    await expect(hints.first()).toBeHidden();
+    await ex.getByRole('button', { name: 'Show a hint' }).click();
+    await expect(hints.first()).toBeVisible();
+    await expect(hints.nth(1)).toBeHidden();
+    await page.reload();
+    await expect(page.locator('[data-exercise="q1.1c"]').getByRole('listitem').first()).toBeVisible();
+    await page.locator('[data-exercise="q1.1c"]').getByRole('button', { name: 'Show a hint' }).click();
+    await expect(page.locator('[data-exercise="q1.1c"]').getByRole('button', { name: 'Show a hint' })).toBeDisabled();
+  });
+
   test('a matrix accepts a pasted matrix and marks the wrong cells', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('1-2/');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatVector } from '../../../src/exercises/format-number';
 
-const math = JSON.parse(readFileSync('/work/shared/fixtures/math.json', 'utf8'));
+const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 
 describe('formatNumber', () => {
   it('prints the homework values to 4 decimals', () => {

@@ -5,7 +5,7 @@ import { gradeFormula } from '../../../src/exercises/grade-formula';
 import { parseFormula } from '../../../src/exercises/parse-formula';
 import type { PartSpec } from '../../../src/exercises/types';
 
-const math = JSON.parse(readFileSync('/work/shared/fixtures/math.json', 'utf8'));
+const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 type FormulaSpec = Extract<PartSpec, { kind: 'formula' }>;
 
 const bceSpec: FormulaSpec = {

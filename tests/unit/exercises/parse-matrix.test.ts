@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMatrix } from '../../../src/exercises/parse-matrix';
 
-const math = JSON.parse(readFileSync('/work/shared/fixtures/math.json', 'utf8'));
+const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 
 describe('parseMatrix', () => {
   it('reads rows of boxes, row texts and pasted text', () => {

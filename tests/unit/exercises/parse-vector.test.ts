@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellError, parseVector } from '../../../src/exercises/parse-vector';
 
-const math = JSON.parse(readFileSync('/work/shared/fixtures/math.json', 'utf8'));
+const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 
 describe('parseVector', () => {
   it('reads boxes, pasted rows and pasted columns', () => {

@@ -1,7 +1,7 @@
-/** The "Answer keys" table of /work/shared/homework.md: key → canonical answer text, and the numbers in it. */
+/** The "Answer keys" table of ../shared/homework.md: key → canonical answer text, and the numbers in it. */
 import { readFileSync } from 'node:fs';
 
-const text = readFileSync('/work/shared/homework.md', 'utf8');
+const text = readFileSync('../shared/homework.md', 'utf8');
 const section = text.slice(text.indexOf('## Answer keys'));
 
 /** Canonical answer text by key (rows naming several keys, `a, b, c`, give one entry per key). */

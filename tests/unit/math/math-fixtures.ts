@@ -1,4 +1,4 @@
-/** The PyTorch reference values of /work/shared/fixtures/math.json, typed. */
+/** The PyTorch reference values of ../shared/fixtures/math.json, typed. */
 import { readFileSync } from 'node:fs';
 
 export interface MathFixtures {
@@ -10,7 +10,7 @@ export interface MathFixtures {
 }
 
 /** The fixtures, read once. */
-export const FIX: MathFixtures = JSON.parse(readFileSync('/work/shared/fixtures/math.json', 'utf8'));
+export const FIX: MathFixtures = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 
 /** Asserts |a_i − b_i| ≤ tol for every entry of two equally long flat or nested arrays. */
 export function maxAbsDiff(a: readonly (number | readonly number[])[], b: readonly (number | readonly number[])[]): number {

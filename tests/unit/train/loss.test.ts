@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { softmaxCrossEntropy } from '../../../src/train/loss.ts';
 
-const math = JSON.parse(readFileSync('/work/shared/fixtures/math.json', 'utf8'));
+const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 

@@ -4,7 +4,7 @@ import type { TF, Tensor } from '../../../../src/train/tf-types.ts';
 import { readSafetensors } from '../../../../src/train/weights/safetensors.ts';
 import type { TensorMap } from '../../../../src/train/weights/tensor-map.ts';
 
-export const CNN64_DIR = '/work/shared/fixtures/cnn64';
+export const CNN64_DIR = '../shared/fixtures/cnn64';
 
 /** The fixture's weights and case tensors. */
 export function loadCnn64(): { weights: TensorMap; caseT: TensorMap } {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPth } from '../../../../src/train/weights/pth.ts';
 import { readSafetensors } from '../../../../src/train/weights/safetensors.ts';
 
-const FIXTURES = '/work/shared/fixtures/cnn64';
+const FIXTURES = '../shared/fixtures/cnn64';
 
 /** Assembles a pickle program from opcode bytes and strings. */
 function program(...parts: (number | string)[]): Uint8Array {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readSafetensors, writeSafetensors } from '../../../../src/train/weights/safetensors.ts';
 
-const FIXTURES = '/work/shared/fixtures/cnn64';
+const FIXTURES = '../shared/fixtures/cnn64';
 
 function rawFile(header: unknown, data: Uint8Array): Uint8Array {
   const h = new TextEncoder().encode(JSON.stringify(header));

@@ -13,7 +13,7 @@ export function renderConfusionHeatmap(container: Element, counts: readonly (rea
   const fmt = opts.normalised ? (v: number) => (v === 0 ? '0' : v.toFixed(2).replace(/^0/, '')) : (v: number) => String(v);
   const k = confusion.length;
   const cell = 30;
-  const m = { top: 20, right: 8, bottom: 90, left: 100 };
+  const m = { top: 20, right: 60, bottom: 90, left: 100 };
   const width = m.left + m.right + k * cell;
   const height = m.top + m.bottom + k * cell;
   const max = opts.normalised ? 1 : Math.max(1, d3.max(confusion.flat()) ?? 1);

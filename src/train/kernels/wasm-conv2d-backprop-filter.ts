@@ -5,21 +5,10 @@
  * wasm heap and the product runs in the backend's own (XNNPACK) BatchMatMul kernel.
  */
 import type { TF } from '../tf-types.ts';
+import type { ConvAttrs, TensorInfo, WasmBackendLike } from './wasm-types.ts';
 
-type TensorInfo = import('@tensorflow/tfjs-core').TensorInfo;
 
-/** The few BackendWasm methods this kernel uses. */
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): { [i: number]: number; length: number };
-  disposeData(dataId: object): boolean;
-}
-
-interface Attrs {
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+interface Attrs extends ConvAttrs {
   filterShape: [number, number, number, number];
 }
 

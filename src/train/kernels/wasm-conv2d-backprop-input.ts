@@ -5,21 +5,11 @@
  * > 1, NCHW) go to tfjs-backend-wasm's own kernel, several times slower on the CNN's shapes.
  */
 import type { TF } from '../tf-types.ts';
+import type { ConvAttrs, TensorInfo, WasmBackendLike } from './wasm-types.ts';
 
-type TensorInfo = import('@tensorflow/tfjs-core').TensorInfo;
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): { [i: number]: number; length: number };
-  disposeData(dataId: object): boolean;
-}
-
-interface Attrs {
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+interface Attrs extends ConvAttrs {
   inputShape: [number, number, number, number];
 }
 

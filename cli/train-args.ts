@@ -14,7 +14,7 @@ split 70/10/20 stratified by --seed, and writes the run record as JSON.
   --lr <x>              Adam learning rate (default 1e-3)
   --eps <x>             Adam epsilon (default 1e-8, PyTorch's)
   --seed <n>            seed of split, init and shuffles (default 0)
-  --limit <n>           use only the first n images (quick runs)
+  --limit <n>           cut each split to at most n images, evenly spaced (quick runs)
   --backend <name>      wasm (default), cpu, or webgpu (needs a GPU and the webgpu package)
   --init <file>         start from weights (.safetensors or .pth, PyTorch names and layouts)
   --out <file>          run record (default run.json)

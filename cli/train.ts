@@ -11,6 +11,7 @@ import { TRAIN_USAGE, type TrainArgs, parseTrainArgs } from './train-args.ts';
 import { train } from '../src/train/trainer.ts';
 import { readPth } from '../src/train/weights/pth.ts';
 import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors.ts';
+import { limitSplit } from '../src/runs/train-limit.ts';
 
 function manifestPath(data: string): string {
   if (!existsSync(data)) throw new Error(`--data ${data} does not exist`);
@@ -27,9 +28,7 @@ async function loadData(args: TrainArgs) {
   if (!existsSync(bin)) throw new Error(`the manifest ${json} has no binary ${bin} next to it`);
   const ds = await decodePacked(readFileSync(json, 'utf8'), new Uint8Array(readFileSync(bin)));
   const m = ds.manifest;
-  const count = args.limit ? Math.min(args.limit, m.count) : m.count;
-  const per = m.imageSize * m.imageSize * m.channels;
-  return { manifest: m, count, pixels: ds.pixels.subarray(0, count * per), labels: Array.from(ds.labels.subarray(0, count)) };
+  return { manifest: m, count: m.count, pixels: ds.pixels, labels: Array.from(ds.labels) };
 }
 
 async function useBackend(name: TrainArgs['backend']): Promise<string> {
@@ -48,10 +47,10 @@ async function main(argv: string[]): Promise<number> {
   if (!parsed.ok) { console.error(`train: ${parsed.error}\n\n${TRAIN_USAGE}`); return 2; }
   const args = parsed.args;
   const data = await loadData(args);
-  const split = stratifiedSplit(data.labels, data.manifest.classes.length, args.seed);
+  const split = limitSplit(stratifiedSplit(data.labels, data.manifest.classes.length, args.seed), args.limit);
   const init = args.init ? readInit(args.init) : undefined;
   const backend = await useBackend(args.backend);
-  console.log(`data ${data.manifest.name}: ${data.count} images ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
+  console.log(`data ${data.manifest.name}: ${data.count} images${args.limit ? ` (each split cut to at most ${args.limit})` : ''} ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
   const record = await train({
     tf, model: 'cnn', split: { train: split.train, val: split.val, test: split.test },
     data: { images: data.pixels, labels: data.labels, imageSize: data.manifest.imageSize, channels: data.manifest.channels, classes: data.manifest.classes },

@@ -104,7 +104,7 @@ class HwTrainCnn extends HTMLElement {
   }
 
   private async trainWithRecovery(settings: TrainSettings, d: ActiveDataset): Promise<void> {
-    const [{ loadTf, useBackend, backendText }, charts, { trainAttempt }, store] = await Promise.all([
+    const [{ loadTf, useBackend, backendText, watchDeviceLoss, resetBackend }, charts, { trainAttempt }, store] = await Promise.all([
       import('./train-session'), import('../charts/training-curves-chart'), import('./train-run'), import('./run-store'),
     ]);
     const tf = await loadTf();
@@ -121,6 +121,7 @@ class HwTrainCnn extends HTMLElement {
         return;
       }
       this.querySelector('[data-backend]')!.textContent = backendText(choice);
+      const device = watchDeviceLoss(tf);
       const config = runConfigOf({ ...settings, batchSize });
       const stepsPerEpoch = Math.floor(split.train.length / batchSize);
       let rate = 0;
@@ -128,7 +129,7 @@ class HwTrainCnn extends HTMLElement {
       this.status(`Training on ${choice.name}…`);
       charts.renderEpochCharts(this.querySelector('[data-loss-chart]')!, this.querySelector('[data-acc-chart]')!, [], config.epochs);
       const result = await trainAttempt({
-        tf, config, split, control: this.controller, dataset: { name: m.name, hash: m.hash },
+        tf, config, split, control: this.controller, dataset: { name: m.name, hash: m.hash }, deviceLost: () => device.waitLost(1000),
         data: { images: d.dataset.pixels, labels: d.dataset.labels, imageSize: m.imageSize, channels: m.channels, classes: m.classes },
         onStep: (s, steps) => {
           rate = smoothRate(rate, s.imagesPerSecond);
@@ -150,7 +151,9 @@ class HwTrainCnn extends HTMLElement {
         await this.finish(result.record!, split.test, d, result.weightsError);
         return;
       }
-      const recovery = recoveryFor(classifyFailure(result.error), choice.name, batchSize, DEFAULT_BACKENDS);
+      const kind = device.lost ? 'device-lost' : classifyFailure(result.error);
+      if (kind === 'device-lost') resetBackend(tf, choice.name);
+      const recovery = recoveryFor(kind, choice.name, batchSize, DEFAULT_BACKENDS);
       if (!recovery || attempt === MAX_RECOVERIES) {
         this.error(`Training failed on ${choice.name}: ${result.error}. ${result.record ? 'The curves so far are kept in your runs list. ' : ''}Change the settings (another backend, a smaller batch) and press Start.`);
         return;

@@ -16,6 +16,8 @@ export interface AttemptInput {
   control: TrainController;
   onStep(s: StepInfo, steps: readonly { step: number; loss: number }[]): void;
   onEpoch(epochs: readonly EpochMetrics[]): void;
+  /** Resolves true when the GPU device under the backend was lost (its errors then say little about why). */
+  deviceLost?: () => Promise<boolean>;
 }
 
 /** The record (complete, stopped, or partial after an error), the weights when captured, and the error if any. */
@@ -63,7 +65,7 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
     return { record, weights, weightsError, error: null };
   } catch (e) {
     const message = (e as Error)?.message ?? String(e);
-    const kind = classifyFailure(message);
+    const kind = (await a.deviceLost?.()) ? 'device-lost' : classifyFailure(message);
     const record = epochs.length || steps.length ? partialRecord({
       id: `cnn-${a.config.seed}-${createdAt}`, createdAt, config: a.config, backend,
       dataset: { ...a.dataset, classes: [...a.data.classes], counts: { train: a.split.train.length, val: a.split.val.length, test: a.split.test.length } },

@@ -36,3 +36,25 @@ export function backendText(choice: BackendChoice): string {
   const failed = choice.failures.map((f) => `${f.name} (${f.reason})`).join('; ');
   return `Backend: ${choice.name}.${failed ? ` Not available: ${failed}.` : ''}`;
 }
+
+/** Watches the WebGPU device of tf's current backend; `lost` turns true when the browser loses it. */
+export function watchDeviceLoss(tf: TF): { readonly lost: boolean; waitLost(ms: number): Promise<boolean> } {
+  const device = tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device?: { lost?: Promise<unknown> } }).device : undefined;
+  const state = { lost: false };
+  const lost = device?.lost?.then(() => (state.lost = true)) ?? new Promise<boolean>(() => {});
+  return {
+    get lost() {
+      return state.lost;
+    },
+    /** Resolves true if the device is lost within `ms` (the loss is reported after the failing call). */
+    waitLost: (ms: number) => Promise.race([lost.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(state.lost), ms))]),
+  };
+}
+
+/** Drops a backend whose device was lost, keeping its factory, so that choosing it again starts a fresh device. */
+export function resetBackend(tf: TF, name: string): void {
+  const factory = tf.findBackendFactory(name);
+  if (!factory) return;
+  tf.removeBackend(name);
+  tf.registerBackend(name, factory);
+}

@@ -84,3 +84,21 @@ test('trains on wasm, keeps the run across a reload, refuses a bad import, compa
   await list.getByRole('button', { name: 'Compare selected runs' }).click();
   await expect(list.getByRole('img', { name: 'Compared runs: validation loss per epoch' })).toBeVisible();
 });
+
+test('a lost GPU device: the widget says so, keeps the curves so far and trains on the next backend', async ({ page }) => {
+  await page.addInitScript(() => {
+    const requestDevice = GPUAdapter.prototype.requestDevice;
+    GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args: Parameters<GPUAdapter['requestDevice']>) {
+      const device = await requestDevice.apply(this, args);
+      ((window as unknown as { __devices: GPUDevice[] }).__devices ??= []).push(device);
+      return device;
+    };
+  });
+  const w = await startTinyRun(page, 'webgpu');
+  await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 4/)).toBeVisible({ timeout: 60_000 });
+  await page.evaluate(() => (window as unknown as { __devices: GPUDevice[] }).__devices.forEach((d) => d.destroy()));
+  await expect(w.getByText(/The GPU device was lost/)).toBeVisible({ timeout: 30_000 });
+  await expect(w.getByText(/Run completed on (webgl|wasm|cpu) in [\d.]+ s/)).toBeVisible({ timeout: 90_000 });
+  await expect(w.getByLabel('Backend')).not.toHaveValue('webgpu');
+  await expect(page.locator('hw-run-list').getByRole('row').filter({ hasText: 'the GPU was lost' })).toHaveCount(1);
+});

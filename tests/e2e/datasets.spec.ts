@@ -14,6 +14,22 @@ const REASON_TEXT: Record<string, string> = {
   corrupt: 'cannot be decoded',
 };
 
+/** The folder as zip bytes, with entries for its sub-folders (so empty ones survive). */
+function zipFolder(root: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const add = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) {
+        files[`${rel}${name}/`] = new Uint8Array(0);
+        add(full, `${rel}${name}/`);
+      } else files[`${rel}${name}`] = readFileSync(full);
+    }
+  };
+  add(root, '');
+  return zipSync(files);
+}
+
 let tmp = '';
 test.beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'dlcv-e2e-folders-'));
@@ -97,19 +113,8 @@ test('a folder with one class is refused with a clear message', async ({ page })
 
 test('a .zip of a folder loads like the folder, with its empty class folder reported', async ({ page }) => {
   const fx = makeImageFolder(join(tmp, 'zipped'));
-  const files: Record<string, Uint8Array> = {};
-  const add = (dir: string, rel: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) {
-        files[`${rel}${name}/`] = new Uint8Array(0);
-        add(full, `${rel}${name}/`);
-      } else files[`${rel}${name}`] = readFileSync(full);
-    }
-  };
-  add(fx.dir, '');
   const zipPath = join(tmp, 'wildlife.zip');
-  writeFileSync(zipPath, zipSync(files));
+  writeFileSync(zipPath, zipFolder(fx.dir));
   await page.goto('2-1/');
   const loader = page.locator('hw-dataset-loader');
   await expect(loader.getByText(/Using the default data set/)).toBeVisible();
@@ -118,6 +123,23 @@ test('a .zip of a folder loads like the folder, with its empty class folder repo
   const report = loader.getByRole('region', { name: 'Load report' });
   await expect(report.getByText('Folders without a usable image (not classes): empty_class.')).toBeVisible();
   await expect(report.getByRole('row', { name: /root\/cat\/random\.jpg cannot be decoded/ })).toBeVisible();
+});
+
+test('dropping a .zip on the drop zone loads it', async ({ page }) => {
+  const fx = makeImageFolder(join(tmp, 'dropped'));
+  const bytes = Array.from(zipFolder(fx.dir));
+  await page.goto('2-1/');
+  const loader = page.locator('hw-dataset-loader');
+  await expect(loader.getByText(/Using the default data set/)).toBeVisible();
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.zip', { type: 'application/zip' }));
+    return dt;
+  }, bytes);
+  const zone = loader.getByText(/Or drop a folder/);
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expect(loader.getByText(/Using your data set "dropped": 12 images, 3 classes/)).toBeVisible({ timeout: 30_000 });
 });
 
 test('the data-set widgets have no axe violations', async ({ page }) => {

@@ -90,4 +90,21 @@ test.describe('instructor grading page', () => {
     const results = await new AxeBuilder({ page }).include('main').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
+
+  test('grades files dropped on the drop zone', async ({ page }) => {
+    const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+    const files = [];
+    for (let i = 0; i < 2; i++) files.push({ name: `d${i}.json`, bytes: Array.from(fileBytes(await makeSubmission({ id: `drop${i}`, course, skill: 0.5, seed: 10 + i }))) });
+    await page.goto('instructor/');
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'application/json' }));
+      return dt;
+    }, files);
+    const zone = page.getByText('Or drop files, folders or zips here.');
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 2 submission(s)');
+    await expect(page.getByRole('button', { name: 'Details of drop1' })).toBeVisible();
+  });
 });

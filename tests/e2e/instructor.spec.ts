@@ -1,7 +1,10 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { zipSync } from 'fflate';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_COURSE } from '../../src/course/course';
 import { fileBytes, makeRun, makeSubmission } from '../helpers/submissions';
 
@@ -73,6 +76,16 @@ test.describe('instructor grading page', () => {
     expect(s3).toContain('seed-mismatch');
     expect(s3.split(',')[header.indexOf('q2.6 (5)')]).toBe('0');
     expect(lines.find((l) => l.startsWith('s2,'))).toContain(`"'=HYPERLINK(""x"")"`);
+
+    const dir = mkdtempSync(join(tmpdir(), 'hw1-grade-'));
+    for (const [name, data] of [['good.json', good], ['weak.json', weak], ['forged.json', forged]] as const) writeFileSync(join(dir, name), JSON.stringify(data));
+    writeFileSync(join(dir, 'broken.json'), '{"format": "dlcv-hw1-submission"');
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', dir, '--out', join(dir, 'grades.csv')], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(1);
+    expect(cli.stderr).toContain('broken.json');
+    const cliLines = readFileSync(join(dir, 'grades.csv'), 'utf8').trim().split('\r\n');
+    expect(cliLines[0]).toBe(lines[0]);
+    for (const id of ['s2', 's3']) expect(cliLines.find((l) => l.startsWith(`${id},`))).toBe(lines.find((l) => l.startsWith(`${id},`)));
   });
 
   test('unpacks a zip, shows a student with runs and statistics, and has no accessibility violations', async ({ page }) => {

@@ -1,10 +1,11 @@
 /**
  * Picks the fastest working tfjs backend: webgpu → webgl → wasm → cpu by default. Custom kernels
- * (wasm Conv2DBackpropFilter, a stride-1 wasm Conv2DBackpropInput) are registered first. Works in browsers and in Node (where webgpu
+ * (wasm Conv2DBackpropFilter, a stride-1 wasm Conv2DBackpropInput, a tiled wasm MaxPoolGrad) are registered first. Works in browsers and in Node (where webgpu
  * needs a `navigator.gpu`, e.g. from the `webgpu` package, and webgl is unavailable).
  */
 import { registerWasmConv2DBackpropFilter } from './kernels/wasm-conv2d-backprop-filter.ts';
 import { registerWasmConv2DBackpropInput } from './kernels/wasm-conv2d-backprop-input.ts';
+import { registerWasmMaxPoolGrad } from './kernels/wasm-max-pool-grad.ts';
 import type { TF } from './tf-types.ts';
 
 /** Backend names in the default order of preference. */
@@ -42,6 +43,7 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     if (paths) wasm.setWasmPaths(paths);
     registerWasmConv2DBackpropFilter(tf);
     registerWasmConv2DBackpropInput(tf);
+    registerWasmMaxPoolGrad(tf);
   }
 }
 

@@ -29,11 +29,12 @@ class HwStudentPanel extends HTMLElement {
       const checked = EXERCISES.filter((e) => p.results[e.id]);
       const correct = checked.filter((e) => p.results[e.id].status === 'correct');
       const marks = checked.reduce((s, e) => s + p.results[e.id].marks, 0);
-      const possible = EXERCISES.reduce((s, e) => s + e.marks, 0);
+      const possible = checked.reduce((s, e) => s + p.results[e.id].maxMarks, 0);
       const variant = state.variant.kind === 'student' ? `your own numbers (seed ${state.variant.seed})` : 'the homework’s numbers';
       q<HTMLElement>('[data-summary]').textContent =
-        `${Object.keys(p.answers).length} answers saved; ${checked.length} of ${EXERCISES.length} exercises checked, ${correct.length} correct; ` +
-        `${marks} of ${possible} auto-graded marks (advisory). ${p.runs.length} training run(s) kept. Exercises use ${variant}.`;
+        `${Object.keys(p.answers).length} answers saved; ${checked.length} of ${EXERCISES.length} exercises checked, ${correct.length} correct, ` +
+        `${round(marks)} of ${round(possible)} marks on those (advisory: your instructor regrades, and free text is marked by hand). ` +
+        `${p.runs.length} training run(s) handed in. Exercises use ${variant}.`;
     };
 
     q('[data-panel-open]').addEventListener('click', () => {
@@ -89,4 +90,6 @@ class HwStudentPanel extends HTMLElement {
     render();
   }
 }
+const round = (x: number): number => Math.round(x * 100) / 100;
+
 customElements.define('hw-student-panel', HwStudentPanel);

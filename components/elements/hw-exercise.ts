@@ -15,7 +15,11 @@ class HwExercise extends HTMLElement {
     const state = bookState();
     this.restore();
     this.addEventListener('input', () => this.scheduleSave());
-    this.addEventListener('change', () => this.scheduleSave());
+    this.addEventListener('change', () => this.saveAll());
+    window.addEventListener('pagehide', () => this.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flush();
+    });
     this.addEventListener('paste', (ev) => this.onPaste(ev as ClipboardEvent));
     this.querySelector('[data-check]')?.addEventListener('click', () => void this.check());
     this.querySelector('[data-hint]')?.addEventListener('click', () => this.revealHint());
@@ -88,8 +92,14 @@ class HwExercise extends HTMLElement {
     this.saveTimer = window.setTimeout(() => this.saveAll(), 250);
   }
 
+  /** Saves now if a save is pending (the page is being left or hidden). */
+  private flush(): void {
+    if (this.saveTimer !== undefined) this.saveAll();
+  }
+
   private saveAll(): void {
     window.clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const state = bookState();
     for (const part of this.parts()) state.setAnswer(part.dataset.key ?? '', this.readPart(part));
   }

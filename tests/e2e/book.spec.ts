@@ -123,6 +123,63 @@ test.describe('the book', () => {
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('log2(10)');
   });
 
+  test('one answer of every kind survives a reload, goes into the submission as typed, and comes back on load', async ({ page }) => {
+    await page.goto('1-1/');
+    await signIn(page, 's7', 'Kind Tester');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-exercise="q1.1a"]').getByLabel(/Bernoulli/).check();
+    await page.locator('[data-exercise="q1.1a"]').getByLabel(/vanishes/).check();
+    await page.locator('[data-exercise="q1.1b"]').getByRole('textbox').fill('-(y*log(p) + (1-y)*log(1-p))');
+    await page.locator('[data-exercise="q1.1c"]').getByRole('textbox').fill('-log(0.1)/log(2)');
+    const losses = page.locator('[data-exercise="q1.1d"]').getByRole('textbox');
+    await losses.nth(0).fill('3.3219');
+    await losses.nth(1).fill('0.3219');
+    await losses.nth(2).fill('1.737');
+    await losses.nth(3).fill('1.7936');
+    await page.locator('[data-exercise="q1.1d"]').getByRole('button', { name: 'Check' }).click();
+    await expect(page.locator('[data-exercise="q1.1d"]').getByRole('status')).toHaveText(/^Correct/);
+    await page.goto('1-2/');
+    await page.locator('[data-exercise="q1.2a"]').getByLabel('Shape of W[2]').fill('(K, Da)');
+    const jac = page.locator('[data-exercise="q1.2d"]');
+    await jac.getByRole('textbox', { name: /row 1, column 1/ }).first().fill('0.0819');
+    await jac.getByRole('textbox', { name: /row 3, column 2/ }).first().fill('-0.1628');
+    await jac.getByRole('button', { name: 'Check' }).click();
+    await expect(jac.getByRole('status')).toHaveText(/^Could not read/);
+    await page.goto('2-6/');
+    await page.locator('[data-exercise="q2.6"]').getByRole('textbox').fill('The CNN overfits; augmentation helps.');
+    await page.locator('[data-exercise="q2.6"]').getByRole('button', { name: 'Check' }).click();
+    await expect(page.locator('[data-exercise="q2.6"]').getByRole('status')).toContainText('instructor');
+
+    await page.goto('1-1/');
+    await expect(page.locator('[data-exercise="q1.1a"]').getByLabel(/Bernoulli/)).toBeChecked();
+    await expect(page.locator('[data-exercise="q1.1b"]').getByRole('textbox')).toHaveValue('-(y*log(p) + (1-y)*log(1-p))');
+    await expect(page.locator('[data-exercise="q1.1d"]').getByRole('textbox').nth(2)).toHaveValue('1.737');
+    const panel = await openPanel(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download submission' }).click()]);
+    const file = await download.path();
+    const sub = JSON.parse(readFileSync(file, 'utf8'));
+    expect(sub.answers['q1.1a']).toBe('vanishing,likelihood');
+    expect(sub.answers['q1.1b']).toBe('-(y*log(p) + (1-y)*log(1-p))');
+    expect(sub.answers['q1.1c']).toBe('-log(0.1)/log(2)');
+    expect(sub.answers['q1.1d.losses']).toEqual(['3.3219', '0.3219', '1.737']);
+    expect(sub.answers['q1.2a.W2']).toBe('(K, Da)');
+    expect(sub.answers['q1.2d.jacobian']).toEqual([['0.0819', '', ''], ['', '', ''], ['', '-0.1628', '']]);
+    expect(sub.answers['q2.6']).toBe('The CNN overfits; augmentation helps.');
+    expect(sub.attempts['q1.1d']).toBe(1);
+    expect(sub.answers['q1.1d.mean']).toBe('1.7936');
+    expect(sub.attempts['q1.2d']).toBeUndefined();
+
+    await panel.getByRole('button', { name: 'Reset progress…' }).click();
+    await page.getByRole('dialog', { name: 'Reset all progress?' }).getByRole('button', { name: 'Delete everything' }).click();
+    await panel.getByLabel('Load submission').setInputFiles(file);
+    await expect(panel.getByRole('status')).toContainText('Loaded the submission of Kind Tester');
+    await page.goto('1-2/');
+    await expect(page.locator('[data-exercise="q1.2a"]').getByLabel('Shape of W[2]')).toHaveValue('(K, Da)');
+    await expect(page.locator('[data-exercise="q1.2d"]').getByRole('textbox', { name: /row 3, column 2/ }).first()).toHaveValue('-0.1628');
+    await page.goto('2-6/');
+    await expect(page.locator('[data-exercise="q2.6"]').getByRole('textbox')).toHaveValue('The CNN overfits; augmentation helps.');
+  });
+
   test('hints are revealed one at a time and stay revealed after a reload', async ({ page }) => {
     await page.goto('1-1/');
     const ex = page.locator('[data-exercise="q1.1c"]');

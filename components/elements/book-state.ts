@@ -6,7 +6,7 @@ import { variantFor } from '../../src/exercises/variant';
 import {
   emptyProgress, withAnswer, withCheck, withHint, withRun, withoutRun, withStudent, type Progress,
 } from '../../src/progress/progress';
-import { clearProgress, loadProgress, saveProgress, type StorageLike, type StoreWarning } from '../../src/progress/store';
+import { PROGRESS_KEY, clearProgress, loadProgress, saveProgress, type StorageLike, type StoreWarning } from '../../src/progress/store';
 
 /** The page's one copy of the student's progress and course settings; elements subscribe to changes. */
 class BookState extends EventTarget {
@@ -27,6 +27,7 @@ class BookState extends EventTarget {
     this.progress = loaded.progress;
     this.setWarning(loaded.warning);
     this.ready = this.loadCourse();
+    window.addEventListener('storage', (ev) => this.onStorage(ev));
   }
 
   /** The variant the exercises use: homework numbers unless the course gives students their own. */
@@ -40,26 +41,26 @@ class BookState extends EventTarget {
   }
 
   setStudent(id: string, name: string): void {
-    this.update(withStudent(this.progress, id, name), 'student');
+    this.update((p) => withStudent(p, id, name), 'student');
   }
   setAnswer(key: string, raw: RawAnswer): void {
-    this.update(withAnswer(this.progress, key, raw), 'answer');
+    this.update((p) => withAnswer(p, key, raw), 'answer');
   }
   recordCheck(exerciseId: string, result: StoredResult): void {
-    this.update(withCheck(this.progress, exerciseId, result), 'check');
+    this.update((p) => withCheck(p, exerciseId, result), 'check');
   }
   recordHint(exerciseId: string, shown: number): void {
-    this.update(withHint(this.progress, exerciseId, shown), 'hint');
+    this.update((p) => withHint(p, exerciseId, shown), 'hint');
   }
   keepRun(run: RunRecord): void {
-    this.update(withRun(this.progress, run), 'runs');
+    this.update((p) => withRun(p, run), 'runs');
   }
   dropRun(runId: string): void {
-    this.update(withoutRun(this.progress, runId), 'runs');
+    this.update((p) => withoutRun(p, runId), 'runs');
   }
   /** Replaces all progress (load of a submission) and tells every element to redraw. */
   replace(progress: Progress): void {
-    this.update(progress, 'replace');
+    this.update(() => progress, 'replace');
   }
   reset(): void {
     this.setWarning(clearProgress(this.storage));
@@ -67,10 +68,19 @@ class BookState extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'replace' } }));
   }
 
-  private update(next: Progress, reason: string): void {
-    this.progress = next;
-    this.setWarning(saveProgress(this.storage, next));
+  /** Applies `change` to the latest saved progress (another tab may have saved since), then saves. */
+  private update(change: (p: Progress) => Progress, reason: string): void {
+    const latest = this.storage && !this.warning ? loadProgress(this.storage).progress : this.progress;
+    this.progress = change(latest);
+    this.setWarning(saveProgress(this.storage, this.progress));
     this.dispatchEvent(new CustomEvent('change', { detail: { reason } }));
+  }
+
+  /** Another tab saved: take its progress (inputs being typed in here are not overwritten). */
+  private onStorage(ev: StorageEvent): void {
+    if (ev.key !== PROGRESS_KEY && ev.key !== null) return;
+    this.progress = loadProgress(this.storage).progress;
+    this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'sync' } }));
   }
 
   private setWarning(w: StoreWarning | null): void {

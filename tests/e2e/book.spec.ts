@@ -180,6 +180,22 @@ test.describe('the book', () => {
     await expect(page.locator('[data-exercise="q2.6"]').getByRole('textbox')).toHaveValue('The CNN overfits; augmentation helps.');
   });
 
+  test('two tabs open at once do not overwrite each other’s answers', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await a.goto('1-1/');
+    await b.goto('1-2/');
+    await a.locator('[data-exercise="q1.1c"]').getByRole('textbox').fill('3.3219');
+    await a.locator('[data-exercise="q1.1c"]').getByRole('textbox').blur();
+    await b.locator('[data-exercise="q1.2b"]').getByRole('textbox').fill('31');
+    await b.locator('[data-exercise="q1.2b"]').getByRole('textbox').blur();
+    await a.locator('[data-exercise="q1.1c"]').getByRole('button', { name: 'Check' }).click();
+    await expect(a.locator('[data-exercise="q1.1c"]').getByRole('status')).toHaveText(/^Correct/);
+    const saved = await b.evaluate(() => JSON.parse(localStorage.getItem('dlcv-hw1:progress:v1') ?? '{}'));
+    expect(saved.answers).toMatchObject({ 'q1.1c': '3.3219', 'q1.2b': '31' });
+    expect(saved.attempts['q1.1c']).toBe(1);
+  });
+
   test('hints are revealed one at a time and stay revealed after a reload', async ({ page }) => {
     await page.goto('1-1/');
     const ex = page.locator('[data-exercise="q1.1c"]');

@@ -17,5 +17,26 @@ const q26: ExerciseDef = {
   ],
 };
 
+/** q2.3 and q2.4 in this edition: the student's report of runs made elsewhere (PyTorch), marked by hand. */
+const report = (id: 'q2.3' | 'q2.4', title: string, label: string, hints: string[]): ExerciseDef => ({
+  id: `${id}.report`,
+  marks: 10,
+  title,
+  inputs: [{ key: `${id}.report`, kind: 'text', label }],
+  params: () => ({}),
+  parts: async () => [text(`${id}.report`, 10)],
+  hints,
+});
+
+const q23 = report('q2.3', 'Your fine-tuning report', 'Your ResNet-18 results: the training setup, the curves and whether the model overfits, test accuracy, F1 and the confusion matrix, and what the t-SNE plots show', [
+  'Overfitting: compare the training and validation accuracy at the last epoch, and look at whether the validation loss still falls.',
+  'In the t-SNE plots, say which classes form separate clusters and which overlap, and whether that matches the confusion matrix.',
+]);
+
+const q24 = report('q2.4', 'Your augmentation report', 'Your augmented ResNet-18: the augmentations and why, what the samples look like, whether overfitting went down (with numbers), test accuracy, F1 and the confusion matrix', [
+  'Name each augmentation with its parameters (for example ColorJitter(brightness=0.3)).',
+  'Compare the train–validation gap with the run of 2.3, epoch by epoch.',
+]);
+
 /** Exercises of Question 2's chapters. */
-export const Q2: ExerciseDef[] = [q26];
+export const Q2: ExerciseDef[] = [q23, q24, q26];

@@ -13,6 +13,8 @@ const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}
 /** The runs list: one row per kept run with compare, export, hand in, weights and delete; import and compare below. */
 class HwRunList extends HTMLElement {
   private runs: RunRecord[] = [];
+  /** Runs ticked for comparison; kept across re-renders of the table. */
+  private picked = new Set<string>();
 
   connectedCallback(): void {
     const state = bookState();
@@ -73,6 +75,11 @@ class HwRunList extends HTMLElement {
       pick.type = 'checkbox';
       pick.dataset.pick = run.id;
       pick.setAttribute('aria-label', `Compare run ${run.id}`);
+      pick.checked = this.picked.has(run.id);
+      pick.addEventListener('change', () => {
+        if (pick.checked) this.picked.add(run.id);
+        else this.picked.delete(run.id);
+      });
       const pickCell = document.createElement('td');
       pickCell.append(pick);
       const name = td(`${s.label} · ${new Date(s.createdAt).toLocaleString('en')}`);
@@ -138,8 +145,7 @@ class HwRunList extends HTMLElement {
   }
 
   private async compare(): Promise<void> {
-    const ids = new Set([...this.querySelectorAll<HTMLInputElement>('input[data-pick]:checked')].map((i) => i.dataset.pick!));
-    const chosen = this.runs.filter((r) => ids.has(r.id) && r.epochs.length > 0);
+    const chosen = this.runs.filter((r) => this.picked.has(r.id) && r.epochs.length > 0);
     if (chosen.length < 2) {
       this.say('Tick two or more runs with at least one finished epoch to compare them.', true);
       return;

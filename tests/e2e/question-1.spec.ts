@@ -5,6 +5,7 @@ import { Q1_1 } from '../../src/homework/q1-1';
 import { Q1_2 } from '../../src/homework/q1-2';
 import { canonicalNumbers } from '../unit/homework/answer-keys';
 import { FIX } from '../unit/math/math-fixtures';
+import { formatNumber, formatVector } from '../../src/exercises/format-number';
 
 /** What to type into one input: text, cells of a vector or matrix, or the labels of the options to tick. */
 type Typed = string | string[] | string[][] | { choose: string[] };
@@ -212,6 +213,10 @@ test.describe('Question 1 widgets', () => {
     await checker.getByRole('button', { name: 'Compute the step' }).click();
     await expect(checker.locator('[data-readout]')).toContainText(`w ← ${FIX.l2_step[0].w_next_cost_L_plus_lambda_w2}`);
     await expect(checker.locator('[data-readout]')).toContainText(String(FIX.l2_step[0].w_next_pytorch_weight_decay));
+    await checker.getByLabel('w', { exact: true }).fill('');
+    await checker.getByRole('button', { name: 'Compute the step' }).click();
+    await expect(checker.locator('[data-readout]')).toContainText('(field w)');
+    await expect(checker.locator('[data-readout]')).not.toContainText('NaN');
 
     const demo = page.locator('hw-l2-demo');
     await demo.scrollIntoViewIfNeeded();
@@ -247,9 +252,18 @@ test.describe('Question 1 widgets', () => {
     const ce = page.locator('hw-ce-gradient');
     await ce.getByRole('button', { name: 'Compute' }).click();
     await expect(ce.locator('[data-readout]')).toContainText('Largest difference');
+    await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(FIX.ce_grad[0].dL_dz)}`);
+    await ce.getByLabel(/z\[2\]/).fill(FIX.ce_grad[1].z.join(', '));
+    await ce.getByRole('button', { name: 'Compute' }).click();
+    await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(FIX.ce_grad[1].dL_dz)}`);
+    await ce.getByLabel(/z\[2\]/).fill('');
+    await ce.getByRole('button', { name: 'Compute' }).click();
+    await expect(ce.locator('[data-readout]')).toContainText('z[2]:');
+    await expect(ce.locator('[data-readout]')).not.toContainText('NaN');
 
     const ss = page.locator('hw-softmax-stability');
     await expect(ss.locator('tbody')).toContainText('NaN');
+    for (const [i, p] of huge.softmax.entries()) await expect(ss.locator('tbody tr').nth(i)).toContainText(formatNumber(p));
     await expect(ss.locator('[data-readout]')).toContainText('Overflow');
     await ss.getByRole('button', { name: 'Very negative logit' }).click();
     await expect(ss.locator('[data-readout]')).toContainText('Underflow');

@@ -1,17 +1,11 @@
 import { formatVector } from '../../src/exercises/format-number';
 import { parseNumberList } from '../../src/math/parse-list';
 import { ceGrad, outer, softmax } from '../../src/math/softmax';
+import { FormWidget } from './form-widget';
 
 /** Shows ŷ, ∂L/∂z[2] and ∂L/∂W[2] from tfjs gradients and the closed forms ŷ − y and (ŷ − y)a[1]ᵀ, with the largest gap. */
-class HwCeGradient extends HTMLElement {
-  connectedCallback(): void {
-    this.querySelector('form')!.addEventListener('submit', (ev) => {
-      ev.preventDefault();
-      void this.compute();
-    });
-  }
-
-  private async compute(): Promise<void> {
+class HwCeGradient extends FormWidget {
+  protected async compute(): Promise<void> {
     const out = this.querySelector('[data-readout]')!;
     const form = this.querySelector('form')!;
     const field = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value;

@@ -1,16 +1,10 @@
 import { formatNumber } from '../../src/exercises/format-number';
 import { parseNumber } from '../../src/exercises/parse-number';
+import { FormWidget } from './form-widget';
 
 /** Reads w, ∂L/∂w, α, λ and shows w − α∂J/∂w with ∂J/∂w from tfjs, plus the weight_decay and unregularised steps. */
-class HwL2Checker extends HTMLElement {
-  connectedCallback(): void {
-    this.querySelector('form')!.addEventListener('submit', (ev) => {
-      ev.preventDefault();
-      void this.compute();
-    });
-  }
-
-  private async compute(): Promise<void> {
+class HwL2Checker extends FormWidget {
+  protected async compute(): Promise<void> {
     const out = this.querySelector('[data-readout]')!;
     const form = this.querySelector('form')!;
     const values: Record<string, number> = {};

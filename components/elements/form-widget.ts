@@ -1,0 +1,11 @@
+/** A widget driven by one form: submitting it runs `compute` (the page never reloads). */
+export abstract class FormWidget extends HTMLElement {
+  connectedCallback(): void {
+    this.querySelector('form')!.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      void this.compute();
+    });
+  }
+
+  protected abstract compute(): Promise<void>;
+}

@@ -140,7 +140,7 @@ class HwExercise extends HTMLElement {
     if (button) button.disabled = true;
     result.textContent = 'Checking…';
     try {
-      const [{ grade }, specs] = await Promise.all([import('../../src/exercises/grade'), def.parts(state.variant)]);
+      const [{ grade }, specs] = await Promise.all([import('../../src/exercises/grade'), def.parts(state.variant, { runs: state.progress.runs })]);
       const raw = new Map(this.parts().map((p) => [p.dataset.key ?? '', this.readPart(p)]));
       const feedback = specs.map((spec) => grade(spec, raw.get(spec.key)));
       const labels = new Map(def.inputs.map((i) => [i.key, i.label]));

@@ -1,4 +1,4 @@
-import { latestRun, setRunContext } from '../../src/homework/run-context';
+import { latestRun } from '../../src/homework/run-context';
 import { parseRunFile } from '../../src/runs/import-run';
 import { runFileName, sortRuns, stopReasonText, summariseRun, weightsFileName } from '../../src/runs/run-summary';
 import type { CurveMetric } from '../../src/charts-data/training-curves';
@@ -18,10 +18,8 @@ class HwRunList extends HTMLElement {
 
   connectedCallback(): void {
     const state = bookState();
-    setRunContext(state.progress.runs);
     this.showHandedIn();
     state.addEventListener('change', () => {
-      setRunContext(state.progress.runs);
       this.showHandedIn();
       this.renderRows();
     });

@@ -1,4 +1,10 @@
 import type { PartSpec, Variant } from './types';
+import type { RunRecord } from '../train/run-record';
+
+/** What an exercise may read besides the variant: the run records handed in (page) or in the submission (grader). */
+export interface ExerciseContext {
+  runs: readonly RunRecord[];
+}
 
 /** The static description of one input of an exercise, enough to render it without grading it. */
 export type InputDef =
@@ -18,7 +24,9 @@ export interface ExerciseDef {
   inputs: InputDef[];
   /** Numbers shown in the prompt for this variant (the page fills `data-param` placeholders). */
   params(variant: Variant): Record<string, string | number>;
-  /** Gradable parts for this variant, one per input key. Deterministic in the variant; may load tfjs lazily. */
-  parts(variant: Variant): Promise<PartSpec[]>;
+  /** Gradable parts for this variant (and the student's runs, for exercises marked `usesRuns`), one per input key; may load tfjs lazily. */
+  parts(variant: Variant, context?: ExerciseContext): Promise<PartSpec[]>;
+  /** True when the parts depend on `context.runs` (the grader must not share them between submissions). */
+  usesRuns?: boolean;
   hints?: string[];
 }

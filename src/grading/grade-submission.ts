@@ -5,7 +5,7 @@ import { grade } from '../exercises/grade';
 import type { Feedback, PartSpec, RawAnswer, Variant } from '../exercises/types';
 import { seedFor, variantFor } from '../exercises/variant';
 import { EXERCISES } from '../homework/catalog';
-import { runContextKey, setRunContext, usesRunContext } from '../homework/run-context';
+import { runContextKey } from '../homework/run-context';
 import { GRADED_ITEMS, itemOfKey } from '../homework/structure';
 import type { Submission } from '../submission/types';
 import type { RunRecord } from '../train/run-record';
@@ -20,25 +20,15 @@ const partsCache = new WeakMap<readonly ExerciseDef[], Map<string, Promise<PartS
 function cachedParts(catalog: readonly ExerciseDef[], ex: ExerciseDef, variant: Variant, runs: readonly RunRecord[]): Promise<PartSpec[]> {
   let cache = partsCache.get(catalog);
   if (!cache) partsCache.set(catalog, (cache = new Map()));
-  const readsRuns = usesRunContext(ex);
-  if (readsRuns) setRunContext(runs);
-  const key = `${ex.id}|${variant.kind}|${variant.seed}${readsRuns ? `|${runContextKey()}` : ''}`;
+  const key = `${ex.id}|${variant.kind}|${variant.seed}${ex.usesRuns ? `|${runContextKey(runs)}` : ''}`;
   let p = cache.get(key);
   if (!p) {
-    p = readsRuns ? partsNow(ex, variant) : Promise.resolve().then(() => ex.parts(variant));
+    p = Promise.resolve().then(() => ex.parts(variant, { runs }));
     cache.set(key, p);
   }
   return p;
 }
 
-/** Starts `ex.parts` now, while the run context is this submission's; a synchronous throw becomes a rejection. */
-function partsNow(ex: ExerciseDef, variant: Variant): Promise<PartSpec[]> {
-  try {
-    return Promise.resolve(ex.parts(variant));
-  } catch (e) {
-    return Promise.reject(e);
-  }
-}
 
 /** Flags where the file's declared variant disagrees with the one the course gives this student. */
 export function variantFlags(sub: Submission, course: CourseSettings): Flag[] {

@@ -3,7 +3,7 @@ import type { NumberMistake, PartSpec, Variant } from '../exercises/types';
 import { mulberry32, pickOne } from '../exercises/variant';
 import { metricsFromConfusion } from '../train/metrics';
 import { bestEpoch, OVERFIT_CURVES } from './q2-2-curves';
-import { latestRun, type RunExerciseDef } from './run-context';
+import { latestRun } from './run-context';
 
 /** Input sizes of the flatten exercise (multiples of 16, as the pools 4·2·2 need). */
 export const FLATTEN_SIZES = [32, 48, 80, 96, 112, 128, 160, 192, 224, 256] as const;
@@ -128,7 +128,7 @@ const q22overfit: ExerciseDef = {
 /** Tolerance of the metrics read off a run (as the grader's run check: ±0.005). */
 export const METRIC_TOL = { abs: 0.005, rel: 0 };
 
-const q22metrics: RunExerciseDef = {
+const q22metrics: ExerciseDef = {
   id: 'q2.2.metrics',
   usesRuns: true,
   marks: 2,
@@ -138,8 +138,8 @@ const q22metrics: RunExerciseDef = {
     { key: 'q2.2.metrics.f1', kind: 'number', label: 'Macro F1 of your handed-in run', placeholder: 'e.g. 0.4380' },
   ],
   params: () => ({}),
-  parts: async () => {
-    const run = latestRun('q2.2');
+  parts: async (_variant, context) => {
+    const run = latestRun('q2.2', context?.runs ?? []);
     if (!run?.test) return [{ kind: 'text', key: 'q2.2.metrics.accuracy', marks: 1 }, { kind: 'text', key: 'q2.2.metrics.f1', marks: 1 }];
     const m = metricsFromConfusion(run.test.confusion);
     const pct = (x: number, id: string): NumberMistake => ({ id, value: 100 * x, message: `Write it as a fraction (${x.toFixed(4)}) or with a % sign (${(100 * x).toFixed(2)} %).` });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_COURSE } from '../../../src/course/course';
 import { grade } from '../../../src/exercises/grade';
 import type { RawAnswer } from '../../../src/exercises/types';
@@ -6,7 +6,7 @@ import { gradeSubmission } from '../../../src/grading/grade-submission';
 import { EXERCISES } from '../../../src/homework/catalog';
 import { FLATTEN_SIZES, flattenFeatures, flattenSize, Q2_2 } from '../../../src/homework/q2-2';
 import { bestEpoch, OVERFIT_CURVES } from '../../../src/homework/q2-2-curves';
-import { setRunContext } from '../../../src/homework/run-context';
+import type { RunRecord } from '../../../src/train/run-record';
 import { itemOfKey } from '../../../src/homework/structure';
 import { shapeTable } from '../../../src/train/shape-table';
 import { makeRun, makeSubmission } from '../../helpers/submissions';
@@ -14,22 +14,20 @@ import { HOMEWORK, student } from './q1-helpers';
 
 const HOMEWORK_COURSE = DEFAULT_COURSE;
 
-async function gradeKey(key: string, raw: RawAnswer, variant = HOMEWORK) {
+async function gradeKey(key: string, raw: RawAnswer, variant = HOMEWORK, runs: readonly RunRecord[] = []) {
   const ex = Q2_2.find((e) => key === e.id || key.startsWith(`${e.id}.`))!;
-  const part = (await ex.parts(variant)).find((p) => p.key === key);
+  const part = (await ex.parts(variant, { runs })).find((p) => p.key === key);
   if (!part) throw new Error(`no part ${key}`);
   return grade(part, raw);
 }
 
-afterEach(() => setRunContext([]));
-
 describe('Q2_2 structure', () => {
   it('uses q2.2.<name> ids and keys, parts matching the inputs, at most 10 auto-graded marks', async () => {
-    setRunContext([makeRun(1)]);
+    const runs = [makeRun(1)];
     let auto = 0;
     for (const ex of Q2_2) {
       expect(ex.id).toMatch(/^q2\.2\.[a-z0-9_]+$/);
-      const parts = await ex.parts(HOMEWORK);
+      const parts = await ex.parts(HOMEWORK, { runs });
       expect(parts.map((p) => p.key)).toEqual(ex.inputs.map((i) => i.key));
       for (const p of parts) {
         expect(p.key).toMatch(/^q2\.2(\.[A-Za-z0-9_]{1,40}){1,2}$/);
@@ -99,21 +97,20 @@ describe('q2.2.metrics', () => {
     const run = makeRun(7);
     const older = { ...makeRun(8), createdAt: '2024-01-01T00:00:00.000Z' };
     const tampered = { ...makeRun(9, 'q2.2', true), createdAt: '2026-01-01T00:00:00.000Z' };
-    setRunContext([older, run, makeRun(10, 'q2.3')]);
+    const runs = [older, run, makeRun(10, 'q2.3')];
     const acc = run.test!.accuracy;
     const f1 = run.test!.macroF1;
-    expect((await gradeKey('q2.2.metrics.accuracy', acc.toFixed(4))).status).toBe('correct');
-    expect((await gradeKey('q2.2.metrics.accuracy', `${(100 * acc).toFixed(2)}%`)).status).toBe('correct');
-    expect((await gradeKey('q2.2.metrics.accuracy', (100 * acc).toFixed(2))).mistake).toBe('percent');
-    expect((await gradeKey('q2.2.metrics.accuracy', older.test!.accuracy.toFixed(4))).status).toBe('wrong');
-    expect((await gradeKey('q2.2.metrics.f1', f1.toFixed(3))).status).toBe('correct');
+    expect((await gradeKey('q2.2.metrics.accuracy', acc.toFixed(4), HOMEWORK, runs)).status).toBe('correct');
+    expect((await gradeKey('q2.2.metrics.accuracy', `${(100 * acc).toFixed(2)}%`, HOMEWORK, runs)).status).toBe('correct');
+    expect((await gradeKey('q2.2.metrics.accuracy', (100 * acc).toFixed(2), HOMEWORK, runs)).mistake).toBe('percent');
+    expect((await gradeKey('q2.2.metrics.accuracy', older.test!.accuracy.toFixed(4), HOMEWORK, runs)).status).toBe('wrong');
+    expect((await gradeKey('q2.2.metrics.f1', f1.toFixed(3), HOMEWORK, runs)).status).toBe('correct');
     // A record whose stated accuracy was edited: the matrix decides.
-    setRunContext([run, tampered]);
-    expect((await gradeKey('q2.2.metrics.accuracy', tampered.test!.accuracy.toFixed(4))).status).toBe('wrong');
+    expect((await gradeKey('q2.2.metrics.accuracy', tampered.test!.accuracy.toFixed(4), HOMEWORK, [run, tampered])).status).toBe('wrong');
   });
   it('leaves the numbers to the instructor when no q2.2 run with test metrics was handed in', async () => {
-    setRunContext([makeRun(3, 'q2.3'), { ...makeRun(4), test: null }]);
-    const parts = await Q2_2.find((e) => e.id === 'q2.2.metrics')!.parts(HOMEWORK);
+    const runs = [makeRun(3, 'q2.3'), { ...makeRun(4), test: null }];
+    const parts = await Q2_2.find((e) => e.id === 'q2.2.metrics')!.parts(HOMEWORK, { runs });
     expect(parts.map((p) => p.kind)).toEqual(['text', 'text']);
   });
   it('the grader checks each submission against its own runs, not a cached other one', async () => {

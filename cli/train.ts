@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const backend = await useBackend(args.backend);
   console.log(`data ${data.manifest.name}: ${data.count} images${args.limit ? ` (each split cut to at most ${args.limit})` : ''} ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
   const record = await train({
-    tf, model: 'cnn', split: { train: split.train, val: split.val, test: split.test },
+    tf, model: 'cnn', split,
     data: { images: data.pixels, labels: data.labels, imageSize: data.manifest.imageSize, channels: data.manifest.channels, classes: data.manifest.classes },
     config: { model: 'cnn', question: 'q2.2', imageSize: args.size, epochs: args.epochs, batchSize: args.batch, learningRate: args.lr, adamEpsilon: args.eps, seed: args.seed, augmentations: [], pretrained: args.init },
     dataset: { name: data.manifest.name, hash: data.manifest.hash },

@@ -14,6 +14,7 @@ import { prepareImages } from './prepare-images.ts';
 import { type EpochMetrics, type RunConfig, type RunRecord, type TestMetrics, RUN_FORMAT, RUN_VERSION } from './run-record.ts';
 import type { TF, Tensor } from './tf-types.ts';
 import type { TrainController } from './train-control.ts';
+import { SPLIT_NAMES, type TrainSplit } from './train-split.ts';
 
 /** A labelled image set as stored: uint8 NHWC pixels at its own size. */
 export interface TrainData {
@@ -25,8 +26,7 @@ export interface TrainData {
   classes: string[];
 }
 
-/** Indices into the data of each split. */
-export interface TrainSplit { train: number[]; val: number[]; test: number[] }
+export { type TrainSplit, trainSplit } from './train-split.ts';
 
 /** Progress of one training step. */
 export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; loss: number; imagesPerSecond: number }
@@ -67,7 +67,9 @@ function checkInputs(o: TrainOptions): void {
   if (!Number.isInteger(config.epochs) || config.epochs < 1) throw new Error(`epochs must be a positive integer, got ${config.epochs}`);
   if (split.train.length < config.batchSize) throw new Error(`the train split has ${split.train.length} images, fewer than one batch of ${config.batchSize}`);
   if (split.val.length === 0) throw new Error('the validation split is empty');
-  for (const [name, idx] of Object.entries(split)) {
+  for (const name of SPLIT_NAMES) {
+    const idx = split[name];
+    if (!Array.isArray(idx)) throw new Error(`split "${name}" is not a list of indices`);
     if (!idx.every((i: number) => Number.isInteger(i) && i >= 0 && i < data.labels.length)) throw new Error(`split "${name}" has an index outside the data`);
   }
   for (let i = 0; i < data.labels.length; i++) {

@@ -7,6 +7,7 @@ import { metricsFromConfusion } from '../../../src/train/metrics.ts';
 import type { RunConfig } from '../../../src/train/run-record.ts';
 import { TrainController } from '../../../src/train/train-control.ts';
 import { type TrainOptions, train } from '../../../src/train/trainer.ts';
+import { trainSplit } from '../../../src/train/train-split.ts';
 import { loadFashion } from './helpers/fashion.ts';
 
 // wasm, not cpu: tfjs-backend-cpu's Conv2DBackpropFilter needs ~14 s per 32-image step at 32×32.
@@ -24,7 +25,7 @@ function split() {
     s.val.push(...idx.slice(60, 80));
     s.test.push(...idx.slice(80));
   }
-  return s;
+  return trainSplit(s);
 }
 
 function config(over: Partial<RunConfig> = {}): RunConfig {
@@ -95,8 +96,8 @@ describe('train', () => {
 
   it('rejects bad inputs with clear messages', async () => {
     await expect(train(options({ config: config({ imageSize: 30 }) }))).rejects.toThrow(/multiple of 16/);
-    await expect(train(options({ split: { train: [0, 1], val: [2], test: [] } }))).rejects.toThrow(/fewer than one batch/);
-    await expect(train(options({ split: { ...split(), val: [] } }))).rejects.toThrow(/validation split is empty/);
-    await expect(train(options({ split: { ...split(), test: [99999] } }))).rejects.toThrow(/index outside/);
+    await expect(train(options({ split: trainSplit({ train: [0, 1], val: [2], test: [] }) }))).rejects.toThrow(/fewer than one batch/);
+    await expect(train(options({ split: trainSplit({ ...split(), val: [] }) }))).rejects.toThrow(/validation split is empty/);
+    await expect(train(options({ split: trainSplit({ ...split(), test: [99999] }) }))).rejects.toThrow(/index outside/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { mulberry32 } from '../data/rng.ts';
 import { CNN_CHANNELS, CNN_POOLS, checkImageSize } from './shape-table.ts';
+import { type Model, type TorchState, readTorchLayout } from './model.ts';
 import type { TF, Tensor, Variable } from './tf-types.ts';
 
 /** How the NHWC feature map meets PyTorch's channel-major flatten order. */
@@ -20,16 +21,12 @@ export interface CnnOptions {
   flatten?: FlattenMode;
 }
 
-/** Host-side tensor in PyTorch layout. */
-export interface TorchTensor { shape: number[]; data: Float32Array | number[] }
+export type { TorchTensor } from './model.ts';
 
-/** A built CNN: variables in tfjs layouts keyed by PyTorch names, and its forward pass. */
-export interface Cnn {
+/** A built CNN (a Model without BatchNorm or dropout, so train and eval mode agree): variables in tfjs layouts keyed by PyTorch names. */
+export interface Cnn extends Model {
+  readonly kind: 'cnn';
   readonly options: Required<CnnOptions>;
-  readonly params: Map<string, Variable>;
-  /** NHWC float32 images → logits [N, classes]. */
-  forward(x: Tensor): Tensor;
-  dispose(): void;
 }
 
 /** Parameter names in PyTorch's state_dict order. */
@@ -97,32 +94,44 @@ export function toTorchLayout(tf: TF, name: string, t: Tensor, opts: CnnOptions)
 
 function build(tf: TF, o: Required<CnnOptions>, params: Map<string, Variable>): Cnn {
   const p = (n: string) => params.get(n) as Variable;
-  const forward = (x: Tensor): Tensor => tf.tidy(() => {
+  type T4 = import('@tensorflow/tfjs-core').Tensor4D;
+  const features = (x: Tensor): Tensor => tf.tidy(() => {
     if (x.rank !== 4 || x.shape[1] !== o.imageSize || x.shape[2] !== o.imageSize || x.shape[3] !== o.inChannels) {
       throw new Error(`CNN expects NHWC input [N, ${o.imageSize}, ${o.imageSize}, ${o.inChannels}], got [${x.shape}]`);
     }
-    let h = x as import('@tensorflow/tfjs-core').Tensor4D;
+    let h = x as T4;
     for (let i = 0; i < 3; i++) {
-      const w = p(`conv${i + 1}.weight`) as unknown as import('@tensorflow/tfjs-core').Tensor4D;
-      h = tf.relu(tf.add(tf.conv2d(h, w, 1, 1), p(`conv${i + 1}.bias`))) as import('@tensorflow/tfjs-core').Tensor4D;
+      const w = p(`conv${i + 1}.weight`) as unknown as T4;
+      h = tf.relu(tf.add(tf.conv2d(h, w, 1, 1), p(`conv${i + 1}.bias`))) as T4;
       h = tf.maxPool(h, CNN_POOLS[i], CNN_POOLS[i], 'valid');
     }
     const n = h.shape[0];
-    const flat = o.flatten === 'transpose' ? tf.reshape(tf.transpose(h, [0, 3, 1, 2]), [n, -1]) : tf.reshape(h, [n, -1]);
-    return tf.add(tf.matMul(flat, p('fc.weight')), p('fc.bias'));
+    return o.flatten === 'transpose' ? tf.reshape(tf.transpose(h, [0, 3, 1, 2]), [n, -1]) : tf.reshape(h, [n, -1]);
   });
-  return {
+  const head = (f: Tensor): Tensor => tf.tidy(() => tf.add(tf.matMul(f, p('fc.weight')), p('fc.bias')));
+  const side = o.imageSize / 16;
+  const model: Cnn = {
+    kind: 'cnn',
     options: o,
+    classes: o.classes,
+    featureSize: CNN_CHANNELS[2] * side * side,
     params,
-    forward,
+    trainable: params,
+    buffers: new Map(),
+    features,
+    head,
+    forward: (x) => tf.tidy(() => head(features(x))),
+    toTorchLayout: (name, t) => toTorchLayout(tf, name, t, o),
+    exportTorch: () => readTorchLayout(model, params),
     dispose: () => { for (const v of params.values()) v.dispose(); },
   };
+  return model;
 }
 
 let instances = 0;
 
 /** Builds the CNN from a PyTorch-layout state_dict (e.g. read from .safetensors or .pth). */
-export function cnnFromTorch(tf: TF, state: Map<string, TorchTensor>, opts: CnnOptions): Cnn {
+export function cnnFromTorch(tf: TF, state: TorchState, opts: CnnOptions): Cnn {
   const o = withDefaults(opts);
   const shapes = torchShapes(o);
   for (const [name, shape] of shapes) {
@@ -135,7 +144,7 @@ export function cnnFromTorch(tf: TF, state: Map<string, TorchTensor>, opts: CnnO
   const tag = instances++;
   const params = new Map<string, Variable>();
   for (const [name, shape] of shapes) {
-    const host = state.get(name) as TorchTensor;
+    const host = state.get(name) as { data: ArrayLike<number> };
     const v = tf.tidy(() => toTfLayout(tf, name, tf.tensor(Float32Array.from(host.data), shape, 'float32'), o));
     params.set(name, tf.variable(v, true, `cnn${tag}/${name}`));
     v.dispose();
@@ -144,9 +153,9 @@ export function cnnFromTorch(tf: TF, state: Map<string, TorchTensor>, opts: CnnO
 }
 
 /** PyTorch's default init (kaiming-uniform a=√5 → U(±1/√fan_in) for weights and biases), seeded. */
-export function initTorchState(opts: CnnOptions, seed: number): Map<string, TorchTensor> {
+export function initTorchState(opts: CnnOptions, seed: number): TorchState {
   const rng = mulberry32(seed);
-  const out = new Map<string, TorchTensor>();
+  const out: TorchState = new Map();
   const shapes = torchShapes(opts);
   for (const [name, shape] of shapes) {
     const wShape = shapes.get(name.replace('.bias', '.weight')) as number[];
@@ -164,13 +173,7 @@ export function initCnn(tf: TF, opts: CnnOptions, seed: number): Cnn {
   return cnnFromTorch(tf, initTorchState(opts, seed), opts);
 }
 
-/** Reads the CNN's parameters back in PyTorch layout (for saving as safetensors). */
-export async function cnnToTorch(tf: TF, cnn: Cnn): Promise<Map<string, { shape: number[]; data: Float32Array }>> {
-  const out = new Map<string, { shape: number[]; data: Float32Array }>();
-  for (const [name, v] of cnn.params) {
-    const t = toTorchLayout(tf, name, v, cnn.options);
-    out.set(name, { shape: t.shape, data: (await t.data()) as Float32Array });
-    t.dispose();
-  }
-  return out;
+/** Reads a model's state_dict back in PyTorch layout (for saving as safetensors). */
+export async function cnnToTorch(_tf: TF, model: Model): Promise<Map<string, { shape: number[]; data: Float32Array }>> {
+  return (await model.exportTorch()) as Map<string, { shape: number[]; data: Float32Array }>;
 }

@@ -1,0 +1,54 @@
+/** torchvision's adjust_hue on NHWC float images: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
+import type { TF, Tensor } from '../train/tf-types.ts';
+
+/** torchvision's `_rgb2hsv`: [N, H, W, 3] RGB → HSV (h in [0, 1)). */
+export function rgbToHsv(tf: TF, x: Tensor): Tensor {
+  return tf.tidy(() => {
+    const [r, g, b] = tf.split(x, 3, 3);
+    const maxc = x.max(3, true);
+    const minc = x.min(3, true);
+    const eqc = maxc.equal(minc);
+    const cr = maxc.sub(minc);
+    const ones = tf.onesLike(maxc);
+    const s = cr.div(tf.where(eqc, ones, maxc));
+    const crDivisor = tf.where(eqc, ones, cr);
+    const rc = maxc.sub(r).div(crDivisor);
+    const gc = maxc.sub(g).div(crDivisor);
+    const bc = maxc.sub(b).div(crDivisor);
+    const zeros = tf.zerosLike(maxc);
+    const isR = maxc.equal(r);
+    const isG = maxc.equal(g);
+    const hr = tf.where(isR, bc.sub(gc), zeros);
+    const hg = tf.where(tf.logicalAnd(isG, tf.logicalNot(isR)), rc.sub(bc).add(2), zeros);
+    const hb = tf.where(tf.logicalAnd(tf.logicalNot(isG), tf.logicalNot(isR)), gc.sub(rc).add(4), zeros);
+    const h = tf.mod(hr.add(hg).add(hb).div(6).add(1), 1);
+    return tf.concat([h, s, maxc], 3);
+  });
+}
+
+/** torchvision's `_hsv2rgb`: [N, H, W, 3] HSV → RGB, the sector chosen by floor(6h) mod 6. */
+export function hsvToRgb(tf: TF, x: Tensor): Tensor {
+  return tf.tidy(() => {
+    const [h, s, v] = tf.split(x, 3, 3);
+    const h6 = h.mul(6);
+    const fl = tf.floor(h6);
+    const f = h6.sub(fl);
+    const i = tf.mod(fl.cast('int32'), 6);
+    const p = tf.clipByValue(v.mul(tf.sub(1, s)), 0, 1);
+    const q = tf.clipByValue(v.mul(tf.sub(1, s.mul(f))), 0, 1);
+    const t = tf.clipByValue(v.mul(tf.sub(1, s.mul(tf.sub(1, f)))), 0, 1);
+    const is = [0, 1, 2, 3, 4].map((k) => i.equal(k));
+    const pick = (vals: Tensor[]) => vals.slice(0, 5).reduceRight((acc, val, k) => tf.where(is[k], val, acc), vals[5]);
+    return tf.concat([pick([v, q, p, p, t, v]), pick([t, v, v, q, p, p]), pick([p, p, t, v, v, q])], 3);
+  });
+}
+
+/** adjust_hue with one factor per image (each in [-0.5, 0.5]): h ← (h + f) mod 1. */
+export function adjustHuePerImage(tf: TF, x: Tensor, factors: readonly number[]): Tensor {
+  return tf.tidy(() => {
+    const hsv = rgbToHsv(tf, x);
+    const [h, s, v] = tf.split(hsv, 3, 3);
+    const f = tf.tensor4d(Float32Array.from(factors), [factors.length, 1, 1, 1]);
+    return hsvToRgb(tf, tf.concat([tf.mod(h.add(f), 1), s, v], 3));
+  });
+}

@@ -2,6 +2,7 @@
  * Regrades submission files: `npm run grade -- <files|folders|zips…> --out grades.csv [--course course.json]
  * [--format plain|canvas|moodle] [--feedback-dir dir] [--grading grading.json]`.
  * Exit 0: every file graded; 1: some files could not be read (one stderr line each; the rest is written); 2: usage.
+ * What the reader dropped from a graded file's advisory fields is printed on stdout (`<file>: note: …`) and in the plain CSV's Notes column.
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -54,7 +55,7 @@ async function collect(inputs: string[]): Promise<{ files: InputFile[]; rejected
         }
       } else if (!s.isFile()) rejected.push({ name: shown, reason: 'Not a regular file.' });
       else if (s.size > (/\.zip$/i.test(path) ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes)) {
-        rejected.push({ name: shown, reason: `The file is larger than ${(/\.zip$/i.test(path) ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes) / 1024 / 1024} MB.` });
+        rejected.push({ name: shown, reason: `The file is larger than ${(/\.zip$/i.test(path) ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes) / 1024 / 1024} MiB.` });
       } else files.push({ name: shown, bytes: new Uint8Array(await readFile(path)) });
     } catch (e) {
       rejected.push({ name: shown, reason: `Cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` });
@@ -104,6 +105,9 @@ async function main(argv: string[]): Promise<number> {
     for (const f of feedbackFiles(graded, course.name)) await writeFile(join(args.feedbackDir, f.name), f.text);
   }
   for (const s of batch.superseded) process.stdout.write(`${s.name}: older file of ${s.studentId}; graded ${s.keptName} instead.\n`);
+  for (const g of graded) {
+    for (const f of g.flags) if (f.kind === 'read-note') process.stdout.write(`${g.source}: note: ${f.message.replace(/\s+/g, ' ')}\n`);
+  }
   const flagged = graded.filter((g) => g.flags.length > 0).length;
   process.stdout.write(`Graded ${graded.length} submission(s), ${rejected.length} file(s) not read, ${flagged} flagged, in ${((performance.now() - t0) / 1000).toFixed(2)} s → ${args.out}\n`);
   return rejected.length > 0 ? 1 : 0;

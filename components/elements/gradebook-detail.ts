@@ -12,8 +12,13 @@ export function renderDetail(root: HTMLElement, g: GradedSubmission, file: Gradi
     el('h3', { id: 'detail-heading', tabindex: -1, text: `${g.name || '(no name)'} — ${g.studentId}` }),
     el('p', {}, `File ${g.source}; handed in ${g.createdAt}; graded with ${g.variant.kind === 'student' ? `seed ${g.variant.seed}` : 'the homework numbers'} (file says ${g.declaredVariant.kind}, seed ${g.declaredVariant.seed}). Total `, el('strong', { text: `${fmtMarks(g.total)} / ${g.maxTotal}` }), '.'),
   );
-  const flags = g.flags.length === 0 ? el('p', { text: 'No flags.' }) : el('ul', { className: 'flag-list', 'aria-label': 'Flags' }, ...g.flags.map((f) => el('li', {}, el('strong', { text: f.kind }), `: ${f.message}`)));
-  root.replaceChildren(head, flags, ...g.items.map((it) => itemSection(g, it, file, onSave)), runsSection(g.runs));
+  const notes = g.flags.filter((f) => f.kind === 'read-note');
+  const others = g.flags.filter((f) => f.kind !== 'read-note');
+  const flags = others.length === 0 ? el('p', { text: 'No flags.' }) : el('ul', { className: 'flag-list', 'aria-label': 'Flags' }, ...others.map((f) => el('li', {}, el('strong', { text: f.kind }), `: ${f.message}`)));
+  const noteList = notes.length === 0 ? null : el('div', {},
+    el('p', { text: 'Dropped from the file (never graded; every answer was read):' }),
+    el('ul', { className: 'flag-list', 'aria-label': 'Notes on the file' }, ...notes.map((f) => el('li', { text: f.message }))));
+  root.replaceChildren(head, flags, ...(noteList ? [noteList] : []), ...g.items.map((it) => itemSection(g, it, file, onSave)), runsSection(g.runs));
 }
 
 function itemSection(g: GradedSubmission, it: ItemGrade, file: GradingFile, onSave: (itemId: string, entry: ManualEntry | null) => void): HTMLElement {

@@ -121,7 +121,9 @@ class HwGradebook extends HTMLElement {
     const t0 = performance.now();
     this.batch = await loadBatch(this.files, this.course);
     this.refresh();
-    this.say(`Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.`);
+    const noted = this.batch.graded.filter((g) => g.flags.some((f) => f.kind === 'read-note')).length;
+    const notes = noted > 0 ? ` ${noted} graded file(s) had malformed advisory entries, dropped (flag read-note).` : '';
+    this.say(`Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.${notes}`);
   }
 
   /** Recomputes the rows from the batch and the grading file, and redraws everything. */

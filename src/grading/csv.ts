@@ -1,18 +1,26 @@
 /**
  * RFC 4180 CSV of the gradebook (plain, Canvas and Moodle layouts) with formula-injection neutralisation.
- * Only text cells are neutralised: a text cell beginning with =, +, -, @, tab or CR gets a leading `'`.
- * Marks are written as numbers (a mark of -1 stays -1); a student id such as "-12" is text and becomes "'-12".
+ * Free-text cells beginning with =, +, -, @, tab or CR get a leading `'`; marks are written as numbers (a mark
+ * of -1 stays -1); ids and e-mails are key cells, written verbatim so an LMS matches them (`-12` stays `-12`)
+ * unless they can only be an injection (`src/grading/cell-safety.ts`).
  */
 import { GRADED_ITEMS } from '../homework/structure';
+import { keyText, neutraliseText } from './cell-safety';
 import type { GradedSubmission } from './types';
 
-export type Cell = string | number | null;
+/** A student id or e-mail address: the column an LMS matches rows on. */
+export interface KeyCell { key: string }
 
-/** One cell: numbers as plain decimals, text neutralised and quoted when it holds a comma, quote or line break. */
+export type Cell = string | number | null | KeyCell;
+
+/** A key cell of `text`. */
+export const keyCell = (text: string): KeyCell => ({ key: text });
+
+/** One cell: numbers as plain decimals, text neutralised, keys as `keyText`, quoted when holding a comma, quote or line break. */
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = typeof value === 'string' ? neutraliseText(value) : keyText(value.key);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -28,16 +36,22 @@ export function flagSummary(g: GradedSubmission): string {
 
 const itemMarks = (g: GradedSubmission): number[] => GRADED_ITEMS.map((it) => g.items.find((x) => x.id === it.id)?.marks ?? 0);
 
-/** The gradebook: student id, name, one column per item, total, pending manual items and flags. */
+/** The reader's notes on a file (what it dropped from attempts, results or the name) as one cell. */
+export function readNotes(g: GradedSubmission): string {
+  return g.flags.filter((f) => f.kind === 'read-note').map((f) => f.message).join(' ');
+}
+
+/** The gradebook: student id, name, one column per item, total, pending manual items, flags and the reader's notes. */
 export function gradebookRows(graded: readonly GradedSubmission[]): Cell[][] {
-  const header: Cell[] = ['Student ID', 'Name', ...GRADED_ITEMS.map((i) => `${i.id} (${i.marks})`), 'Total', 'Pending', 'Flags'];
+  const header: Cell[] = ['Student ID', 'Name', ...GRADED_ITEMS.map((i) => `${i.id} (${i.marks})`), 'Total', 'Pending', 'Flags', 'Notes'];
   const rows = graded.map((g): Cell[] => [
-    g.studentId,
+    keyCell(g.studentId),
     g.name,
     ...itemMarks(g),
     g.total,
     g.items.filter((i) => i.pending).map((i) => i.id).join(' '),
     flagSummary(g),
+    readNotes(g),
   ]);
   return [header, ...rows];
 }
@@ -61,7 +75,7 @@ export function canvasRows(graded: readonly GradedSubmission[], opts: LmsOptions
   const itemCols = opts.perItem ? GRADED_ITEMS.map((i) => `${name} ${i.id}`) : [];
   const header: Cell[] = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...itemCols, title];
   const points: Cell[] = ['    Points Possible', '', '', '', '', ...(opts.perItem ? GRADED_ITEMS.map((i) => i.marks) : []), GRADED_ITEMS.reduce((s, i) => s + i.marks, 0)];
-  const rows = graded.map((g): Cell[] => [g.name, '', g.studentId, '', '', ...(opts.perItem ? itemMarks(g) : []), g.total]);
+  const rows = graded.map((g): Cell[] => [g.name, '', keyCell(g.studentId), '', '', ...(opts.perItem ? itemMarks(g) : []), g.total]);
   return [header, points, ...rows];
 }
 
@@ -73,7 +87,7 @@ export function moodleRows(graded: readonly GradedSubmission[], opts: LmsOptions
   const name = opts.assignment ?? 'Homework 1';
   const itemCols = opts.perItem ? GRADED_ITEMS.map((i) => `${name} ${i.id}`) : [];
   const header: Cell[] = ['ID number', 'Email address', 'Full name', ...itemCols, name];
-  const rows = graded.map((g): Cell[] => [g.studentId, g.studentId.includes('@') ? g.studentId : '', g.name, ...(opts.perItem ? itemMarks(g) : []), g.total]);
+  const rows = graded.map((g): Cell[] => [keyCell(g.studentId), keyCell(g.studentId.includes('@') ? g.studentId : ''), g.name, ...(opts.perItem ? itemMarks(g) : []), g.total]);
   return [header, ...rows];
 }
 

@@ -9,6 +9,7 @@ import { runContextKey } from '../homework/run-context';
 import { GRADED_ITEMS, itemOfKey } from '../homework/structure';
 import type { Submission } from '../submission/types';
 import type { RunRecord } from '../train/run-record';
+import { isVerbatimKey } from './cell-safety';
 import { referenceText } from './reference-text';
 import { round } from './round';
 import { runMetricFlags } from './run-checks';
@@ -60,6 +61,9 @@ function safeGrade(spec: PartSpec, raw: RawAnswer | undefined, flags: Flag[]): F
 export async function gradeSubmission(sub: Submission, course: CourseSettings, catalog: readonly ExerciseDef[] = EXERCISES, source = ''): Promise<GradedSubmission> {
   const variant = variantFor(sub.student.id, course);
   const flags: Flag[] = variantFlags(sub, course);
+  if (!isVerbatimKey(sub.student.id)) {
+    flags.push({ kind: 'unsafe-id', message: `The student id ${JSON.stringify(sub.student.id)} begins like a spreadsheet formula; the CSV writes it with a leading ' so no LMS will match it. Check who this is.` });
+  }
   const specsByItem = new Map<string, PartSpec[]>();
   for (const ex of catalog) {
     let parts: PartSpec[];

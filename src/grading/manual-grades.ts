@@ -132,7 +132,7 @@ const maxOf = (id: string): number => GRADED_ITEMS.find((i) => i.id === id)?.mar
 
 /** Reads a grading file's text; never throws; rejects unknown items, marks out of range and oversized fields. */
 export function importGradingFile(text: string): Parsed<GradingFile> {
-  if (typeof text !== 'string' || text.length > 20 * 1024 * 1024) return fail('The grading file is missing or larger than 20 MB.');
+  if (typeof text !== 'string' || text.length > 20 * 1024 * 1024) return fail('The grading file is missing or larger than 20 MiB.');
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -11,7 +11,11 @@ export type FlagKind =
   | 'unknown-key'
   | 'duplicate'
   | 'shared-wrong-answer'
-  | 'grader-error';
+  | 'grader-error'
+  /** The reader dropped a malformed entry of a field that is never graded (attempts, results, student.name). */
+  | 'read-note'
+  /** The student id begins with a character a spreadsheet runs as a formula, so the CSV cannot write it verbatim. */
+  | 'unsafe-id';
 
 export interface Flag {
   kind: FlagKind;

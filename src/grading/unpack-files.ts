@@ -32,12 +32,12 @@ export function unpackFiles(files: readonly InputFile[], limits: BatchLimits = B
     if (isIgnored(f.name)) return;
     if (isZip(f)) {
       if (depth >= limits.maxZipDepth) rejected.push({ name: f.name, reason: 'Archives nested this deep are not unpacked.' });
-      else if (f.bytes.length > limits.maxArchiveBytes) rejected.push({ name: f.name, reason: `The archive is larger than ${limits.maxArchiveBytes / 1024 / 1024} MB.` });
+      else if (f.bytes.length > limits.maxArchiveBytes) rejected.push({ name: f.name, reason: `The archive is larger than ${limits.maxArchiveBytes / 1024 / 1024} MiB.` });
       else unzip(f, rejected, budget, limits).forEach((e) => visit(e, depth + 1));
       return;
     }
     if (!/\.json$/i.test(f.name)) rejected.push({ name: f.name, reason: 'Not a .json submission or a .zip archive.' });
-    else if (f.bytes.length > limits.maxFileBytes) rejected.push({ name: f.name, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MB.` });
+    else if (f.bytes.length > limits.maxFileBytes) rejected.push({ name: f.name, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB.` });
     else out.push(f);
   };
   for (const f of files) visit(f, 0);
@@ -59,11 +59,11 @@ function unzip(archive: InputFile, rejected: Rejected[], budget: { entries: numb
           return false;
         }
         budget.bytes += info.originalSize;
-        if (budget.bytes > limits.maxUnpackedBytes) throw new LimitError(`The archives unpack to more than ${limits.maxUnpackedBytes / 1024 / 1024} MB.`);
+        if (budget.bytes > limits.maxUnpackedBytes) throw new LimitError(`The archives unpack to more than ${limits.maxUnpackedBytes / 1024 / 1024} MiB.`);
         return true;
       },
     });
-    for (const name of tooBig) rejected.push({ name: `${archive.name}/${name}`, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MB.` });
+    for (const name of tooBig) rejected.push({ name: `${archive.name}/${name}`, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB.` });
     return Object.keys(files).map((name) => ({ name: `${archive.name}/${name}`, bytes: files[name] }));
   } catch (e) {
     const reason = e instanceof LimitError ? e.message : `The archive could not be unpacked (${String((e as Error)?.message ?? e).slice(0, 120)}).`;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { CourseSettings } from '../../../src/course/course';
-import { gradebookRows } from '../../../src/grading/csv';
+import { gradebookCsv } from '../../../src/grading/csv';
 import { finalGradebook } from '../../../src/grading/gradebook';
 import { loadBatch } from '../../../src/grading/load-batch';
 import { fileBytes, makeRun, makeSubmission } from '../../helpers/submissions';
@@ -18,8 +18,25 @@ function runCli(args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The data rows of an RFC 4180 CSV without quoted line breaks. */
-const rowsOf = (csv: string): string[][] => csv.trim().split('\r\n').map((l) => l.split(','));
+/** The rows of an RFC 4180 CSV (quoted commas, quotes and line breaks included). */
+function rowsOf(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  return rows;
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'grade-cli-'));
@@ -46,10 +63,10 @@ describe('cli/grade.ts', () => {
     const files = names.map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(dir, n))) }));
     files.push({ name: 'more.zip', bytes: new Uint8Array(readFileSync(join(dir, 'more.zip'))) });
     const batch = await loadBatch(files, COURSE);
-    const expected = gradebookRows(finalGradebook(batch.graded, null)).map((row) => row.map((c) => String(c ?? '')));
+    const expected = rowsOf(gradebookCsv(finalGradebook(batch.graded, null)));
     const sort = (rows: string[][]) => rows.slice(1).sort((a, b) => a[0].localeCompare(b[0]));
     expect(sort(csv)).toEqual(sort(expected));
-    expect(csv.find((row) => row[0] === 's2')!.at(-1)).toContain('run-metrics');
+    expect(csv.find((row) => row[0] === 's2')!.at(-2)).toContain('run-metrics');
     expect(readdirSync(join(dir, 'fb')).sort()).toEqual(['feedback-s0.txt', 'feedback-s1.txt', 'feedback-s2.txt', 'feedback-s3.txt', 'feedback-s4.txt', 'feedback-s5.txt', 'feedback-z1.txt']);
   });
   it('reports each unreadable file on stderr, still writes the others, and exits 1', () => {
@@ -66,6 +83,38 @@ describe('cli/grade.ts', () => {
     const csv = rowsOf(readFileSync(out, 'utf8'));
     expect(csv[0].slice(0, 5)).toEqual(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section']);
     expect(csv).toHaveLength(3);
+  });
+  it('grades a file with malformed advisory entries and one without a name, prints the notes, and keeps -12 as the Canvas id', async () => {
+    const messy = { ...(await makeSubmission({ id: '-12', course: COURSE, skill: 0.8, seed: 21 })), attempts: { 'q1.1c': 2.5 }, results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 } } };
+    const noName = { ...(await makeSubmission({ id: 'nn', course: COURSE, skill: 0.4, seed: 22 })), student: { id: 'nn' } };
+    mkdirSync(join(dir, 'advisory'), { recursive: true });
+    writeFileSync(join(dir, 'advisory/messy.json'), JSON.stringify(messy));
+    writeFileSync(join(dir, 'advisory/noname.json'), JSON.stringify(noName));
+    const out = join(dir, 'advisory.csv');
+    const r = runCli([join(dir, 'advisory'), '--out', out, '--course', join(dir, 'course.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/advisory\/messy\.json: note: attempts of "q1\.1c" is 2\.5/);
+    expect(r.stdout).toMatch(/advisory\/messy\.json: note: results of "q1\.1c": status "Correct"/);
+    expect(r.stdout).toContain('Graded 2 submission(s), 0 file(s) not read');
+    const files = ['messy.json', 'noname.json'].map((n) => ({ name: `advisory/${n}`, bytes: new Uint8Array(readFileSync(join(dir, 'advisory', n))) }));
+    const graded = finalGradebook((await loadBatch(files, COURSE)).graded, null);
+    const csv = rowsOf(readFileSync(out, 'utf8'));
+    expect(csv).toEqual(rowsOf(gradebookCsv(graded)));
+    const header = csv[0];
+    const row = csv.find((x) => x[0] === '-12')!;
+    expect(row[header.indexOf('Flags')]).toBe('read-note');
+    expect(row[header.indexOf('Notes')]).toMatch(/2\.5.*Correct/);
+    expect(Number(row[header.indexOf('Total')])).toBe(graded.find((g) => g.studentId === '-12')!.total);
+    expect(Number(row[header.indexOf('Total')])).toBeGreaterThan(0);
+    expect(csv.find((x) => x[0] === 'nn')![1]).toBe('');
+    const canvasOut = join(dir, 'advisory-canvas.csv');
+    expect(runCli([join(dir, 'advisory'), '--out', canvasOut, '--format', 'canvas', '--course', join(dir, 'course.json')]).code).toBe(0);
+    const canvas = rowsOf(readFileSync(canvasOut, 'utf8'));
+    expect(canvas.map((x) => x[2]).slice(2).sort()).toEqual(['-12', 'nn']);
+    const moodleOut = join(dir, 'advisory-moodle.csv');
+    expect(runCli([join(dir, 'advisory'), '--out', moodleOut, '--format', 'moodle', '--course', join(dir, 'course.json')]).code).toBe(0);
+    expect(rowsOf(readFileSync(moodleOut, 'utf8')).map((x) => x[0]).slice(1).sort()).toEqual(['-12', 'nn']);
   });
   it('exits 2 on usage errors', () => {
     expect(runCli([]).code).toBe(2);

@@ -49,6 +49,15 @@ describe('gradeSubmission', () => {
     expect(g.flags).toEqual([]);
     expect(g.total).toBe(3);
   });
+  it('flags an id that can only be a formula injection and grades it all the same', async () => {
+    const sub = await makeSubmission({ id: '=1+1', course: HOMEWORK, skill: 1, seed: 1, catalog: TINY });
+    const g = await gradeSubmission(sub, HOMEWORK, TINY);
+    expect(g.flags).toEqual([expect.objectContaining({ kind: 'unsafe-id' })]);
+    expect(g.total).toBe((await gradeSubmission({ ...sub, student: { id: 's1', name: '' } }, HOMEWORK, TINY)).total);
+    for (const id of ['-12', 'ann@uni.edu']) {
+      expect((await gradeSubmission({ ...sub, student: { id, name: '' } }, HOMEWORK, TINY)).flags).toEqual([]);
+    }
+  });
   it('grades with the variant recomputed from the id, not the declared seed', async () => {
     const sub = await makeSubmission({ id: 's1', course: PER_STUDENT, skill: 1, seed: 1, catalog: TINY });
     const friend = await makeSubmission({ id: 's2', course: PER_STUDENT, skill: 1, seed: 2, catalog: TINY });

@@ -36,6 +36,33 @@ describe('loadBatch', () => {
   });
 });
 
+describe('loadBatch with malformed advisory fields', () => {
+  it('grades every answer of a file whose attempts or results are malformed, with a read-note per dropped entry', async () => {
+    const clean = await makeSubmission({ id: 'a', course: COURSE, skill: 0.6, seed: 4 });
+    const messy = {
+      ...clean,
+      student: { id: 'a' },
+      attempts: { 'q1.1c': 2.5, 'q1.1d': 3, '': 1, 'q1.9z': 1 },
+      results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 }, 'q1.1d': { status: 'correct', marks: 'NaN', maxMarks: 2 } },
+    };
+    const [good, bad] = await Promise.all([loadBatch([{ name: 'clean.json', bytes: fileBytes(clean) }], COURSE), loadBatch([{ name: 'messy.json', bytes: fileBytes(messy) }], COURSE)]);
+    expect(bad.rejected).toEqual([]);
+    const g = bad.graded[0];
+    expect(g.name).toBe('');
+    expect(g.items).toEqual(good.graded[0].items);
+    expect(g.total).toBe(good.graded[0].total);
+    expect(g.total).toBeGreaterThan(0);
+    const notes = g.flags.filter((f) => f.kind === 'read-note').map((f) => f.message);
+    expect(notes).toHaveLength(5);
+    expect(notes.join('\n')).toMatch(/attempts of "q1\.1c" is 2\.5/);
+    expect(notes.join('\n')).toMatch(/attempts entry "" has no exercise id/);
+    expect(notes.join('\n')).toMatch(/attempts entry "q1\.9z" names no exercise of the book/);
+    expect(notes.join('\n')).toMatch(/status "Correct"/);
+    expect(notes.join('\n')).toMatch(/marks "NaN"/);
+    expect(good.graded[0].flags).toEqual([]);
+  });
+});
+
 describe('dedupe', () => {
   it('breaks ties of createdAt by taking the file given last', async () => {
     const s = await makeSubmission({ id: 'a', course: COURSE, skill: 1, seed: 1 });

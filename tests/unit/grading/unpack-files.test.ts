@@ -32,7 +32,7 @@ describe('unpackFiles', () => {
     expect(bomb.length).toBeLessThan(100_000);
     const r = unpackFiles([{ name: 'bomb.zip', bytes: bomb }]);
     expect(r.files).toEqual([]);
-    expect(r.rejected).toEqual([{ name: 'bomb.zip/bomb.json', reason: expect.stringMatching(/larger than 5 MB/) }]);
+    expect(r.rejected).toEqual([{ name: 'bomb.zip/bomb.json', reason: expect.stringMatching(/larger than 5 MiB/) }]);
   });
   it('guards against zip bombs: total unpacked size over all archives is limited', () => {
     const limits = { ...BATCH_LIMITS, maxFileBytes: 1000, maxUnpackedBytes: 5000 };

@@ -6,7 +6,7 @@ import { softmax } from '../../src/math/softmax';
 
 /** Builds a K×K grid for the chosen logits, and on Check compares it with the tfjs autodiff Jacobian. */
 class HwJacobianChecker extends HTMLElement {
-  private z: number[] = [1, 2, 3];
+  private z: number[] = [];
 
   connectedCallback(): void {
     this.querySelector('[data-build]')!.addEventListener('click', () => this.build());

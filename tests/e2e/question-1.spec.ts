@@ -6,6 +6,11 @@ import { Q1_2 } from '../../src/homework/q1-2';
 import { canonicalNumbers } from '../unit/homework/answer-keys';
 import { FIX } from '../unit/math/math-fixtures';
 import { formatNumber, formatVector } from '../../src/exercises/format-number';
+import { homeworkVariant } from '../../src/exercises/variant';
+import { threePapayas } from '../../src/homework/q1-1-variants';
+import { bce } from '../../src/math/bce';
+import { parameterCount } from '../../src/math/shapes';
+import { OPENINGS } from '../../src/widgets/openings';
 
 /** What to type into one input: text, cells of a vector or matrix, or the labels of the options to tick. */
 type Typed = string | string[] | string[][] | { choose: string[] };
@@ -205,14 +210,23 @@ test.describe('Question 1 widgets', () => {
       await w.scrollIntoViewIfNeeded();
       await expect(w.locator('svg[role="img"]').first()).toBeVisible();
     }
-    const bce = page.locator('hw-bce-explorer');
-    await bce.getByLabel('ŷ exactly').fill('1');
-    await expect(bce.getByText(/is infinite/)).toBeVisible();
+    const explorer = page.locator('hw-bce-explorer');
+    await explorer.getByLabel('ŷ exactly').fill(String(1 - OPENINGS.bce.y));
+    await expect(explorer.getByText(/is infinite/)).toBeVisible();
 
     const checker = page.locator('hw-l2-checker');
+    const o = OPENINGS.l2;
     await checker.getByRole('button', { name: 'Compute the step' }).click();
-    await expect(checker.locator('[data-readout]')).toContainText(`w ← ${FIX.l2_step[0].w_next_cost_L_plus_lambda_w2}`);
-    await expect(checker.locator('[data-readout]')).toContainText(String(FIX.l2_step[0].w_next_pytorch_weight_decay));
+    await expect(checker.locator('[data-readout]')).toContainText(`w ← ${formatNumber(o.w - o.lr * (o.g + 2 * o.lambda * o.w))}`);
+    await expect(checker.locator('[data-readout]')).not.toContainText(String(FIX.l2_step[0].w_next_cost_L_plus_lambda_w2));
+    for (const fx of [FIX.l2_step[0], FIX.l2_step[2]]) {
+      for (const [name, value] of [['w', fx.w], ['∂L/∂w', fx.dL_dw], ['α', fx.lr], ['λ', fx.lambda]] as const) {
+        await checker.getByLabel(name, { exact: true }).fill(String(value));
+      }
+      await checker.getByRole('button', { name: 'Compute the step' }).click();
+      await expect(checker.locator('[data-readout]')).toContainText(`w ← ${fx.w_next_cost_L_plus_lambda_w2}`);
+      await expect(checker.locator('[data-readout]')).toContainText(String(fx.w_next_pytorch_weight_decay));
+    }
     await checker.getByLabel('w', { exact: true }).fill('');
     await checker.getByRole('button', { name: 'Compute the step' }).click();
     await expect(checker.locator('[data-readout]')).toContainText('(field w)');
@@ -225,23 +239,71 @@ test.describe('Question 1 widgets', () => {
     expect(errors).toEqual([]);
   });
 
+  test('BCE explorer: opens away from q1.1c and q1.1d, plots an exercise\'s papayas only once it is checked, also after a reload', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('1-1/');
+    const explorer = page.locator('hw-bce-explorer');
+    await explorer.scrollIntoViewIfNeeded();
+    await expect(explorer.locator('svg[role="img"]')).toBeVisible();
+    const { y, p } = OPENINGS.bce;
+    await expect(explorer.locator('[data-readout]')).toHaveText(`L(y = ${y}, ŷ = ${p}) = ${formatNumber(bce(y, p, 'bits'))} bits.`);
+    await expect(explorer.locator('[data-readout]')).not.toContainText(formatNumber(FIX.bce[0].bits));
+    const points = explorer.getByRole('list', { name: 'Papayas of the exercises' });
+    await expect(points).toBeHidden();
+    await expect(explorer.locator('svg')).not.toContainText('1.1');
+    await expect(explorer.getByText('appear here and on the chart once you have checked')).toBeVisible();
+
+    const unreadable = await answer(page, 'q1.1d', { 'q1.1d.losses': ['1', 'abc', '1'], 'q1.1d.mean': '1' });
+    await expect(unreadable).toHaveText(/^Could not read/);
+    await expect(points).toBeHidden();
+
+    const wrong = await answer(page, 'q1.1d', { 'q1.1d.losses': ['1', '1', '1'], 'q1.1d.mean': '1' });
+    await expect(wrong).not.toHaveText(/^Correct/);
+    const expected = threePapayas(homeworkVariant).map(([py, pp], i) => `1.1d papaya ${i + 1}: y = ${py}, ŷ = ${pp}, loss ${formatNumber(bce(py, pp, 'bits'))} bits`);
+    await expect(points.getByRole('listitem')).toHaveText(expected);
+    for (const i of [1, 2, 3]) await expect(explorer.locator('svg')).toContainText(`1.1d papaya ${i}`);
+    await expect(explorer.locator('svg')).not.toContainText('1.1c');
+
+    await page.reload();
+    await explorer.scrollIntoViewIfNeeded();
+    await expect(points.getByRole('listitem')).toHaveText(expected);
+    await explorer.getByRole('radio', { name: 'nats (ln)' }).check();
+    await expect(points.getByRole('listitem').first()).toContainText(`loss ${formatNumber(bce(...threePapayas(homeworkVariant)[0], 'nats'))} nats`);
+    expect(await widgetViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('chapter 1.2 widgets: shapes, Jacobian checker, formula test, CE gradients, float32 stability', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('1-2/');
-    await expect(page.locator('hw-shape-calculator [data-readout]')).toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
+    const shapes = page.locator('hw-shape-calculator');
+    await expect(shapes.locator('[data-readout]')).toContainText(`= ${parameterCount(OPENINGS.shapes)}.`);
+    await expect(shapes.locator('[data-readout]')).not.toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
+    for (const [name, value] of [[/^Dx/, 3], [/^Da/, 4], [/^K/, 3]] as const) await shapes.getByRole('spinbutton', { name }).fill(String(value));
+    await expect(shapes.locator('[data-readout]')).toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
 
     const jc = page.locator('hw-jacobian-checker');
     const fillJacobian = async (m: number[][]) => {
-      for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) await jc.getByRole('textbox', { name: new RegExp(`row ${r + 1}, column ${c + 1}$`) }).fill(f4(m[r][c]));
+      for (let r = 0; r < m.length; r++) for (let c = 0; c < m.length; c++) await jc.getByRole('textbox', { name: new RegExp(`row ${r + 1}, column ${c + 1}$`) }).fill(f4(m[r][c]));
       await jc.getByRole('button', { name: 'Check my Jacobian' }).click();
     };
+    const own = FIX.softmax[2];
+    expect(own.z).toEqual(OPENINGS.jacobian.z);
+    await expect(jc.locator('[data-yhat]')).toContainText(`ŷ = softmax(z) = ${formatVector(own.softmax)}`);
+    await expect(jc.locator('[data-yhat]')).not.toContainText(formatVector(jac.softmax));
+    await fillJacobian(own.jacobian_dyk_dzj);
+    await expect(jc.locator('[data-readout]')).toHaveText(/^Correct/);
+    await jc.getByLabel('Logits z (2 to 6 numbers)').fill(jac.z.join(', '));
+    await jc.getByRole('button', { name: 'Use these logits' }).click();
     await fillJacobian(jac.jacobian_dyk_dzj);
     await expect(jc.locator('[data-readout]')).toHaveText(/^Correct/);
     await fillJacobian(jac.jacobian_dyk_dzj.map((r) => r.map((v) => -v)));
     await expect(jc.locator('[data-readout]')).toContainText('Sign error');
 
     const df = page.locator('hw-delta-formula');
+    await expect(df.getByLabel(/in y_k, y_j and d/)).toHaveAttribute('placeholder', OPENINGS.deltaPlaceholder);
     await df.getByLabel(/in y_k, y_j and d/).fill('y_k*(d - y_j)');
     await df.getByRole('button', { name: 'Test at random logits' }).click();
     await expect(df.locator('[data-readout]')).toContainText('matches autodiff in all 16');
@@ -250,19 +312,29 @@ test.describe('Question 1 widgets', () => {
     await expect(df.locator('[data-readout]')).toContainText('all on the diagonal');
 
     const ce = page.locator('hw-ce-gradient');
+    expect([FIX.ce_grad[2].z, FIX.ce_grad[2].target]).toEqual([OPENINGS.ceGradient.z, OPENINGS.ceGradient.target]);
     await ce.getByRole('button', { name: 'Compute' }).click();
     await expect(ce.locator('[data-readout]')).toContainText('Largest difference');
-    await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(FIX.ce_grad[0].dL_dz)}`);
-    await ce.getByLabel(/z\[2\]/).fill(FIX.ce_grad[1].z.join(', '));
-    await ce.getByRole('button', { name: 'Compute' }).click();
-    await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(FIX.ce_grad[1].dL_dz)}`);
+    await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(FIX.ce_grad[2].dL_dz)}`);
+    await expect(ce.locator('[data-readout]')).not.toContainText(formatVector(FIX.ce_grad[0].dL_dz));
+    for (const fx of [FIX.ce_grad[0], FIX.ce_grad[1]]) {
+      await ce.getByLabel(/z\[2\]/).fill(fx.z.join(', '));
+      await ce.getByRole('button', { name: 'Compute' }).click();
+      await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(fx.dL_dz)}`);
+    }
     await ce.getByLabel(/z\[2\]/).fill('');
     await ce.getByRole('button', { name: 'Compute' }).click();
     await expect(ce.locator('[data-readout]')).toContainText('z[2]:');
     await expect(ce.locator('[data-readout]')).not.toContainText('NaN');
 
     const ss = page.locator('hw-softmax-stability');
+    const shifted = FIX.softmax[3];
+    expect(OPENINGS.softmax.opening).toEqual(shifted.z.map((z) => z + 1000));
     await expect(ss.locator('tbody')).toContainText('NaN');
+    await expect(ss.locator('tbody tr')).toHaveCount(shifted.z.length);
+    for (const [i, p] of shifted.softmax.entries()) await expect(ss.locator('tbody tr').nth(i).locator('td').nth(2)).toHaveText(formatNumber(p));
+    await expect(ss.locator('[data-readout]')).toContainText('Overflow');
+    await ss.getByLabel('Logits z (2 to 8 numbers)').fill(huge.z.join(', '));
     for (const [i, p] of huge.softmax.entries()) await expect(ss.locator('tbody tr').nth(i)).toContainText(formatNumber(p));
     await expect(ss.locator('[data-readout]')).toContainText('Overflow');
     await ss.getByRole('button', { name: 'Very negative logit' }).click();

@@ -53,8 +53,8 @@ export function range(x: unknown, name: string, lo = -Infinity, hi = Infinity): 
 }
 
 /** Rejects fields not in `allowed` (a typo should not silently become a default). */
-export function onlyKeys(o: Obj, allowed: readonly string[], where: string): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new ParamError(`${where}: unknown parameter "${k}" (expected ${allowed.join(', ') || 'none'})`);
+export function onlyKeys(o: Obj, allowed: readonly string[], where: string, ignore: readonly string[] = []): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k) && !ignore.includes(k)) throw new ParamError(`${where}: unknown parameter "${k}" (expected ${allowed.join(', ') || 'none'})`);
 }
 
 /** torchvision's fill: null, a number, or one number per channel (1 or 3). */

@@ -50,7 +50,7 @@ const KEYS: Record<(typeof FUNCTIONAL_OPS)[number], string[]> = {
 
 function parseOp(o: Obj, where: string): FunctionalOp {
   const op = oneOf(o.op, `${where}.op`, FUNCTIONAL_OPS);
-  onlyKeys(o, ['op', ...KEYS[op]], `${where} (${op})`);
+  onlyKeys(o, KEYS[op], `${where} (${op})`, ['op']);
   const f = (k: string) => `${where}.${k}`;
   const interp = (d: 'nearest' | 'bilinear') => (o.interpolation === undefined ? d : oneOf(o.interpolation, f('interpolation'), ['nearest', 'bilinear'] as const));
   switch (op) {

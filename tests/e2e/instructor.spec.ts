@@ -88,6 +88,75 @@ test.describe('instructor grading page', () => {
     for (const id of ['s2', 's3']) expect(cliLines.find((l) => l.startsWith(`${id},`))).toBe(lines.find((l) => l.startsWith(`${id},`)));
   });
 
+  test('grades files with malformed advisory entries or no name, shows the notes, and exports -12 verbatim to Canvas, as the CLI does', async ({ page }) => {
+    const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+    const messy = {
+      ...(await makeSubmission({ id: '-12', name: 'Grace Hopper', course, skill: 1, seed: 5 })),
+      attempts: { 'q1.1c': 2.5 },
+      results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 }, '': { status: 'correct', marks: 1, maxMarks: 1 } },
+    };
+    const nameless = { ...(await makeSubmission({ id: 'nn7', course, skill: 1, seed: 6 })), student: { id: 'nn7' } };
+
+    await page.goto('instructor/');
+    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([asFile('messy.json', messy), asFile('nameless.json', nameless)]);
+    const status = page.getByRole('status').filter({ hasText: 'Graded' });
+    await expect(status).toContainText('Graded 2 submission(s)');
+    await expect(status).toContainText('0 file(s) rejected');
+    await expect(status).toContainText('1 graded file(s) had malformed advisory entries');
+    await expect(page.getByRole('region', { name: 'Rejected files' })).toContainText('No rejected files.');
+
+    const table = page.getByRole('region', { name: 'Gradebook' }).getByRole('table');
+    const rowOf = (id: string) => table.getByRole('row').filter({ has: page.getByRole('button', { name: `Details of ${id}` }) });
+    await expect(rowOf('-12')).toContainText('read-note');
+    await expect(rowOf('nn7').getByRole('cell').first()).toHaveText('');
+    const total = async (id: string) => Number((await rowOf(id).getByRole('cell').nth(-2).textContent())!.trim());
+    expect(await total('-12')).toBeGreaterThan(0);
+    expect(await total('-12')).toBe(await total('nn7'));
+
+    await page.getByRole('button', { name: 'Details of -12' }).click();
+    const notes = page.getByRole('region', { name: 'Student' }).getByRole('list', { name: 'Notes on the file' });
+    await expect(notes.getByRole('listitem')).toHaveCount(3);
+    await expect(notes).toContainText('attempts of "q1.1c" is 2.5');
+    await expect(notes).toContainText('status "Correct" is not one of');
+    await expect(notes).toContainText('results entry "" has no exercise id');
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByRole('button', { name: 'Details of nn7' }).click();
+    await expect(page.getByRole('region', { name: 'Student' }).getByRole('heading', { level: 3 })).toHaveText('(no name) — nn7');
+
+    const download = async (layout: string): Promise<string[]> => {
+      const downloadPromise = page.waitForEvent('download');
+      await page.getByLabel('CSV layout').selectOption(layout);
+      await page.getByRole('button', { name: 'Download CSV' }).click();
+      return readFileSync((await (await downloadPromise).path())!, 'utf8').trim().split('\r\n');
+    };
+    const canvas = await download('canvas');
+    expect(canvas[0].split(',').slice(0, 3)).toEqual(['Student', 'ID', 'SIS User ID']);
+    expect(canvas.find((l) => l.startsWith('Grace Hopper,'))!.split(',')[2]).toBe('-12');
+    expect(canvas.find((l) => l.startsWith(',,nn7,'))).toBeTruthy();
+    const moodle = await download('moodle');
+    const moodleRow = moodle.find((l) => l.startsWith('-12,'))!.split(',');
+    expect(moodleRow.slice(0, 3)).toEqual(['-12', '', 'Grace Hopper']);
+    expect(Number(moodleRow[3])).toBeCloseTo(await total('-12'), 2);
+    const plain = await download('plain');
+    const header = plain[0].split(',');
+    expect(header.slice(-2)).toEqual(['Flags', 'Notes']);
+    expect(plain.find((l) => l.startsWith('-12,'))).toContain('read-note');
+    expect(plain.find((l) => l.startsWith('-12,'))).toContain('attempts of ""q1.1c"" is 2.5');
+
+    const dir = mkdtempSync(join(tmpdir(), 'hw1-grade-'));
+    const outDir = mkdtempSync(join(tmpdir(), 'hw1-grades-'));
+    writeFileSync(join(dir, 'messy.json'), JSON.stringify(messy));
+    writeFileSync(join(dir, 'nameless.json'), JSON.stringify(nameless));
+    for (const [format, lines] of [['plain', plain], ['canvas', canvas]] as const) {
+      const out = join(outDir, `${format}.csv`);
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', dir, '--out', out, '--format', format], { encoding: 'utf8' });
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(cli.stdout).toContain('messy.json: note: attempts of "q1.1c" is 2.5');
+      expect(readFileSync(out, 'utf8').trim().split('\r\n').sort()).toEqual(lines.slice().sort());
+    }
+  });
+
   test('unpacks a zip, shows a student with runs and statistics, and has no accessibility violations', async ({ page }) => {
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
     const files: Record<string, Uint8Array> = {};

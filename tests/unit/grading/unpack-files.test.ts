@@ -27,7 +27,7 @@ describe('unpackFiles', () => {
     expect(r.rejected.map((x) => x.name)).toEqual(['notes.txt', 'big.json', 'broken.zip']);
     expect(r.rejected.every((x) => x.reason.length > 0)).toBe(true);
   });
-  it('guards against zip bombs: an entry declaring more than 5 MB is not inflated', () => {
+  it('guards against zip bombs: an entry declaring more than 5 MiB is not inflated', () => {
     const bomb = zipSync({ 'bomb.json': new Uint8Array(BATCH_LIMITS.maxFileBytes + 10) }, { level: 9 });
     expect(bomb.length).toBeLessThan(100_000);
     const r = unpackFiles([{ name: 'bomb.zip', bytes: bomb }]);

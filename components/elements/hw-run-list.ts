@@ -15,6 +15,8 @@ class HwRunList extends HTMLElement {
   private runs: RunRecord[] = [];
   /** Runs ticked for comparison; kept across re-renders of the table. */
   private picked = new Set<string>();
+  /** Counts refreshes, so that a slow read of the store never overwrites a newer one. */
+  private generation = 0;
 
   connectedCallback(): void {
     const state = bookState();
@@ -47,14 +49,20 @@ class HwRunList extends HTMLElement {
       : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `Exercise q2.2.metrics is checked against ${checked.id}.` : 'None of them is a finished q2.2 run with test results.'}`;
   }
 
-  private async refresh(): Promise<void> {
+  /** Reads the store and re-renders; returns false when a newer refresh overtook this one or the read failed. */
+  private async refresh(): Promise<boolean> {
+    const mine = ++this.generation;
+    let runs: RunRecord[];
     try {
-      this.runs = sortRuns(await listRuns());
+      runs = sortRuns(await listRuns());
     } catch (e) {
       this.say(`The runs could not be read: ${(e as Error).message}.`, true);
-      return;
+      return false;
     }
+    if (mine !== this.generation) return false;
+    this.runs = runs;
     this.renderRows();
+    return true;
   }
 
   private renderRows(): void {
@@ -136,6 +144,7 @@ class HwRunList extends HTMLElement {
     }
     try {
       await putRun(parsed.value);
+      await this.refresh();
       this.say(`Imported run ${parsed.value.id}.`);
     } catch (e) {
       this.say(`The run could not be kept: ${(e as Error).message}. Nothing was changed.`, true);
@@ -143,6 +152,7 @@ class HwRunList extends HTMLElement {
   }
 
   private async compare(): Promise<void> {
+    await this.refresh();
     const chosen = this.runs.filter((r) => this.picked.has(r.id) && r.epochs.length > 0);
     if (chosen.length < 2) {
       this.say('Tick two or more runs with at least one finished epoch to compare them.', true);

@@ -115,12 +115,12 @@ class HwTrainCnn extends HTMLElement {
     for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
       let choice;
       try {
-        choice = await useBackend(tf, order);
+        choice = await useBackend(tf, order, settings.backend === 'auto');
       } catch (e) {
         this.error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
         return;
       }
-      this.querySelector('[data-backend]')!.textContent = backendText(choice);
+      this.querySelector('[data-backend]')!.textContent = backendText(choice, settings.backend === 'auto');
       const device = watchDeviceLoss(tf);
       const config = runConfigOf({ ...settings, batchSize });
       const stepsPerEpoch = Math.floor(split.train.length / batchSize);

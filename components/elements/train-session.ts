@@ -25,17 +25,13 @@ export function loadTf(): Promise<TF> {
   return tfPromise;
 }
 
-/** Switches tf to the first backend of `order` that works; the failures of the others are returned. */
-export async function useBackend(tf: TF, order: string[]): Promise<BackendChoice> {
+/** Switches tf to the first backend of `order` that works (with `auto`, software GPU renderers after wasm); the failures of the others are returned. */
+export async function useBackend(tf: TF, order: string[], auto: boolean): Promise<BackendChoice> {
   const { selectBackend } = await import('../../src/train/backends');
-  return selectBackend(tf, { preferred: order });
+  return selectBackend(tf, { preferred: order, avoidSoftware: auto });
 }
 
-/** One line on the backend: which one runs and why those tried before it did not. */
-export function backendText(choice: BackendChoice): string {
-  const failed = choice.failures.map((f) => `${f.name} (${f.reason})`).join('; ');
-  return `Backend: ${choice.name}.${failed ? ` Not available: ${failed}.` : ''}`;
-}
+export { backendText } from '../../src/runs/backend-text';
 
 /** Watches the WebGPU device of tf's current backend; `lost` turns true when the browser loses it. */
 export function watchDeviceLoss(tf: TF): { readonly lost: boolean; waitLost(ms: number): Promise<boolean> } {

@@ -6,6 +6,7 @@
 import { registerWasmConv2DBackpropFilter } from './kernels/wasm-conv2d-backprop-filter.ts';
 import { registerWasmConv2DBackpropInput } from './kernels/wasm-conv2d-backprop-input.ts';
 import { registerWasmMaxPoolGrad } from './kernels/wasm-max-pool-grad.ts';
+import { type ProbeResult, probeWebgl, probeWebgpu } from './backend-probe.ts';
 import type { TF } from './tf-types.ts';
 
 /** Backend names in the default order of preference. */
@@ -17,12 +18,30 @@ export interface SelectOptions {
   preferred?: string[];
   /** Folder (ending in '/') or URL prefix holding the tfjs-backend-wasm .wasm files. */
   wasmPaths?: string;
+  /** Try GPU backends that run on a software renderer only after wasm (what `auto` does). */
+  avoidSoftware?: boolean;
+  /** Probes of the GPU backends (default: the real WebGPU adapter and WebGL renderer). */
+  probes?: { webgpu?: () => Promise<ProbeResult>; webgl?: () => ProbeResult };
 }
 
-/** The backend chosen and, for each one tried before it, why it was not usable. */
+/** The backend chosen, what it runs on, and why each one tried or passed over before it was not used. */
 export interface BackendChoice {
   name: string;
   failures: { name: string; reason: string }[];
+  /** GPU backends passed over because they run on a software renderer. */
+  skipped?: { name: string; reason: string }[];
+  /** The GPU adapter or WebGL renderer of the chosen backend, when it is a GPU backend. */
+  adapter?: string;
+  /** True when the chosen GPU backend runs on a software renderer. */
+  software?: boolean;
+}
+
+/** The order to try: with `avoidSoftware`, GPU backends on a software renderer move after wasm (just before cpu). */
+export function tryOrder(order: string[], software: ReadonlySet<string>, avoidSoftware: boolean): string[] {
+  if (!avoidSoftware || software.size === 0) return order;
+  const rest = order.filter((n) => !software.has(n) && n !== 'cpu');
+  const late = order.filter((n) => software.has(n));
+  return [...rest, ...late, ...order.filter((n) => n === 'cpu')];
 }
 
 function nodeCwd(): string | null {
@@ -47,11 +66,29 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
   }
 }
 
+async function probe(name: string, opts: SelectOptions): Promise<ProbeResult | null> {
+  if (name === 'webgpu') return (opts.probes?.webgpu ?? probeWebgpu)();
+  if (name === 'webgl') return (opts.probes?.webgl ?? probeWebgl)();
+  return null;
+}
+
 /** Tries each preferred backend in order and switches tf to the first that initialises. */
 export async function selectBackend(tf: TF, opts: SelectOptions = {}): Promise<BackendChoice> {
-  const order = opts.preferred ?? [...DEFAULT_BACKENDS];
+  const preferred = opts.preferred ?? [...DEFAULT_BACKENDS];
   const failures: { name: string; reason: string }[] = [];
+  const probes = new Map<string, ProbeResult>();
+  for (const name of preferred) {
+    const p = await probe(name, opts);
+    if (p) probes.set(name, p);
+  }
+  const software = new Set([...probes].filter(([, p]) => p.ok && p.software).map(([n]) => n));
+  const order = tryOrder(preferred, software, opts.avoidSoftware ?? false);
+  const passedOver = (chosen: string) => preferred
+    .filter((n) => software.has(n) && order.indexOf(n) > order.indexOf(chosen) && preferred.indexOf(n) < preferred.indexOf(chosen))
+    .map((n) => ({ name: n, reason: `runs on a software renderer (${(probes.get(n) as { adapter: string }).adapter}), much slower than ${chosen} here` }));
   for (const name of order) {
+    const p = probes.get(name);
+    if (p && !p.ok) { failures.push({ name, reason: p.reason }); continue; }
     try {
       await loadBackendPackage(tf, name, opts);
       if (!tf.findBackendFactory(name)) throw new Error('backend is not registered (its package is not loaded)');
@@ -59,7 +96,8 @@ export async function selectBackend(tf: TF, opts: SelectOptions = {}): Promise<B
       if (!ok) throw new Error('initialisation failed');
       await tf.ready();
       if (tf.getBackend() !== name) throw new Error(`tf switched to ${tf.getBackend()} instead`);
-      return { name, failures };
+      const skipped = passedOver(name);
+      return p ? { name, failures, skipped, adapter: p.adapter, software: p.software } : { name, failures, skipped };
     } catch (e) {
       failures.push({ name, reason: e instanceof Error ? e.message : String(e) });
     }

@@ -13,6 +13,28 @@ async function startTinyRun(page: Page, backend: string) {
   return w;
 }
 
+test('a student trains on the whole default data set with auto and no test switch, and gets the test results', async ({ page }) => {
+  await page.goto('2-2/');
+  const w = page.locator('hw-train-cnn');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByText(/Training on the default data set.*5,000 images/)).toBeVisible();
+  await expect(w.getByLabel('Backend')).toHaveValue('auto');
+  await w.getByLabel('Image size').selectOption('32');
+  await w.getByLabel('Epochs').fill('1');
+  await w.getByRole('button', { name: 'Start' }).click();
+  // Chromium here has WebGPU and WebGL only through SwiftShader (software): auto must pass over both for wasm.
+  await expect(w.getByText(/^Backend: wasm\. Auto chose wasm over webgpu, which runs on a software renderer \(google swiftshader\).*; webgl, which runs on a software renderer \(.*SwiftShader.*\)/)).toBeVisible({ timeout: 60_000 });
+  // 5,000 images, 70 % train = 3,500 = 109 full batches of 32: the whole data set, not a cut.
+  await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 109/)).toBeVisible({ timeout: 60_000 });
+  await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 120_000 });
+  await expect(w.getByText(/Training failed|No backend could start/)).toHaveCount(0);
+  await expect(w.getByText(/^Test accuracy [\d.]+ %/)).toBeVisible();
+  await expect(w.getByRole('img', { name: /Confusion matrix of the test split \(counts\)/ })).toBeVisible();
+  const row = page.locator('hw-run-list').getByRole('row').filter({ hasText: 'wasm' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('1/1');
+});
+
 test('trains on WebGPU: live charts, pause and resume, results, runs list, hand in, graded metrics', async ({ page }) => {
   const w = await startTinyRun(page, 'webgpu');
   await expect(w.getByText(/^Backend: webgpu\./)).toBeVisible({ timeout: 60_000 });

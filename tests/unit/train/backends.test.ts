@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createAdam } from '../../../src/train/adam.ts';
-import { selectBackend } from '../../../src/train/backends.ts';
+import { selectBackend, tryOrder } from '../../../src/train/backends.ts';
 import { CNN_PARAM_NAMES, cnnFromTorch, toTorchLayout } from '../../../src/train/cnn.ts';
 import { softmaxCrossEntropy } from '../../../src/train/loss.ts';
 import { caseInputs, loadCnn64, relError } from './helpers/cnn64.ts';
@@ -15,6 +15,33 @@ describe('selectBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(choice.failures.map((f) => f.name)).toEqual(['webgpu', 'webgl']);
     expect(choice.failures.every((f) => f.reason.length > 0)).toBe(true);
+  });
+
+  it('with avoidSoftware (auto), passes over a software GPU renderer for wasm and says why', async () => {
+    const probes = {
+      webgpu: async () => ({ ok: true as const, software: true as const, adapter: 'google swiftshader' }),
+      webgl: () => ({ ok: true as const, software: true as const, adapter: 'ANGLE (SwiftShader Device)' }),
+    };
+    const choice = await selectBackend(tf, { preferred: ['webgpu', 'webgl', 'wasm', 'cpu'], avoidSoftware: true, probes });
+    expect(choice.name).toBe('wasm');
+    expect(choice.failures).toEqual([]);
+    expect(choice.skipped?.map((s) => s.name)).toEqual(['webgpu', 'webgl']);
+    expect(choice.skipped?.[0].reason).toMatch(/software renderer \(google swiftshader\), much slower than wasm/);
+  });
+
+  it('without avoidSoftware (a backend picked by name), a probe failure is reported in its own words', async () => {
+    const probes = { webgpu: async () => ({ ok: false as const, reason: 'no WebGPU adapter: the browser found no usable GPU' }) };
+    const choice = await selectBackend(tf, { preferred: ['webgpu', 'wasm'], probes });
+    expect(choice.failures).toEqual([{ name: 'webgpu', reason: 'no WebGPU adapter: the browser found no usable GPU' }]);
+    expect(choice.name).toBe('wasm');
+  });
+
+  it('tryOrder moves software GPU backends after wasm, before cpu, only when asked', () => {
+    const order = ['webgpu', 'webgl', 'wasm', 'cpu'];
+    expect(tryOrder(order, new Set(['webgpu', 'webgl']), true)).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+    expect(tryOrder(order, new Set(['webgl']), true)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);
+    expect(tryOrder(order, new Set(['webgpu']), false)).toEqual(order);
+    expect(tryOrder(['webgl'], new Set(['webgl']), true)).toEqual(['webgl']);
   });
 
   it('throws a message naming every failure when nothing works', async () => {

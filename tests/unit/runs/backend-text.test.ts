@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { backendText } from '../../../src/runs/backend-text.ts';
+
+describe('backendText', () => {
+  it('says which backend auto chose and why it passed over software renderers', () => {
+    const t = backendText({ name: 'wasm', failures: [], skipped: [{ name: 'webgpu', reason: 'runs on a software renderer (google swiftshader), much slower than wasm here' }] }, true);
+    expect(t).toBe('Backend: wasm. Auto chose wasm over webgpu, which runs on a software renderer (google swiftshader), much slower than wasm here.');
+  });
+  it('names the GPU, warns about a software one picked by name, and lists failures', () => {
+    expect(backendText({ name: 'webgpu', failures: [], adapter: 'nvidia ampere', software: false }, false)).toBe('Backend: webgpu. GPU: nvidia ampere.');
+    expect(backendText({ name: 'webgl', failures: [{ name: 'webgpu', reason: 'no WebGPU adapter' }], adapter: 'llvmpipe', software: true }, false))
+      .toBe('Backend: webgl. It runs on llvmpipe, a software renderer on the CPU: expect slow training; wasm is usually faster on such a machine. Not available: webgpu (no WebGPU adapter).');
+  });
+});

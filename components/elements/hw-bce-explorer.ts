@@ -91,7 +91,7 @@ class HwBceExplorer extends HTMLElement {
       return li;
     }));
     list.hidden = points.length === 0;
-    this.querySelector<HTMLElement>('[data-points-empty]')!.hidden = points.length > 0;
+    this.querySelector<HTMLElement>('[data-points-empty]')!.hidden = new Set(points.map((pt) => pt.exercise)).size === 2;
   }
 }
 

@@ -65,10 +65,13 @@ test.describe('Question 1 widgets with per-student variants', () => {
       if (own[i][0] !== e[0] || own[i][1] !== e[1]) await expect(points).not.toContainText(`ŷ = ${e[1]}, loss ${formatNumber(bce(e[0], e[1], 'bits'))}`);
     }
     await expect(points).not.toContainText('1.1c');
+    const hint = explorer.getByText('appear here and on the chart once you have checked');
+    await expect(hint).toBeVisible();
 
     await check(page, 'q1.1c', { 'Loss in bits': '0.5' });
     await expect(points.getByRole('listitem').first()).toHaveText(line('1.1c', onePapaya(variant)));
     await expect(explorer.locator('svg')).toContainText('1.1c');
+    await expect(hint).toBeHidden();
 
     await page.reload();
     await expect(points.getByRole('listitem')).toHaveText([line('1.1c', onePapaya(variant)), ...own.map((e, i) => line(`1.1d papaya ${i + 1}`, e))]);

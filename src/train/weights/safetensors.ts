@@ -1,5 +1,5 @@
 /** safetensors read/write: 8-byte LE header length, JSON header, then raw little-endian data. */
-import { DTYPE_SIZE, type HostTensor, type TensorMap, contiguousStrides, decodeStrided, isHostDtype, numel } from './tensor-map.ts';
+import { DTYPE_SIZE, type HostTensor, type TensorMap, contiguousStrides, decodeStrided, floatToHalf, isHostDtype, numel } from './tensor-map.ts';
 
 const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 const MAX_DIMS = 8;
@@ -77,14 +77,17 @@ function readEntry(name: string, info: unknown, data: Uint8Array): HostTensor {
   }
 }
 
-/** A tensor to write: F32 from a Float32Array, or I64 from integers. */
+/** Element types the writer produces. */
+export type WritableDtype = 'F32' | 'F16' | 'I64';
+
+/** A tensor to write: F32 (default for a Float32Array) or F16 from floats, or I64 from integers. */
 export interface WritableTensor {
   shape: number[];
   data: Float32Array | number[];
-  dtype?: 'F32' | 'I64';
+  dtype?: WritableDtype | string;
 }
 
-/** Serialises tensors (F32 or I64) to safetensors bytes, in the given order, with optional metadata. */
+/** Serialises tensors (F32, F16 or I64) to safetensors bytes, in the given order, with optional metadata. */
 export function writeSafetensors(
   tensors: Map<string, WritableTensor> | Record<string, WritableTensor>,
   metadata: Record<string, string> = {},
@@ -93,9 +96,10 @@ export function writeSafetensors(
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
   let offset = 0;
-  const parts: { begin: number; t: WritableTensor; dtype: 'F32' | 'I64' }[] = [];
+  const parts: { begin: number; t: WritableTensor; dtype: WritableDtype }[] = [];
   for (const [name, t] of list) {
     const dtype = t.dtype ?? (t.data instanceof Float32Array ? 'F32' : 'I64');
+    if (dtype !== 'F32' && dtype !== 'F16' && dtype !== 'I64') throw new Error(`safetensors: cannot write tensor "${name}" as ${dtype} (F32, F16 or I64 only)`);
     const n = numel(t.shape);
     if (t.data.length !== n) throw new Error(`safetensors: tensor "${name}" has ${t.data.length} values for shape [${t.shape}]`);
     const size = n * DTYPE_SIZE[dtype];
@@ -114,6 +118,7 @@ export function writeSafetensors(
   for (const { begin, t, dtype } of parts) {
     for (let i = 0; i < t.data.length; i++) {
       if (dtype === 'F32') view.setFloat32(base + begin + 4 * i, t.data[i], true);
+      else if (dtype === 'F16') view.setUint16(base + begin + 2 * i, floatToHalf(t.data[i]), true);
       else view.setBigInt64(base + begin + 8 * i, BigInt(Math.trunc(t.data[i])), true);
     }
   }

@@ -40,6 +40,33 @@ export function halfToFloat(h: number): number {
   return s * (1 + f / 1024) * 2 ** (e - 15);
 }
 
+/** Converts a number to the nearest IEEE half-precision bit pattern (round half to even; overflow → ±Infinity). */
+export function floatToHalf(x: number): number {
+  const f = new DataView(new ArrayBuffer(4));
+  f.setFloat32(0, x, true);
+  const bits = f.getUint32(0, true);
+  const sign = (bits >>> 16) & 0x8000;
+  const exp = (bits >>> 23) & 0xff;
+  const mant = bits & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    const m = mant | 0x800000;
+    const shift = 14 - e;
+    let h = m >>> shift;
+    const rem = m & ((1 << shift) - 1);
+    const half = 1 << (shift - 1);
+    if (rem > half || (rem === half && (h & 1))) h += 1;
+    return sign | h;
+  }
+  let h = (e << 10) | (mant >>> 13);
+  const rem = mant & 0x1fff;
+  if (rem > 0x1000 || (rem === 0x1000 && (h & 1))) h += 1;
+  return sign | h;
+}
+
 /** Reads element i of a little-endian buffer of the given dtype as a number; I64 outside ±2^53 throws. */
 export function readElement(view: DataView, byteOffset: number, dtype: HostDtype): number {
   switch (dtype) {

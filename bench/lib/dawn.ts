@@ -19,13 +19,13 @@ interface GpuLike { requestAdapter(): Promise<{ features: Set<string>; info?: Re
 export interface DawnInfo { adapter: string; timestampQuery: boolean; icd: string | null }
 
 /** Why Dawn found no adapter, naming the package or setting that fixes it. */
-export function missingVulkanReason(env: NodeJS.ProcessEnv = process.env): string {
-  if (process.platform === 'linux' && !VULKAN_LOADER_PATHS.some((p) => existsSync(p))) {
+export function missingVulkanReason(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
+  if (process.platform === 'linux' && !VULKAN_LOADER_PATHS.some((p) => exists(p))) {
     return 'the Vulkan loader libvulkan.so.1 is missing: install the Debian package libvulkan1 (apt-get install -y libvulkan1)';
   }
   const icd = env.VK_ICD_FILENAMES ?? env.VK_DRIVER_FILES;
-  if (icd && !icd.split(':').every((p) => existsSync(p))) return `VK_ICD_FILENAMES names a missing file (${icd})`;
-  if (!icd && !existsSync(SWIFTSHADER_ICD)) return `no Vulkan driver: install chromium (for SwiftShader, ${SWIFTSHADER_ICD}) or a GPU driver`;
+  if (icd && !icd.split(':').every((p) => exists(p))) return `VK_ICD_FILENAMES names a missing file (${icd})`;
+  if (!icd && !exists(SWIFTSHADER_ICD)) return `no Vulkan driver: install chromium (for SwiftShader, ${SWIFTSHADER_ICD}) or a GPU driver`;
   return `Dawn found no Vulkan adapter (VK_ICD_FILENAMES=${icd ?? 'unset'})`;
 }
 

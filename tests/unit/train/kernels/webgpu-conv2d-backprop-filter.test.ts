@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng.ts';
 import { FILTER_GEMM_TK, planFilterGemm } from '../../../../src/train/kernels/webgpu-conv2d-backprop-filter.ts';
 import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels.ts';
 import { relError } from '../helpers/cnn64.ts';
-import { randoms, runOn, startWebgpu } from './webgpu-helpers.ts';
+import { randoms, runOn, webgpu } from './webgpu-helpers.ts';
 
 const TOL = 2e-6; // max |webgpu − cpu| / max |cpu| (float32 sums of up to ~10⁴ products of values in [-1, 1))
 
@@ -30,9 +30,8 @@ describe('planFilterGemm', () => {
 });
 
 describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
-  beforeAll(async () => { await startWebgpu(); });
-
-  it('is the registered webgpu kernel', () => {
+  it('is the registered webgpu kernel', async () => {
+    await webgpu();
     expect(isWebgpuKernelCustom(tf, 'Conv2DBackpropFilter')).toBe(true);
   });
 
@@ -60,6 +59,7 @@ describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
   }
   for (const c of cases) {
     it(`matches the cpu backend for ${JSON.stringify(c)} (rel. error ≤ ${TOL})`, async () => {
+      await webgpu();
       const x = { data: randoms(rng, c.n * c.h * c.w * c.ci), shape: [c.n, c.h, c.w, c.ci] };
       const os = outShape(c);
       const dy = { data: randoms(rng, os.reduce((a, b) => a * b, 1)), shape: os };
@@ -72,6 +72,7 @@ describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
   }
 
   it('gives the same bits on a second run (the split-K sum is deterministic) and leaks no tensors', async () => {
+    await webgpu();
     const c = cases[0];
     const x = { data: randoms(rng, c.n * c.h * c.w * c.ci), shape: [c.n, c.h, c.w, c.ci] };
     const os = outShape(c);

@@ -3,8 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 import { type DawnInfo, installDawn } from '../../../../bench/lib/dawn.ts';
 import { registerWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels.ts';
 
-/** Fails (never skips) with the missing package named when Dawn or the backend cannot start. */
-export async function startWebgpu(): Promise<DawnInfo> {
+let started: Promise<DawnInfo> | undefined;
+
+/** Starts once; every test awaiting it fails (never skips) with the missing package named when Dawn or the backend cannot start. */
+export function webgpu(): Promise<DawnInfo> {
+  started ??= startWebgpu();
+  return started;
+}
+
+async function startWebgpu(): Promise<DawnInfo> {
   const info = await installDawn({ softwareFallback: true });
   await import('@tensorflow/tfjs-backend-webgpu');
   if (!(await tf.setBackend('webgpu'))) throw new Error(`tfjs's webgpu backend did not initialise on ${info.adapter}`);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng.ts';
 import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels.ts';
-import { randoms, runOn, startWebgpu } from './webgpu-helpers.ts';
+import { randoms, runOn, webgpu } from './webgpu-helpers.ts';
 
 const TOL = 1e-6; // max |webgpu − cpu| (each dx is a sum of at most 4 values of dy in [-1, 1))
 
@@ -18,9 +18,8 @@ function makeX(rng: () => number, c: Case): Float32Array {
 }
 
 describe('webgpu MaxPoolGrad', () => {
-  beforeAll(async () => { await startWebgpu(); });
-
-  it('is the registered webgpu kernel', () => {
+  it('is the registered webgpu kernel', async () => {
+    await webgpu();
     expect(isWebgpuKernelCustom(tf, 'MaxPoolGrad')).toBe(true);
   });
 
@@ -50,6 +49,7 @@ describe('webgpu MaxPoolGrad', () => {
   }
   for (const c of cases) {
     it(`matches the cpu backend for ${JSON.stringify(c)} (abs. error ≤ ${TOL})`, async () => {
+      await webgpu();
       const input = { data: makeX(rng, c), shape: [c.n, c.h, c.w, c.c] };
       const attrs = { filterSize: c.k, strides: c.stride, pad: c.pad };
       const output = await runOn('cpu', 'MaxPool', { x: input }, attrs);
@@ -62,7 +62,8 @@ describe('webgpu MaxPoolGrad', () => {
     });
   }
 
-  it('gives the same result as the stock kernel through tf.grad of maxPool (the CNN path)', async () => {
+  it('matches the cpu backend exactly through tf.grad of maxPool (the CNN path)', async () => {
+    await webgpu();
     tf.setBackend('webgpu');
     const x = tf.tensor4d(makeX(rng, { n: 2, h: 8, w: 8, c: 4, k: 2, stride: 2, pad: 'valid', x: 'ties' }), [2, 8, 8, 4]);
     const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), tf.range(1, 65).reshape([1, 4, 4, 4]))))(x);

@@ -1,5 +1,6 @@
 import { bookState } from './book-state';
 import { buildSubmission, progressFromSubmission, submissionFileName } from '../../src/submission/build-submission';
+import { LIMITS } from '../../src/submission/limits';
 import { readSubmission } from '../../src/submission/read-submission';
 import { EXERCISES } from '../../src/homework/catalog';
 import { downloadText } from './download';
@@ -67,8 +68,8 @@ class HwStudentPanel extends HTMLElement {
       const file = input.files?.[0];
       input.value = '';
       if (!file) return;
-      if (file.size > 5 * 1024 * 1024) {
-        say(`${file.name} is not a submission: it is larger than 5 MB. Nothing was changed.`, 'error');
+      if (file.size > LIMITS.maxBytes) {
+        say(`${file.name} is not a submission: it is larger than ${LIMITS.maxBytes / (1024 * 1024)} MiB. Nothing was changed.`, 'error');
         return;
       }
       const parsed = readSubmission(await file.text());
@@ -77,7 +78,8 @@ class HwStudentPanel extends HTMLElement {
         return;
       }
       state.replace(progressFromSubmission(parsed.value));
-      say(`Loaded the submission of ${parsed.value.student.name || parsed.value.student.id} (${Object.keys(parsed.value.answers).length} answers).`);
+      const dropped = parsed.notes.length ? ` Left out of the file's advisory fields (your answers are all kept): ${parsed.notes.join(' ')}` : '';
+      say(`Loaded the submission of ${parsed.value.student.name || parsed.value.student.id} (${Object.keys(parsed.value.answers).length} answers).${dropped}`);
     });
     q('[data-reset]').addEventListener('click', () => resetDialog.showModal());
     q('[data-reset-cancel]').addEventListener('click', () => resetDialog.close());

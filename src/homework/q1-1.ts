@@ -53,7 +53,7 @@ const q1_1b: ExerciseDef = {
   id: 'q1.1b',
   marks: 1,
   title: 'The binary cross-entropy loss',
-  inputs: [{ key: 'q1.1b', kind: 'formula', label: 'L(y, p) with p = ŷ', placeholder: '-(y*log(p) + ...)' }],
+  inputs: [{ key: 'q1.1b', kind: 'formula', label: 'L(y, p) with p = ŷ', placeholder: 'a formula in y and p, e.g. (y - p)^2' }],
   params: () => ({}),
   parts: async () => [{
     kind: 'formula', key: 'q1.1b', marks: 1,
@@ -75,7 +75,7 @@ const q1_1c: ExerciseDef = {
   id: 'q1.1c',
   marks: 1,
   title: 'Loss of one papaya',
-  inputs: [{ key: 'q1.1c', kind: 'number', label: 'Loss in bits', placeholder: 'e.g. log2(4) or 2.0000' }],
+  inputs: [{ key: 'q1.1c', kind: 'number', label: 'Loss in bits', placeholder: 'e.g. log2(50) or 5.6439' }],
   params: (v) => {
     const [y, p] = onePapaya(v);
     return { y, p };

@@ -84,7 +84,7 @@ const q1_2c: ExerciseDef = {
   id: 'q1.2c',
   marks: 1,
   title: 'The derivative of softmax',
-  inputs: [{ key: 'q1.2c', kind: 'formula', label: '∂ŷ_k/∂z_j in y_k, y_j and d = δ_kj', placeholder: 'y_k*(...)' }],
+  inputs: [{ key: 'q1.2c', kind: 'formula', label: '∂ŷ_k/∂z_j in y_k, y_j and d = δ_kj', placeholder: 'e.g. d - y_j^2' }],
   params: () => ({}),
   parts: async () => [{
     kind: 'formula', key: 'q1.2c', marks: 1, answer: 'y_k*(d - y_j)',

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { trustworthiness } from '../../../src/tsne/trustworthiness';
+import { readSafetensors, writeSafetensors } from '../../../src/train/weights/safetensors';
+import { blobs, knnPurity } from '../tsne/helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'hw1-tsne-cli-'));
+const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/tsne.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const file = (name: string, tensors: Parameters<typeof writeSafetensors>[0]) => {
+  const path = join(dir, name);
+  writeFileSync(path, writeSafetensors(tensors));
+  return path;
+};
+
+describe('npm run tsne', () => {
+  const data = blobs(3, 30, 10, 8);
+  const input = file('features.safetensors', { features: { shape: [data.n, 10], data: data.x } });
+
+  for (const dims of [2, 3] as const) {
+    it(`writes embedding [N, ${dims}] and prints KL and trustworthiness (${dims}-D)`, () => {
+      const out = join(dir, `e${dims}.safetensors`);
+      const r = run(['--input', input, '--dims', String(dims), '--perplexity', '20', '--seed', '0', '--out', out, '--iterations', '300']);
+      expect(r.status, r.stderr).toBe(0);
+      const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(out)));
+      const e = tensors.get('embedding')!;
+      expect(e).toMatchObject({ dtype: 'F32', shape: [data.n, dims] });
+      expect(knnPurity(e.data, data.n, dims, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
+      const t = trustworthiness(data.x, data.n, 10, e.data, dims, 10);
+      expect(r.stdout).toContain(`trustworthiness (k = 10) ${t.toFixed(4)}`);
+      expect(r.stdout).toMatch(/KL divergence \d+\.\d{4}/);
+      expect(Number(metadata.kl)).toBeGreaterThan(0);
+      expect(metadata).toMatchObject({ dims: String(dims), perplexity: '20', seed: '0', iterations: '300' });
+    });
+  }
+
+  it('fails with a clear message for a missing tensor, the wrong rank, NaN, or a missing file', () => {
+    const cases: [string, RegExp][] = [
+      [file('other.safetensors', { feats: { shape: [4, 2], data: new Float32Array(8) } }), /no tensor "features"/],
+      [file('rank.safetensors', { features: { shape: [8], data: new Float32Array(8) } }), /rank 2/],
+      [file('nan.safetensors', { features: { shape: [4, 2], data: Float32Array.from([1, 2, 3, NaN, 5, 6, 7, 8]) } }), /NaN at \[1, 1\]/],
+      [join(dir, 'absent.safetensors'), /does not exist/],
+    ];
+    for (const [path, message] of cases) {
+      const out = join(dir, 'never.safetensors');
+      const r = run(['--input', path, '--out', out]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('exits 2 with the usage for bad arguments', () => {
+    for (const args of [['--input', input, '--out', join(dir, 'x'), '--dims', '4'], ['--out', join(dir, 'x')], ['--input', input, '--out', join(dir, 'x'), '--seed', 'abc'], ['--bogus']]) {
+      const r = run(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/Usage: npm run tsne/);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { conditionalP, symmetricP } from '../../../src/tsne/affinities';
+import { distanceRows } from '../../../src/tsne/distance-kernel';
+import { exactKnn } from '../../../src/tsne/knn';
+import { blobs } from './helpers';
+
+describe('conditionalP and symmetricP', () => {
+  const { x, n } = blobs(3, 40, 6, 2);
+  const knn = exactKnn(distanceRows(x, n, 6), 31);
+
+  it('calibrates every row to entropy log(perplexity) within 1e-5 and each row sums to 1', () => {
+    const p = conditionalP(knn, 10);
+    for (let i = 0; i < n; i++) {
+      const row = Array.from(p.subarray(i * 31, i * 31 + 31));
+      expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      const h = -row.filter((v) => v > 0).reduce((a, v) => a + v * Math.log(v), 0);
+      expect(Math.abs(h - Math.log(10))).toBeLessThan(1e-5);
+    }
+  });
+
+  it('P is (C + Cᵀ) / sum: symmetric, sums to 1, matches the dense computation', () => {
+    const c = conditionalP(knn, 10);
+    const p = symmetricP(knn, c);
+    const dense = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let r = 0; r < 31; r++) {
+      const j = knn.indices[i * 31 + r];
+      dense[i * n + j] += c[i * 31 + r];
+      dense[j * n + i] += c[i * 31 + r];
+    }
+    const total = dense.reduce((a, b) => a + b, 0);
+    const sparse = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let e = p.rowPtr[i]; e < p.rowPtr[i + 1]; e++) sparse[i * n + p.cols[e]] = p.values[e];
+    let sum = 0;
+    for (let e = 0; e < n * n; e++) {
+      expect(sparse[e]).toBeCloseTo(dense[e] / total, 14);
+      sum += sparse[e];
+    }
+    expect(sum).toBeCloseTo(1, 12);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(sparse[i * n + j]).toBe(sparse[j * n + i]);
+  });
+});

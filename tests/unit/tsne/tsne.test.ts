@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings, runTsne, runTsneAsync } from '../../../src/tsne/tsne';
+import { blobs, knnPurity } from './helpers';
+
+describe('runTsne', () => {
+  const data = blobs(5, 40, 20, 11);
+
+  it('is deterministic for a seed: two runs give identical embeddings and KL', () => {
+    const a = runTsne(data.x, data.n, 20, { iterations: 300, seed: 3 });
+    const b = runTsne(data.x, data.n, 20, { iterations: 300, seed: 3 });
+    expect(Buffer.from(a.embedding.buffer).equals(Buffer.from(b.embedding.buffer))).toBe(true);
+    expect(a.kl).toBe(b.kl);
+    const c = runTsne(data.x, data.n, 20, { iterations: 300, seed: 4, init: 'random' });
+    const d = runTsne(data.x, data.n, 20, { iterations: 300, seed: 5, init: 'random' });
+    expect(Buffer.from(c.embedding.buffer).equals(Buffer.from(d.embedding.buffer))).toBe(false);
+  });
+
+  for (const dims of [2, 3] as const) {
+    it(`${dims}-D: separated clusters stay separated (10-NN class purity ≥ 0.98) and KL falls`, () => {
+      const kls: number[] = [];
+      const r = runTsne(data.x, data.n, 20, { dims, iterations: 500 }, { onProgress: (p) => kls.push(p.kl) });
+      expect(r.embedding.length).toBe(data.n * dims);
+      expect(r.iterations).toBe(500);
+      expect(r.cancelled).toBe(false);
+      expect(kls).toHaveLength(10);
+      expect(kls[9]).toBeLessThan(kls[5]);
+      expect(r.kl).toBeGreaterThan(0);
+      expect(Math.abs(r.kl - kls[9]) / r.kl).toBeLessThan(0.05);
+      expect(knnPurity(r.embedding, data.n, dims, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
+    });
+  }
+
+  it('stops when the signal aborts and says so', () => {
+    const signal = { aborted: false };
+    const r = runTsne(data.x, data.n, 20, { iterations: 1000 }, { signal, onProgress: (p) => { if (p.iteration === 100) signal.aborted = true; } });
+    expect(r.cancelled).toBe(true);
+    expect(r.iterations).toBe(100);
+  });
+
+  it('the async run yields and can be cancelled from outside', async () => {
+    const signal = { aborted: false };
+    let yields = 0;
+    const r = await runTsneAsync(data.x, data.n, 20, { iterations: 1000 }, {
+      signal, yieldEvery: 10,
+      yieldFn: async () => { yields++; if (yields === 6) signal.aborted = true; },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.iterations).toBe(40);
+  });
+
+  it('uses the documented defaults', () => {
+    const s = resolveSettings(6000);
+    expect(s).toMatchObject({ dims: 2, perplexity: 30, iterations: 1000, theta: 0.5, earlyExaggeration: 12, exaggerationIterations: 250, learningRate: 500, init: 'pca' });
+    expect(resolveSettings(100).learningRate).toBe(200);
+  });
+
+  it('rejects NaN features, bad shapes and impossible settings with a clear message', () => {
+    const x = Float32Array.from(data.x);
+    x[7 * 20 + 3] = NaN;
+    expect(() => runTsne(x, data.n, 20)).toThrow(/features\[7, 3\] is NaN/);
+    expect(() => runTsne(data.x, data.n, 21)).toThrow(/do not make/);
+    expect(() => runTsne(data.x, data.n, 20, { perplexity: 500 })).toThrow(/perplexity must be in/);
+    expect(() => runTsne(data.x, data.n, 20, { dims: 4 as 2 })).toThrow(/dims must be 2 or 3/);
+    expect(() => runTsne(data.x.subarray(0, 40), 2, 20)).toThrow(/at least 3 points/);
+  });
+});

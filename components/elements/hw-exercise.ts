@@ -21,6 +21,7 @@ class HwExercise extends HTMLElement {
       if (document.visibilityState === 'hidden') this.flush();
     });
     this.addEventListener('paste', (ev) => this.onPaste(ev as ClipboardEvent));
+    this.addEventListener('keydown', (ev) => this.onEnter(ev));
     this.querySelector('[data-check]')?.addEventListener('click', () => void this.check());
     this.querySelector('[data-hint]')?.addEventListener('click', () => this.revealHint());
     state.addEventListener('change', (ev) => {
@@ -122,6 +123,23 @@ class HwExercise extends HTMLElement {
       if (v !== undefined && row >= 0 && col >= 0) cell.value = v;
     }
     this.scheduleSave();
+  }
+
+  /** Enter in a one-line answer checks it; in a vector or matrix it moves to the next cell, and the last cell checks. */
+  private onEnter(ev: KeyboardEvent): void {
+    if (ev.key !== 'Enter' || ev.isComposing || ev.shiftKey || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const field = ev.target instanceof HTMLInputElement && ev.target.type === 'text' ? ev.target : null;
+    const part = field?.closest<HTMLElement>('.ex-part');
+    if (!field || !part || part.closest('hw-exercise') !== this) return;
+    ev.preventDefault();
+    const cells = [...part.querySelectorAll<HTMLInputElement>('[data-cell]')];
+    const next = cells[cells.indexOf(field) + 1];
+    if (field.dataset.cell !== undefined && next) {
+      next.focus();
+      next.select();
+    } else if (!this.querySelector<HTMLButtonElement>('[data-check]')?.disabled) {
+      void this.check();
+    }
   }
 
   private async check(): Promise<void> {

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   if (problem) { console.error(`convert-weights: ${problem}\n\n${CONVERT_USAGE}`); return 2; }
   const input = positionals[0];
   const w = await loadWeights(input, 'input');
-  checkModelState(model, w.tensors);
+  checkModelState(model as 'resnet18' | 'cnn' | 'none', w.tensors);
   const out: TorchState = new Map();
   for (const [name, t] of w.tensors) {
     for (const x of t.data) if (isFloatDtype(t.dtype) && Number.isNaN(x)) throw new Error(`tensor "${name}" holds NaN`);

@@ -4,9 +4,10 @@ import { Q1_2 } from './q1-2';
 import { Q2_1 } from './q2-1';
 import { Q2_2 } from './q2-2';
 import { Q2 } from './q2';
+import { Q2_6 } from './q2-6';
 
 /** Every exercise of the book; the pages, the tests and the grader read this one list. */
-export const EXERCISES: ExerciseDef[] = [...Q1_1, ...Q1_2, ...Q2_1, ...Q2_2, ...Q2];
+export const EXERCISES: ExerciseDef[] = [...Q1_1, ...Q1_2, ...Q2_1, ...Q2_2, ...Q2, ...Q2_6];
 
 /** The exercise with homework id `id`, or undefined. */
 export function exerciseById(id: string): ExerciseDef | undefined {

@@ -3,20 +3,6 @@ import type { PartSpec } from '../exercises/types';
 
 const text = (key: string, marks: number): PartSpec => ({ kind: 'text', key, marks });
 
-/** q2.6: the comparison of the three models, a free-text answer marked by the instructor. */
-const q26: ExerciseDef = {
-  id: 'q2.6',
-  marks: 5,
-  title: 'Compare the three models',
-  inputs: [{ key: 'q2.6', kind: 'text', label: 'Your comparison: accuracy, F1, generalisation and cost of the CNN, the fine-tuned ResNet-18 and the ResNet-18 with augmentation' }],
-  params: () => ({}),
-  parts: async () => [text('q2.6', 5)],
-  hints: [
-    'Put the three test accuracies and F1 scores side by side, then look at the gap between training and validation accuracy of each model.',
-    'Cost: count parameters, training time per epoch and images per second from your run records.',
-  ],
-};
-
 /** q2.3 and q2.4 in this edition: the student's report of runs made elsewhere (PyTorch), marked by hand. */
 const report = (id: 'q2.3' | 'q2.4', title: string, label: string, hints: string[]): ExerciseDef => ({
   id: `${id}.report`,
@@ -38,5 +24,5 @@ const q24 = report('q2.4', 'Your augmentation report', 'Your augmented ResNet-18
   'Compare the train–validation gap with the run of 2.3, epoch by epoch.',
 ]);
 
-/** Exercises of Question 2's chapters. */
-export const Q2: ExerciseDef[] = [q23, q24, q26];
+/** Exercises of chapters 2.3 and 2.4 (2.6's are in q2-6.ts). */
+export const Q2: ExerciseDef[] = [q23, q24];

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSelection, latestPerQuestion, mergeRuns } from '../../../src/comparison/run-sources';
+import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
+
+describe('mergeRuns', () => {
+  it('keeps one entry per id, the handed-in copy winning, newest first', () => {
+    const [cnn, resnet, aug] = homeworkRuns();
+    const handedCnn = { ...cnn, backend: 'webgpu' };
+    const merged = mergeRuns([cnn, resnet], [handedCnn, aug]);
+    expect(merged.map((m) => m.run.id)).toEqual(['augmented-fixture', 'resnet-fixture', 'cnn-fixture']);
+    expect(merged.map((m) => [m.stored, m.handedIn])).toEqual([[false, true], [true, false], [true, true]]);
+    expect(merged[2].run.backend).toBe('webgpu');
+    expect(mergeRuns([], [])).toEqual([]);
+    expect(mergeRuns([cnn, cnn], [])).toHaveLength(1);
+  });
+});
+
+describe('defaultSelection', () => {
+  it('ticks the latest run with test results of each question', () => {
+    const runs = homeworkRuns();
+    const newerCnn = comparisonRun({ id: 'cnn-newer', question: 'q2.2', seed: 5, skill: 9, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-12-01T09:00:00.000Z' });
+    const unfinished = { ...comparisonRun({ id: 'cnn-unfinished', question: 'q2.2', seed: 6, skill: 9, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-12-01T10:00:00.000Z' }), test: null, stopped: 'stopped' };
+    expect(defaultSelection([...runs, newerCnn, unfinished]).sort()).toEqual(['augmented-fixture', 'cnn-newer', 'resnet-fixture']);
+    expect(Object.keys(latestPerQuestion([runs[1]]))).toEqual(['q2.3']);
+    expect(defaultSelection([])).toEqual([]);
+  });
+});

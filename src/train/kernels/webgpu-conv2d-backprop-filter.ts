@@ -10,6 +10,7 @@
  */
 import type { KernelArgs, PadAttr, ProgramUniform, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types.ts';
 import type { TF } from '../tf-types.ts';
+import { SplitKReduceProgram } from './webgpu-split-reduce.ts';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
@@ -146,34 +147,6 @@ class Conv2DBackpropFilterGemmProgram implements WebgpuProgram {
               result[(split * M + m) * N + n] = acc[i * ${rn} + j];
             }
           }
-        }
-      }
-    `;
-  }
-}
-
-/** The second pass: out[i] = Σ_s partial[s, i], summed in order s = 0, 1, … (deterministic). */
-class SplitKReduceProgram implements WebgpuProgram {
-  variableNames = ['partial'];
-  uniforms = 'splits : i32,';
-  workgroupSize: [number, number, number] = [64, 1, 1];
-  size = true;
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  shaderKey = 'webgpuSplitKReduce';
-  constructor(public outputShape: number[]) {
-    this.dispatchLayout = { x: outputShape.map((_, i) => i) };
-    this.dispatch = [Math.ceil(outputShape.reduce((a, b) => a * b, 1) / 64), 1, 1];
-  }
-  getUserCode(): string {
-    return `
-      fn main(index : i32) {
-        if (index < uniforms.size) {
-          var s = 0.0;
-          for (var z = 0; z < uniforms.splits; z++) {
-            s = s + partial[z * uniforms.size + index];
-          }
-          setOutputAtIndex(index, s);
         }
       }
     `;

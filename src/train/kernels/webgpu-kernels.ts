@@ -6,6 +6,7 @@
 import type { TF } from '../tf-types.ts';
 import { makeWebgpuConv2DBackpropFilter } from './webgpu-conv2d-backprop-filter.ts';
 import { makeWebgpuMaxPoolGrad } from './webgpu-max-pool-grad.ts';
+import { makeWebgpuSum } from './webgpu-sum.ts';
 import type { MarkedKernelFunc } from './webgpu-types.ts';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
@@ -13,6 +14,7 @@ type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 const MAKERS: Record<string, (tf: TF, stock: KernelFunc) => unknown> = {
   Conv2DBackpropFilter: makeWebgpuConv2DBackpropFilter,
   MaxPoolGrad: makeWebgpuMaxPoolGrad,
+  Sum: makeWebgpuSum,
 };
 
 /** Names of the kernels this project replaces on the webgpu backend. */

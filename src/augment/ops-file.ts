@@ -1,7 +1,7 @@
 /** OPS.json for `npm run augment`: a list of torchvision.transforms.functional calls, validated with clear messages. */
 import { type Obj, ParamError, bool, fail, fillValue, int, isObj, num, nums, oneOf, onlyKeys } from './check.ts';
 import type { FunctionalOp } from './functional.ts';
-import type { Corners } from './perspective-coeffs.ts';
+import { type Corners, perspectiveCoeffs } from './perspective-coeffs.ts';
 
 /** Op names OPS.json accepts. */
 export const FUNCTIONAL_OPS = [
@@ -91,6 +91,9 @@ function parseOp(o: Obj, where: string): FunctionalOp {
 
 /** Checks an op against the image size it meets (what torchvision would reject at run time). */
 export function checkOpFits(op: FunctionalOp, h: number, w: number, where: string): void {
+  if (op.op === 'perspective') {
+    try { perspectiveCoeffs(op.startpoints, op.endpoints); } catch (e) { throw new ParamError(`${where} (perspective): ${(e as Error).message.replace(/^perspective: /, '')}`); }
+  }
   if (op.op === 'gaussian_blur' && (Math.floor(op.kernel_size[1] / 2) >= h || Math.floor(op.kernel_size[0] / 2) >= w)) {
     throw new ParamError(`${where} (gaussian_blur): kernel_size ${op.kernel_size.join('×')} needs an image larger than half the kernel (reflect padding), got ${h}×${w}`);
   }

@@ -49,6 +49,7 @@ test.describe('the book', () => {
   });
 
   test('pages pass an axe accessibility check in light and dark themes', async ({ page }) => {
+    test.setTimeout(300_000); // axe over every page in two themes: about a minute on a quiet 2-core machine
     for (const path of ['./', ...CHAPTERS.map((s) => `${s}/`), 'instructor/']) {
       await page.goto(path);
       for (const theme of ['light', 'dark']) {
@@ -124,11 +125,13 @@ test.describe('the book', () => {
 
     // A file whose advisory fields are malformed (attempts 2.5, status "Correct", no name) still loads every answer, with a note.
     const messy = { ...sub, student: { id: sub.student.id }, attempts: { 'q1.1c': 2.5 }, results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 } } };
-    await panel.getByRole('button', { name: 'Reset progress…' }).click();
+    const reopened = await openPanel(page);
+    await reopened.getByRole('button', { name: 'Reset progress…' }).click();
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
-    await panel.getByLabel('Load submission').setInputFiles({ name: 'messy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(messy)) });
-    await expect(panel.getByRole('status')).toContainText('Loaded the submission of s1234567');
-    await expect(panel.getByRole('status')).toContainText('your answers are all kept');
+    await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('');
+    await reopened.getByLabel('Load submission').setInputFiles({ name: 'messy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(messy)) });
+    await expect(reopened.getByRole('status')).toContainText('Loaded the submission of s1234567');
+    await expect(reopened.getByRole('status')).toContainText('your answers are all kept');
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('log2(10)');
   });
 

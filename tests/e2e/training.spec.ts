@@ -35,7 +35,27 @@ test('a student trains on the whole default data set with auto and no test switc
   await expect(row).toContainText('1/1');
 });
 
+test('WebGPU that cannot start says what failed and what to do: no navigator.gpu, then no adapter', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('gpu-mode') === 'no-adapter') GPU.prototype.requestAdapter = async () => null;
+    else Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined });
+  });
+  await page.goto('2-2/');
+  const w = page.locator('hw-train-cnn');
+  await w.scrollIntoViewIfNeeded();
+  await w.getByLabel('Backend').selectOption('webgpu');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByRole('alert')).toContainText(/No backend could start: .*webgpu: this browser has no WebGPU \(no navigator\.gpu\): use a current Chrome or Edge/);
+  await page.evaluate(() => sessionStorage.setItem('gpu-mode', 'no-adapter'));
+  await page.reload();
+  await w.scrollIntoViewIfNeeded();
+  await w.getByLabel('Backend').selectOption('webgpu');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByRole('alert')).toContainText(/webgpu: no WebGPU adapter: .*turn on hardware acceleration/);
+});
+
 test('trains on WebGPU: live charts, pause and resume, results, runs list, hand in, graded metrics', async ({ page }) => {
+  test.setTimeout(300_000); // WebGPU here is SwiftShader, a software GPU: slow, and slower still on a loaded machine
   const w = await startTinyRun(page, 'webgpu');
   await expect(w.getByText(/^Backend: webgpu\./)).toBeVisible({ timeout: 60_000 });
   await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 4/)).toBeVisible({ timeout: 60_000 });
@@ -108,6 +128,7 @@ test('trains on wasm, keeps the run across a reload, refuses a bad import, compa
 });
 
 test('a lost GPU device: the widget says so, keeps the curves so far and trains on the next backend', async ({ page }) => {
+  test.setTimeout(300_000); // WebGPU here is SwiftShader, a software GPU: slow, and slower still on a loaded machine
   await page.addInitScript(() => {
     const requestDevice = GPUAdapter.prototype.requestDevice;
     GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args: Parameters<GPUAdapter['requestDevice']>) {

@@ -115,12 +115,13 @@ class HwTrainCnn extends HTMLElement {
     for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
       let choice;
       try {
-        choice = await useBackend(tf, order, settings.backend === 'auto');
+        // The widget picks after a failure, so it avoids software renderers as auto does.
+        choice = await useBackend(tf, order, settings.backend === 'auto' || attempt > 0);
       } catch (e) {
         this.error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
         return;
       }
-      this.querySelector('[data-backend]')!.textContent = backendText(choice, settings.backend === 'auto');
+      this.querySelector('[data-backend]')!.textContent = backendText(choice, settings.backend === 'auto' || attempt > 0);
       const device = watchDeviceLoss(tf);
       const config = runConfigOf({ ...settings, batchSize });
       const stepsPerEpoch = Math.floor(split.train.length / batchSize);

@@ -1,6 +1,6 @@
 /** Evaluation over a split in fixed-shape batches (the last one padded; padded rows are ignored). */
 import { allBatches, fillBatch, fillLabels, type PixelSet } from './batches.ts';
-import type { Cnn } from './cnn.ts';
+import type { Model } from './model.ts';
 import type { TF } from './tf-types.ts';
 
 /** Mean loss, accuracy and the per-image predictions of one split. */
@@ -12,7 +12,7 @@ export interface EvalResult {
 
 /** Runs the model over `indices` and returns mean cross-entropy, accuracy and predictions (in `indices` order). */
 export async function evaluate(
-  tf: TF, model: Cnn, set: PixelSet, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
+  tf: TF, model: Pick<Model, 'forward'>, set: PixelSet, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
   yieldFn: () => Promise<void>,
 ): Promise<EvalResult> {
   const per = set.imageSize * set.imageSize * set.channels;

@@ -2,7 +2,7 @@
 import { cnnFromTorch, initTorchState, torchShapes } from './cnn.ts';
 import { type Model, type ModelKind, type TorchState, checkState, describeStateCheck, stateCheckOk } from './model.ts';
 import { type ResNet18Options, checkResnet18State, resnet18FromTorch } from './resnet18.ts';
-import type { TF } from './tf-types.ts';
+import type { TF, Tensor } from './tf-types.ts';
 
 /** What a model needs besides its weights. */
 export interface BuildOptions extends ResNet18Options {
@@ -42,4 +42,13 @@ export function checkModelState(kind: ModelKind | 'none', state: TorchState): vo
   const shapes = torchShapes({ imageSize: imageSize ?? 64, inChannels: state.get('conv1.weight')?.shape[1] ?? 3, classes: state.get('fc.weight')?.shape[0] ?? 10 });
   const c = checkState(state, shapes);
   if (!stateCheckOk(c)) throw new Error(describeStateCheck(c, 'the homework CNN'));
+}
+
+/** ImageNet's per-channel mean and standard deviation (RGB), as torchvision's pretrained weights expect. */
+export const IMAGENET_MEAN = [0.485, 0.456, 0.406] as const;
+export const IMAGENET_STD = [0.229, 0.224, 0.225] as const;
+
+/** (x − mean) / std per channel of NHWC images in [0, 1]. */
+export function imagenetNormalize(tf: TF, x: Tensor): Tensor {
+  return tf.tidy(() => tf.div(tf.sub(x, tf.tensor1d([...IMAGENET_MEAN])), tf.tensor1d([...IMAGENET_STD])));
 }

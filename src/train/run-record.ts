@@ -37,8 +37,16 @@ export interface RunConfig {
   seed: number;
   /** Augmentations applied to training images (q2.4); empty for none. */
   augmentations: string[];
-  /** Pretrained weights source for fine-tuning (q2.3), or null for from-scratch. */
+  /** Pretrained weights source for fine-tuning (q2.3), or null for from-scratch (labelled "not pretrained"). */
   pretrained: string | null;
+  /** The starting weights' file and SHA-256 when training starts from a file (absent in older records). */
+  weights?: { source: string; sha256: string } | null;
+  /** ResNet-18: train every layer ('full') or only the new fc on a frozen backbone ('frozen'). */
+  fineTuning?: 'full' | 'frozen';
+  /** ResNet-18: BatchNorm during training uses batch statistics ('train') or the running ones ('eval'); 'eval' whenever the backbone is frozen. */
+  batchNorm?: 'train' | 'eval';
+  /** Input normalisation after scaling to [0, 1]: none (the CNN) or ImageNet's mean/std (ResNet-18). */
+  normalization?: 'none' | 'imagenet';
 }
 
 export interface RunRecord {
@@ -53,7 +61,8 @@ export interface RunRecord {
   /** Per-step training loss (optionally subsampled). */
   steps: { step: number; loss: number }[];
   test: TestMetrics | null;
-  timings: { totalSeconds: number; imagesPerSecond: number };
+  /** featureSeconds: time spent computing a frozen backbone's features (absent otherwise). */
+  timings: { totalSeconds: number; imagesPerSecond: number; featureSeconds?: number };
   /** Why the run ended early (stopped, NaN loss, device lost), or null when it completed. */
   stopped: string | null;
 }

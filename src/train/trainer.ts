@@ -1,16 +1,22 @@
 /**
- * The training loop of the homework CNN (q2.2): seeded init and shuffles, Adam (PyTorch's), mean
- * cross-entropy, fixed-shape batches (last partial train batch dropped), per-epoch train/val loss
- * and accuracy, test metrics at the end. Yields to the event loop after every step, honours
- * pause/resume/stop, stops on a non-finite loss, and frees every tensor it makes.
+ * The training loop of both models (the homework CNN, q2.2, and ResNet-18, q2.3) through the Model
+ * interface: seeded init and shuffles, Adam (PyTorch's), mean cross-entropy, fixed-shape batches
+ * (last partial train batch dropped), per-epoch train/val loss and accuracy, test metrics at the end.
+ * ResNet-18 inputs get ImageNet normalisation; with a frozen backbone the features of every split are
+ * computed once (eval mode, batched, with progress) and only the head trains on them. Yields to the
+ * event loop after every step, honours pause/resume/stop, stops on a non-finite loss, and frees every tensor it makes.
  */
 import { createAdam } from './adam.ts';
 import { epochOrder, fillBatch, fillLabels, fullBatches, type PixelSet } from './batches.ts';
-import { type Cnn, type TorchTensor, cnnFromTorch, initTorchState } from './cnn.ts';
-import { evaluate } from './evaluate.ts';
+import { initTorchState } from './cnn.ts';
+import { type EvalResult, evaluate } from './evaluate.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import { classificationMetrics } from './metrics.ts';
+import type { Model, TorchState } from './model.ts';
+import { buildModel, imagenetNormalize } from './model-build.ts';
+import { evaluateHead, extractFeatures, fillFeatureBatch } from './model-features.ts';
 import { prepareImages } from './prepare-images.ts';
+import { initResnet18State } from './resnet18-init.ts';
 import { type EpochMetrics, type RunConfig, type RunRecord, type TestMetrics, RUN_FORMAT, RUN_VERSION } from './run-record.ts';
 import type { TF, Tensor } from './tf-types.ts';
 import type { TrainController } from './train-control.ts';
@@ -34,22 +40,24 @@ export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; 
 /** Everything train() needs; only tf, data, split and config are required. */
 export interface TrainOptions {
   tf: TF;
-  model: 'cnn';
+  model: 'cnn' | 'resnet18';
   data: TrainData;
   split: TrainSplit;
   config: RunConfig;
   callbacks?: {
     onStep?: (s: StepInfo) => void;
     onEpoch?: (m: EpochMetrics) => void;
+    /** Frozen backbone: images whose features are computed so far, of `total` (train, val and test). */
+    onFeatures?: (p: { done: number; total: number }) => void;
     /** Called with the trained model before it is disposed (e.g. to save weights). */
-    onModel?: (model: Cnn) => Promise<void> | void;
+    onModel?: (model: Model) => Promise<void> | void;
   };
   control?: TrainController;
   signal?: { readonly aborted: boolean };
   /** Awaited after every step and eval batch (default: a macrotask, so a page stays responsive). */
   yieldFn?: () => Promise<void>;
-  /** Start from these PyTorch-layout weights instead of a seeded init. */
-  initialWeights?: Map<string, TorchTensor>;
+  /** Start from these PyTorch-layout weights (a state_dict) instead of a seeded init; ResNet-18's fc is replaced when its size differs. */
+  initialWeights?: TorchState;
   dataset?: { name: string; hash: string };
   id?: string;
 }
@@ -59,7 +67,11 @@ const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function checkInputs(o: TrainOptions): void {
   const { data, split, config } = o;
-  if (o.model !== 'cnn' || config.model !== 'cnn') throw new Error(`train() supports model 'cnn' only, got ${config.model}`);
+  if ((o.model !== 'cnn' && o.model !== 'resnet18') || config.model !== o.model) throw new Error(`train() supports models 'cnn' and 'resnet18' (the same in options and config), got ${o.model} and ${config.model}`);
+  if (config.model === 'cnn' && (config.fineTuning === 'frozen' || config.batchNorm === 'eval' || config.normalization === 'imagenet')) {
+    throw new Error('fineTuning, batchNorm and ImageNet normalisation apply to ResNet-18 only');
+  }
+  if (config.fineTuning === 'frozen' && config.batchNorm === 'train') throw new Error("a frozen backbone uses running statistics: batchNorm must be 'eval'");
   if (data.labels.length * data.imageSize * data.imageSize * data.channels !== data.images.length) {
     throw new Error(`${data.images.length} pixel bytes do not match ${data.labels.length} images of ${data.imageSize}×${data.imageSize}×${data.channels}`);
   }
@@ -78,21 +90,39 @@ function checkInputs(o: TrainOptions): void {
   }
 }
 
-/** Trains the CNN and returns its run record. */
+/** The model, its effective settings, and how its inputs are prepared, for this config. */
+function setUp(o: TrainOptions): { model: Model; config: RunConfig; prepare: (x: Tensor) => Tensor } {
+  const { tf, data, config } = o;
+  const classes = data.classes.length;
+  if (config.model === 'cnn') {
+    const state = o.initialWeights ?? initTorchState({ imageSize: config.imageSize, inChannels: 3, classes }, config.seed);
+    return { model: buildModel(tf, 'cnn', state, { imageSize: config.imageSize, classes }), config: { ...config }, prepare: (x) => x };
+  }
+  const fineTuning = config.fineTuning ?? 'full';
+  const batchNorm = fineTuning === 'frozen' ? 'eval' : config.batchNorm ?? 'train';
+  const normalization = config.normalization ?? 'imagenet';
+  const state = o.initialWeights ?? initResnet18State(classes, config.seed);
+  const model = buildModel(tf, 'resnet18', state, { classes, headSeed: config.seed, frozenBackbone: fineTuning === 'frozen', batchNorm });
+  const prepare = normalization === 'imagenet' ? (x: Tensor) => imagenetNormalize(tf, x) : (x: Tensor) => x;
+  return { model, config: { ...config, fineTuning, batchNorm, normalization }, prepare };
+}
+
+/** Trains the model named in the config and returns its run record. */
 export async function train(o: TrainOptions): Promise<RunRecord> {
   checkInputs(o);
-  const { tf, data, split, config } = o;
+  const { tf, data, split } = o;
   const yieldFn = o.yieldFn ?? defaultYield;
   const started = performance.now();
   const createdAt = new Date().toISOString();
-  const set: PixelSet = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, config.imageSize);
-  const opts = { imageSize: config.imageSize, inChannels: 3, classes: data.classes.length };
-  const model = cnnFromTorch(tf, o.initialWeights ?? initTorchState(opts, config.seed), opts);
-  const adam = createAdam(tf, model.params, { learningRate: config.learningRate, epsilon: config.adamEpsilon });
-  const vars = [...model.params.values()];
-  const names = new Map([...model.params].map(([n, v]) => [v.name, n]));
+  const set: PixelSet = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, o.config.imageSize);
+  const { model, config, prepare } = setUp(o);
+  const frozen = config.fineTuning === 'frozen';
+  const adam = createAdam(tf, model.trainable, { learningRate: config.learningRate, epsilon: config.adamEpsilon });
+  const vars = [...model.trainable.values()];
+  const names = new Map([...model.trainable].map(([n, v]) => [v.name, n]));
   const bs = config.batchSize;
-  const buf = new Float32Array(bs * config.imageSize * config.imageSize * 3);
+  const d = model.featureSize;
+  const buf = new Float32Array(bs * (frozen ? d : config.imageSize * config.imageSize * 3));
   const stepsPerEpoch = Math.floor(split.train.length / bs);
   const stepEvery = Math.max(1, Math.ceil((stepsPerEpoch * config.epochs) / MAX_STEPS_RECORDED));
   const epochs: EpochMetrics[] = [];
@@ -101,8 +131,16 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
   let trainSeconds = 0;
   let trainImages = 0;
   let globalStep = 0;
+  let featureSeconds: number | undefined;
   const shouldStop = () => o.control?.stopped || o.signal?.aborted;
+  const labelsOf = (idx: readonly number[]) => idx.map((i) => data.labels[i]);
   try {
+    const feats = frozen ? await frozenFeatures(o, model, set, prepare, yieldFn) : null;
+    if (feats) featureSeconds = feats.seconds;
+    const evalSplit = (name: 'val' | 'test'): Promise<EvalResult> => feats
+      ? evaluateHead(tf, model, feats[name], labelsOf(split[name]), bs, yieldFn)
+      : evaluate(tf, { forward: (x) => model.forward(prepare(x)) }, set, data.labels, split[name], bs, yieldFn);
+    const rowOf = new Map(split.train.map((img, row) => [img, row]));
     for (let epoch = 0; epoch < config.epochs && !stopped; epoch++) {
       const t0 = performance.now();
       let lossSum = 0;
@@ -112,14 +150,15 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
         await o.control?.waitWhilePaused();
         if (shouldStop()) { stopped = 'stopped'; break; }
         const s0 = performance.now();
-        fillBatch(set, idx, buf);
+        if (feats) fillFeatureBatch(feats.train, d, idx.map((i) => rowOf.get(i) as number), buf);
+        else fillBatch(set, idx, buf);
         const y = fillLabels(data.labels, idx, bs);
         const [lossT, correctT] = tf.tidy(() => {
-          const x = tf.tensor4d(buf, [bs, config.imageSize, config.imageSize, 3]);
+          const x = feats ? tf.tensor2d(buf, [bs, d]) : prepare(tf.tensor4d(buf, [bs, config.imageSize, config.imageSize, 3]));
           const yt = tf.tensor1d(y, 'int32');
           let hits: Tensor | null = null;
           const { value, grads } = tf.variableGrads(() => {
-            const logits = model.forward(x);
+            const logits = feats ? model.head(x) : model.forward(x, { training: true });
             hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), yt), 'int32')));
             return softmaxCrossEntropy(tf, logits, yt) as import('@tensorflow/tfjs-core').Scalar;
           }, vars);
@@ -142,7 +181,7 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
         await yieldFn();
       }
       if (stopped) break;
-      const val = await evaluate(tf, model, set, data.labels, split.val, bs, yieldFn);
+      const val = await evalSplit('val');
       const m: EpochMetrics = {
         epoch: epoch + 1, trainLoss: lossSum / seen, trainAccuracy: correct / seen,
         valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - t0) / 1000,
@@ -150,18 +189,21 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
       epochs.push(m);
       o.callbacks?.onEpoch?.(m);
     }
-    const test = stopped || split.test.length === 0 ? null : await testMetrics(o, model, set);
+    const test = stopped || split.test.length === 0 ? null : testMetrics(o, await evalSplit('test'));
     await o.callbacks?.onModel?.(model);
     return {
       format: RUN_FORMAT, version: RUN_VERSION,
       id: o.id ?? `${config.model}-${config.seed}-${createdAt}`,
-      createdAt, config: { ...config }, backend: tf.getBackend(),
+      createdAt, config, backend: tf.getBackend(),
       dataset: {
         name: o.dataset?.name ?? 'unnamed', hash: o.dataset?.hash ?? '', classes: [...data.classes],
         counts: { train: split.train.length, val: split.val.length, test: split.test.length },
       },
       epochs, steps, test,
-      timings: { totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: trainSeconds > 0 ? trainImages / trainSeconds : 0 },
+      timings: {
+        totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: trainSeconds > 0 ? trainImages / trainSeconds : 0,
+        ...(featureSeconds === undefined ? {} : { featureSeconds }),
+      },
       stopped,
     };
   } finally {
@@ -170,9 +212,23 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
   }
 }
 
-async function testMetrics(o: TrainOptions, model: Cnn, set: PixelSet): Promise<TestMetrics> {
-  const { tf, data, split, config } = o;
-  const r = await evaluate(tf, model, set, data.labels, split.test, config.batchSize, o.yieldFn ?? defaultYield);
+/** Features of the train, val and test splits through the frozen backbone, with progress. */
+async function frozenFeatures(o: TrainOptions, model: Model, set: PixelSet, prepare: (x: Tensor) => Tensor, yieldFn: () => Promise<void>) {
+  const { tf, split, config } = o;
+  const total = split.train.length + split.val.length + split.test.length;
+  let done = 0;
+  const t0 = performance.now();
+  const onBatch = (n: number) => { done += n; o.callbacks?.onFeatures?.({ done, total }); };
+  o.callbacks?.onFeatures?.({ done, total });
+  const of = (idx: readonly number[]) => extractFeatures(tf, model, set, idx, config.batchSize, prepare, yieldFn, onBatch);
+  const train = await of(split.train);
+  const val = await of(split.val);
+  const test = await of(split.test);
+  return { train, val, test, seconds: (performance.now() - t0) / 1000 };
+}
+
+function testMetrics(o: TrainOptions, r: EvalResult): TestMetrics {
+  const { data, split } = o;
   const truth = split.test.map((i) => data.labels[i]);
   const m = classificationMetrics(truth, r.predicted, data.classes.length);
   const misclassified = r.predicted.flatMap((p, i) => (p === truth[i] ? [] : [{ index: i, trueLabel: truth[i], predicted: p }]));

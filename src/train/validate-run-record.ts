@@ -41,6 +41,15 @@ function checkConfig(x: unknown): void {
   num(c.seed, 'config.seed');
   arr(c.augmentations, 'config.augmentations', LIMITS.augmentations).forEach((a, i) => str(a, `config.augmentations[${i}]`));
   if (c.pretrained !== null) str(c.pretrained, 'config.pretrained');
+  if (c.weights !== undefined && c.weights !== null) {
+    const w = obj(c.weights, 'config.weights');
+    str(w.source, 'config.weights.source');
+    if (typeof w.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(w.sha256)) bad('config.weights.sha256', 'must be 64 lower-case hex digits');
+  }
+  if (c.fineTuning !== undefined) oneOf(c.fineTuning, 'config.fineTuning', ['full', 'frozen']);
+  if (c.batchNorm !== undefined) oneOf(c.batchNorm, 'config.batchNorm', ['train', 'eval']);
+  if (c.normalization !== undefined) oneOf(c.normalization, 'config.normalization', ['none', 'imagenet']);
+  if (c.fineTuning === 'frozen' && c.batchNorm === 'train') bad('config.batchNorm', "must be 'eval' with a frozen backbone");
 }
 
 function checkTest(x: unknown, classes: number, testCount: number): void {

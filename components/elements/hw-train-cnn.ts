@@ -122,6 +122,7 @@ class HwTrainCnn extends HTMLElement {
         return;
       }
       this.querySelector('[data-backend]')!.textContent = backendText(choice, settings.backend === 'auto' || attempt > 0);
+      if (attempt > 0) this.field<HTMLSelectElement>('backend').value = choice.name;
       const device = watchDeviceLoss(tf);
       const config = runConfigOf({ ...settings, batchSize });
       const stepsPerEpoch = Math.floor(split.train.length / batchSize);

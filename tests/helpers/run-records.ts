@@ -32,7 +32,7 @@ export function comparisonRun(s: RunSpec): RunRecord {
   const epochs = Array.from({ length: n }, (_, i) => {
     const f = (i + 1) / n;
     return {
-      epoch: i + 1, trainLoss: 2.3 - 1.5 * f, valLoss: 2.3 - 1.0 * f + 0.1 * f * f,
+      epoch: i + 1, trainLoss: 2.3 - 2 * s.finalTrain * f, valLoss: 2.3 - 2 * s.finalVal * f + 0.3 * (s.finalTrain - s.finalVal) * f * f,
       trainAccuracy: 0.1 + (s.finalTrain - 0.1) * f, valAccuracy: 0.1 + (s.finalVal - 0.1) * f, seconds: 12 + i,
     };
   });

@@ -31,8 +31,11 @@ export function createAdam(tf: TF, params: Map<string, Variable>, opts: AdamOpti
   const m = new Map<string, Variable>();
   const v = new Map<string, Variable>();
   for (const [name, p] of params) {
-    m.set(name, tf.variable(tf.zerosLike(p), false));
-    v.set(name, tf.variable(tf.zerosLike(p), false));
+    // tidy frees the zerosLike tensors; the variables keep their own reference to the data
+    tf.tidy(() => {
+      m.set(name, tf.variable(tf.zerosLike(p), false));
+      v.set(name, tf.variable(tf.zerosLike(p), false));
+    });
   }
   let t = 0;
   return {

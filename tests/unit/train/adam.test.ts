@@ -54,6 +54,16 @@ describe('createAdam', () => {
     p.dispose();
   });
 
+  it('frees every tensor it made when disposed (its moments hold no extra references)', () => {
+    const p = tf.variable(tf.ones([3, 4]));
+    const before = tf.memory().numTensors;
+    const adam = createAdam(tf, new Map([['p', p]]), { learningRate: 0.1 });
+    adam.apply({ p: tf.onesLike(p) });
+    adam.dispose();
+    expect(tf.memory().numTensors).toBe(before + 1); // the gradient passed in belongs to the caller
+    p.dispose();
+  });
+
   it('rejects invalid hyper-parameters', () => {
     expect(() => createAdam(tf, new Map(), { learningRate: -1 })).toThrow(/learningRate/);
     expect(() => createAdam(tf, new Map(), { learningRate: 1e-3, beta1: 1 })).toThrow(/betas/);

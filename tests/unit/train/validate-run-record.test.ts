@@ -26,6 +26,24 @@ describe('validateRunRecord', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('accepts a ResNet-18 fine-tuning config and checks its new fields; version-1 records without them still pass', () => {
+    const r = validRecord();
+    r.config = { ...r.config, model: 'resnet18', question: 'q2.3', pretrained: 'resnet18-f37072fd.pth', weights: { source: 'resnet18-f37072fd.pth', sha256: 'f'.repeat(64) }, fineTuning: 'frozen', batchNorm: 'eval', normalization: 'imagenet' };
+    r.timings.featureSeconds = 4;
+    expect(validateRunRecord(JSON.parse(JSON.stringify(r))).ok).toBe(true);
+    const bad: [Partial<RunRecord['config']>, RegExp][] = [
+      [{ weights: { source: 'w', sha256: 'F37072FD' } }, /config\.weights\.sha256/],
+      [{ fineTuning: 'some' as 'full' }, /config\.fineTuning/],
+      [{ batchNorm: 'train' }, /config\.batchNorm must be 'eval' with a frozen backbone/],
+      [{ normalization: 'z' as 'none' }, /config\.normalization/],
+    ];
+    for (const [over, msg] of bad) {
+      const v = validateRunRecord({ ...r, config: { ...r.config, ...over } });
+      expect(v.ok ? '' : v.error).toMatch(msg);
+    }
+    expect(validateRunRecord(validRecord()).ok).toBe(true);
+  });
+
   it('names the first problem of a malformed record', () => {
     const cases: [(r: RunRecord) => void, RegExp][] = [
       [(r) => { (r as { format: string }).format = 'x'; }, /format/],

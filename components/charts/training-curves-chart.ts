@@ -1,7 +1,7 @@
 /** The training charts: loss and accuracy per epoch, the smoothed per-step loss, and several runs overlaid. */
 import { compareCurves, type CurveMetric, epochCurves, smoothSteps } from '../../src/charts-data/training-curves';
 import type { EpochMetrics, RunRecord } from '../../src/train/run-record';
-import { renderLineChart, type Series } from '../elements/line-chart';
+import { renderLineChart, type Series } from './line-chart';
 
 const TRAIN = 'var(--accent)';
 const VAL = 'var(--bad)';

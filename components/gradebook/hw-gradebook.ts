@@ -1,0 +1,201 @@
+/** <hw-gradebook>: the instructor page. Loads files, regrades them with src/grading, shows and exports the gradebook. */
+import { strToU8, zipSync } from 'fflate';
+import { DEFAULT_COURSE, readCourse, type CourseSettings } from '../../src/course/course';
+import { gradebookCsv, type CsvFormat } from '../../src/grading/csv';
+import { feedbackFiles } from '../../src/grading/feedback-text';
+import { finalGradebook } from '../../src/grading/gradebook';
+import { loadBatch, type Batch, type InputFile } from '../../src/grading/load-batch';
+import { emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, withEntry, type GradingFile } from '../../src/grading/manual-grades';
+import { batchStats } from '../../src/grading/stats';
+import type { GradedSubmission } from '../../src/grading/types';
+import { downloadText } from '../lib/download';
+import { renderDetail } from './gradebook-detail';
+import { el } from './gradebook-dom';
+import { renderStats } from './gradebook-stats';
+import { renderTable, type TableView } from './gradebook-table';
+import { readDrop, readFileList } from '../lib/read-input-files';
+
+const STORAGE_KEY = 'dlcv-hw1:grading';
+
+class HwGradebook extends HTMLElement {
+  private files: InputFile[] = [];
+  private course: CourseSettings = DEFAULT_COURSE;
+  private grading: GradingFile = emptyGradingFile();
+  private batch: Batch = { graded: [], rejected: [], superseded: [] };
+  private rows: GradedSubmission[] = [];
+  private view: TableView = { sortKey: 'id', descending: false, filter: '' };
+  private selected: string | null = null;
+
+  private q<T extends Element>(sel: string): T {
+    return this.querySelector<T>(sel)!;
+  }
+
+  connectedCallback(): void {
+    this.grading = this.loadGrading();
+    const add = (p: Promise<InputFile[]>) => void p.then((f) => this.addFiles(f)).catch((e) => this.say(`Could not read the files: ${(e as Error).message}`));
+    for (const sel of ['[data-files]', '[data-folder]']) {
+      const input = this.q<HTMLInputElement>(sel);
+      input.addEventListener('change', () => {
+        if (input.files) add(readFileList(input.files));
+        input.value = '';
+      });
+    }
+    const drop = this.q<HTMLElement>('[data-drop]');
+    drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.dataset.over = 'true'; });
+    drop.addEventListener('dragleave', () => { delete drop.dataset.over; });
+    drop.addEventListener('drop', (ev) => {
+      ev.preventDefault();
+      delete drop.dataset.over;
+      if (ev.dataTransfer) add(readDrop(ev.dataTransfer));
+    });
+    this.q('[data-clear]').addEventListener('click', () => { this.files = []; this.selected = null; void this.regrade(); });
+    this.q<HTMLInputElement>('[data-course]').addEventListener('change', (ev) => void this.loadCourseFile(ev.target as HTMLInputElement));
+    this.q<HTMLInputElement>('[data-filter]').addEventListener('input', (ev) => { this.view.filter = (ev.target as HTMLInputElement).value; this.renderTable(); });
+    this.q('[data-export-csv]').addEventListener('click', () => this.exportCsv());
+    this.q('[data-export-feedback]').addEventListener('click', () => this.exportFeedback());
+    this.q('[data-export-grading]').addEventListener('click', () => downloadText('grading.json', exportGradingFile(this.grading), 'application/json'));
+    this.q<HTMLInputElement>('[data-import-grading]').addEventListener('change', (ev) => void this.importGrading(ev.target as HTMLInputElement));
+    void this.loadDefaultCourse();
+  }
+
+  private say(text: string): void {
+    this.q('[data-status]').textContent = text;
+  }
+
+  private loadGrading(): GradingFile {
+    try {
+      const text = localStorage.getItem(STORAGE_KEY);
+      const r = text ? importGradingFile(text) : null;
+      return r?.ok ? r.value : emptyGradingFile();
+    } catch {
+      return emptyGradingFile();
+    }
+  }
+
+  private saveGrading(): void {
+    try {
+      localStorage.setItem(STORAGE_KEY, exportGradingFile(this.grading));
+    } catch {
+      this.say('Manual grades could not be saved in this browser; export the grading file to keep them.');
+    }
+  }
+
+  private async loadDefaultCourse(): Promise<void> {
+    try {
+      const base = document.documentElement.dataset.base ?? '/';
+      const res = await fetch(`${base}course.json`, { cache: 'no-store' });
+      const r = res.ok ? readCourse(await res.text()) : null;
+      if (r?.ok) this.course = r.value;
+    } catch {
+      /* the default course stays */
+    }
+    this.renderCourse();
+  }
+
+  private async loadCourseFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const r = readCourse(await file.text());
+    if (!r.ok) {
+      this.say(`${file.name}: ${r.error}`);
+      return;
+    }
+    this.course = r.value;
+    this.renderCourse();
+    await this.regrade();
+  }
+
+  private renderCourse(): void {
+    const c = this.course;
+    this.q('[data-course-status]').textContent = `Course: ${c.name}; ${c.perStudentVariants ? 'per-student numbers (salt loaded)' : 'the homework’s numbers for everyone'}.`;
+  }
+
+  private async addFiles(files: InputFile[]): Promise<void> {
+    this.files = [...this.files, ...files];
+    await this.regrade();
+  }
+
+  private async regrade(): Promise<void> {
+    this.say(`Grading ${this.files.length} file(s)…`);
+    const t0 = performance.now();
+    this.batch = await loadBatch(this.files, this.course);
+    this.refresh();
+    const noted = this.batch.graded.filter((g) => g.flags.some((f) => f.kind === 'read-note')).length;
+    const notes = noted > 0 ? ` ${noted} graded file(s) had malformed advisory entries, dropped (flag read-note).` : '';
+    this.say(`Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.${notes}`);
+  }
+
+  /** Recomputes the rows from the batch and the grading file, and redraws everything. */
+  private refresh(): void {
+    this.rows = finalGradebook(this.batch.graded, this.grading);
+    this.renderRejected();
+    this.renderTable();
+    this.renderDetail();
+    renderStats(this.q('[data-stats]'), batchStats(this.rows));
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-needs-rows]')) b.disabled = this.rows.length === 0;
+  }
+
+  private renderRejected(): void {
+    const list = this.q<HTMLElement>('[data-rejected]');
+    const items = [
+      ...this.batch.rejected.map((r) => el('li', {}, el('strong', { text: r.name }), `: ${r.reason}`)),
+      ...this.batch.superseded.map((s) => el('li', {}, el('strong', { text: s.name }), `: an older file of ${s.studentId}; ${s.keptName} was graded instead.`)),
+    ];
+    list.replaceChildren(...(items.length > 0 ? [el('ul', {}, ...items)] : [el('p', { text: 'No rejected files.' })]));
+  }
+
+  private renderTable(): void {
+    renderTable(this.q('[data-table]'), this.rows, this.view, (key) => {
+      this.view = { ...this.view, descending: this.view.sortKey === key ? !this.view.descending : false, sortKey: key };
+      this.renderTable();
+      this.q<HTMLElement>(`[data-table] th[aria-sort]:not([aria-sort="none"]) button`)?.focus();
+    }, (id) => {
+      this.selected = id;
+      this.renderDetail();
+      this.q<HTMLElement>('#detail-heading')?.focus();
+    });
+  }
+
+  private renderDetail(): void {
+    const root = this.q<HTMLElement>('[data-detail]');
+    const g = this.rows.find((r) => r.studentId === this.selected);
+    if (!g) {
+      root.replaceChildren(el('p', { text: 'Choose a student in the gradebook to see their answers.' }));
+      return;
+    }
+    renderDetail(root, g, this.grading, (itemId, entry) => {
+      this.grading = withEntry(this.grading, g.studentId, itemId, entry);
+      this.saveGrading();
+      this.refresh();
+      this.say(entry ? `Saved the grade of ${itemId} for ${g.studentId}.` : `Cleared the grade of ${itemId} for ${g.studentId}.`);
+    });
+  }
+
+  private exportCsv(): void {
+    const format = this.q<HTMLSelectElement>('[data-format]').value as CsvFormat;
+    downloadText(`grades-${format}.csv`, gradebookCsv(this.rows, format), 'text/csv');
+  }
+
+  private exportFeedback(): void {
+    const files = Object.fromEntries(feedbackFiles(this.rows, this.course.name).map((f) => [f.name, strToU8(f.text)]));
+    downloadText('feedback.zip', zipSync(files), 'application/zip');
+  }
+
+  private async importGrading(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const r = importGradingFile(await file.text());
+    if (!r.ok) {
+      this.say(`${file.name}: ${r.error}`);
+      return;
+    }
+    this.grading = mergeGradingFiles(this.grading, r.value);
+    this.saveGrading();
+    this.refresh();
+    this.say(`Imported ${file.name}.`);
+  }
+}
+
+if (!customElements.get('hw-gradebook')) customElements.define('hw-gradebook', HwGradebook);

@@ -1,0 +1,168 @@
+import { latestRun } from '../../src/homework/run-context';
+import { parseRunFile } from '../../src/runs/import-run';
+import { runFileName, sortRuns, stopReasonText, summariseRun, weightsFileName } from '../../src/runs/run-summary';
+import type { CurveMetric } from '../../src/charts-data/training-curves';
+import type { RunRecord } from '../../src/train/run-record';
+import { bookState } from '../book/book-state';
+import { downloadText } from '../lib/download';
+import { deleteRun, getWeights, listRuns, persistent, putRun, RUNS_CHANGE, runEvents } from '../book/run-store';
+import { whenVisible } from '../lib/when-visible';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
+
+/** The runs list: one row per kept run with compare, export, hand in, weights and delete; import and compare below. */
+class HwRunList extends HTMLElement {
+  private runs: RunRecord[] = [];
+  /** Runs ticked for comparison; kept across re-renders of the table. */
+  private picked = new Set<string>();
+  /** Counts refreshes, so that a slow read of the store never overwrites a newer one. */
+  private generation = 0;
+
+  connectedCallback(): void {
+    const state = bookState();
+    this.showHandedIn();
+    state.addEventListener('change', () => {
+      this.showHandedIn();
+      this.renderRows();
+    });
+    runEvents.addEventListener(RUNS_CHANGE, () => void this.refresh());
+    this.querySelector<HTMLInputElement>('[data-import]')!.addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
+    this.querySelector('[data-compare]')!.addEventListener('click', () => void this.compare());
+    whenVisible(this, async () => {
+      this.querySelector('[data-store-note]')!.textContent = (await persistent())
+        ? 'Runs are kept in this browser (IndexedDB) until you delete them. Only runs you hand in go into your submission file.'
+        : 'This browser cannot keep runs (IndexedDB is unavailable): they last until you leave the page, so export the ones you need.';
+      await this.refresh();
+    });
+  }
+
+  private say(text: string, isError = false): void {
+    this.querySelector('[data-error]')!.textContent = isError ? text : '';
+    this.querySelector('[data-message]')!.textContent = isError ? '' : text;
+  }
+
+  private showHandedIn(): void {
+    const handed = bookState().progress.runs;
+    const checked = latestRun('q2.2', handed);
+    this.querySelector('[data-handed-in]')!.textContent = handed.length === 0
+      ? 'No run is handed in yet. Exercise q2.2.metrics is checked against the latest q2.2 run you hand in.'
+      : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `Exercise q2.2.metrics is checked against ${checked.id}.` : 'None of them is a finished q2.2 run with test results.'}`;
+  }
+
+  /** Reads the store and re-renders; returns false when a newer refresh overtook this one or the read failed. */
+  private async refresh(): Promise<boolean> {
+    const mine = ++this.generation;
+    let runs: RunRecord[];
+    try {
+      runs = sortRuns(await listRuns());
+    } catch (e) {
+      this.say(`The runs could not be read: ${(e as Error).message}.`, true);
+      return false;
+    }
+    if (mine !== this.generation) return false;
+    this.runs = runs;
+    this.renderRows();
+    return true;
+  }
+
+  private renderRows(): void {
+    const body = this.querySelector('[data-rows]')!;
+    const handed = new Set(bookState().progress.runs.map((r) => r.id));
+    if (this.runs.length === 0) {
+      body.innerHTML = '<tr><td colspan="9">No runs yet: train one above, or import a run file.</td></tr>';
+      return;
+    }
+    body.replaceChildren(...this.runs.map((run) => {
+      const s = summariseRun(run);
+      const tr = document.createElement('tr');
+      tr.dataset.runId = run.id;
+      const td = (text: string, cls = '') => { const c = document.createElement('td'); c.textContent = text; c.className = cls; return c; };
+      const pick = document.createElement('input');
+      pick.type = 'checkbox';
+      pick.dataset.pick = run.id;
+      pick.setAttribute('aria-label', `Compare run ${run.id}`);
+      pick.checked = this.picked.has(run.id);
+      pick.addEventListener('change', () => {
+        if (pick.checked) this.picked.add(run.id);
+        else this.picked.delete(run.id);
+      });
+      const pickCell = document.createElement('td');
+      pickCell.append(pick);
+      const name = td(`${s.label} · ${new Date(s.createdAt).toLocaleString('en')}`);
+      const status = `${stopReasonText(s.stopped)}${handed.has(run.id) ? ' · handed in' : ''}`;
+      const actions = document.createElement('td');
+      const box = document.createElement('div');
+      box.className = 'run-actions';
+      const button = (text: string, act: () => Promise<void> | void) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = text;
+        b.addEventListener('click', () => void act());
+        box.append(b);
+      };
+      if (handed.has(run.id)) button('Withdraw from my submission', () => bookState().dropRun(run.id));
+      else button('Hand in with my submission', () => this.handIn(run));
+      button('Export JSON', () => downloadText(runFileName(run), `${JSON.stringify(run, null, 1)}\n`, 'application/json'));
+      button('Download weights', () => this.downloadWeights(run));
+      button('Delete', () => this.deleteOne(run));
+      actions.append(box);
+      tr.append(pickCell, name, td(`${s.epochsDone}/${s.epochsPlanned}`, 'num'), td(pct(s.finalTrainAccuracy), 'num'), td(pct(s.finalValAccuracy), 'num'),
+        td(pct(s.testAccuracy), 'num'), td(s.macroF1 === null ? '—' : s.macroF1.toFixed(4), 'num'), td(status), actions);
+      return tr;
+    }));
+  }
+
+  private handIn(run: RunRecord): void {
+    bookState().keepRun(run);
+    this.say(`Run ${run.id} will be handed in with your submission.`);
+  }
+
+  private async downloadWeights(run: RunRecord): Promise<void> {
+    const w = await getWeights(run.id).catch(() => null);
+    if (!w) {
+      this.say(`Run ${run.id} has no weights in this browser (imported runs and runs that ended with an error have none).`, true);
+      return;
+    }
+    downloadText(weightsFileName(run), w, 'application/octet-stream');
+    this.say(`Saved ${weightsFileName(run)}: load it in PyTorch with safetensors.torch.load_file and model.load_state_dict.`);
+  }
+
+  private async deleteOne(run: RunRecord): Promise<void> {
+    if (!window.confirm(`Delete run ${run.id} and its weights from this browser?${bookState().progress.runs.some((r) => r.id === run.id) ? ' It stays in your submission until you withdraw it.' : ''}`)) return;
+    await deleteRun(run.id);
+    this.say(`Deleted run ${run.id}.`);
+  }
+
+  private async importFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    const parsed = parseRunFile(await file.text(), file.name);
+    input.value = '';
+    if (!parsed.ok) {
+      this.say(`${parsed.error} Nothing was changed.`, true);
+      return;
+    }
+    try {
+      await putRun(parsed.value);
+      await this.refresh();
+      this.say(`Imported run ${parsed.value.id}.`);
+    } catch (e) {
+      this.say(`The run could not be kept: ${(e as Error).message}. Nothing was changed.`, true);
+    }
+  }
+
+  private async compare(): Promise<void> {
+    await this.refresh();
+    const chosen = this.runs.filter((r) => this.picked.has(r.id) && r.epochs.length > 0);
+    if (chosen.length < 2) {
+      this.say('Tick two or more runs with at least one finished epoch to compare them.', true);
+      return;
+    }
+    const metric = this.querySelector<HTMLSelectElement>('[data-metric]')!.value as CurveMetric;
+    const { renderCompare } = await import('../charts/training-curves-chart');
+    renderCompare(this.querySelector('[data-compare-chart]')!, chosen, metric, new Map(chosen.map((r) => [r.id, summariseRun(r).label])));
+    this.say(`Comparing ${chosen.length} runs.`);
+  }
+}
+
+customElements.define('hw-run-list', HwRunList);

@@ -177,9 +177,8 @@ class HwComparison extends HTMLElement {
   }
 
   private renderF1Table(chosen: RunRecord[]): void {
-    const table = this.q<HTMLTableElement>('[data-f1-table]');
     const t = perClassF1Table(resultPanels(chosen));
-    table.hidden = t.columns.length === 0;
+    this.q('[data-f1-wrap]').hidden = t.columns.length === 0;
     const head = document.createElement('tr');
     head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: 'Class' }), ...t.columns.map((c) => Object.assign(document.createElement('th'), { scope: 'col', textContent: c.label })));
     this.q('[data-f1-head]').replaceChildren(head);

@@ -127,14 +127,30 @@ def build_model(torch, nn, classes, weights_path):
         except Exception as e:
             raise SystemExit("error: could not download torchvision's ImageNet weights (%s); pass --weights resnet18.pth or .safetensors" % e)
     else:
+        # From scratch: torchvision's init drawn from torch's generator (the book draws the same
+        # distributions from mulberry32, src/train/resnet18-init.ts), and the book's seeded head.
         torch.manual_seed(SPEC["seed"])
         model = torchvision.models.resnet18(weights=None)
+        replace_head(torch, nn, model, classes, to_uint32(SPEC["seed"]) ^ 0x5F3759DF)
     if model.fc.out_features != classes:
         replace_head(torch, nn, model, classes, SPEC["headSeed"])
     if SPEC["frozenBackbone"]:
         for name, p in model.named_parameters():
             p.requires_grad_(name.startswith("fc."))
     return model, [p for p in model.parameters() if p.requires_grad]
+
+
+IMAGENET_MEAN = [0.485, 0.456, 0.406]
+IMAGENET_STD = [0.229, 0.224, 0.225]
+
+
+def make_normalize(torch, device):
+    """The model's input normalisation after scaling to [0, 1]: ImageNet mean/std for ResNet-18, none for the CNN."""
+    if SPEC["normalization"] != "imagenet":
+        return lambda x: x
+    mean = torch.tensor(IMAGENET_MEAN, device=device).view(1, 3, 1, 1)
+    std = torch.tensor(IMAGENET_STD, device=device).view(1, 3, 1, 1)
+    return lambda x: (x - mean) / std
 
 
 def train_mode(nn, model):

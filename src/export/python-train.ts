@@ -110,7 +110,7 @@ def batch_of(torch, pixels, idx, device):
     return pixels[torch.as_tensor(idx)].to(device=device, dtype=torch.float32).div_(255)
 
 
-def evaluate(torch, F, model, pixels, labels, indices, bs, device):
+def evaluate(torch, F, model, normalize, pixels, labels, indices, bs, device):
     """Mean cross-entropy, accuracy and predictions over indices, in batches of bs (eval mode)."""
     model.eval()
     loss_sum, correct, predicted = 0.0, 0, []
@@ -118,7 +118,7 @@ def evaluate(torch, F, model, pixels, labels, indices, bs, device):
         for i in range(0, len(indices), bs):
             idx = indices[i:i + bs]
             y = labels[torch.as_tensor(idx)].to(device)
-            logits = model(batch_of(torch, pixels, idx, device))
+            logits = model(normalize(batch_of(torch, pixels, idx, device)))
             loss_sum += float(F.cross_entropy(logits, y, reduction="sum"))
             p = logits.argmax(1)
             correct += int((p == y).sum())
@@ -161,6 +161,7 @@ def train(args):
     model.to(device)
     optimiser = torch.optim.Adam(trainable, lr=SPEC["learningRate"], eps=SPEC["adamEpsilon"])
     augment = make_augment()
+    normalize = make_normalize(torch, device)
 
     steps_per_epoch = len(split["train"]) // bs
     step_every = max(1, math.ceil(steps_per_epoch * epochs / 2000))
@@ -178,6 +179,7 @@ def train(args):
                 x = batch_of(torch, pixels, idx, device)
                 if augment is not None:
                     x = torch.stack([augment(img) for img in x])
+                x = normalize(x)
                 y = labels[torch.as_tensor(idx)].to(device)
                 train_mode(nn, model)
                 logits = model(x)
@@ -202,7 +204,7 @@ def train(args):
                     print("epoch %d step %d loss %.4f" % (epoch + 1, global_step, loss))
             if stopped:
                 break
-            val_loss, val_acc, _ = evaluate(torch, F, model, pixels, labels, split["val"], bs, device)
+            val_loss, val_acc, _ = evaluate(torch, F, model, normalize, pixels, labels, split["val"], bs, device)
             m = {"epoch": epoch + 1, "trainLoss": loss_sum / seen, "trainAccuracy": correct / seen,
                  "valLoss": val_loss, "valAccuracy": val_acc, "seconds": time.perf_counter() - t0}
             record_epochs.append(m)
@@ -212,7 +214,7 @@ def train(args):
         stopped = "stopped"
     test = None
     if not stopped and split["test"]:
-        _, _, predicted = evaluate(torch, F, model, pixels, labels, split["test"], bs, device)
+        _, _, predicted = evaluate(torch, F, model, normalize, pixels, labels, split["test"], bs, device)
         truth = [int(labels[i]) for i in split["test"]]
         conf = [[0] * len(classes) for _ in classes]
         for t, p in zip(truth, predicted):
@@ -227,8 +229,11 @@ def train(args):
         "augmentations": SPEC["recordAugmentations"],
         "pretrained": os.path.basename(args.weights) if args.weights else SPEC["pretrained"],
     }
+    if args.weights:
+        with open(args.weights, "rb") as f:
+            config["weights"] = {"source": os.path.basename(args.weights), "sha256": hashlib.sha256(f.read()).hexdigest()}
     if SPEC["model"] == "resnet18":
-        config.update(frozenBackbone=SPEC["frozenBackbone"], batchNorm=SPEC["batchNorm"])
+        config.update(fineTuning="frozen" if SPEC["frozenBackbone"] else "full", batchNorm=SPEC["batchNorm"], normalization=SPEC["normalization"])
     return {
         "format": "dlcv-hw1-run", "version": 1,
         "id": "%s-%s-%s" % (SPEC["model"], SPEC["seed"], created_at),

@@ -50,6 +50,7 @@ export function pytorchScript(spec: PytorchScriptSpec): string {
     'import argparse',
     'import datetime',
     'import functools',
+    'import hashlib',
     'import json',
     'import math',
     'import os',

@@ -34,11 +34,15 @@ export interface PytorchScriptSpec {
   recordAugmentations: string[];
   /** Weights source named by the run (`config.pretrained`), or null for from scratch. */
   pretrained: string | null;
+  /** The starting weights' file name recorded by the run (`config.weights.source`), or null. */
+  weightsSource: string | null;
   /** ResNet-18 only: train just fc (the backbone then runs with running statistics). */
   frozenBackbone: boolean;
-  /** ResNet-18 only: BatchNorm in training passes uses batch statistics ('train') or running ones ('eval'). */
+  /** ResNet-18 only: BatchNorm in training passes uses batch statistics ('train') or running ones ('eval'; always with a frozen backbone). */
   batchNorm: 'train' | 'eval';
-  /** Seed of a replaced 10-way head (the book's initLinear). */
+  /** Input normalisation after scaling to [0, 1]: none (the CNN) or ImageNet's mean/std (ResNet-18). */
+  normalization: 'none' | 'imagenet';
+  /** Seed of a replaced head (the book's initLinear with the run's seed, as buildModel's headSeed). */
   headSeed: number;
   /** The run's data set, to warn when the folder given to the script is a different one. */
   dataset: { name: string; classes: string[]; counts: { train: number; val: number; test: number } } | null;
@@ -82,7 +86,9 @@ export function specFromRun(run: RunRecord, opts: SpecOptions = {}): PytorchScri
   if (model === 'cnn' && (oh !== c.imageSize || ow !== c.imageSize)) {
     throw new Error(`the augmentations turn ${c.imageSize}×${c.imageSize} images into ${oh}×${ow}, but the CNN's fc layer needs ${c.imageSize}×${c.imageSize} in training and evaluation alike`);
   }
-  const frozen = c.frozenBackbone === true || c.fineTuning === 'frozen' || c.fineTune === 'frozen';
+  const frozen = oneOf(c.fineTuning, ['full', 'frozen'] as const, 'full', 'config.fineTuning') === 'frozen';
+  const batchNorm = oneOf(c.batchNorm, ['train', 'eval'] as const, 'train', 'config.batchNorm');
+  if (model === 'cnn' && (frozen || batchNorm === 'eval' || c.normalization === 'imagenet')) throw new Error('fineTuning, batchNorm and ImageNet normalisation apply to ResNet-18 only');
   return {
     sourceRunId: run.id,
     model,
@@ -99,9 +105,11 @@ export function specFromRun(run: RunRecord, opts: SpecOptions = {}): PytorchScri
     augmentations,
     recordAugmentations: Array.isArray(c.augmentations) ? c.augmentations.filter((a): a is string => typeof a === 'string') : [],
     pretrained: typeof c.pretrained === 'string' ? c.pretrained : null,
-    frozenBackbone: model === 'resnet18' && frozen,
-    batchNorm: oneOf(c.batchNorm ?? c.batchNormMode, ['train', 'eval'] as const, 'train', 'config.batchNorm'),
-    headSeed: typeof c.headSeed === 'number' ? c.headSeed : 0,
+    weightsSource: c.weights?.source ?? null,
+    frozenBackbone: frozen,
+    batchNorm: frozen ? 'eval' : batchNorm,
+    normalization: oneOf(c.normalization, ['none', 'imagenet'] as const, model === 'resnet18' ? 'imagenet' : 'none', 'config.normalization'),
+    headSeed: c.seed,
     dataset: { name: run.dataset.name, classes: [...run.dataset.classes], counts: { ...run.dataset.counts } },
   };
 }

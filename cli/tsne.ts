@@ -1,7 +1,9 @@
 /** `npm run tsne`: t-SNE of `features` [N, D] from a safetensors file into `embedding` [N, dims]; prints KL and trustworthiness. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { embeddingFile, readFeatures } from '../src/tsne/features-file.ts';
+import { threadedGradient } from '../src/tsne/node-threads.ts';
 import { runTsne } from '../src/tsne/tsne.ts';
 import { trustworthiness } from '../src/tsne/trustworthiness.ts';
 
@@ -18,6 +20,8 @@ max(N/12, 200)) of the tensor "features" [N, D]; writes "embedding" [N, dims] as
   --iterations <n>      optimisation iterations (default 1000)
   --theta <x>           Barnes–Hut angle (default 0.5)
   --k <n>               neighbours for trustworthiness (default 10)
+  --threads <n>         threads for the gradient (default: the cores, at most 8); results are
+                        deterministic for a given seed and thread count
   --help                this text`;
 
 function num(v: string | undefined, name: string, def: number, integer: boolean): number {
@@ -32,17 +36,19 @@ function parse(argv: string[]) {
     args: argv, strict: true,
     options: {
       input: { type: 'string' }, out: { type: 'string' }, dims: { type: 'string' }, perplexity: { type: 'string' }, seed: { type: 'string' },
-      iterations: { type: 'string' }, theta: { type: 'string' }, k: { type: 'string' }, help: { type: 'boolean' },
+      iterations: { type: 'string' }, theta: { type: 'string' }, k: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (v.help) return null;
   if (!v.input) throw new Error('--input is required');
   if (!v.out) throw new Error('--out is required');
   const dims = num(v.dims, 'dims', 2, true);
+  const threads = num(v.threads, 'threads', Math.min(8, availableParallelism()), true);
+  if (threads < 1) throw new Error(`--threads must be at least 1, got "${v.threads}"`);
   if (dims !== 2 && dims !== 3) throw new Error(`--dims must be 2 or 3, got "${v.dims}"`);
   return {
     input: v.input, out: v.out, dims: dims as 2 | 3, perplexity: num(v.perplexity, 'perplexity', 30, false), seed: num(v.seed, 'seed', 0, true),
-    iterations: num(v.iterations, 'iterations', 1000, true), theta: num(v.theta, 'theta', 0.5, false), k: num(v.k, 'k', 10, true),
+    iterations: num(v.iterations, 'iterations', 1000, true), theta: num(v.theta, 'theta', 0.5, false), k: num(v.k, 'k', 10, true), threads,
   };
 }
 
@@ -58,16 +64,23 @@ function main(argv: string[]): number {
   if (!existsSync(args.input)) throw new Error(`--input ${args.input} does not exist`);
   const t0 = performance.now();
   const { x, n, d } = readFeatures(new Uint8Array(readFileSync(args.input)));
-  console.log(`features: ${n} × ${d}; t-SNE to ${args.dims}-D, perplexity ${args.perplexity}, ${args.iterations} iterations, seed ${args.seed}`);
-  const result = runTsne(x, n, d, { dims: args.dims, perplexity: args.perplexity, seed: args.seed, iterations: args.iterations, theta: args.theta }, {
-    onProgress: (p) => { if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`); },
-  });
+  const pool = args.threads > 1 ? threadedGradient(n, args.dims, args.threads, (m) => console.error(m)) : null;
+  let result: ReturnType<typeof runTsne>;
+  try {
+    result = runTsne(x, n, d, { dims: args.dims, perplexity: args.perplexity, seed: args.seed, iterations: args.iterations, theta: args.theta }, {
+      gradient: pool?.gradient,
+      onProgress: (p) => { if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`); },
+    });
+  } finally {
+    pool?.close();
+  }
+  console.log(`features: ${n} × ${d}; t-SNE to ${args.dims}-D, perplexity ${args.perplexity}, ${result.iterations} iterations, seed ${args.seed}, ${pool?.threads() ?? 1} thread(s)`);
   const t1 = performance.now();
   const trust = args.k < n / 2 ? trustworthiness(x, n, d, result.embedding, args.dims, args.k) : null;
   const t2 = performance.now();
   const s = result.settings;
   writeFileSync(args.out, embeddingFile(result.embedding, n, args.dims, {
-    method: 'barnes-hut t-SNE', dims: String(s.dims), perplexity: String(s.perplexity), seed: String(s.seed), iterations: String(result.iterations),
+    method: 'barnes-hut t-SNE', threads: String(pool?.threads() ?? 1), dims: String(s.dims), perplexity: String(s.perplexity), seed: String(s.seed), iterations: String(result.iterations),
     theta: String(s.theta), learning_rate: String(s.learningRate), kl: String(result.kl),
     ...(trust === null ? {} : { trustworthiness: String(trust), trustworthiness_k: String(args.k) }),
   }));

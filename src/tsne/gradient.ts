@@ -3,17 +3,13 @@ import type { SparseP } from './affinities.ts';
 import type { SpaceTree } from './space-tree.ts';
 
 /**
- * grad_i = Σ_j (e·p_ij − q_ij) (1+‖y_i−y_j‖²)⁻¹ (y_i − y_j), the repulsion from the tree at `theta`;
- * writes grad ([n, dims]) and returns KL(P‖Q) of the unexaggerated P when `wantKl`, else NaN.
+ * Attraction A_i = e Σ_j p_ij q_ij (y_i − y_j) for rows [from, to) into `out`; returns those rows'
+ * part of Σ p_ij (log p_ij − log q_ij) (unnormalised q, unexaggerated p) when `wantKl`, else 0.
  */
-export function barnesHutGradient(p: SparseP, y: Float64Array, dims: 2 | 3, tree: SpaceTree, theta: number, exaggeration: number, grad: Float64Array, wantKl: boolean): number {
-  tree.build(y);
-  const { forces, z } = tree.repulsion(y, theta);
-  const { n, rowPtr, cols, values } = p;
-  const invZ = 1 / z;
-  const logZ = Math.log(z);
+export function attraction(p: SparseP, y: Float64Array, dims: 2 | 3, exaggeration: number, out: Float64Array, from: number, to: number, wantKl: boolean): number {
+  const { rowPtr, cols, values } = p;
   let kl = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const o = i * dims;
     const y0 = y[o];
     const y1 = y[o + 1];
@@ -32,13 +28,32 @@ export function barnesHutGradient(p: SparseP, y: Float64Array, dims: 2 | 3, tree
       g0 += w * d0;
       g1 += w * d1;
       g2 += w * d2;
-      if (wantKl && pv > 0) kl += pv * (Math.log(pv) - Math.log(q) + logZ);
+      if (wantKl && pv > 0) kl += pv * (Math.log(pv) - Math.log(q));
     }
-    grad[o] = g0 - forces[o] * invZ;
-    grad[o + 1] = g1 - forces[o + 1] * invZ;
-    if (dims === 3) grad[o + 2] = g2 - forces[o + 2] * invZ;
+    out[o] = g0;
+    out[o + 1] = g1;
+    if (dims === 3) out[o + 2] = g2;
   }
-  return wantKl ? kl : NaN;
+  return kl;
+}
+
+/** grad = A − F / Z from the attraction and the tree's forces; returns KL = partial + log Z (Σ p = 1) when `wantKl`, else NaN. */
+export function combineGradient(attract: Float64Array, forces: Float64Array, z: number, grad: Float64Array, klPart: number, wantKl: boolean): number {
+  const invZ = 1 / z;
+  for (let e = 0; e < grad.length; e++) grad[e] = attract[e] - forces[e] * invZ;
+  return wantKl ? klPart + Math.log(z) : NaN;
+}
+
+/**
+ * grad_i = Σ_j (e·p_ij − q_ij) (1+‖y_i−y_j‖²)⁻¹ (y_i − y_j), the repulsion from the tree at `theta`;
+ * writes grad ([n, dims]) and returns KL(P‖Q) of the unexaggerated P when `wantKl`, else NaN.
+ * The attraction goes through `grad` itself, so nothing is allocated.
+ */
+export function barnesHutGradient(p: SparseP, y: Float64Array, dims: 2 | 3, tree: SpaceTree, theta: number, exaggeration: number, grad: Float64Array, wantKl: boolean): number {
+  tree.build(y);
+  const z = tree.repulsion(y, theta);
+  const klPart = attraction(p, y, dims, exaggeration, grad, 0, p.n, wantKl);
+  return combineGradient(grad, tree.forces, z, grad, klPart, wantKl);
 }
 
 /** Z = Σ_{i≠j} (1+‖y_i−y_j‖²)⁻¹ by all pairs. */

@@ -7,13 +7,6 @@
 
 const MAX_DEPTH = 48;
 
-/** Repulsive forces F_i = Σ_j q_ij² (y_i − y_j) (unnormalised q = 1/(1+‖y_i−y_j‖²)) and Z = Σ_{i≠j} q_ij. */
-export interface Repulsion {
-  /** [n, dims], overwritten each call. */
-  forces: Float64Array;
-  z: number;
-}
-
 /** A reusable quadtree/octree with the t-SNE repulsion on it. */
 export class SpaceTree {
   private cap = 0;
@@ -28,20 +21,22 @@ export class SpaceTree {
   /** Points sharing a leaf (identical positions, or the depth limit): a linked list from the leaf's point. */
   private readonly next: Int32Array;
   private readonly stack: Int32Array;
-  /** Points in the order their leaves were created, for locality of consecutive traversals. */
+  /** Points in depth-first order of the tree: consecutive traversals touch the same cells. */
   private readonly order: Int32Array;
   private packed = new Float64Array(0);
   private readonly fanout: number;
+  /** Repulsive forces F_i = Σ_j q_ij² (y_i − y_j), q = 1/(1+‖y_i−y_j‖²) unnormalised: [n, dims], written by repulsion(). */
   readonly forces: Float64Array;
 
-  constructor(readonly n: number, readonly dims: 2 | 3) {
+  /** `forces` may be given to have the tree write into a shared buffer ([n, dims]). */
+  constructor(readonly n: number, readonly dims: 2 | 3, forces?: Float64Array) {
     if (dims !== 2 && dims !== 3) throw new Error(`space tree: dims must be 2 or 3, got ${dims}`);
     this.fanout = 1 << dims;
     this.leafOf = new Int32Array(n);
     this.next = new Int32Array(n);
     this.order = new Int32Array(n);
     this.stack = new Int32Array(MAX_DEPTH * this.fanout + 8);
-    this.forces = new Float64Array(n * dims);
+    this.forces = forces ?? new Float64Array(n * dims);
     this.grow(Math.max(64, 4 * n));
   }
 
@@ -100,6 +95,7 @@ export class SpaceTree {
       const m = mass[node];
       if (m > 0) for (let a = 0; a < dims; a++) com[node * dims + a] /= m;
     }
+    this.pack();
   }
 
   private childFor(node: number, y: Float64Array, p: number): number {
@@ -166,77 +162,130 @@ export class SpaceTree {
     for (let a = 0; a < dims; a++) this.com[node * dims + a] += y[p * dims + a];
   }
 
-  /** Packs what the traversal reads into one record per node: com (dims), mass, width², first child. */
+  /** Packs what the traversal reads into one record per node (com, mass, width²) and lists the points in depth-first order. */
   private pack(): void {
-    const { dims, count, mass, com, half, child } = this;
-    const stride = dims + 3;
+    const { dims, count, mass, com, half, child, stack } = this;
+    const stride = dims + 2;
     if (this.packed.length < count * stride) this.packed = new Float64Array(this.cap * stride);
     const rec = this.packed;
-    let order = 0;
     for (let node = 0; node < count; node++) {
       const o = node * stride;
       for (let a = 0; a < dims; a++) rec[o + a] = com[node * dims + a];
       rec[o + dims] = mass[node];
       rec[o + dims + 1] = 4 * half[node] * half[node];
-      rec[o + dims + 2] = child[node];
-      if (child[node] < 0 && mass[node] > 0) for (let r = this.point[node]; r >= 0; r = this.next[r]) this.order[order++] = r;
     }
-  }
-
-  /** Whether point i lies inside node's cell (a cell holding the point must never be summarised). */
-  private contains(node: number, y0: number, y1: number, y2: number): boolean {
-    const c = node * this.dims;
-    const h = this.half[node];
-    return Math.abs(y0 - this.centre[c]) <= h && Math.abs(y1 - this.centre[c + 1]) <= h && (this.dims === 2 || Math.abs(y2 - this.centre[c + 2]) <= h);
-  }
-
-  /** The repulsion of every point at angle theta; build() must have run on the same y. */
-  repulsion(y: Float64Array, theta: number): Repulsion {
-    this.pack();
-    const { n, dims, packed: rec, stack, leafOf, fanout, forces, order } = this;
-    const stride = dims + 3;
-    const theta2 = theta * theta;
-    let z = 0;
-    for (let t = 0; t < n; t++) {
-      const i = order[t];
-      const y0 = y[i * dims];
-      const y1 = y[i * dims + 1];
-      const y2 = dims === 3 ? y[i * dims + 2] : 0;
-      let f0 = 0;
-      let f1 = 0;
-      let f2 = 0;
-      let sp = 0;
-      stack[sp++] = 0;
-      while (sp > 0) {
-        const node = stack[--sp];
-        const o = node * stride;
-        let m = rec[o + dims];
-        const d0 = y0 - rec[o];
-        const d1 = y1 - rec[o + 1];
-        const d2 = dims === 3 ? y2 - rec[o + 2] : 0;
-        const r2 = d0 * d0 + d1 * d1 + d2 * d2;
-        const first = rec[o + dims + 2];
-        if (first >= 0) {
-          if (rec[o + dims + 1] >= theta2 * r2 || this.contains(node, y0, y1, y2)) {
-            for (let s = first + fanout - 1; s >= first; s--) if (rec[s * stride + dims] > 0) stack[sp++] = s;
-            continue;
-          }
-        } else if (leafOf[i] === node) {
-          m -= 1;
-          if (m === 0) continue;
-        }
-        const q = 1 / (1 + r2);
-        const mq = m * q;
-        z += mq;
-        const mq2 = mq * q;
-        f0 += mq2 * d0;
-        f1 += mq2 * d1;
-        f2 += mq2 * d2;
+    let order = 0;
+    let sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+      const node = stack[--sp];
+      const first = child[node];
+      if (first >= 0) {
+        for (let c = first + this.fanout - 1; c >= first; c--) if (mass[c] > 0) stack[sp++] = c;
+      } else if (mass[node] > 0) {
+        for (let r = this.point[node]; r >= 0; r = this.next[r]) this.order[order++] = r;
       }
-      forces[i * dims] = f0;
-      forces[i * dims + 1] = f1;
-      if (dims === 3) forces[i * dims + 2] = f2;
     }
-    return { forces, z };
   }
+
+  /**
+   * The repulsion at angle theta of the points at positions [from, to) of the tree's depth-first
+   * order (all points by default; ranges let threads share the work); returns their part of Z.
+   * build() must have run on the same y.
+   */
+  repulsion(y: Float64Array, theta: number, from = 0, to = this.n): number {
+    const t2 = theta * theta;
+    return this.dims === 2
+      ? repulsion2(y, from, to, t2, this.packed, this.child, this.centre, this.half, this.stack, this.leafOf, this.order, this.forces)
+      : repulsion3(y, from, to, t2, this.packed, this.child, this.centre, this.half, this.stack, this.leafOf, this.order, this.forces);
+  }
+}
+
+/** Quadtree traversal; node records are [comX, comY, mass, width²], children in `child`. Returns the points' part of Z = Σ_{i≠j} q_ij. */
+function repulsion2(y: Float64Array, from: number, to: number, theta2: number, rec: Float64Array, child: Int32Array, centre: Float64Array, half: Float64Array, stack: Int32Array, leafOf: Int32Array, order: Int32Array, forces: Float64Array): number {
+  let z = 0;
+  for (let t = from; t < to; t++) {
+    const i = order[t];
+    const y0 = y[2 * i];
+    const y1 = y[2 * i + 1];
+    const own = leafOf[i];
+    let f0 = 0;
+    let f1 = 0;
+    let sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+      const node = stack[--sp];
+      const o = node * 4;
+      let m = rec[o + 2];
+      const d0 = y0 - rec[o];
+      const d1 = y1 - rec[o + 1];
+      const r2 = d0 * d0 + d1 * d1;
+      const first = child[node];
+      if (first >= 0) {
+        if (rec[o + 3] >= theta2 * r2 || (Math.abs(y0 - centre[2 * node]) <= half[node] && Math.abs(y1 - centre[2 * node + 1]) <= half[node])) {
+          for (let c = first + 3; c >= first; c--) if (rec[c * 4 + 2] > 0) stack[sp++] = c;
+          continue;
+        }
+      } else if (node === own) {
+        m -= 1;
+        if (m === 0) continue;
+      }
+      const q = 1 / (1 + r2);
+      const mq = m * q;
+      z += mq;
+      const mq2 = mq * q;
+      f0 += mq2 * d0;
+      f1 += mq2 * d1;
+    }
+    forces[2 * i] = f0;
+    forces[2 * i + 1] = f1;
+  }
+  return z;
+}
+
+/** Octree traversal, as repulsion2 with records [comX, comY, comZ, mass, width²]. */
+function repulsion3(y: Float64Array, from: number, to: number, theta2: number, rec: Float64Array, child: Int32Array, centre: Float64Array, half: Float64Array, stack: Int32Array, leafOf: Int32Array, order: Int32Array, forces: Float64Array): number {
+  let z = 0;
+  for (let t = from; t < to; t++) {
+    const i = order[t];
+    const y0 = y[3 * i];
+    const y1 = y[3 * i + 1];
+    const y2 = y[3 * i + 2];
+    const own = leafOf[i];
+    let f0 = 0;
+    let f1 = 0;
+    let f2 = 0;
+    let sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+      const node = stack[--sp];
+      const o = node * 5;
+      let m = rec[o + 3];
+      const d0 = y0 - rec[o];
+      const d1 = y1 - rec[o + 1];
+      const d2 = y2 - rec[o + 2];
+      const r2 = d0 * d0 + d1 * d1 + d2 * d2;
+      const first = child[node];
+      if (first >= 0) {
+        if (rec[o + 4] >= theta2 * r2 || (Math.abs(y0 - centre[3 * node]) <= half[node] && Math.abs(y1 - centre[3 * node + 1]) <= half[node] && Math.abs(y2 - centre[3 * node + 2]) <= half[node])) {
+          for (let c = first + 7; c >= first; c--) if (rec[c * 5 + 3] > 0) stack[sp++] = c;
+          continue;
+        }
+      } else if (node === own) {
+        m -= 1;
+        if (m === 0) continue;
+      }
+      const q = 1 / (1 + r2);
+      const mq = m * q;
+      z += mq;
+      const mq2 = mq * q;
+      f0 += mq2 * d0;
+      f1 += mq2 * d1;
+      f2 += mq2 * d2;
+    }
+    forces[3 * i] = f0;
+    forces[3 * i + 1] = f1;
+    forces[3 * i + 2] = f2;
+  }
+  return z;
 }

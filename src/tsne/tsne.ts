@@ -56,10 +56,11 @@ export interface TsneResult {
   seconds: { affinities: number; optimisation: number };
 }
 
-/** Callbacks and the cancel flag (an AbortSignal works). */
+/** Callbacks and the cancel flag (an AbortSignal works); `gradient` swaps in another gradient (the CLI's threads). */
 export interface TsneHooks {
   onProgress?: (p: TsneProgress) => void;
   signal?: { readonly aborted: boolean };
+  gradient?: (p: SparseP, settings: TsneSettings) => GradientFn;
 }
 
 const EXACT_KL_LIMIT = 10_000;
@@ -128,6 +129,9 @@ export function initialEmbedding(x: ArrayLike<number>, n: number, d: number, s: 
   return y;
 }
 
+/** Writes the gradient at y into grad; returns KL(P‖Q) when wantKl, else NaN (the single-thread default is Barnes–Hut on one tree). */
+export type GradientFn = (y: Float64Array, exaggeration: number, grad: Float64Array, wantKl: boolean) => number;
+
 /** One t-SNE optimisation, advanced an iteration at a time (so a worker can yield between steps). */
 export class TsneOptimiser {
   readonly y: Float64Array;
@@ -136,15 +140,19 @@ export class TsneOptimiser {
   private readonly grad: Float64Array;
   private readonly update: Float64Array;
   private readonly gains: Float64Array;
-  private readonly tree: SpaceTree;
+  private readonly gradient: GradientFn;
 
-  constructor(readonly p: SparseP, y0: Float64Array, readonly settings: TsneSettings) {
+  constructor(readonly p: SparseP, y0: Float64Array, readonly settings: TsneSettings, gradient?: GradientFn) {
     this.y = Float64Array.from(y0);
     const size = y0.length;
     this.grad = new Float64Array(size);
     this.update = new Float64Array(size);
     this.gains = new Float64Array(size).fill(1);
-    this.tree = new SpaceTree(p.n, settings.dims);
+    if (gradient) this.gradient = gradient;
+    else {
+      const tree = new SpaceTree(p.n, settings.dims);
+      this.gradient = (y, exaggeration, grad, wantKl) => barnesHutGradient(p, y, settings.dims, tree, settings.theta, exaggeration, grad, wantKl);
+    }
   }
 
   /** Runs one iteration; returns the KL when this iteration computed it, else NaN. */
@@ -158,7 +166,7 @@ export class TsneOptimiser {
       this.gains.fill(1);
     }
     const wantKl = (it + 1) % s.klEvery === 0 || it === s.iterations - 1;
-    const kl = barnesHutGradient(this.p, this.y, s.dims, this.tree, s.theta, early ? s.earlyExaggeration : 1, this.grad, wantKl);
+    const kl = this.gradient(this.y, early ? s.earlyExaggeration : 1, this.grad, wantKl);
     const momentum = early ? 0.5 : 0.8;
     const { y, grad, update, gains } = this;
     const lr = s.learningRate;
@@ -185,13 +193,13 @@ export class TsneOptimiser {
 }
 
 /** Affinities and the initial embedding: everything before the first iteration. */
-export function prepareTsne(x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {}): { optimiser: TsneOptimiser; seconds: number } {
+export function prepareTsne(x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {}, gradient?: TsneHooks['gradient']): { optimiser: TsneOptimiser; seconds: number } {
   validateFeatures(x, n, d);
   const settings = resolveSettings(n, options);
   const t0 = performance.now();
   const p = inputAffinities(x, n, d, settings.perplexity);
   const y0 = initialEmbedding(x, n, d, settings);
-  return { optimiser: new TsneOptimiser(p, y0, settings), seconds: (performance.now() - t0) / 1000 };
+  return { optimiser: new TsneOptimiser(p, y0, settings, gradient?.(p, settings)), seconds: (performance.now() - t0) / 1000 };
 }
 
 function report(opt: TsneOptimiser, kl: number, hooks: TsneHooks): void {
@@ -200,7 +208,7 @@ function report(opt: TsneOptimiser, kl: number, hooks: TsneHooks): void {
 
 /** Runs t-SNE on [n, d] row-major features to the end (or until the signal aborts), synchronously. */
 export function runTsne(x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {}, hooks: TsneHooks = {}): TsneResult {
-  const { optimiser, seconds } = prepareTsne(x, n, d, options);
+  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient);
   const t0 = performance.now();
   while (optimiser.iteration < optimiser.settings.iterations && !hooks.signal?.aborted) report(optimiser, optimiser.step(), hooks);
   return optimiser.result(optimiser.iteration < optimiser.settings.iterations, { affinities: seconds, optimisation: (performance.now() - t0) / 1000 });
@@ -229,7 +237,7 @@ export async function runTsneAsync(
   const every = hooks.yieldEvery ?? 10;
   await yieldFn();
   if (hooks.signal?.aborted) throw new Error('t-SNE: cancelled before it started');
-  const { optimiser, seconds } = prepareTsne(x, n, d, options);
+  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient);
   const t0 = performance.now();
   while (optimiser.iteration < optimiser.settings.iterations) {
     if (optimiser.iteration % every === 0) await yieldFn();

@@ -36,6 +36,21 @@ describe('npm run tsne', () => {
     });
   }
 
+  it('is deterministic for a seed and thread count; one thread and two agree on the quality', () => {
+    const outs = [['2', 'a'], ['2', 'b'], ['1', 'c']].map(([threads, tag]) => {
+      const out = join(dir, `t${tag}.safetensors`);
+      const r = run(['--input', input, '--out', out, '--iterations', '250', '--threads', threads]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${threads} thread(s)`);
+      return readSafetensors(new Uint8Array(readFileSync(out)));
+    });
+    const [a, b, c] = outs.map((f) => f.tensors.get('embedding')!.data as Float32Array);
+    expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+    expect(knnPurity(c, data.n, 2, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
+    expect(knnPurity(a, data.n, 2, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
+    expect(Math.abs(Number(outs[0].metadata.trustworthiness) - Number(outs[2].metadata.trustworthiness))).toBeLessThan(0.02);
+  });
+
   it('fails with a clear message for a missing tensor, the wrong rank, NaN, or a missing file', () => {
     const cases: [string, RegExp][] = [
       [file('other.safetensors', { feats: { shape: [4, 2], data: new Float32Array(8) } }), /no tensor "features"/],
@@ -53,7 +68,7 @@ describe('npm run tsne', () => {
   });
 
   it('exits 2 with the usage for bad arguments', () => {
-    for (const args of [['--input', input, '--out', join(dir, 'x'), '--dims', '4'], ['--out', join(dir, 'x')], ['--input', input, '--out', join(dir, 'x'), '--seed', 'abc'], ['--bogus']]) {
+    for (const args of [['--input', input, '--out', join(dir, 'x'), '--dims', '4'], ['--out', join(dir, 'x')], ['--input', input, '--out', join(dir, 'x'), '--seed', 'abc'], ['--input', input, '--out', join(dir, 'x'), '--threads', '0'], ['--bogus']]) {
       const r = run(args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/Usage: npm run tsne/);

@@ -2,7 +2,7 @@
 import type { RunRecord } from '../train/run-record.ts';
 import { describeAugmentations } from './augmentation-text.ts';
 import { trainValGap } from './generalisation.ts';
-import { modelParameterCount, resnet18ParameterCount } from './model-parameters.ts';
+import { modelParameterCount, resnet18ParameterCount, trainedParameterCount } from './model-parameters.ts';
 import { REPORTED_MODELS, type ReportedModel } from './reported-numbers.ts';
 import { MODEL_NAMES, runLabel } from './run-labels.ts';
 import { recomputedTestMetrics } from './test-metrics.ts';
@@ -20,6 +20,8 @@ export interface ComparisonRow {
   testAccuracy: number | null;
   macroF1: number | null;
   parameters: number | null;
+  /** Parameters that were trained (fewer than `parameters` when a backbone was frozen). */
+  trainedParameters: number | null;
   epochsDone: number | null;
   epochsPlanned: number | null;
   /** Accuracies at the last epoch and their difference (train − validation). */
@@ -52,6 +54,7 @@ export function runRow(run: RunRecord): ComparisonRow {
     testAccuracy: m?.accuracy ?? null,
     macroF1: m?.macroF1 ?? null,
     parameters: modelParameterCount(run.config, run.dataset.classes.length),
+    trainedParameters: trainedParameterCount(run.config, run.dataset.classes.length),
     epochsDone: run.epochs.length,
     epochsPlanned: run.config.epochs,
     trainAccuracy: last?.trainAccuracy ?? null,
@@ -79,6 +82,7 @@ export function reportedRow(r: ReportedModel): ComparisonRow {
     testAccuracy: r.testAccuracy,
     macroF1: r.macroF1,
     parameters: r.model === 'resnet18' ? resnet18ParameterCount(10) : null,
+    trainedParameters: r.model === 'resnet18' ? resnet18ParameterCount(10) : null,
     epochsDone: r.epoch,
     epochsPlanned: r.epoch,
     trainAccuracy: r.trainAccuracy,

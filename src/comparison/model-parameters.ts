@@ -1,6 +1,6 @@
 /** Trainable parameters of a run's model, counted from the architecture (never typed in). */
 import type { RunConfig } from '../train/run-record.ts';
-import { resnet18Shapes } from '../train/resnet18.ts';
+import { RESNET18_FEATURES, resnet18Shapes } from '../train/resnet18.ts';
 import { parameterCount } from '../train/shape-table.ts';
 
 /** BatchNorm buffers are in the state_dict but are not trained. */
@@ -27,4 +27,10 @@ export function modelParameterCount(config: Pick<RunConfig, 'model' | 'imageSize
     }
   }
   return null;
+}
+
+/** Parameters the run actually trained: only the new head (features · classes + classes) when ResNet-18's backbone was frozen, else all of them. */
+export function trainedParameterCount(config: Pick<RunConfig, 'model' | 'imageSize' | 'fineTuning'>, classes: number): number | null {
+  if (config.model === 'resnet18' && config.fineTuning === 'frozen') return RESNET18_FEATURES * classes + classes;
+  return modelParameterCount(config, classes);
 }

@@ -19,6 +19,13 @@ export function durationText(seconds: number | null): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** "11,181,642", or "11,181,642 (5,130 trained)" when a frozen backbone left most of them untouched. */
+export function parametersText(all: number | null, trained: number | null): string {
+  if (all === null) return DASH;
+  const text = all.toLocaleString('en');
+  return trained !== null && trained !== all ? `${text} (${trained.toLocaleString('en')} trained)` : text;
+}
+
 /** The row's cells in COLUMNS order. */
 export function rowCells(row: ComparisonRow): string[] {
   const epochs = row.epochsDone === null ? DASH : row.epochsPlanned !== null && row.epochsPlanned !== row.epochsDone ? `${row.epochsDone} of ${row.epochsPlanned}` : String(row.epochsDone);
@@ -27,7 +34,7 @@ export function rowCells(row: ComparisonRow): string[] {
     row.label,
     pct(row.testAccuracy),
     row.macroF1 === null ? DASH : row.macroF1.toFixed(4),
-    row.parameters === null ? DASH : row.parameters.toLocaleString('en'),
+    parametersText(row.parameters, row.trainedParameters),
     epochs,
     pct(row.trainAccuracy),
     pct(row.valAccuracy),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportedRows, runRow } from '../../../src/comparison/comparison-table';
-import { COLUMNS, durationText, rowCells } from '../../../src/comparison/table-cells';
+import { COLUMNS, durationText, parametersText, rowCells } from '../../../src/comparison/table-cells';
 import { homeworkRuns } from '../../helpers/run-records';
 
 describe('rowCells', () => {
@@ -28,5 +28,17 @@ describe('durationText', () => {
     expect(durationText(4.5 * 3600)).toBe('4.5 h');
     expect(durationText(null)).toBe('—');
     expect(durationText(NaN)).toBe('—');
+  });
+});
+
+describe('parametersText', () => {
+  it('says how many were trained when a frozen backbone trained only the head', () => {
+    const [, resnet] = homeworkRuns();
+    const frozen = runRow({ ...resnet, config: { ...resnet.config, fineTuning: 'frozen' } });
+    expect(frozen.trainedParameters).toBe(512 * 10 + 10);
+    expect(rowCells(frozen)[COLUMNS.indexOf('Parameters')]).toBe('11,181,642 (5,130 trained)');
+    expect(runRow({ ...resnet, config: { ...resnet.config, fineTuning: 'full' } }).trainedParameters).toBe(11_181_642);
+    expect(parametersText(null, 5)).toBe('—');
+    expect(parametersText(10, 10)).toBe('10');
   });
 });

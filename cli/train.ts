@@ -1,11 +1,11 @@
-/** `npm run train`: trains the homework CNN on a packed data set in Node and writes a run record. */
+/** `npm run train`: trains the homework CNN or fine-tunes ResNet-18 on a packed data set in Node and writes a run record. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { decodePacked } from '../src/data/packed-format.ts';
 import { stratifiedSplit } from '../src/data/split.ts';
 import { selectBackend } from '../src/train/backends.ts';
-import { cnnToTorch } from '../src/train/cnn.ts';
+import { loadWeights } from './train-io.ts';
 import { trainRecordSummary } from './train-summary.ts';
 import { TRAIN_USAGE, type TrainArgs, parseTrainArgs } from './train-args.ts';
 import { train } from '../src/train/trainer.ts';
@@ -49,20 +49,34 @@ async function main(argv: string[]): Promise<number> {
   const data = await loadData(args);
   const split = limitSplit(stratifiedSplit(data.labels, data.manifest.classes.length, args.seed), args.limit);
   const init = args.init ? readInit(args.init) : undefined;
+  const weights = args.weights ? await loadWeights(args.weights) : null;
   const backend = await useBackend(args.backend);
   console.log(`data ${data.manifest.name}: ${data.count} images${args.limit ? ` (each split cut to at most ${args.limit})` : ''} ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
+  if (args.model === 'resnet18') console.log(weights ? `weights ${args.weights} (${weights.format}, sha256 ${weights.sha256}); ${args.fineTune} fine-tuning, BatchNorm ${args.batchNorm}` : 'no --weights: ResNet-18 starts from a seeded init (not pretrained)');
+  const resnet = args.model === 'resnet18'
+    ? { fineTuning: args.fineTune, batchNorm: args.batchNorm, normalization: 'imagenet' as const, weights: weights ? { source: basename(args.weights as string), sha256: weights.sha256 } : null }
+    : {};
+  let lastShown = -1;
   const record = await train({
-    tf, model: 'cnn', split,
+    tf, model: args.model, split,
     data: { images: data.pixels, labels: data.labels, imageSize: data.manifest.imageSize, channels: data.manifest.channels, classes: data.manifest.classes },
-    config: { model: 'cnn', question: 'q2.2', imageSize: args.size, epochs: args.epochs, batchSize: args.batch, learningRate: args.lr, adamEpsilon: args.eps, seed: args.seed, augmentations: [], pretrained: args.init },
+    config: {
+      model: args.model, question: args.model === 'cnn' ? 'q2.2' : 'q2.3', imageSize: args.size, epochs: args.epochs, batchSize: args.batch,
+      learningRate: args.lr, adamEpsilon: args.eps, seed: args.seed, augmentations: [],
+      pretrained: args.model === 'cnn' ? args.init : args.weights ? basename(args.weights) : null, ...resnet,
+    },
     dataset: { name: data.manifest.name, hash: data.manifest.hash },
     yieldFn: () => Promise.resolve(),
-    initialWeights: init,
+    initialWeights: init ?? weights?.tensors,
     callbacks: {
+      onFeatures: ({ done, total }) => {
+        const pct = Math.floor((100 * done) / total);
+        if (pct >= lastShown + 10 || done === total) { lastShown = pct; console.log(`features ${done}/${total} images (frozen backbone)`); }
+      },
       onStep: (s) => { if (s.step % 10 === 0) console.log(`epoch ${s.epoch} step ${s.step} loss ${s.loss.toFixed(4)} ${s.imagesPerSecond.toFixed(0)} img/s`); },
       onEpoch: (e) => console.log(`epoch ${e.epoch}: train loss ${e.trainLoss.toFixed(4)} acc ${e.trainAccuracy.toFixed(4)} | val loss ${e.valLoss.toFixed(4)} acc ${e.valAccuracy.toFixed(4)} | ${e.seconds.toFixed(1)} s`),
       onModel: async (model) => {
-        if (args.weightsOut) writeFileSync(args.weightsOut, writeSafetensors(await cnnToTorch(tf, model), { format: 'pt', model: 'cnn', imageSize: String(args.size) }));
+        if (args.weightsOut) writeFileSync(args.weightsOut, writeSafetensors(await model.exportTorch(), { format: 'pt', model: args.model, imageSize: String(args.size) }));
       },
     },
   });

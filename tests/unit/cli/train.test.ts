@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,34 @@ describe('npm run train', () => {
     expect(t.get('fc.weight')?.shape).toEqual([10, 128]);
   });
 
+  it('fine-tunes ResNet-18 from torchvision-named weights with a frozen backbone and records the weights and settings', () => {
+    const out = join(dir, 'resnet.json');
+    const weightsOut = join(dir, 'resnet.safetensors');
+    const src = '../shared/fixtures/resnet18/weights.safetensors';
+    const r = run(['--model', 'resnet18', '--weights', src, '--fine-tune', 'frozen', '--data', dir, '--size', '32', '--epochs', '2', '--batch', '8', '--limit', '24', '--out', out, '--weights-out', weightsOut]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/features \d+\/\d+ images \(frozen backbone\)/);
+    const record = validateRunRecord(JSON.parse(readFileSync(out, 'utf8')));
+    expect(record.ok).toBe(true);
+    if (!record.ok) return;
+    const sha = createHash('sha256').update(readFileSync(src)).digest('hex');
+    expect(record.value.config).toMatchObject({
+      model: 'resnet18', question: 'q2.3', fineTuning: 'frozen', batchNorm: 'eval', normalization: 'imagenet',
+      pretrained: 'weights.safetensors', weights: { source: 'weights.safetensors', sha256: sha },
+    });
+    expect(record.value.epochs).toHaveLength(2);
+    const t = readSafetensors(new Uint8Array(readFileSync(weightsOut))).tensors;
+    expect(t.get('fc.weight')?.shape).toEqual([10, 512]);
+    expect(t.get('layer4.1.bn2.num_batches_tracked')?.dtype).toBe('I64');
+  }, 300_000);
+
   it('exits 2 with a message for bad arguments or missing data', () => {
+    const mixed = run(['--data', dir, '--model', 'resnet18', '--fine-tune', 'frozen', '--batchnorm', 'train']);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/--batchnorm train does not go with --fine-tune frozen/);
+    const cnnWeights = run(['--data', dir, '--weights', 'w.pth']);
+    expect(cnnWeights.status).toBe(2);
+    expect(cnnWeights.stderr).toMatch(/apply to --model resnet18/);
     const bad = run(['--data', dir, '--size', '30']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/size/);

@@ -104,6 +104,7 @@ class HwRunList extends HTMLElement {
       else button('Hand in with my submission', () => this.handIn(run));
       button('Export JSON', () => downloadText(runFileName(run), `${JSON.stringify(run, null, 1)}\n`, 'application/json'));
       button('Download weights', () => this.downloadWeights(run));
+      button('Run this in PyTorch', () => this.downloadPytorch(run));
       button('Delete', () => this.deleteOne(run));
       actions.append(box);
       tr.append(pickCell, name, td(`${s.epochsDone}/${s.epochsPlanned}`, 'num'), td(pct(s.finalTrainAccuracy), 'num'), td(pct(s.finalValAccuracy), 'num'),
@@ -125,6 +126,18 @@ class HwRunList extends HTMLElement {
     }
     downloadText(weightsFileName(run), w, 'application/octet-stream');
     this.say(`Saved ${weightsFileName(run)}: load it in PyTorch with safetensors.torch.load_file and model.load_state_dict.`);
+  }
+
+  /** Downloads the standalone PyTorch script that repeats this run (the generator loads only when asked). */
+  private async downloadPytorch(run: RunRecord): Promise<void> {
+    try {
+      const { pytorchScriptOfRun } = await import('../../src/export/pytorch-script');
+      const { fileName, source } = pytorchScriptOfRun(run);
+      downloadText(fileName, source, 'text/x-python');
+      this.say(`Saved ${fileName}: on a machine with torch and torchvision run python3 ${fileName} --data DIR --out run.json, then import run.json here.`);
+    } catch (e) {
+      this.say(`Run ${run.id} cannot be written as a PyTorch script: ${(e as Error).message}.`, true);
+    }
   }
 
   private async deleteOne(run: RunRecord): Promise<void> {

@@ -10,7 +10,8 @@ import { PY_DATA } from './python-data.ts';
 import { PY_MODEL } from './python-model.ts';
 import { PY_TRAIN } from './python-train.ts';
 import { type PyValue, pyLiteral } from './py-literal.ts';
-import type { PytorchScriptSpec } from './pytorch-spec.ts';
+import type { RunRecord } from '../train/run-record.ts';
+import { type PytorchScriptSpec, specFromRun } from './pytorch-spec.ts';
 
 /** The suggested file name of a spec's script. */
 export function scriptFileName(spec: PytorchScriptSpec): string {
@@ -64,4 +65,10 @@ export function pytorchScript(spec: PytorchScriptSpec): string {
     augmentSource(spec.augmentations),
     PY_TRAIN,
   ].join('\n');
+}
+
+/** The script of a run record and its file name (throws with a clear message when the run cannot be repeated). */
+export function pytorchScriptOfRun(run: RunRecord): { fileName: string; source: string } {
+  const spec = specFromRun(run);
+  return { fileName: scriptFileName(spec), source: pytorchScript(spec) };
 }

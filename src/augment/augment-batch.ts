@@ -30,14 +30,16 @@ export function drawPipeline(rng: Rng, pipeline: Pipeline, n: number, h: number,
   return draws;
 }
 
-/** Per-image boolean mask [N, 1, 1, 1]. */
-function imageMask(tf: TF, flags: readonly boolean[]): Tensor {
-  return tf.tensor4d(flags.map((f) => (f ? 1 : 0)), [flags.length, 1, 1, 1], 'bool');
-}
-
-/** Keeps x where the image is not selected: exact identity for images a transform skipped. */
+/**
+ * y for the selected images, x for the others, as y·m + x·(1 − m) with m ∈ {0, 1} per image: exact
+ * for finite values, and a broadcast multiply where tf.where would tile its mask to the full shape.
+ */
 function select(tf: TF, flags: readonly boolean[], y: Tensor, x: Tensor): Tensor {
-  return flags.every(Boolean) ? y : tf.where(imageMask(tf, flags), y, x);
+  if (flags.every(Boolean)) return y;
+  return tf.tidy(() => {
+    const m = tf.tensor4d(flags.map((f) => (f ? 1 : 0)), [flags.length, 1, 1, 1]);
+    return y.mul(m).add(x.mul(tf.sub(1, m)));
+  });
 }
 
 const BLEND: (BlendKind | null)[] = ['brightness', 'contrast', 'saturation', null];

@@ -10,8 +10,7 @@ export type BlendKind = 'brightness' | 'contrast' | 'saturation';
 
 /** torchvision's rgb_to_grayscale: 0.2989 R + 0.587 G + 0.114 B, as [N, H, W, 1]. */
 export function grayscale(tf: TF, x: Tensor): Tensor {
-  const [r, g, b] = tf.split(x, 3, 3);
-  return r.mul(0.2989).add(g.mul(0.587)).add(b.mul(0.114));
+  return tf.tidy(() => x.mul(tf.tensor1d([0.2989, 0.587, 0.114])).sum(3, true));
 }
 
 /** Per-image [N, 1, 1, 1] column from host numbers (float32, like torch's scalar cast). */
@@ -21,7 +20,7 @@ export function perImage(tf: TF, values: readonly number[]): Tensor {
 
 /**
  * Blends each image n with its partner: clamp(f[n]·x + (1−f[n])·other, 0, 1), where the partner is
- * chosen per image by `kinds[n]`; images whose kind is null are returned unchanged (exactly).
+ * chosen per image by `kinds[n]`; images whose kind is null are returned unchanged (exactly: blended·0 + x·1).
  */
 export function blendPerImage(tf: TF, x: Tensor, kinds: readonly (BlendKind | null)[], factors: readonly number[]): Tensor {
   return tf.tidy(() => {
@@ -38,6 +37,7 @@ export function blendPerImage(tf: TF, x: Tensor, kinds: readonly (BlendKind | nu
     }
     const blended = tf.clipByValue(x.mul(perImage(tf, f)).add(other.mul(perImage(tf, f.map((v) => 1 - v)))), 0, 1);
     if (active.every((a) => a === 1)) return blended;
-    return tf.where(perImage(tf, active).cast('bool'), blended, x);
+    const m = perImage(tf, active);
+    return blended.mul(m).add(x.mul(tf.sub(1, m)));
   });
 }

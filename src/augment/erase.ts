@@ -16,12 +16,14 @@ export interface EraseBox {
 export function eraseBatch(tf: TF, x: Tensor, boxes: readonly EraseBox[], value: number[] | number[][] | Tensor): Tensor {
   return tf.tidy(() => {
     const [n, h, w, c] = x.shape as [number, number, number, number];
-    const col = (f: (b: EraseBox) => number) => tf.tensor4d(Int32Array.from(boxes.map(f)), [n, 1, 1, 1], 'int32');
-    const rows = tf.range(0, h, 1, 'int32').reshape([1, h, 1, 1]);
-    const cols = tf.range(0, w, 1, 'int32').reshape([1, 1, w, 1]);
-    const inRows = rows.greaterEqual(col((b) => b.i)).logicalAnd(rows.less(col((b) => b.i + b.h)));
-    const inCols = cols.greaterEqual(col((b) => b.j)).logicalAnd(cols.less(col((b) => b.j + b.w)));
-    const mask = inRows.logicalAnd(inCols);
+    // Host-built 0/1 row and column masks; their product is the box (no broadcasting logical ops, which tile).
+    const rowMask = new Float32Array(n * h);
+    const colMask = new Float32Array(n * w);
+    boxes.forEach((b, k) => {
+      for (let y = b.i; y < Math.min(h, b.i + b.h); y++) rowMask[k * h + y] = 1;
+      for (let x0 = b.j; x0 < Math.min(w, b.j + b.w); x0++) colMask[k * w + x0] = 1;
+    });
+    const mask = tf.tensor4d(rowMask, [n, h, 1, 1]).mul(tf.tensor4d(colMask, [n, 1, w, 1]));
     let v: Tensor;
     if (Array.isArray(value)) {
       const perImage = Array.isArray(value[0]) ? (value as number[][]) : boxes.map(() => value as number[]);
@@ -30,6 +32,7 @@ export function eraseBatch(tf: TF, x: Tensor, boxes: readonly EraseBox[], value:
     } else {
       v = value;
     }
-    return tf.where(mask, v, x);
+    // x·(1 − m) + v·m with m ∈ {0, 1}: exactly x outside the box and v inside (for finite values).
+    return x.mul(tf.sub(1, mask)).add(mask.mul(v));
   });
 }

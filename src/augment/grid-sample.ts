@@ -48,7 +48,8 @@ export function sampleGrid(tf: TF, x: Tensor, ix: Tensor, iy: Tensor, interpolat
     if (fill === null) return img;
     const mask = taps.slice(1).reduce((acc, t) => acc.add(t.weight), taps[0].weight).expandDims(3);
     const fillImg = tf.tensor4d(Float32Array.from(fill.length === 1 ? new Array(c).fill(fill[0]) : fill), [1, 1, 1, c]);
-    if (interpolation === 'nearest') return tf.where(mask.less(0.5), fillImg, img);
+    // Bilinear: img·m + (1 − m)·fill. Nearest: m is exactly 0 or 1, so the same formula is
+    // torchvision's img[m < 0.5] = fill (img is 0 there), without a tiled tf.where.
     return img.mul(mask).add(tf.sub(1, mask).mul(fillImg));
   });
 }

@@ -1,8 +1,8 @@
 /** torchvision's adjust_hue on NHWC float images: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
 import type { TF, Tensor } from '../train/tf-types.ts';
 
-/** torchvision's `_rgb2hsv`: [N, H, W, 3] RGB → HSV (h in [0, 1)). */
-export function rgbToHsv(tf: TF, x: Tensor): Tensor {
+/** torchvision's `_rgb2hsv` as three [N, H, W, 1] planes h (in [0, 1)), s, v. */
+function rgbToHsvPlanes(tf: TF, x: Tensor): [Tensor, Tensor, Tensor] {
   return tf.tidy(() => {
     const [r, g, b] = tf.split(x, 3, 3);
     const maxc = x.max(3, true);
@@ -22,14 +22,13 @@ export function rgbToHsv(tf: TF, x: Tensor): Tensor {
     const hg = tf.where(tf.logicalAnd(isG, tf.logicalNot(isR)), rc.sub(bc).add(2), zeros);
     const hb = tf.where(tf.logicalAnd(tf.logicalNot(isG), tf.logicalNot(isR)), gc.sub(rc).add(4), zeros);
     const h = tf.mod(hr.add(hg).add(hb).div(6).add(1), 1);
-    return tf.concat([h, s, maxc], 3);
+    return [h, s, maxc];
   });
 }
 
-/** torchvision's `_hsv2rgb`: [N, H, W, 3] HSV → RGB, the sector chosen by floor(6h) mod 6. */
-export function hsvToRgb(tf: TF, x: Tensor): Tensor {
+/** torchvision's `_hsv2rgb` from h, s, v planes, the sector chosen by floor(6h) mod 6. */
+function hsvPlanesToRgb(tf: TF, h: Tensor, s: Tensor, v: Tensor): Tensor {
   return tf.tidy(() => {
-    const [h, s, v] = tf.split(x, 3, 3);
     const h6 = h.mul(6);
     const fl = tf.floor(h6);
     const f = h6.sub(fl);
@@ -46,9 +45,8 @@ export function hsvToRgb(tf: TF, x: Tensor): Tensor {
 /** adjust_hue with one factor per image (each in [-0.5, 0.5]): h ← (h + f) mod 1. */
 export function adjustHuePerImage(tf: TF, x: Tensor, factors: readonly number[]): Tensor {
   return tf.tidy(() => {
-    const hsv = rgbToHsv(tf, x);
-    const [h, s, v] = tf.split(hsv, 3, 3);
+    const [h, s, v] = rgbToHsvPlanes(tf, x);
     const f = tf.tensor4d(Float32Array.from(factors), [factors.length, 1, 1, 1]);
-    return hsvToRgb(tf, tf.concat([tf.mod(h.add(f), 1), s, v], 3));
+    return hsvPlanesToRgb(tf, tf.mod(h.add(f), 1), s, v);
   });
 }

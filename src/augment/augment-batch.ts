@@ -115,7 +115,8 @@ export function applyStep(tf: TF, x: Tensor, step: PipelineStep, draws: readonly
 
 /** Augments x [N, H, W, 3] (float32 in [0, 1]) with the pipeline, drawing from `rng`; returns a new tensor. */
 export function augmentBatch(tf: TF, x: Tensor, pipeline: Pipeline, rng: Rng): Tensor {
-  const [n, h, w] = x.shape as [number, number, number, number];
+  const [n, h, w, c] = x.shape as [number, number, number, number];
+  if (x.rank !== 4 || c !== 3) throw new Error(`augmentBatch: images must be [N, H, W, 3], got [${x.shape}]`);
   const draws = drawPipeline(rng, pipeline, n, h, w);
   return tf.tidy(() => pipeline.reduce((acc, step, s) => applyStep(tf, acc, step, draws[s]), x).clone());
 }

@@ -102,6 +102,29 @@ describe('augmentBatch', () => {
     tf.dispose([x, a, b]);
   });
 
+  it('gives the same images on wasm as on cpu', async () => {
+    const x = images(4, 17, 23, 9);
+    const onCpu = augmentBatch(tf, x, TYPICAL, mulberry32(4));
+    const want = onCpu.dataSync().slice();
+    const data = x.dataSync().slice();
+    tf.dispose([x, onCpu]);
+    await selectBackend(tf, { preferred: ['wasm'] });
+    const xw = tf.tensor4d(data, [4, 17, 23, 3]);
+    const onWasm = augmentBatch(tf, xw, TYPICAL, mulberry32(4));
+    const got = onWasm.dataSync();
+    let worst = 0;
+    for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));
+    tf.dispose([xw, onWasm]);
+    await selectBackend(tf, { preferred: ['cpu'] });
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('refuses images that are not [N, H, W, 3]', () => {
+    const x = tf.zeros([2, 8, 8, 1]);
+    expect(() => augmentBatch(tf, x, TYPICAL, mulberry32(1))).toThrow(/\[N, H, W, 3\], got \[2,8,8,1\]/);
+    x.dispose();
+  });
+
   it('keeps no tensors behind', () => {
     const x = images(3, 17, 23, 6);
     augmentBatch(tf, x, TYPICAL, mulberry32(1)).dispose();

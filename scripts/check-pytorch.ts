@@ -14,9 +14,25 @@ import { pytorchScript } from '../src/export/pytorch-script.ts';
 import { specFromRun } from '../src/export/pytorch-spec.ts';
 import { parseRunFile } from '../src/runs/import-run.ts';
 import type { RunRecord } from '../src/train/run-record.ts';
+import { initResnet18State } from '../src/train/resnet18-init.ts';
+import { writeSafetensors } from '../src/train/weights/safetensors.ts';
 import { makeExportFolder } from './check-pytorch-folder.ts';
 
 const SIZE = 32;
+
+const EVERY_AUGMENTATION = [
+  { op: 'RandomHorizontalFlip', params: { p: 0.5 } }, { op: 'ColorJitter', params: { brightness: 0.2, contrast: 0.2, saturation: 0.2, hue: 0.05 } },
+  { op: 'RandomPerspective', params: { distortion_scale: 0.3 } }, { op: 'RandomRotation', params: { degrees: 10, interpolation: 'bilinear' } },
+  { op: 'RandomCrop', params: { size: SIZE, padding: 4, padding_mode: 'reflect' } }, { op: 'RandomResizedCrop', params: { size: SIZE, scale: [0.6, 1] } },
+  { op: 'GaussianBlur', params: { kernel_size: 3 } }, { op: 'RandomErasing', params: { p: 0.3, value: 'random' } },
+];
+
+/** ImageNet-shaped ResNet-18 weights (the book's seeded torchvision init) as .safetensors, as the book writes them. */
+function weightsFile(dir: string): string {
+  const path = join(dir, 'resnet18-book.safetensors');
+  writeFileSync(path, writeSafetensors(initResnet18State(1000, 3) as Parameters<typeof writeSafetensors>[0], { format: 'pt' }));
+  return path;
+}
 
 function sh(cmd: string, args: string[], what: string): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -80,6 +96,21 @@ async function main(): Promise<number> {
     console.log(row('pytorch', pt.value));
     const d = Math.abs(pt.value.epochs[0].trainLoss - book.value.epochs[0].trainLoss);
     console.log(`epoch-1 train loss differs by ${d.toExponential(2)} (same init, split and order; pixels differ by decoder/resize rounding)`);
+  }
+  if (!pt.ok) return 1;
+  const more: [string, RunRecord, string[]][] = [
+    ['CNN with every augmentation (torchvision classes)', { ...book.value, config: { ...book.value.config, pipeline: EVERY_AUGMENTATION } as RunRecord['config'] }, []],
+    ['ResNet-18, frozen backbone, weights from a .safetensors the book wrote', { ...book.value, config: { ...book.value.config, model: 'resnet18', question: 'q2.3', pretrained: 'book-init', fineTuning: 'frozen', batchNorm: 'eval' } }, ['--weights', weightsFile(dir)]],
+    ['ResNet-18 from scratch, full fine-tuning', { ...book.value, config: { ...book.value.config, model: 'resnet18', question: 'q2.3', fineTuning: 'full' } }, []],
+  ];
+  for (const [what, rec, extra] of more) {
+    const path = join(dir, 'more.py');
+    writeFileSync(path, pytorchScript(specFromRun(rec)));
+    const outFile = join(dir, 'more-run.json');
+    sh(python, [path, '--data', data, '--epochs', '1', '--out', outFile, '--device', 'cpu', ...extra], what);
+    const r = parseRunFile(readFileSync(outFile, 'utf8'), 'run.json');
+    check(`${what}: trains one epoch and its run.json passes the validator${r.ok ? '' : `: ${r.error}`}`, r.ok);
+    if (r.ok) console.log(row('pytorch', r.value), `· ${r.value.config.model}${r.value.config.fineTuning ? ` ${r.value.config.fineTuning}` : ''}${r.value.config.weights ? ` weights ${r.value.config.weights.source}` : ''}`);
   }
   const failed = checks.filter(([, ok]) => !ok).length;
   console.log(failed ? `${failed} of ${checks.length} checks failed` : `all ${checks.length} checks passed`);

@@ -64,13 +64,20 @@ function findPython(): string | null {
   return null;
 }
 
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { seconds: number; stdout: string } {
+/** Runs a command; wall seconds, and CPU seconds (user + system, from /usr/bin/time) when available. */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { seconds: number; cpu: number | null; stdout: string } {
+  const time = existsSync('/usr/bin/time');
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 1 << 24 });
+  const r = time
+    ? spawnSync('/usr/bin/time', ['-f', 'cpu-seconds %U %S', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 24 })
+    : spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 1 << 24 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  return { seconds, stdout: r.stdout };
+  const m = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : null, stdout: r.stdout };
 }
+
+const cpu = (c: number | null) => (c === null ? '' : `, CPU ${c.toFixed(1)} s`);
 
 const { x, d } = await benchData();
 const work = mkdtempSync(join(tmpdir(), 'tsne-bench-'));
@@ -78,16 +85,16 @@ const features = join(work, 'features.safetensors');
 writeFileSync(features, writeSafetensors({ features: { shape: [N, d], data: x } }));
 writeFileSync(join(work, 'features.npy'), npy(x, N, d));
 const python = v['no-sklearn'] ? null : findPython();
-console.log(`t-SNE benchmark: ${N} × ${d} (Fashion-MNIST pixels), perplexity 30, 1000 iterations, seed 0; ${THREADS} thread(s) for scikit-learn; machine load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+console.log(`t-SNE benchmark: ${N} × ${d} (Fashion-MNIST pixels), perplexity 30, 1000 iterations, seed 0; ${THREADS} thread(s) for both; machine load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 if (!python) console.log(v['no-sklearn'] ? 'scikit-learn column skipped (--no-sklearn)' : 'scikit-learn column skipped: no python3 with scikit-learn and numpy (apt-get install -y python3-sklearn, or set PYTHON)');
 
 const rows: string[] = [];
 let met = true;
 for (const dims of DIMS) {
-  const ours = timed(process.execPath, ['--import', 'tsx', 'cli/tsne.ts', '--input', features, '--dims', String(dims), '--seed', '0', '--out', join(work, `e${dims}.safetensors`)]);
+  const ours = timed(process.execPath, ['--import', 'tsx', 'cli/tsne.ts', '--input', features, '--dims', String(dims), '--seed', '0', '--threads', String(THREADS), '--out', join(work, `e${dims}.safetensors`)]);
   const trust = Number(/trustworthiness \(k = 10\) ([\d.]+)/.exec(ours.stdout)?.[1]);
   const kl = Number(/KL divergence ([\d.]+)/.exec(ours.stdout)?.[1]);
-  let row = `| ${dims}-D | ${ours.seconds.toFixed(2)} s | ${trust.toFixed(4)} | ${kl.toFixed(3)} |`;
+  let row = `| ${dims}-D | ${ours.seconds.toFixed(2)} s${cpu(ours.cpu)} | ${trust.toFixed(4)} | ${kl.toFixed(3)} |`;
   if (python) {
     const env = { ...process.env, OMP_NUM_THREADS: String(THREADS), OPENBLAS_NUM_THREADS: String(THREADS) };
     const ref = timed(python, ['bench/tsne_sklearn.py', '--input', join(work, 'features.npy'), '--dims', String(dims), '--seed', '0', '--threads', String(THREADS)], env);
@@ -95,7 +102,7 @@ for (const dims of DIMS) {
     const faster = ours.seconds < ref.seconds;
     const close = Math.abs(trust - sk.trustworthiness) <= 0.01;
     met &&= faster && close;
-    row += ` ${ref.seconds.toFixed(2)} s (fit ${sk.seconds.toFixed(2)} s) | ${sk.trustworthiness.toFixed(4)} | ${sk.kl.toFixed(3)} | ×${(ref.seconds / ours.seconds).toFixed(2)} ${faster ? 'faster' : 'SLOWER'} | ${(trust - sk.trustworthiness).toFixed(4)} ${close ? 'ok' : 'OFF'} |`;
+    row += ` ${ref.seconds.toFixed(2)} s${cpu(ref.cpu)} (fit ${sk.seconds.toFixed(2)} s) | ${sk.trustworthiness.toFixed(4)} | ${sk.kl.toFixed(3)} | ×${(ref.seconds / ours.seconds).toFixed(2)} ${faster ? 'faster' : 'SLOWER'} | ${(trust - sk.trustworthiness).toFixed(4)} ${close ? 'ok' : 'OFF'} |`;
   }
   rows.push(row);
   console.log(row);

@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { WEBGPU_KERNEL_NAMES, isWebgpuKernelCustom, registerWebgpuKernels, unregisterWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels.ts';
+import { webgpu } from './webgpu-helpers.ts';
+
+describe('registerWebgpuKernels', () => {
+  it('replaces the stock kernels, idempotently, and unregisterWebgpuKernels puts them back', async () => {
+    await webgpu();
+    const ours = new Map(WEBGPU_KERNEL_NAMES.map((k) => [k, tf.getKernel(k, 'webgpu')?.kernelFunc as { stock?: unknown } | undefined]));
+    registerWebgpuKernels(tf);
+    expect(WEBGPU_KERNEL_NAMES.every((k) => tf.getKernel(k, 'webgpu')?.kernelFunc === ours.get(k))).toBe(true);
+    unregisterWebgpuKernels(tf);
+    expect(WEBGPU_KERNEL_NAMES.some((k) => isWebgpuKernelCustom(tf, k))).toBe(false);
+    expect(WEBGPU_KERNEL_NAMES.every((k) => tf.getKernel(k, 'webgpu')?.kernelFunc === ours.get(k)?.stock)).toBe(true);
+    registerWebgpuKernels(tf);
+    expect(WEBGPU_KERNEL_NAMES.every((k) => isWebgpuKernelCustom(tf, k))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CurveMetric } from '../../src/charts-data/training-curves';
 import { comparisonTable, type ComparisonRow } from '../../src/comparison/comparison-table';
 import { runLabel } from '../../src/comparison/run-labels';
-import { defaultSelection, HOMEWORK_QUESTIONS, latestPerQuestion, type ListedRun, mergeRuns } from '../../src/comparison/run-sources';
+import { defaultSelection, HOMEWORK_QUESTIONS, latestPerQuestion, type ListedRun, mergeRuns, readableRuns } from '../../src/comparison/run-sources';
 import { overlaidCurves, perClassF1Table, resultPanels, sameClasses } from '../../src/comparison/side-by-side';
 import { rowCells } from '../../src/comparison/table-cells';
 import { parseRunFile } from '../../src/runs/import-run';
@@ -86,7 +86,12 @@ class HwComparison extends HTMLElement {
   }
 
   private render(): void {
-    this.listed = mergeRuns(this.stored, bookState().progress.runs);
+    const stored = readableRuns(this.stored);
+    const handed = readableRuns(bookState().progress.runs);
+    this.listed = mergeRuns(stored.runs, handed.runs);
+    const problems = [...stored.problems, ...handed.problems];
+    this.q('[data-unreadable]').textContent = problems.length === 0 ? ''
+      : `Left out of the comparison (not valid run records; nothing was deleted): ${problems.join('; ')}.`;
     this.renderRunRows();
     this.renderExerciseRuns();
     const chosen = this.chosenRuns();

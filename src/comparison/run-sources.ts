@@ -1,6 +1,6 @@
 /** The runs the comparison reads: those kept in this browser and those handed in, one entry per id, and the default selection. */
 import { latestRun } from '../homework/run-context.ts';
-import type { RunRecord } from '../train/run-record.ts';
+import { type RunRecord, validateRunRecord } from '../train/run-record.ts';
 
 /** The homework questions whose runs the comparison is about, in order. */
 export const HOMEWORK_QUESTIONS = ['q2.2', 'q2.3', 'q2.4'] as const;
@@ -13,6 +13,21 @@ export interface ListedRun {
   stored: boolean;
   /** In the submission (the copy the grader and the exercises read). */
   handedIn: boolean;
+}
+
+/** The runs that pass the run-record checks, and for each one that does not, its id (if any) and the problem; nothing is changed in the store. */
+export function readableRuns(runs: readonly unknown[]): { runs: RunRecord[]; problems: string[] } {
+  const ok: RunRecord[] = [];
+  const problems: string[] = [];
+  for (const r of runs) {
+    const v = validateRunRecord(r);
+    if (v.ok) ok.push(v.value);
+    else {
+      const id = typeof (r as { id?: unknown })?.id === 'string' ? (r as { id: string }).id : 'a run without an id';
+      problems.push(`${id}: ${v.error}`);
+    }
+  }
+  return { runs: ok, problems };
 }
 
 /** Merges the stored and handed-in runs by id (the handed-in copy wins, as the exercises read it), newest first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSelection, latestPerQuestion, mergeRuns } from '../../../src/comparison/run-sources';
+import { defaultSelection, latestPerQuestion, mergeRuns, readableRuns } from '../../../src/comparison/run-sources';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 
 describe('mergeRuns', () => {
@@ -23,5 +23,17 @@ describe('defaultSelection', () => {
     expect(defaultSelection([...runs, newerCnn, unfinished]).sort()).toEqual(['augmented-fixture', 'cnn-newer', 'resnet-fixture']);
     expect(Object.keys(latestPerQuestion([runs[1]]))).toEqual(['q2.3']);
     expect(defaultSelection([])).toEqual([]);
+  });
+});
+
+describe('readableRuns', () => {
+  it('keeps valid records and names the others with the problem', () => {
+    const [cnn, resnet] = homeworkRuns();
+    const broken = { ...resnet, id: 'broken', epochs: [{ epoch: 1, trainLoss: NaN }] };
+    const r = readableRuns([cnn, broken, null, { format: 'x' }]);
+    expect(r.runs).toEqual([cnn]);
+    expect(r.problems).toHaveLength(3);
+    expect(r.problems[0]).toMatch(/^broken: epochs\[0\]/);
+    expect(r.problems[1]).toMatch(/^a run without an id: /);
   });
 });

@@ -45,7 +45,7 @@ class HwFeatureSpace extends HTMLElement {
     try {
       const done = await job.result;
       if (!done) { status.textContent = 't-SNE cancelled.'; return false; }
-      this.show({ ...rest, embedding: done.embedding, dims: done.dims, kl: done.kl, trustworthiness: done.trustworthiness ?? undefined });
+      await this.show({ ...rest, embedding: done.embedding, dims: done.dims, kl: done.kl, trustworthiness: done.trustworthiness ?? undefined });
       return true;
     } catch (e) {
       status.textContent = `t-SNE failed: ${(e as Error).message}`;

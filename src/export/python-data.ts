@@ -3,7 +3,7 @@
  * bit-exactly: mulberry32 with 32-bit integer arithmetic (src/data/rng.ts), Fisher–Yates, the
  * folder scan and class mapping (folder-scan.ts, class-mapping.ts), largest-remainder counts and
  * the stratified split (split.ts), epochOrder (train/batches.ts), limitSplit (runs/train-limit.ts)
- * and the CNN's seeded init (train/cnn.ts initTorchState, model.ts initLinear).
+ * and the seeded inits (train/cnn.ts initTorchState, model.ts initLinear, resnet18-init.ts).
  */
 
 /** The constants the port shares with the TypeScript (a test checks them against the sources). */
@@ -245,6 +245,42 @@ def book_init(shapes, seed):
         for d in shape:
             n *= d
         out.append((name, shape, [(rng() * 2 - 1) * bound for _ in range(n)]))
+    return out
+
+
+def mulberry32_block(seed, start, n):
+    """Draws start .. start + n - 1 of mulberry32(seed) at once: its state after k draws is seed + k * increment."""
+    try:
+        import numpy as np
+    except ImportError:
+        rng = mulberry32(seed)
+        for _ in range(start):
+            rng()
+        return [rng() for _ in range(n)]
+    a = (np.uint64(to_uint32(seed)) + np.arange(start + 1, start + n + 1, dtype=np.uint64) * np.uint64(${hex(PORTED_CONSTANTS.mulberryIncrement)})) & np.uint64(MASK32)
+    m = np.uint64(MASK32)
+    t = ((a ^ (a >> np.uint64(15))) * (a | np.uint64(1))) & m
+    t ^= (t + (((t ^ (t >> np.uint64(7))) * (t | np.uint64(61))) & m)) & m
+    return ((t ^ (t >> np.uint64(14))) & m).astype(np.float64) / 4294967296.0
+
+
+def book_resnet18_init(shapes, seed):
+    """The book's seeded torchvision init of resnet18 (resnet18-init.ts): every 4-d weight kaiming-normal (fan_out, ReLU),
+    std sqrt(2 / (out * kh * kw)), Box-Muller from one mulberry32 stream in state_dict order. Returns {name: values}."""
+    out = {}
+    pos = 0
+    for name, shape in shapes:
+        if len(shape) != 4:
+            continue
+        n = shape[0] * shape[1] * shape[2] * shape[3]
+        r = mulberry32_block(seed, pos, 2 * n)
+        pos += 2 * n
+        std = math.sqrt(2 / (shape[0] * shape[2] * shape[3]))
+        try:
+            import numpy as np
+            out[name] = np.sqrt(-2 * np.log(1 - r[0::2])) * np.cos(2 * math.pi * r[1::2]) * std
+        except ImportError:
+            out[name] = [math.sqrt(-2 * math.log(1 - r[2 * i])) * math.cos(2 * math.pi * r[2 * i + 1]) * std for i in range(n)]
     return out
 
 

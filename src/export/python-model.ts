@@ -127,11 +127,14 @@ def build_model(torch, nn, classes, weights_path):
         except Exception as e:
             raise SystemExit("error: could not download torchvision's ImageNet weights (%s); pass --weights resnet18.pth or .safetensors" % e)
     else:
-        # From scratch: torchvision's init drawn from torch's generator (the book draws the same
-        # distributions from mulberry32, src/train/resnet18-init.ts), and the book's seeded head.
-        torch.manual_seed(SPEC["seed"])
+        # From scratch: the book's seeded version of torchvision's init (BatchNorm 1/0, convs
+        # kaiming-normal from mulberry32, fc as nn.Linear from its own stream).
         model = torchvision.models.resnet18(weights=None)
         replace_head(torch, nn, model, classes, to_uint32(SPEC["seed"]) ^ 0x5F3759DF)
+        state = model.state_dict()
+        with torch.no_grad():
+            for name, values in book_resnet18_init([(k, list(v.shape)) for k, v in state.items()], SPEC["seed"]).items():
+                state[name].copy_(torch.as_tensor(values, dtype=torch.float64).reshape(state[name].shape))
     if model.fc.out_features != classes:
         replace_head(torch, nn, model, classes, SPEC["headSeed"])
     if SPEC["frozenBackbone"]:

@@ -105,6 +105,14 @@ def now_iso():
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def file_sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def batch_of(torch, pixels, idx, device):
     """uint8 CHW images -> float in [0, 1] (pixel / 255, no mean/std normalisation, as the book)."""
     return pixels[torch.as_tensor(idx)].to(device=device, dtype=torch.float32).div_(255)
@@ -156,6 +164,10 @@ def train(args):
     pixels = torch.stack([pil_to_tensor(im) for im in images])
     del images
     labels = torch.tensor([label for _, label in files], dtype=torch.long)
+    if args.weights and SPEC["weights"] and file_sha256(args.weights) != SPEC["weights"]["sha256"]:
+        print("note: %s is not the file the run started from (%s, SHA-256 %s...)" % (args.weights, SPEC["weights"]["source"], SPEC["weights"]["sha256"][:12]), file=sys.stderr)
+    elif SPEC["weights"] and not args.weights:
+        print("note: the run started from %s; pass it with --weights to start from the same numbers" % SPEC["weights"]["source"], file=sys.stderr)
     torch.manual_seed(SPEC["seed"])
     model, trainable = build_model(torch, nn, len(classes), args.weights)
     model.to(device)
@@ -230,8 +242,7 @@ def train(args):
         "pretrained": os.path.basename(args.weights) if args.weights else SPEC["pretrained"],
     }
     if args.weights:
-        with open(args.weights, "rb") as f:
-            config["weights"] = {"source": os.path.basename(args.weights), "sha256": hashlib.sha256(f.read()).hexdigest()}
+        config["weights"] = {"source": os.path.basename(args.weights), "sha256": file_sha256(args.weights)}
     if SPEC["model"] == "resnet18":
         config.update(fineTuning="frozen" if SPEC["frozenBackbone"] else "full", batchNorm=SPEC["batchNorm"], normalization=SPEC["normalization"])
     return {

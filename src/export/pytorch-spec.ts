@@ -34,8 +34,8 @@ export interface PytorchScriptSpec {
   recordAugmentations: string[];
   /** Weights source named by the run (`config.pretrained`), or null for from scratch. */
   pretrained: string | null;
-  /** The starting weights' file name recorded by the run (`config.weights.source`), or null. */
-  weightsSource: string | null;
+  /** The starting weights the run recorded (`config.weights`: file name and SHA-256), or null. */
+  weights: { source: string; sha256: string } | null;
   /** ResNet-18 only: train just fc (the backbone then runs with running statistics). */
   frozenBackbone: boolean;
   /** ResNet-18 only: BatchNorm in training passes uses batch statistics ('train') or running ones ('eval'; always with a frozen backbone). */
@@ -105,7 +105,7 @@ export function specFromRun(run: RunRecord, opts: SpecOptions = {}): PytorchScri
     augmentations,
     recordAugmentations: Array.isArray(c.augmentations) ? c.augmentations.filter((a): a is string => typeof a === 'string') : [],
     pretrained: typeof c.pretrained === 'string' ? c.pretrained : null,
-    weightsSource: c.weights?.source ?? null,
+    weights: c.weights ? { source: c.weights.source, sha256: c.weights.sha256 } : null,
     frozenBackbone: frozen,
     batchNorm: frozen ? 'eval' : batchNorm,
     normalization: oneOf(c.normalization, ['none', 'imagenet'] as const, model === 'resnet18' ? 'imagenet' : 'none', 'config.normalization'),

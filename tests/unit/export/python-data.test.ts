@@ -7,6 +7,8 @@ import { splitCounts, stratifiedSplit } from '../../../src/data/split';
 import { epochOrder } from '../../../src/train/batches';
 import { initTorchState } from '../../../src/train/cnn';
 import { initLinear } from '../../../src/train/model';
+import { initResnet18State } from '../../../src/train/resnet18-init';
+import { resnet18Shapes } from '../../../src/train/resnet18';
 import { limitSplit } from '../../../src/runs/train-limit';
 import { PORTED_CONSTANTS, PY_DATA } from '../../../src/export/python-data';
 import { pytorchScript } from '../../../src/export/pytorch-script';
@@ -87,5 +89,31 @@ describe('the Python ports give the TypeScript numbers exactly', () => {
     const lin = initLinear(512, 10, 3);
     expect(Float32Array.from(head[0])).toEqual(lin.get('fc.weight')!.data);
     expect(Float32Array.from(head[1])).toEqual(lin.get('fc.bias')!.data);
+  });
+
+  it('mulberry32 drawn in blocks (numpy when present) continues the stream exactly', () => {
+    const g = mulberry32(4294967295);
+    for (let i = 0; i < 1000; i++) g();
+    const want = Array.from({ length: 300 }, () => g());
+    expect(py<number[]>('print(json.dumps([float(x) for x in m.mulberry32_block(4294967295, 1000, 300)]))')).toEqual(want);
+    // Without numpy (sys.modules entry None makes the import fail): the pure-Python fallback.
+    expect(py<number[]>('sys.modules["numpy"] = None\nprint(json.dumps([float(x) for x in m.mulberry32_block(4294967295, 1000, 300)]))')).toEqual(want);
+  });
+
+  it("ResNet-18's seeded from-scratch init: the first three convolutions to the float32 (Box-Muller, one stream in state_dict order)", () => {
+    const want = initResnet18State(10, 77);
+    const shapes = [...resnet18Shapes(10)].slice(0, 17).map(([n, s]) => [n, s]);
+    expect(shapes.filter(([, s]) => (s as number[]).length === 4).map(([n]) => n)).toEqual(['conv1.weight', 'layer1.0.conv1.weight', 'layer1.0.conv2.weight']);
+    const got = py<Record<string, number[]>>(`print(json.dumps({k: [float(x) for x in v] for k, v in m.book_resnet18_init(${JSON.stringify(shapes)}, 77).items()}))`);
+    expect(Object.keys(got)).toEqual(['conv1.weight', 'layer1.0.conv1.weight', 'layer1.0.conv2.weight']);
+    for (const [name, values] of Object.entries(got)) {
+      const w = want.get(name)!.data as Float32Array;
+      const mine = Float32Array.from(values);
+      expect(mine.length).toBe(w.length);
+      // Math.log/Math.cos and Python's libm may differ in the last bit of a double, which float32 rounding almost always hides.
+      let differ = 0;
+      for (let i = 0; i < w.length; i++) if (mine[i] !== w[i]) { differ++; expect(Math.abs(mine[i] - w[i])).toBeLessThanOrEqual(Math.abs(w[i]) * 2 ** -23); }
+      expect(differ).toBeLessThanOrEqual(2);
+    }
   });
 });

@@ -35,7 +35,7 @@ describe('specFromRun', () => {
 
   it("reads ResNet-18's fine-tuning, BatchNorm mode, normalisation and weights (src/train/run-record.ts)", () => {
     const frozen = specFromRun(runRecord({ model: 'resnet18', question: 'q2.3', seed: 5, pretrained: 'imagenet', fineTuning: 'frozen', batchNorm: 'eval', weights: { source: 'r18.safetensors', sha256: '0'.repeat(64) } }));
-    expect(frozen).toMatchObject({ model: 'resnet18', pretrained: 'imagenet', weightsSource: 'r18.safetensors', frozenBackbone: true, batchNorm: 'eval', normalization: 'imagenet', headSeed: 5 });
+    expect(frozen).toMatchObject({ model: 'resnet18', pretrained: 'imagenet', weights: { source: 'r18.safetensors', sha256: '0'.repeat(64) }, frozenBackbone: true, batchNorm: 'eval', normalization: 'imagenet', headSeed: 5 });
     expect(specFromRun(runRecord({ model: 'resnet18', question: 'q2.3', pretrained: 'w.pth', fineTuning: 'frozen' })).batchNorm).toBe('eval');
     expect(specFromRun(runRecord({ model: 'resnet18', question: 'q2.3', pretrained: 'w.pth', batchNorm: 'eval', normalization: 'none' }))).toMatchObject({ frozenBackbone: false, batchNorm: 'eval', normalization: 'none' });
     expect(specFromRun(runRecord({ model: 'resnet18', question: 'q2.3', pretrained: null }))).toMatchObject({ frozenBackbone: false, batchNorm: 'train', normalization: 'imagenet' });

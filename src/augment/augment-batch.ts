@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../data/rng.ts';
 import type { TF, Tensor } from '../train/tf-types.ts';
-import { type BlendKind, blendPerImage } from './color.ts';
+import { type BlendKind, type Planes, blendPerImage, fromPlanes, selectPlanes, toPlanes } from './color.ts';
 import { type Draw, drawStep } from './draws.ts';
 import { eraseBatch } from './erase.ts';
 import { adjustHuePerImage } from './hsv.ts';
@@ -46,16 +46,17 @@ const BLEND: (BlendKind | null)[] = ['brightness', 'contrast', 'saturation', nul
 
 /** ColorJitter: four stages; at stage k each image applies the k-th op of its own random order. */
 function colorJitter(tf: TF, x: Tensor, draws: DrawOf<'ColorJitter'>[]): Tensor {
-  let y = x;
+  if (draws.every((d) => d.factors.every((f) => f === null))) return x;
+  let y: Planes = toPlanes(tf, x);
   for (let k = 0; k < 4; k++) {
     const fn = draws.map((d) => d.order[k]);
     const factor = draws.map((d, i) => d.factors[fn[i]]);
     const kinds = fn.map((f, i) => (factor[i] === null ? null : BLEND[f]));
     if (kinds.some((kind) => kind !== null)) y = blendPerImage(tf, y, kinds, factor.map((f) => f ?? 1));
     const hue = fn.map((f, i) => f === 3 && factor[i] !== null);
-    if (hue.some(Boolean)) y = select(tf, hue, adjustHuePerImage(tf, y, factor.map((f, i) => (hue[i] ? (f as number) : 0))), y);
+    if (hue.some(Boolean)) y = selectPlanes(tf, hue, adjustHuePerImage(tf, y, factor.map((f, i) => (hue[i] ? (f as number) : 0))), y);
   }
-  return y;
+  return fromPlanes(tf, y);
 }
 
 /** Applies one step with its per-image draws to x [N, H, W, C]. */

@@ -3,7 +3,7 @@
  * parameters, on NHWC float32 batches in [0, 1] (every image gets the same parameters).
  */
 import type { TF, Tensor } from '../train/tf-types.ts';
-import { blendPerImage } from './color.ts';
+import { type Planes, blendPerImage, fromPlanes, toPlanes } from './color.ts';
 import { eraseBatch } from './erase.ts';
 import type { Fill, Interpolation } from './grid-sample.ts';
 import { adjustHuePerImage } from './hsv.ts';
@@ -46,16 +46,21 @@ export function opOutputSize(op: FunctionalOp, h: number, w: number): [number, n
   }
 }
 
+/** Runs a colour op on x's planes and returns NHWC. */
+export function onPlanes(tf: TF, x: Tensor, f: (p: Planes) => Planes): Tensor {
+  return tf.tidy(() => fromPlanes(tf, f(toPlanes(tf, x))));
+}
+
 /** Applies one functional op to x [N, H, W, 3]. */
 export function applyFunctional(tf: TF, x: Tensor, op: FunctionalOp): Tensor {
   const [n, h, w] = dims(x);
   const each = <T>(v: T): T[] => new Array<T>(n).fill(v);
   switch (op.op) {
     case 'hflip': return tf.reverse(x, 2);
-    case 'adjust_brightness': return blendPerImage(tf, x, each('brightness'), each(op.brightness_factor));
-    case 'adjust_contrast': return blendPerImage(tf, x, each('contrast'), each(op.contrast_factor));
-    case 'adjust_saturation': return blendPerImage(tf, x, each('saturation'), each(op.saturation_factor));
-    case 'adjust_hue': return adjustHuePerImage(tf, x, each(op.hue_factor));
+    case 'adjust_brightness': return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('brightness'), each(op.brightness_factor)));
+    case 'adjust_contrast': return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('contrast'), each(op.contrast_factor)));
+    case 'adjust_saturation': return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('saturation'), each(op.saturation_factor)));
+    case 'adjust_hue': return onPlanes(tf, x, (p) => adjustHuePerImage(tf, p, each(op.hue_factor)));
     case 'perspective': return perspectiveBatch(tf, x, each(perspectiveCoeffs(op.startpoints, op.endpoints)), op.interpolation, op.fill);
     case 'rotate': return rotateBatch(tf, x, each(op.angle), op.interpolation, op.fill);
     case 'resized_crop': {

@@ -1,12 +1,12 @@
-/** torchvision's adjust_hue on NHWC float images: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
+/** torchvision's adjust_hue on colour planes: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
 import type { TF, Tensor } from '../train/tf-types.ts';
+import type { Planes } from './color.ts';
 
-/** torchvision's `_rgb2hsv` as three [N, H, W, 1] planes h (in [0, 1)), s, v. */
-function rgbToHsvPlanes(tf: TF, x: Tensor): [Tensor, Tensor, Tensor] {
+/** torchvision's `_rgb2hsv`: R, G, B planes → h (in [0, 1)), s, v planes. */
+function rgbToHsv(tf: TF, [r, g, b]: Planes): Planes {
   return tf.tidy(() => {
-    const [r, g, b] = tf.split(x, 3, 3);
-    const maxc = x.max(3, true);
-    const minc = x.min(3, true);
+    const maxc = tf.maximum(tf.maximum(r, g), b);
+    const minc = tf.minimum(tf.minimum(r, g), b);
     const eqc = maxc.equal(minc);
     const cr = maxc.sub(minc);
     const ones = tf.onesLike(maxc);
@@ -27,7 +27,7 @@ function rgbToHsvPlanes(tf: TF, x: Tensor): [Tensor, Tensor, Tensor] {
 }
 
 /** torchvision's `_hsv2rgb` from h, s, v planes, the sector chosen by floor(6h) mod 6. */
-function hsvPlanesToRgb(tf: TF, h: Tensor, s: Tensor, v: Tensor): Tensor {
+function hsvToRgb(tf: TF, [h, s, v]: Planes): Planes {
   return tf.tidy(() => {
     const h6 = h.mul(6);
     const fl = tf.floor(h6);
@@ -38,15 +38,15 @@ function hsvPlanesToRgb(tf: TF, h: Tensor, s: Tensor, v: Tensor): Tensor {
     const t = tf.clipByValue(v.mul(tf.sub(1, s.mul(tf.sub(1, f)))), 0, 1);
     const is = [0, 1, 2, 3, 4].map((k) => i.equal(k));
     const pick = (vals: Tensor[]) => vals.slice(0, 5).reduceRight((acc, val, k) => tf.where(is[k], val, acc), vals[5]);
-    return tf.concat([pick([v, q, p, p, t, v]), pick([t, v, v, q, p, p]), pick([p, p, t, v, v, q])], 3);
+    return [pick([v, q, p, p, t, v]), pick([t, v, v, q, p, p]), pick([p, p, t, v, v, q])];
   });
 }
 
 /** adjust_hue with one factor per image (each in [-0.5, 0.5]): h ← (h + f) mod 1. */
-export function adjustHuePerImage(tf: TF, x: Tensor, factors: readonly number[]): Tensor {
+export function adjustHuePerImage(tf: TF, x: Planes, factors: readonly number[]): Planes {
   return tf.tidy(() => {
-    const [h, s, v] = rgbToHsvPlanes(tf, x);
-    const f = tf.tensor4d(Float32Array.from(factors), [factors.length, 1, 1, 1]);
-    return hsvPlanesToRgb(tf, tf.mod(h.add(f), 1), s, v);
+    const [h, s, v] = rgbToHsv(tf, x);
+    const f = tf.tensor3d(Float32Array.from(factors), [factors.length, 1, 1]);
+    return hsvToRgb(tf, [tf.mod(h.add(f), 1), s, v]);
   });
 }

@@ -4,7 +4,7 @@ import { EXERCISES } from '../../../src/homework/catalog';
 import { GRADED_ITEMS, itemOfKey } from '../../../src/homework/structure';
 import { ANSWER_KEY, LIMITS } from '../../../src/submission/limits';
 import { BATCH_LIMITS } from '../../../src/grading/unpack-files';
-import { makeRun } from '../../helpers/submissions';
+import { homeworkRuns } from '../../helpers/run-records';
 
 const DOC = readFileSync('docs/submission-format.md', 'utf8');
 const mib = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
@@ -15,11 +15,11 @@ async function answerKeyRows(): Promise<string[]> {
   const rows: string[] = [];
   for (const ex of EXERCISES) {
     const bare = await ex.parts({ kind: 'homework', seed: 0 }, { runs: [] });
-    const withRun = await ex.parts({ kind: 'homework', seed: 0 }, { runs: [makeRun(1, 'q2.2')] });
+    const withRun = await ex.parts({ kind: 'homework', seed: 0 }, { runs: homeworkRuns() });
     for (const input of ex.inputs) {
       const item = GRADED_ITEMS.find((i) => i.id === itemOfKey(input.key)?.id);
       const auto = [bare, withRun].map((parts) => parts.find((p) => p.key === input.key)?.kind !== 'text');
-      const graded = auto[0] && auto[1] ? 'auto' : !auto[0] && !auto[1] ? 'by hand' : 'auto against the q2.2 run handed in; by hand without one';
+      const graded = auto[0] && auto[1] ? 'auto' : !auto[0] && !auto[1] ? 'by hand' : 'auto against the runs handed in; by hand without them';
       rows.push(`| \`${input.key}\` | ${item ? `${item.id} (${item.marks})` : '—'} | ${input.kind} | ${graded} |`);
     }
   }

@@ -115,7 +115,7 @@ def file_sha256(path):
 
 def batch_of(torch, pixels, idx, device):
     """uint8 CHW images -> float in [0, 1] (pixel / 255, no mean/std normalisation, as the book)."""
-    return pixels[torch.as_tensor(idx)].to(device=device, dtype=torch.float32).div_(255)
+    return pixels[torch.as_tensor(idx, device=pixels.device)].to(device=device, dtype=torch.float32).div_(255)
 
 
 def evaluate(torch, F, model, normalize, pixels, labels, indices, bs, device):
@@ -125,7 +125,7 @@ def evaluate(torch, F, model, normalize, pixels, labels, indices, bs, device):
     with torch.no_grad():
         for i in range(0, len(indices), bs):
             idx = indices[i:i + bs]
-            y = labels[torch.as_tensor(idx)].to(device)
+            y = labels[torch.as_tensor(idx, device=labels.device)].to(device)
             logits = model(normalize(batch_of(torch, pixels, idx, device)))
             loss_sum += float(F.cross_entropy(logits, y, reduction="sum"))
             p = logits.argmax(1)
@@ -163,7 +163,9 @@ def train(args):
     created_at = now_iso()
     pixels = torch.stack([pil_to_tensor(im) for im in images])
     del images
-    labels = torch.tensor([label for _, label in files], dtype=torch.long)
+    if device == "cuda" and pixels.numel() < (4 << 30):
+        pixels = pixels.to(device)  # uint8 on the GPU: one copy, no host transfer per batch
+    labels = torch.tensor([label for _, label in files], dtype=torch.long, device=pixels.device)
     if args.weights and SPEC["weights"] and file_sha256(args.weights) != SPEC["weights"]["sha256"]:
         print("note: %s is not the file the run started from (%s, SHA-256 %s...)" % (args.weights, SPEC["weights"]["source"], SPEC["weights"]["sha256"][:12]), file=sys.stderr)
     elif SPEC["weights"] and not args.weights:
@@ -192,7 +194,7 @@ def train(args):
                 if augment is not None:
                     x = torch.stack([augment(img) for img in x])
                 x = normalize(x)
-                y = labels[torch.as_tensor(idx)].to(device)
+                y = labels[torch.as_tensor(idx, device=labels.device)].to(device)
                 train_mode(nn, model)
                 logits = model(x)
                 loss_t = F.cross_entropy(logits, y)
@@ -227,7 +229,8 @@ def train(args):
     test = None
     if not stopped and split["test"]:
         _, _, predicted = evaluate(torch, F, model, normalize, pixels, labels, split["test"], bs, device)
-        truth = [int(labels[i]) for i in split["test"]]
+        all_labels = labels.tolist()
+        truth = [all_labels[i] for i in split["test"]]
         conf = [[0] * len(classes) for _ in classes]
         for t, p in zip(truth, predicted):
             conf[t][p] += 1

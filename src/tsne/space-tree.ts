@@ -24,6 +24,8 @@ export class SpaceTree {
   /** Points in depth-first order of the tree: consecutive traversals touch the same cells. */
   private readonly order: Int32Array;
   private packed = new Float64Array(0);
+  private readonly lo = new Float64Array(3);
+  private readonly hi = new Float64Array(3);
   private readonly fanout: number;
   /** Repulsive forces F_i = Σ_j q_ij² (y_i − y_j), q = 1/(1+‖y_i−y_j‖²) unnormalised: [n, dims], written by repulsion(). */
   readonly forces: Float64Array;
@@ -74,8 +76,9 @@ export class SpaceTree {
   /** Builds the tree over y ([n, dims]). */
   build(y: Float64Array): void {
     const { n, dims } = this;
-    const lo = [Infinity, Infinity, Infinity];
-    const hi = [-Infinity, -Infinity, -Infinity];
+    const { lo, hi } = this;
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
     for (let i = 0; i < n; i++) {
       for (let a = 0; a < dims; a++) {
         const v = y[i * dims + a];

@@ -10,7 +10,16 @@ import { RESNET18_FEATURES, resnet18Shapes } from './resnet18.ts';
 /** A seeded ResNet-18 state_dict with `classes` outputs, in PyTorch names and layouts. */
 export function initResnet18State(classes: number, seed: number): TorchState {
   const rng = mulberry32(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const normals = (n: number, std: number) => {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i += 2) { // Box–Muller: two normals from two uniforms
+      const r = Math.sqrt(-2 * Math.log(1 - rng())) * std;
+      const a = 2 * Math.PI * rng();
+      out[i] = r * Math.cos(a);
+      if (i + 1 < n) out[i + 1] = r * Math.sin(a);
+    }
+    return out;
+  };
   const head = initLinear(RESNET18_FEATURES, classes, (seed ^ 0x5f3759df) >>> 0);
   const out: TorchState = new Map();
   for (const [name, shape] of resnet18Shapes(classes)) {
@@ -20,7 +29,7 @@ export function initResnet18State(classes: number, seed: number): TorchState {
     else if (name.endsWith('num_batches_tracked')) out.set(name, { shape, data: [0], dtype: 'I64' });
     else if (shape.length === 4) {
       const std = Math.sqrt(2 / (shape[0] * shape[2] * shape[3]));
-      out.set(name, { shape, data: Float32Array.from({ length: n }, () => normal() * std) });
+      out.set(name, { shape, data: normals(n, std) });
     } else out.set(name, fill(name.endsWith('.weight') || name.endsWith('running_var') ? 1 : 0));
   }
   return out;

@@ -6,6 +6,8 @@ export interface CourseSettings {
   /** When true each student gets their own numbers, seeded from their id and the salt. */
   perStudentVariants: boolean;
   salt: string;
+  /** Where the page fetches ResNet-18's weights for q2.3 (a .safetensors or .pth URL, relative to the book or absolute); absent: `weights/resnet18.safetensors` when present. */
+  resnetWeights?: string;
 }
 
 export const DEFAULT_COURSE: CourseSettings = { name: 'Deep Learning for Computer Vision', perStudentVariants: false, salt: '' };
@@ -27,5 +29,24 @@ export function readCourse(text: string): Parsed<CourseSettings> {
   if (typeof salt !== 'string' || salt.length > 200) return { ok: false, error: 'salt must be a string of at most 200 characters.' };
   if (per && salt.trim() === '') return { ok: false, error: 'Per-student variants need a non-empty salt.' };
   if (typeof name !== 'string') return { ok: false, error: 'name must be a string.' };
-  return { ok: true, value: { name: name.slice(0, 200), perStudentVariants: per, salt } };
+  const weights = readWeightsUrl(d.resnetWeights);
+  if (weights.error) return { ok: false, error: weights.error };
+  return { ok: true, value: { name: name.slice(0, 200), perStudentVariants: per, salt, ...(weights.url ? { resnetWeights: weights.url } : {}) } };
+}
+
+/** Checks course.json's `resnetWeights`: absent, or an http(s) or relative URL of a .safetensors or .pth file. */
+function readWeightsUrl(x: unknown): { url?: string; error?: string } {
+  if (x === undefined || x === null) return {};
+  const bad = 'resnetWeights must be the URL of a .safetensors or .pth file (for example "weights/resnet18.safetensors" or "https://…/resnet18-f37072fd.pth")';
+  if (typeof x !== 'string' || x.trim() === '' || x.length > 2000) return { error: `${bad}.` };
+  const url = x.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'https://book.invalid/');
+  } catch {
+    return { error: `${bad}, not "${url.slice(0, 80)}".` };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { error: `${bad}; "${parsed.protocol}" URLs cannot be fetched by the page.` };
+  if (!/\.(safetensors|pth)$/i.test(parsed.pathname)) return { error: `${bad}, not "${url.slice(0, 80)}".` };
+  return { url };
 }

@@ -3,8 +3,8 @@ import type { PartSpec } from '../exercises/types';
 
 const text = (key: string, marks: number): PartSpec => ({ kind: 'text', key, marks });
 
-/** q2.3 and q2.4 in this edition: the student's report of runs made elsewhere (PyTorch), marked by hand. */
-const report = (id: 'q2.3' | 'q2.4', title: string, label: string, hints: string[]): ExerciseDef => ({
+/** q2.4 in this edition: the student's report of runs made elsewhere (PyTorch), marked by hand (q2.3's exercises are in q2-3.ts). */
+const report = (id: 'q2.4', title: string, label: string, hints: string[]): ExerciseDef => ({
   id: `${id}.report`,
   marks: 10,
   title,
@@ -14,15 +14,10 @@ const report = (id: 'q2.3' | 'q2.4', title: string, label: string, hints: string
   hints,
 });
 
-const q23 = report('q2.3', 'Your fine-tuning report', 'Your ResNet-18 results: the training setup, the curves and whether the model overfits, test accuracy, F1 and the confusion matrix, and what the t-SNE plots show', [
-  'Overfitting: compare the training and validation accuracy at the last epoch, and look at whether the validation loss still falls.',
-  'In the t-SNE plots, say which classes form separate clusters and which overlap, and whether that matches the confusion matrix.',
-]);
-
 const q24 = report('q2.4', 'Your augmentation report', 'Your augmented ResNet-18: the augmentations and why, what the samples look like, whether overfitting went down (with numbers), test accuracy, F1 and the confusion matrix', [
   'Name each augmentation with its parameters (for example ColorJitter(brightness=0.3)).',
   'Compare the train–validation gap with the run of 2.3, epoch by epoch.',
 ]);
 
-/** Exercises of chapters 2.3 and 2.4 (2.6's are in q2-6.ts). */
-export const Q2: ExerciseDef[] = [q23, q24];
+/** Exercises of chapter 2.4 (2.3's are in q2-3.ts, 2.6's in q2-6.ts). */
+export const Q2: ExerciseDef[] = [q24];

@@ -49,6 +49,18 @@ export interface RunConfig {
   normalization?: 'none' | 'imagenet';
 }
 
+/** A summary of the backbone's features after a run (q2.3d), kept so exercises can check answers about them. */
+export interface FeatureSpaceSummary {
+  /** Which images the features are of. */
+  splits: ('train' | 'val')[];
+  points: number;
+  featureSize: number;
+  /** Euclidean distances between the class centroids of the features, [classes][classes]. */
+  classCentroidDistances: number[][];
+  /** The t-SNE picture drawn from them, when one was computed. */
+  tsne?: { dims: 2 | 3; perplexity: number; iterations: number; seed: number; kl: number; trustworthiness: number | null; points: number }[];
+}
+
 export interface RunRecord {
   format: typeof RUN_FORMAT;
   version: typeof RUN_VERSION;
@@ -65,6 +77,8 @@ export interface RunRecord {
   timings: { totalSeconds: number; imagesPerSecond: number; featureSeconds?: number };
   /** Why the run ended early (stopped, NaN loss, device lost), or null when it completed. */
   stopped: string | null;
+  /** The features' summary (q2.3d), absent in older records and in runs whose features were not computed. */
+  featureSpace?: FeatureSpaceSummary;
 }
 
 export { validateRunRecord } from './validate-run-record.ts';

@@ -82,6 +82,33 @@ function checkTest(x: unknown, classes: number, testCount: number): void {
   });
 }
 
+function checkFeatureSpace(x: unknown, classes: number): void {
+  const f = obj(x, 'featureSpace');
+  arr(f.splits, 'featureSpace.splits', 2).forEach((s, i) => oneOf(s, `featureSpace.splits[${i}]`, ['train', 'val']));
+  int(f.points, 'featureSpace.points', 1);
+  int(f.featureSize, 'featureSpace.featureSize', 1, 65536);
+  const rows = arr(f.classCentroidDistances, 'featureSpace.classCentroidDistances', classes);
+  if (rows.length !== classes) bad('featureSpace.classCentroidDistances', `must have ${classes} rows, one per class`);
+  rows.forEach((row, i) => {
+    const cells = arr(row, `featureSpace.classCentroidDistances[${i}]`, classes);
+    if (cells.length !== classes) bad(`featureSpace.classCentroidDistances[${i}]`, `must have ${classes} entries`);
+    cells.forEach((v, j) => num(v, `featureSpace.classCentroidDistances[${i}][${j}]`, 0));
+  });
+  if (f.tsne !== undefined) {
+    arr(f.tsne, 'featureSpace.tsne', 4).forEach((t, i) => {
+      const o = obj(t, `featureSpace.tsne[${i}]`);
+      const p = `featureSpace.tsne[${i}]`;
+      if (o.dims !== 2 && o.dims !== 3) bad(`${p}.dims`, 'must be 2 or 3');
+      num(o.perplexity, `${p}.perplexity`, 0);
+      int(o.iterations, `${p}.iterations`, 1);
+      num(o.seed, `${p}.seed`);
+      num(o.kl, `${p}.kl`, 0);
+      if (o.trustworthiness !== null) num(o.trustworthiness, `${p}.trustworthiness`, 0, 1);
+      int(o.points, `${p}.points`, 1);
+    });
+  }
+}
+
 function check(x: unknown): RunRecord {
   const r = obj(x, 'record');
   if (r.format !== RUN_FORMAT) bad('format', `must be "${RUN_FORMAT}"`);
@@ -114,6 +141,7 @@ function check(x: unknown): RunRecord {
   num(tm.totalSeconds, 'timings.totalSeconds', 0);
   num(tm.imagesPerSecond, 'timings.imagesPerSecond', 0);
   if (r.stopped !== null) str(r.stopped, 'stopped');
+  if (r.featureSpace !== undefined) checkFeatureSpace(r.featureSpace, classes.length);
   return x as RunRecord;
 }
 

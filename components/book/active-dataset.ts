@@ -6,6 +6,7 @@
 import type { LoadReport } from '../../src/data/image-report';
 import { decodePacked, type PackedDataset, type PackedManifest } from '../../src/data/packed-format';
 import { clearStored, loadStored, saveStored, type StoredDataset } from './dataset-store';
+import { pageBase } from '../lib/base-path';
 
 /** A data set ready to use, with where it came from. */
 export interface ActiveDataset {
@@ -26,7 +27,7 @@ let activePromise: Promise<ActiveDataset | null> | null = null;
 /** The default data set, fetched once (manifest and binary) and checked against its hash. */
 export function getDefaultDataset(): Promise<ActiveDataset> {
   defaultPromise ??= (async () => {
-    const base = document.documentElement.dataset.base ?? '/';
+    const base = pageBase();
     const [mRes, bRes] = await Promise.all([fetch(`${base}data/default.json`), fetch(`${base}data/default.bin`)]);
     if (!mRes.ok || !bRes.ok) throw new Error(`could not download the default data set (HTTP ${mRes.ok ? bRes.status : mRes.status})`);
     const dataset = await decodePacked(await mRes.text(), new Uint8Array(await bRes.arrayBuffer()));

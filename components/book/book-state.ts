@@ -1,12 +1,13 @@
 import type { RawAnswer, Variant } from '../../src/exercises/types';
 import type { StoredResult } from '../../src/submission/types';
 import type { RunRecord } from '../../src/train/run-record';
-import { DEFAULT_COURSE, readCourse, type CourseSettings } from '../../src/course/course';
+import { DEFAULT_COURSE, type CourseSettings } from '../../src/course/course';
 import { variantFor } from '../../src/exercises/variant';
 import {
   emptyProgress, withAnswer, withCheck, withHint, withRun, withoutRun, withStudent, type Progress,
 } from '../../src/progress/progress';
 import { PROGRESS_KEY, clearProgress, loadProgress, saveProgress, type StorageLike, type StoreWarning } from '../../src/progress/store';
+import { fetchCourseFile } from '../lib/course-file';
 
 /** The page's one copy of the student's progress and course settings; elements subscribe to changes. */
 class BookState extends EventTarget {
@@ -90,19 +91,12 @@ class BookState extends EventTarget {
   }
 
   private async loadCourse(): Promise<void> {
-    const base = document.documentElement.dataset.base ?? '/';
-    try {
-      const res = await fetch(`${base}course.json`, { cache: 'no-cache' });
-      if (!res.ok) return;
-      const parsed = readCourse(await res.text());
-      if (parsed.ok) {
-        this.course = parsed.value;
-        this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'course' } }));
-      } else {
-        console.warn(`course.json ignored: ${parsed.error}`);
-      }
-    } catch {
-      /* no course file: the homework variant applies */
+    const file = await fetchCourseFile();
+    if (file.kind === 'ok') {
+      this.course = file.course;
+      this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'course' } }));
+    } else if (file.kind === 'invalid') {
+      console.warn(`course.json ignored: ${file.error}`);
     }
   }
 }

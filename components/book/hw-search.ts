@@ -1,3 +1,4 @@
+import { pageBase } from '../lib/base-path';
 /** What this element uses of Pagefind's browser API (`pagefind/pagefind.js`, built with the site). */
 interface Pagefind {
   options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
@@ -78,7 +79,7 @@ class HwSearch extends HTMLElement {
 
   /** Loads Pagefind once; a missing index (development server) leaves a notice and may be retried. */
   private load(): Promise<Pagefind | null> {
-    const base = document.documentElement.dataset.base ?? '/';
+    const base = pageBase();
     this.pagefind ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
       await pf.options({ baseUrl: base, excerptLength: 24 });
       return pf;

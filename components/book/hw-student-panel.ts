@@ -4,12 +4,13 @@ import { LIMITS } from '../../src/submission/limits';
 import { readSubmission } from '../../src/submission/read-submission';
 import { EXERCISES } from '../../src/homework/catalog';
 import { downloadText } from '../lib/download';
+import { part } from '../lib/part';
 
 /** The student panel: id and name, progress summary, download/load of the submission file, reset. */
 class HwStudentPanel extends HTMLElement {
   connectedCallback(): void {
     const state = bookState();
-    const q = <T extends Element>(sel: string): T => this.querySelector<T>(sel)!;
+    const q = <T extends Element>(sel: string): T => part<T>(this, sel);
     const dialog = q<HTMLDialogElement>('[data-panel]');
     const resetDialog = q<HTMLDialogElement>('[data-reset-dialog]');
     const form = q<HTMLFormElement>('[data-student-form]');

@@ -4,13 +4,15 @@ import { describeManifest, describeSpeed } from '../../src/data/load-timing';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, setActiveDataset, type ActiveDataset } from '../book/active-dataset';
 import type { FolderSource } from './dataset-files';
 import { renderLoadReport } from './load-report-view';
+import { dropZone } from '../lib/drop-zone';
+import { part } from '../lib/part';
 
 /** The data-set widget: shows the active set, loads a folder/zip/drop through the decode pool, keeps it, forgets it. */
 class HwDatasetLoader extends HTMLElement {
   private busy: AbortController | null = null;
 
   private q<T extends Element>(sel: string): T {
-    return this.querySelector<T>(sel)!;
+    return part<T>(this, sel);
   }
 
   connectedCallback(): void {
@@ -24,18 +26,7 @@ class HwDatasetLoader extends HTMLElement {
       const f = zip.files?.[0];
       if (f) void this.load(async () => (await import('./dataset-files')).fromZip(f));
     });
-    const drop = this.q<HTMLElement>('[data-drop]');
-    drop.addEventListener('dragover', (ev) => {
-      ev.preventDefault();
-      drop.classList.add('over');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (ev) => {
-      ev.preventDefault();
-      drop.classList.remove('over');
-      const dt = ev.dataTransfer;
-      if (dt) void this.load(async () => (await import('./dataset-files')).fromDrop(dt));
-    });
+    dropZone(this.q<HTMLElement>('[data-drop]'), (dt) => void this.load(async () => (await import('./dataset-files')).fromDrop(dt)));
     this.q('[data-cancel]').addEventListener('click', () => this.busy?.abort());
     this.q('[data-forget]').addEventListener('click', () => void this.forget());
     datasetEvents.addEventListener(DATASET_CHANGE, (ev) => this.show((ev as CustomEvent<ActiveDataset | null>).detail));

@@ -1,6 +1,7 @@
 import { imageToRgba, samplesPerClass } from '../../src/data/sample-pixels';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 const PER_CLASS = 8;
 
@@ -40,10 +41,10 @@ class HwDatasetSamples extends HTMLElement {
   }
 
   private async render(d: ActiveDataset | null): Promise<void> {
-    const status = this.querySelector('[data-status]')!;
-    const text = this.querySelector('[data-sizes-text]')!;
-    const chart = this.querySelector('[data-sizes-chart]')!;
-    const box = this.querySelector('[data-samples]')!;
+    const status = part(this, '[data-status]');
+    const text = part(this, '[data-sizes-text]');
+    const chart = part(this, '[data-sizes-chart]');
+    const box = part(this, '[data-samples]');
     if (!d) {
       status.textContent = 'No data set is available.';
       return;

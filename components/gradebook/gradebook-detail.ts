@@ -3,8 +3,9 @@ import type { GradingFile, ManualEntry } from '../../src/grading/manual-grades';
 import type { GradedSubmission, ItemGrade } from '../../src/grading/types';
 import type { RunRecord } from '../../src/train/run-record';
 import { renderConfusionHeatmap } from '../charts/confusion-heatmap';
-import { el, fmtMarks, rawText } from './gradebook-dom';
+import { fmtMarks, rawText } from './gradebook-dom';
 import { renderLineChart } from '../charts/line-chart';
+import { el } from '../lib/el';
 
 /** Renders `g` into `root`; `onSave(item, entry or null)` stores a manual grade. */
 export function renderDetail(root: HTMLElement, g: GradedSubmission, file: GradingFile, onSave: (itemId: string, entry: ManualEntry | null) => void): void {

@@ -2,7 +2,8 @@
 import type { BatchStats } from '../../src/grading/stats';
 import { GRADED_ITEMS } from '../../src/homework/structure';
 import { renderMarksHistogram } from '../charts/marks-histogram';
-import { el, fmtMarks } from './gradebook-dom';
+import { fmtMarks } from './gradebook-dom';
+import { el } from '../lib/el';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

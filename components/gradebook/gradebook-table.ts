@@ -1,7 +1,9 @@
 /** The gradebook table of the instructor page: sortable by column header (aria-sort), filterable by text. */
 import { GRADED_ITEMS } from '../../src/homework/structure';
 import type { GradedSubmission } from '../../src/grading/types';
-import { el, fmtMarks } from './gradebook-dom';
+import { fmtMarks } from './gradebook-dom';
+import { part } from '../lib/part';
+import { el } from '../lib/el';
 
 export interface TableView { sortKey: string; descending: boolean; filter: string }
 
@@ -37,7 +39,7 @@ export function renderTable(table: HTMLTableElement, rows: readonly GradedSubmis
     const sorted = c.key === view.sortKey;
     const th = el('th', { scope: 'col', 'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none' },
       el('button', { type: 'button', className: 'sort', text: c.label }));
-    th.querySelector('button')!.addEventListener('click', () => onSort(c.key));
+    part(th, 'button').addEventListener('click', () => onSort(c.key));
     return th;
   }));
   const shown = visibleRows(rows, view);

@@ -10,10 +10,13 @@ import { batchStats } from '../../src/grading/stats';
 import type { GradedSubmission } from '../../src/grading/types';
 import { downloadText } from '../lib/download';
 import { renderDetail } from './gradebook-detail';
-import { el } from './gradebook-dom';
 import { renderStats } from './gradebook-stats';
 import { renderTable, type TableView } from './gradebook-table';
 import { readDrop, readFileList } from '../lib/read-input-files';
+import { fetchCourseFile } from '../lib/course-file';
+import { dropZone } from '../lib/drop-zone';
+import { part } from '../lib/part';
+import { el } from '../lib/el';
 
 const STORAGE_KEY = 'dlcv-hw1:grading';
 
@@ -27,7 +30,7 @@ class HwGradebook extends HTMLElement {
   private selected: string | null = null;
 
   private q<T extends Element>(sel: string): T {
-    return this.querySelector<T>(sel)!;
+    return part<T>(this, sel);
   }
 
   connectedCallback(): void {
@@ -40,14 +43,7 @@ class HwGradebook extends HTMLElement {
         input.value = '';
       });
     }
-    const drop = this.q<HTMLElement>('[data-drop]');
-    drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.dataset.over = 'true'; });
-    drop.addEventListener('dragleave', () => { delete drop.dataset.over; });
-    drop.addEventListener('drop', (ev) => {
-      ev.preventDefault();
-      delete drop.dataset.over;
-      if (ev.dataTransfer) add(readDrop(ev.dataTransfer));
-    });
+    dropZone(this.q<HTMLElement>('[data-drop]'), (dt) => add(readDrop(dt)));
     this.q('[data-clear]').addEventListener('click', () => { this.files = []; this.selected = null; void this.regrade(); });
     this.q<HTMLInputElement>('[data-course]').addEventListener('change', (ev) => void this.loadCourseFile(ev.target as HTMLInputElement));
     this.q<HTMLInputElement>('[data-filter]').addEventListener('input', (ev) => { this.view.filter = (ev.target as HTMLInputElement).value; this.renderTable(); });
@@ -81,14 +77,8 @@ class HwGradebook extends HTMLElement {
   }
 
   private async loadDefaultCourse(): Promise<void> {
-    try {
-      const base = document.documentElement.dataset.base ?? '/';
-      const res = await fetch(`${base}course.json`, { cache: 'no-store' });
-      const r = res.ok ? readCourse(await res.text()) : null;
-      if (r?.ok) this.course = r.value;
-    } catch {
-      /* the default course stays */
-    }
+    const file = await fetchCourseFile();
+    if (file.kind === 'ok') this.course = file.course;
     this.renderCourse();
   }
 

@@ -1,7 +1,8 @@
+import { part } from '../lib/part';
 /** A widget driven by one form: submitting it runs `compute` (the page never reloads). */
 export abstract class FormWidget extends HTMLElement {
   connectedCallback(): void {
-    this.querySelector('form')!.addEventListener('submit', (ev) => {
+    part(this, 'form').addEventListener('submit', (ev) => {
       ev.preventDefault();
       void this.compute();
     });

@@ -5,6 +5,7 @@ import { formatNumber } from '../../src/exercises/format-number';
 import { bceExplorerPoints, type ExplorerPoint } from '../../src/widgets/bce-explorer-points';
 import { bookState } from '../book/book-state';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 /** Sliders for ŷ and y, the loss in bits or nats with a message at ŷ = 0 or 1, both loss curves, and the
  *  student's own exercise papayas once that exercise has been checked (never before: they are the answer). */
@@ -12,8 +13,8 @@ class HwBceExplorer extends HTMLElement {
   private draw: (() => void) | undefined;
 
   connectedCallback(): void {
-    const slider = this.querySelector<HTMLInputElement>('#bce-p')!;
-    const text = this.querySelector<HTMLInputElement>('#bce-p-text')!;
+    const slider = part<HTMLInputElement>(this, '#bce-p');
+    const text = part<HTMLInputElement>(this, '#bce-p-text');
     slider.addEventListener('input', () => { text.value = slider.value; this.update(); });
     text.addEventListener('input', () => {
       const r = parseNumber(text.value);
@@ -31,7 +32,7 @@ class HwBceExplorer extends HTMLElement {
         const y = this.label();
         const markers = this.points().map((pt) => ({ x: pt.p, y: bce(pt.y, pt.p, unit), label: pt.label, color: 'var(--muted)' }));
         if (p !== undefined) markers.push({ x: p, y: bce(y, p, unit), label: 'you', color: 'var(--bad)' });
-        renderLineChart(this.querySelector('[data-chart]')!, [
+        renderLineChart(part(this, '[data-chart]'), [
           { name: 'y = 1: −log ŷ', points: bceCurve(1, unit).map((c) => [c.p, c.loss]), color: 'var(--accent)', width: y === 1 ? 3 : 1.5 },
           { name: 'y = 0: −log(1 − ŷ)', points: bceCurve(0, unit).map((c) => [c.p, c.loss]), color: 'var(--good)', dash: '6 3', width: y === 0 ? 3 : 1.5 },
         ], {
@@ -60,12 +61,12 @@ class HwBceExplorer extends HTMLElement {
   }
 
   private prediction(): number | undefined {
-    const r = parseNumber(this.querySelector<HTMLInputElement>('#bce-p-text')!.value);
+    const r = parseNumber(part<HTMLInputElement>(this, '#bce-p-text').value);
     return r.ok && r.value >= 0 && r.value <= 1 ? r.value : undefined;
   }
 
   private update(): void {
-    const out = this.querySelector('[data-readout]')!;
+    const out = part(this, '[data-readout]');
     const p = this.prediction();
     const y = this.label();
     const unit = this.unit();
@@ -84,14 +85,14 @@ class HwBceExplorer extends HTMLElement {
   /** Lists the plotted exercise papayas with their losses in the chosen unit. */
   private renderPoints(unit: LogUnit): void {
     const points = this.points();
-    const list = this.querySelector<HTMLUListElement>('[data-points]')!;
+    const list = part<HTMLUListElement>(this, '[data-points]');
     list.replaceChildren(...points.map((pt) => {
       const li = document.createElement('li');
       li.textContent = `${pt.label}: y = ${pt.y}, ŷ = ${pt.p}, loss ${formatNumber(bce(pt.y, pt.p, unit))} ${unit}`;
       return li;
     }));
     list.hidden = points.length === 0;
-    this.querySelector<HTMLElement>('[data-points-empty]')!.hidden = new Set(points.map((pt) => pt.exercise)).size === 2;
+    part<HTMLElement>(this, '[data-points-empty]').hidden = new Set(points.map((pt) => pt.exercise)).size === 2;
   }
 }
 

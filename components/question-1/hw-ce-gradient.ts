@@ -2,12 +2,13 @@ import { formatVector } from '../../src/exercises/format-number';
 import { parseNumberList } from '../../src/math/parse-list';
 import { ceGrad, outer, softmax } from '../../src/math/softmax';
 import { FormWidget } from './form-widget';
+import { part } from '../lib/part';
 
 /** Shows ŷ, ∂L/∂z[2] and ∂L/∂W[2] from tfjs gradients and the closed forms ŷ − y and (ŷ − y)a[1]ᵀ, with the largest gap. */
 class HwCeGradient extends FormWidget {
   protected async compute(): Promise<void> {
-    const out = this.querySelector('[data-readout]')!;
-    const form = this.querySelector('form')!;
+    const out = part(this, '[data-readout]');
+    const form = part<HTMLFormElement>(this, 'form');
     const field = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value;
     const z = parseNumberList(field('z'), 2, 6);
     const a = parseNumberList(field('a'), 1, 6);

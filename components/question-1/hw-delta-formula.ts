@@ -3,6 +3,7 @@ import { parseExpression } from '../../src/exercises/expr/parse-expr';
 import { formatNumber, formatVector } from '../../src/exercises/format-number';
 import { mulberry32 } from '../../src/exercises/variant';
 import { checkDeltaFormula } from '../../src/math/delta-formula-check';
+import { part } from '../lib/part';
 
 const K = 4;
 const ALIASES = { 'ŷ_k': 'y_k', 'ŷ_j': 'y_j', yk: 'y_k', yj: 'y_j', 'δ_kj': 'd', 'δ': 'd', delta: 'd' };
@@ -12,17 +13,17 @@ class HwDeltaFormula extends HTMLElement {
   private tries = 0;
 
   connectedCallback(): void {
-    this.querySelector('[data-check]')!.addEventListener('click', () => void this.check());
-    this.querySelector('#df-formula')!.addEventListener('keydown', (ev) => {
+    part(this, '[data-check]').addEventListener('click', () => void this.check());
+    part(this, '#df-formula').addEventListener('keydown', (ev) => {
       if ((ev as KeyboardEvent).key === 'Enter') void this.check();
     });
   }
 
   private async check(): Promise<void> {
-    const out = this.querySelector('[data-readout]')!;
-    const table = this.querySelector<HTMLTableElement>('[data-table]')!;
+    const out = part(this, '[data-readout]');
+    const table = part<HTMLTableElement>(this, '[data-table]');
     table.hidden = true;
-    const text = this.querySelector<HTMLInputElement>('#df-formula')!.value;
+    const text = part<HTMLInputElement>(this, '#df-formula').value;
     const parsed = parseExpression(text, { variables: ['y_k', 'y_j', 'd'], aliases: ALIASES });
     if (!parsed.ok) {
       out.textContent = `Could not read the formula: ${parsed.reason}.`;

@@ -3,30 +3,31 @@ import { parseNumber } from '../../src/exercises/parse-number';
 import { checkJacobian } from '../../src/math/jacobian-check';
 import { parseNumberList } from '../../src/math/parse-list';
 import { softmax } from '../../src/math/softmax';
+import { part } from '../lib/part';
 
 /** Builds a K×K grid for the chosen logits, and on Check compares it with the tfjs autodiff Jacobian. */
 class HwJacobianChecker extends HTMLElement {
   private z: number[] = [];
 
   connectedCallback(): void {
-    this.querySelector('[data-build]')!.addEventListener('click', () => this.build());
-    this.querySelector('#jc-z')!.addEventListener('keydown', (ev) => {
+    part(this, '[data-build]').addEventListener('click', () => this.build());
+    part(this, '#jc-z').addEventListener('keydown', (ev) => {
       if ((ev as KeyboardEvent).key === 'Enter') this.build();
     });
-    this.querySelector('[data-check]')!.addEventListener('click', () => void this.check());
+    part(this, '[data-check]').addEventListener('click', () => void this.check());
     this.build();
   }
 
   private build(): void {
-    const out = this.querySelector('[data-readout]')!;
-    const r = parseNumberList(this.querySelector<HTMLInputElement>('#jc-z')!.value, 2, 6);
+    const out = part(this, '[data-readout]');
+    const r = parseNumberList(part<HTMLInputElement>(this, '#jc-z').value, 2, 6);
     if (!r.ok) {
       out.textContent = r.error;
       return;
     }
     this.z = r.values;
     const k = r.values.length;
-    const grid = this.querySelector<HTMLElement>('[data-grid]')!;
+    const grid = part<HTMLElement>(this, '[data-grid]');
     grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
     grid.replaceChildren(...Array.from({ length: k * k }, (_, i) => {
       const input = document.createElement('input');
@@ -38,14 +39,14 @@ class HwJacobianChecker extends HTMLElement {
       return input;
     }));
     const yhat = softmax(this.z);
-    this.querySelector('[data-yhat]')!.textContent = Number.isFinite(yhat[0])
+    part(this, '[data-yhat]').textContent = Number.isFinite(yhat[0])
       ? `z = ${formatVector(this.z)}, ŷ = softmax(z) = ${formatVector(yhat)}.`
       : 'These logits are not finite.';
     out.textContent = '';
   }
 
   private async check(): Promise<void> {
-    const out = this.querySelector('[data-readout]')!;
+    const out = part(this, '[data-readout]');
     const k = this.z.length;
     const cells = [...this.querySelectorAll<HTMLInputElement>('[data-grid] input')];
     const got: number[][] = Array.from({ length: k }, () => []);

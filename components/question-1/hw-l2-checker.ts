@@ -1,12 +1,13 @@
 import { formatNumber } from '../../src/exercises/format-number';
 import { parseNumber } from '../../src/exercises/parse-number';
 import { FormWidget } from './form-widget';
+import { part } from '../lib/part';
 
 /** Reads w, ∂L/∂w, α, λ and shows w − α∂J/∂w with ∂J/∂w from tfjs, plus the weight_decay and unregularised steps. */
 class HwL2Checker extends FormWidget {
   protected async compute(): Promise<void> {
-    const out = this.querySelector('[data-readout]')!;
-    const form = this.querySelector('form')!;
+    const out = part(this, '[data-readout]');
+    const form = part<HTMLFormElement>(this, 'form');
     const values: Record<string, number> = {};
     for (const name of ['w', 'g', 'lr', 'lambda']) {
       const field = form.elements.namedItem(name) as HTMLInputElement;

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../src/exercises/format-number';
 import { generatePapayas } from '../../src/math/papaya-data';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 const STEPS = 200;
 const LR = 0.5;
@@ -12,25 +13,25 @@ class HwL2Demo extends HTMLElement {
   private timer: number | undefined;
 
   connectedCallback(): void {
-    const slider = this.querySelector<HTMLInputElement>('#l2-lambda')!;
+    const slider = part<HTMLInputElement>(this, '#l2-lambda');
     slider.addEventListener('input', () => {
-      this.querySelector('[data-lambda]')!.textContent = slider.value;
+      part(this, '[data-lambda]').textContent = slider.value;
       window.clearTimeout(this.timer);
       this.timer = window.setTimeout(() => void this.train?.(), 250);
     });
-    this.querySelector('[data-train]')!.addEventListener('click', () => void this.train?.());
+    part(this, '[data-train]').addEventListener('click', () => void this.train?.());
     whenVisible(this, async () => {
       const [{ renderLineChart }, { trainLogistic }] = await Promise.all([import('../charts/line-chart'), import('../../src/math/l2-training')]);
       const data = generatePapayas(SEED, 40);
       this.train = async () => {
-        const out = this.querySelector('[data-readout]')!;
+        const out = part(this, '[data-readout]');
         const lambda = Number(slider.value);
         out.textContent = 'Training…';
         await new Promise((r) => setTimeout(r, 0));
         const a = trainLogistic(data, { lambda, steps: STEPS, lr: LR });
         const b = trainLogistic(data, { lambda: 0, steps: STEPS, lr: LR });
         const steps = (norms: number[]) => norms.map((n, i) => [i + 1, n] as const);
-        renderLineChart(this.querySelector('[data-chart]')!, [
+        renderLineChart(part(this, '[data-chart]'), [
           { name: `A: with L2, λ = ${lambda}`, points: steps(a.norms), color: 'var(--good)' },
           { name: 'B: without L2', points: steps(b.norms), color: 'var(--bad)', dash: '6 3' },
         ], {

@@ -1,6 +1,7 @@
 import { logitGradientSeries } from '../../src/charts-data/logit-gradient';
 import { bceGradLogit, mseGradLogit, sigmoid } from '../../src/math/logistic';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 /** Plots dL/dz of sigmoid + ½-MSE and of BCE over z, and reads both out at the chosen z. */
 class HwLogitGradient extends HTMLElement {
@@ -15,7 +16,7 @@ class HwLogitGradient extends HTMLElement {
         const y = this.label();
         const pts = logitGradientSeries(y);
         const z = this.logit();
-        renderLineChart(this.querySelector('[data-chart]')!, [
+        renderLineChart(part(this, '[data-chart]'), [
           { name: 'sigmoid + MSE', points: pts.map((p) => [p.z, p.mse]), color: 'var(--bad)' },
           { name: 'BCE', points: pts.map((p) => [p.z, p.bce]), color: 'var(--accent)', dash: '6 3' },
         ], {
@@ -45,7 +46,7 @@ class HwLogitGradient extends HTMLElement {
     const z = this.logit();
     const p = sigmoid(z);
     const wrong = (y === 1 && p < 0.1) || (y === 0 && p > 0.9);
-    this.querySelector('[data-readout]')!.textContent =
+    part(this, '[data-readout]').textContent =
       `z = ${z.toFixed(1)}, ŷ = ${p.toFixed(4)}, y = ${y}: MSE gradient ${mseGradLogit(y, z).toFixed(4)}, BCE gradient ${bceGradLogit(y, z).toFixed(4)}.` +
       (wrong ? ' The model is confidently wrong, yet the MSE gradient is almost 0: learning stalls.' : '');
     this.draw?.();

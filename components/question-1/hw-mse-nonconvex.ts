@@ -1,5 +1,6 @@
 import { lossVsWeight } from '../../src/charts-data/loss-vs-weight';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 /** Draws MSE(w) (flat tails, concave parts: non-convex) next to BCE(w) (convex). */
 class HwMseNonconvex extends HTMLElement {
@@ -7,14 +8,14 @@ class HwMseNonconvex extends HTMLElement {
     whenVisible(this, async () => {
       const { renderLineChart } = await import('../charts/line-chart');
       const pts = lossVsWeight();
-      renderLineChart(this.querySelector('[data-chart="mse"]')!, [
+      renderLineChart(part(this, '[data-chart="mse"]'), [
         { name: 'mean ½(ŷ − y)²', points: pts.map((p) => [p.w, p.mse]), color: 'var(--bad)' },
       ], {
         title: 'Mean squared error as a function of w',
         description: 'The MSE curve flattens out on both sides and bends downwards in places: it is not convex, and its flat parts give almost no gradient.',
         xLabel: 'weight w', yLabel: 'MSE', height: 240,
       });
-      renderLineChart(this.querySelector('[data-chart="bce"]')!, [
+      renderLineChart(part(this, '[data-chart="bce"]'), [
         { name: 'mean BCE (nats)', points: pts.map((p) => [p.w, p.bce]), color: 'var(--accent)', dash: '6 3' },
       ], {
         title: 'Binary cross-entropy as a function of w',

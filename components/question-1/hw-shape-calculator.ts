@@ -1,4 +1,5 @@
 import { networkShapes, parameterCount } from '../../src/math/shapes';
+import { part } from '../lib/part';
 
 /** Recomputes the shape table and the parameter count whenever a size changes; rejects non-positive or non-integer sizes. */
 class HwShapeCalculator extends HTMLElement {
@@ -8,8 +9,8 @@ class HwShapeCalculator extends HTMLElement {
   }
 
   private update(): void {
-    const out = this.querySelector('[data-readout]')!;
-    const body = this.querySelector('tbody')!;
+    const out = part(this, '[data-readout]');
+    const body = part<HTMLTableSectionElement>(this, 'tbody');
     const sizes: Record<string, number> = {};
     for (const input of this.querySelectorAll<HTMLInputElement>('input[name]')) {
       const v = Number(input.value);

@@ -1,11 +1,12 @@
 import { formatNumber } from '../../src/exercises/format-number';
 import { logSoftmaxLse32, logSoftmaxNaive32, softmaxNaive32, softmaxStable32 } from '../../src/math/float32-softmax';
 import { parseNumberList } from '../../src/math/parse-list';
+import { part } from '../lib/part';
 
 /** Shows, per logit, the float32 naive and stable softmax and log-softmax, and explains overflow and underflow. */
 class HwSoftmaxStability extends HTMLElement {
   connectedCallback(): void {
-    const input = this.querySelector<HTMLInputElement>('#ss-z')!;
+    const input = part<HTMLInputElement>(this, '#ss-z');
     input.addEventListener('input', () => this.update());
     for (const b of this.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
       b.addEventListener('click', () => {
@@ -17,9 +18,9 @@ class HwSoftmaxStability extends HTMLElement {
   }
 
   private update(): void {
-    const out = this.querySelector('[data-readout]')!;
-    const body = this.querySelector('tbody')!;
-    const r = parseNumberList(this.querySelector<HTMLInputElement>('#ss-z')!.value, 2, 8);
+    const out = part(this, '[data-readout]');
+    const body = part<HTMLTableSectionElement>(this, 'tbody');
+    const r = parseNumberList(part<HTMLInputElement>(this, '#ss-z').value, 2, 8);
     if (!r.ok) {
       out.textContent = r.error;
       body.replaceChildren();

@@ -10,6 +10,7 @@ import { TrainController } from '../../src/train/train-control';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
 import { renderShapeTable } from './shape-table-view';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 const MAX_RECOVERIES = 3;
 const STEP_CHART_MS = 500;
@@ -21,7 +22,7 @@ class HwTrainCnn extends HTMLElement {
   private lastStepChart = 0;
 
   connectedCallback(): void {
-    const q = <T extends Element>(sel: string) => this.querySelector<T>(sel)!;
+    const q = <T extends Element>(sel: string) => part<T>(this, sel);
     q('[data-settings]').addEventListener('submit', (e) => e.preventDefault());
     q('[data-start]').addEventListener('click', () => void this.start());
     q('[data-pause]').addEventListener('click', () => { this.controller?.pause(); this.setButtons('paused'); this.status('Paused. Press Resume to go on.'); });
@@ -39,20 +40,20 @@ class HwTrainCnn extends HTMLElement {
   }
 
   private field<T extends HTMLElement>(name: string): T {
-    return this.querySelector<T>(`[name=${name}]`)!;
+    return part<T>(this, `[name=${name}]`);
   }
 
   private status(text: string): void {
-    this.querySelector('[data-status]')!.textContent = text;
+    part(this, '[data-status]').textContent = text;
   }
 
   private error(text: string): void {
-    this.querySelector('[data-error]')!.textContent = text;
+    part(this, '[data-error]').textContent = text;
   }
 
   private showData(): void {
     const d = this.data;
-    const el = this.querySelector('[data-dataset]')!;
+    const el = part(this, '[data-dataset]');
     if (!d) {
       el.textContent = 'No data set is available: load one in chapter 2.1, or reload the page to get the default data set.';
       return;
@@ -63,7 +64,7 @@ class HwTrainCnn extends HTMLElement {
   }
 
   private setButtons(state: 'idle' | 'running' | 'paused'): void {
-    const set = (sel: string, enabled: boolean) => { this.querySelector<HTMLButtonElement>(sel)!.disabled = !enabled; };
+    const set = (sel: string, enabled: boolean) => { part<HTMLButtonElement>(this, sel).disabled = !enabled; };
     set('[data-start]', state === 'idle');
     set('[data-pause]', state === 'running');
     set('[data-resume]', state === 'paused');
@@ -93,7 +94,7 @@ class HwTrainCnn extends HTMLElement {
       return;
     }
     this.setButtons('running');
-    this.querySelector<HTMLElement>('[data-results]')!.hidden = true;
+    part<HTMLElement>(this, '[data-results]').hidden = true;
     this.status('Loading TensorFlow.js…');
     try {
       await this.trainWithRecovery(settings, d);
@@ -121,7 +122,7 @@ class HwTrainCnn extends HTMLElement {
         this.error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
         return;
       }
-      this.querySelector('[data-backend]')!.textContent = backendText(choice, settings.backend === 'auto' || attempt > 0);
+      part(this, '[data-backend]').textContent = backendText(choice, settings.backend === 'auto' || attempt > 0);
       if (attempt > 0) this.field<HTMLSelectElement>('backend').value = choice.name;
       const device = watchDeviceLoss(tf);
       const config = runConfigOf({ ...settings, batchSize });
@@ -129,24 +130,24 @@ class HwTrainCnn extends HTMLElement {
       let rate = 0;
       this.controller = new TrainController();
       this.status(`Training on ${choice.name}…`);
-      charts.renderEpochCharts(this.querySelector('[data-loss-chart]')!, this.querySelector('[data-acc-chart]')!, [], config.epochs);
+      charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), [], config.epochs);
       const result = await trainAttempt({
         tf, config, split, control: this.controller, dataset: { name: m.name, hash: m.hash }, deviceLost: () => device.waitLost(1000),
         data: { images: d.dataset.pixels, labels: d.dataset.labels, imageSize: m.imageSize, channels: m.channels, classes: m.classes },
         onStep: (s, steps) => {
           rate = smoothRate(rate, s.imagesPerSecond);
           const p = { epoch: s.epoch, epochs: config.epochs, step: s.step, stepsPerEpoch, imagesPerSecond: rate, batchSize };
-          this.querySelector<HTMLProgressElement>('progress')!.value = progressFraction(p);
-          this.querySelector('[data-progress-text]')!.textContent = progressText(p);
+          part<HTMLProgressElement>(this, 'progress').value = progressFraction(p);
+          part(this, '[data-progress-text]').textContent = progressText(p);
           if (performance.now() - this.lastStepChart > STEP_CHART_MS) {
             this.lastStepChart = performance.now();
-            charts.renderStepLoss(this.querySelector('[data-step-chart]')!, steps, stepsPerEpoch * config.epochs);
+            charts.renderStepLoss(part(this, '[data-step-chart]'), steps, stepsPerEpoch * config.epochs);
           }
         },
-        onEpoch: (epochs) => charts.renderEpochCharts(this.querySelector('[data-loss-chart]')!, this.querySelector('[data-acc-chart]')!, epochs, config.epochs),
+        onEpoch: (epochs) => charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), epochs, config.epochs),
       });
       if (result.record) {
-        charts.renderStepLoss(this.querySelector('[data-step-chart]')!, result.record.steps, stepsPerEpoch * config.epochs);
+        charts.renderStepLoss(part(this, '[data-step-chart]'), result.record.steps, stepsPerEpoch * config.epochs);
         await this.keep(store, result.record, result.weights);
       }
       if (!result.error) {
@@ -185,7 +186,7 @@ class HwTrainCnn extends HTMLElement {
     this.status(`Run ${stopReasonText(run.stopped)} on ${run.backend} in ${secs} s (${speed} images/s): ${run.epochs.length} of ${run.config.epochs} epochs. It is in your runs list below.${weightsError ? ` The weights could not be saved: ${weightsError}.` : ''}`);
     const { renderResults } = await import('./train-results-view');
     const m = d.manifest;
-    await renderResults(this.querySelector<HTMLElement>('[data-results]')!, run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices });
+    await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices });
   }
 }
 

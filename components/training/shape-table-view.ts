@@ -1,5 +1,6 @@
 /** Rewrites the widget's layer-shape table ([data-shape-table=live]) for another input size. */
 import { parameterCount, shapeTable } from '../../src/train/shape-table';
+import { part } from '../lib/part';
 
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -7,8 +8,8 @@ const fmt = (n: number) => n.toLocaleString('en');
 export function renderShapeTable(root: Element, size: number): void {
   const table = root.querySelector('[data-shape-table=live]');
   if (!table) return;
-  table.querySelector('[data-shape-caption]')!.textContent = `Layer output shapes (C × H × W, as PyTorch prints them) for a ${size}×${size} RGB input: ${fmt(parameterCount(size))} parameters`;
-  table.querySelector('[data-shape-body]')!.replaceChildren(...shapeTable(size).map((r) => {
+  part(table, '[data-shape-caption]').textContent = `Layer output shapes (C × H × W, as PyTorch prints them) for a ${size}×${size} RGB input: ${fmt(parameterCount(size))} parameters`;
+  part(table, '[data-shape-body]').replaceChildren(...shapeTable(size).map((r) => {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';

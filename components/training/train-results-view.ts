@@ -2,6 +2,7 @@
 import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
 import type { RunRecord } from '../../src/train/run-record';
 import type { GalleryPixels } from '../charts/misclassified-gallery';
+import { part } from '../lib/part';
 
 /** Pixels of the data set the run was tested on, and the data-set index of each test image. */
 export interface TestImages { pixels: GalleryPixels; testIndices: readonly number[] }
@@ -17,16 +18,16 @@ export async function renderResults(root: HTMLElement, run: RunRecord, images: T
     import('../charts/confusion-heatmap'), import('../charts/f1-bars'), import('../charts/misclassified-gallery'),
   ]);
   const classes = run.dataset.classes;
-  root.querySelector('[data-test-summary]')!.textContent =
+  part(root, '[data-test-summary]').textContent =
     `Test accuracy ${pct(t.accuracy)} (${t.accuracy.toFixed(4)}), macro F1 ${t.macroF1.toFixed(4)}, weighted F1 ${t.weightedF1.toFixed(4)} on ${run.dataset.counts.test} test images; ${t.misclassified.length} misclassified.`;
   const drawConfusion = () => {
     const rows = root.querySelector<HTMLInputElement>('input[name=confusion-mode]:checked')?.value === 'rows';
-    renderConfusionHeatmap(root.querySelector('[data-confusion]')!, t.confusion, classes, `Confusion matrix of the test split (${rows ? 'share of each true class' : 'counts'})`, { normalised: rows });
+    renderConfusionHeatmap(part(root, '[data-confusion]'), t.confusion, classes, `Confusion matrix of the test split (${rows ? 'share of each true class' : 'counts'})`, { normalised: rows });
   };
   root.querySelectorAll<HTMLInputElement>('input[name=confusion-mode]').forEach((r) => { r.onchange = drawConfusion; });
   drawConfusion();
-  renderF1Bars(root.querySelector('[data-f1]')!, t.perClass, classes, 'F1 score per class on the test split');
-  const gallery = root.querySelector<HTMLElement>('[data-gallery]')!;
+  renderF1Bars(part(root, '[data-f1]'), t.perClass, classes, 'F1 score per class on the test split');
+  const gallery = part<HTMLElement>(root, '[data-gallery]');
   if (images) {
     renderMisclassifiedGallery(gallery, pickMisclassified(t.misclassified, images.testIndices, classes.length, 3), classes, images.pixels);
   } else {

@@ -23,26 +23,35 @@ export function sampleGrid(tf: TF, x: Tensor, ix: Tensor, iy: Tensor, interpolat
     const flat = x.reshape([n * h * w, c]);
     const base = tf.range(0, n * h * w, h * w, 'int32').reshape([n, 1, 1]);
     const width = tf.scalar(w, 'int32');
-    const tap = (xi: Tensor, yi: Tensor, weight: Tensor | null) => {
-      const inside = xi.greaterEqual(0).logicalAnd(xi.lessEqual(w - 1)).logicalAnd(yi.greaterEqual(0)).logicalAnd(yi.lessEqual(h - 1));
-      const idx = base.add(tf.clipByValue(yi, 0, h - 1).cast('int32').mul(width)).add(tf.clipByValue(xi, 0, w - 1).cast('int32'));
-      const values = tf.gather(flat, idx.reshape([-1])).reshape([n, ho, wo, c]);
-      const wt = weight ? inside.cast('float32').mul(weight) : inside.cast('float32');
-      return { sum: values.mul(wt.expandDims(3)), weight: wt };
+    // Per axis: which positions fall inside the image, as 0/1 floats, and the clamped index.
+    const axis = (p: Tensor, size: number) => ({
+      inside: p.greaterEqual(0).logicalAnd(p.lessEqual(size - 1)).cast('float32'),
+      index: tf.clipByValue(p, 0, size - 1).cast('int32'),
+    });
+    const rowStart = (ya: { index: Tensor }) => base.add(ya.index.mul(width));
+    const tap = (row: Tensor, xa: { index: Tensor }, weight: Tensor) => {
+      const values = tf.gather(flat, row.add(xa.index).reshape([-1])).reshape([n, ho, wo, c]);
+      return { sum: values.mul(weight.expandDims(3)), weight };
     };
     let taps;
     if (interpolation === 'nearest') {
-      taps = [tap(tf.round(ix), tf.round(iy), null)];
+      const xa = axis(tf.round(ix), w);
+      const ya = axis(tf.round(iy), h);
+      taps = [tap(rowStart(ya), xa, xa.inside.mul(ya.inside))];
     } else {
       const x0 = tf.floor(ix);
       const y0 = tf.floor(iy);
       const x1 = x0.add(1);
       const y1 = y0.add(1);
-      const wx1 = ix.sub(x0);
-      const wx0 = x1.sub(ix);
-      const wy1 = iy.sub(y0);
-      const wy0 = y1.sub(iy);
-      taps = [tap(x0, y0, wx0.mul(wy0)), tap(x1, y0, wx1.mul(wy0)), tap(x0, y1, wx0.mul(wy1)), tap(x1, y1, wx1.mul(wy1))];
+      const [xa0, xa1, ya0, ya1] = [axis(x0, w), axis(x1, w), axis(y0, h), axis(y1, h)];
+      // grid_sample's weights (x1 − ix)(y1 − iy) etc., zeroed per axis where that neighbour is outside.
+      const wx0 = x1.sub(ix).mul(xa0.inside);
+      const wx1 = ix.sub(x0).mul(xa1.inside);
+      const wy0 = y1.sub(iy).mul(ya0.inside);
+      const wy1 = iy.sub(y0).mul(ya1.inside);
+      const r0 = rowStart(ya0);
+      const r1 = rowStart(ya1);
+      taps = [tap(r0, xa0, wx0.mul(wy0)), tap(r0, xa1, wx1.mul(wy0)), tap(r1, xa0, wx0.mul(wy1)), tap(r1, xa1, wx1.mul(wy1))];
     }
     const img = taps.slice(1).reduce((acc, t) => acc.add(t.sum), taps[0].sum);
     if (fill === null) return img;

@@ -47,7 +47,7 @@ export interface TrainOptions {
   callbacks?: {
     onStep?: (s: StepInfo) => void;
     onEpoch?: (m: EpochMetrics) => void;
-    /** Frozen backbone: images whose features are computed so far, of `total` (train, val and test). */
+    /** Frozen backbone: images whose features are computed so far, of `total` (those of train, val and test not in the cache). */
     onFeatures?: (p: { done: number; total: number }) => void;
     /** Called with the trained model before it is disposed (e.g. to save weights). */
     onModel?: (model: Model) => Promise<void> | void;
@@ -56,6 +56,12 @@ export interface TrainOptions {
   signal?: { readonly aborted: boolean };
   /** Awaited after every step and eval batch (default: a macrotask, so a page stays responsive). */
   yieldFn?: () => Promise<void>;
+  /**
+   * Frozen backbone: features kept between runs, per image index, under a key naming the weights'
+   * SHA-256 (config.weights) or seeded init, the data set's hash, the input size and normalisation.
+   * Without a checksum for given weights, or without a data set hash, nothing is cached.
+   */
+  featureCache?: Map<string, Map<number, Float32Array>>;
   /** Start from these PyTorch-layout weights (a state_dict) instead of a seeded init; ResNet-18's fc is replaced when its size differs. */
   initialWeights?: TorchState;
   dataset?: { name: string; hash: string };
@@ -135,7 +141,7 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
   const shouldStop = () => o.control?.stopped || o.signal?.aborted;
   const labelsOf = (idx: readonly number[]) => idx.map((i) => data.labels[i]);
   try {
-    const feats = frozen ? await frozenFeatures(o, model, set, prepare, yieldFn) : null;
+    const feats = frozen ? await frozenFeatures(o, config, model, set, prepare, yieldFn) : null;
     if (feats) featureSeconds = feats.seconds;
     const evalSplit = (name: 'val' | 'test'): Promise<EvalResult> => feats
       ? evaluateHead(tf, model, feats[name], labelsOf(split[name]), bs, yieldFn)
@@ -213,18 +219,37 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
 }
 
 /** Features of the train, val and test splits through the frozen backbone, with progress. */
-async function frozenFeatures(o: TrainOptions, model: Model, set: PixelSet, prepare: (x: Tensor) => Tensor, yieldFn: () => Promise<void>) {
-  const { tf, split, config } = o;
-  const total = split.train.length + split.val.length + split.test.length;
+/** What a frozen backbone's features depend on, or null when that cannot be told (no checksum, no data hash). */
+function featureKey(o: TrainOptions, config: RunConfig): string | null {
+  const weights = config.weights?.sha256 ?? (o.initialWeights ? null : `init-${config.seed}`);
+  const data = o.dataset?.hash;
+  return weights && data ? `${weights}|${data}|${config.imageSize}|${config.normalization ?? 'none'}` : null;
+}
+
+/** Features of the train, val and test splits through the frozen backbone, with progress; reuses and fills o.featureCache. */
+async function frozenFeatures(o: TrainOptions, config: RunConfig, model: Model, set: PixelSet, prepare: (x: Tensor) => Tensor, yieldFn: () => Promise<void>) {
+  const { tf, split } = o;
+  const d = model.featureSize;
+  const key = featureKey(o, config);
+  let rows = key ? o.featureCache?.get(key) : undefined;
+  if (key && o.featureCache && !rows) o.featureCache.set(key, (rows = new Map()));
+  rows ??= new Map();
+  const all = [...new Set([...split.train, ...split.val, ...split.test])];
+  const missing = all.filter((i) => !rows.has(i));
   let done = 0;
   const t0 = performance.now();
-  const onBatch = (n: number) => { done += n; o.callbacks?.onFeatures?.({ done, total }); };
-  o.callbacks?.onFeatures?.({ done, total });
-  const of = (idx: readonly number[]) => extractFeatures(tf, model, set, idx, config.batchSize, prepare, yieldFn, onBatch);
-  const train = await of(split.train);
-  const val = await of(split.val);
-  const test = await of(split.test);
-  return { train, val, test, seconds: (performance.now() - t0) / 1000 };
+  o.callbacks?.onFeatures?.({ done, total: missing.length });
+  const computed = await extractFeatures(tf, model, set, missing, config.batchSize, prepare, yieldFn, (n) => {
+    done += n;
+    o.callbacks?.onFeatures?.({ done, total: missing.length });
+  });
+  missing.forEach((img, r) => rows.set(img, computed.slice(r * d, r * d + d)));
+  const of = (idx: readonly number[]) => {
+    const out = new Float32Array(idx.length * d);
+    idx.forEach((img, r) => out.set(rows.get(img) as Float32Array, r * d));
+    return out;
+  };
+  return { train: of(split.train), val: of(split.val), test: of(split.test), seconds: (performance.now() - t0) / 1000 };
 }
 
 function testMetrics(o: TrainOptions, r: EvalResult): TestMetrics {

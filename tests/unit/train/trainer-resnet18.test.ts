@@ -84,6 +84,22 @@ describe('train with ResNet-18', () => {
     expect(changed(s, resnet18Weights(), 'bn1.running_var')).toBe(false);
   }, 300_000);
 
+  it('reuses cached frozen features on a second run with the same weights and data, with the same result', async () => {
+    const cache = new Map<string, Map<number, Float32Array>>();
+    const config = { fineTuning: 'frozen' as const, epochs: 1, weights: { source: 'w', sha256: 'a'.repeat(64) } };
+    const totals: number[] = [];
+    const run = () => train(options(config, { featureCache: cache, dataset: { name: 'f', hash: 'h1' }, callbacks: { onFeatures: (p) => totals.push(p.total) } }));
+    const first = await run();
+    const second = await run();
+    expect(totals[0]).toBe(80);
+    expect(totals.at(-1)).toBe(0);
+    expect(cache.get(`${'a'.repeat(64)}|h1|32|imagenet`)?.size).toBe(80);
+    expect(second.epochs[0].valLoss).toBe(first.epochs[0].valLoss);
+    expect(second.test?.confusion).toEqual(first.test?.confusion);
+    await train(options({ ...config, weights: undefined }, { featureCache: cache, dataset: { name: 'f', hash: 'h1' } }));
+    expect(cache.size).toBe(1); // given weights without a checksum are never cached
+  }, 300_000);
+
   it('trains from a seeded torchvision init without weights, and rejects settings that do not fit', async () => {
     const record = await train(options({ pretrained: null, epochs: 1, fineTuning: 'frozen' }, { initialWeights: undefined }));
     expect(record.config.pretrained).toBeNull();

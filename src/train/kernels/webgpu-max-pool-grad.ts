@@ -1,14 +1,15 @@
 /**
- * MaxPoolGrad for the webgpu backend, one dispatch, deterministic, with tfjs-cpu's rule: in each
+ * MaxPoolGrad for the webgpu backend, deterministic (no atomics), with tfjs-cpu's rule: in each
  * window the first maximum in row-major order (strict >, starting from −∞; padding never wins; a
  * window of only NaN or −∞ passes nothing) receives that window's dy.
  * - Pools whose stride is at least the window (the CNN's 4/4 and 2/2): one thread per output
  *   element finds its window's maximum and writes every dx element of its stride cell (dy there, 0
  *   elsewhere); the cells partition the input, so each dx element is written once, without a clear.
- * - Overlapping pools (ResNet's 3×3/2 stem pool): one thread per dx element sums, in the cpu
- *   backend's order, dy of each window covering it whose maximum it is.
- * tfjs-webgpu 4.22 instead runs two passes (positions, then a loop over every window offset with
- * float division per dx element).
+ * - Overlapping pools (ResNet's 3×3/2 stem pool): a pass over the output records each window's
+ *   maximum (flat index); then one thread per dx element sums, in the cpu backend's order, dy of
+ *   the few windows covering it (found by integer division) that chose it.
+ * tfjs-webgpu 4.22 also runs two passes for every pool, its second one looping over every window
+ * offset with float division per dx element.
  */
 import type { KernelArgs, PadAttr, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types.ts';
 import type { TF } from '../tf-types.ts';
@@ -95,9 +96,42 @@ class MaxPoolGradCellProgram implements WebgpuProgram {
   }
 }
 
-/** Overlapping windows: a thread per dx element gathers from every window covering it. */
+/** Overlapping windows, pass 1: each window's argmax (flat x index or −1) as int32, shaped like dy. */
+class MaxPoolArgmaxProgram implements WebgpuProgram {
+  variableNames = ['x'];
+  uniforms = POOL_UNIFORMS;
+  workgroupSize: [number, number, number] = [64, 1, 1];
+  dispatchLayout: { x: number[] };
+  dispatch: [number, number, number];
+  shaderKey = 'webgpuMaxPoolArgmax';
+  size = true;
+  outputShape: number[];
+  constructor(info: PoolInfo) {
+    this.outputShape = [...info.outShape];
+    this.dispatchLayout = { x: [0, 1, 2, 3] };
+    this.dispatch = [Math.ceil(info.outShape.reduce((a, b) => a * b, 1) / 64), 1, 1];
+  }
+  getUserCode(): string {
+    return `
+      ${WINDOW_ARGMAX}
+      fn main(index : i32) {
+        if (index >= uniforms.size) { return; }
+        let OH = uniforms.outShape.y;
+        let OW = uniforms.outShape.z;
+        let C = uniforms.outShape.w;
+        let ch = index % C;
+        let j = (index / C) % OW;
+        let i = (index / (C * OW)) % OH;
+        let b = index / (C * OW * OH);
+        result[index] = windowArgmax(b, i, j, ch);
+      }
+    `;
+  }
+}
+
+/** Overlapping windows, pass 2: a thread per dx element sums, in cpu's order, dy of the covering windows that chose it. */
 class MaxPoolGradGatherProgram implements WebgpuProgram {
-  variableNames = ['dy', 'x'];
+  variableNames = ['dy', 'argmax'];
   uniforms = POOL_UNIFORMS;
   workgroupSize: [number, number, number] = [64, 1, 1];
   dispatchLayout: { x: number[] };
@@ -112,7 +146,6 @@ class MaxPoolGradGatherProgram implements WebgpuProgram {
   }
   getUserCode(): string {
     return `
-      ${WINDOW_ARGMAX}
       // First output index whose window (start o·s − pad, length f) reaches position p.
       fn firstWindow(p : i32, s : i32, pad : i32, f : i32) -> i32 {
         let num = p + pad - f + 1;
@@ -121,21 +154,24 @@ class MaxPoolGradGatherProgram implements WebgpuProgram {
       }
       fn main(index : i32) {
         if (index >= uniforms.size) { return; }
-        let H = uniforms.xShape.y;
-        let W = uniforms.xShape.z;
-        let C = uniforms.xShape.w;
+        let H = uniforms.outShape.y;
+        let W = uniforms.outShape.z;
+        let C = uniforms.outShape.w;
+        let OH = uniforms.dyShape.y;
+        let OW = uniforms.dyShape.z;
         let ch = index % C;
         let c = (index / C) % W;
         let r = (index / (C * W)) % H;
         let b = index / (C * W * H);
-        let iEnd = min(uniforms.dyShape.y - 1, (r + uniforms.pads.x) / uniforms.strides.x);
+        let iEnd = min(OH - 1, (r + uniforms.pads.x) / uniforms.strides.x);
         let jBegin = firstWindow(c, uniforms.strides.y, uniforms.pads.y, uniforms.filterDims.y);
-        let jEnd = min(uniforms.dyShape.z - 1, (c + uniforms.pads.y) / uniforms.strides.y);
+        let jEnd = min(OW - 1, (c + uniforms.pads.y) / uniforms.strides.y);
         var sum = 0.0;
         for (var i = firstWindow(r, uniforms.strides.x, uniforms.pads.x, uniforms.filterDims.x); i <= iEnd; i++) {
           for (var j = jBegin; j <= jEnd; j++) {
-            if (windowArgmax(b, i, j, ch) == index) {
-              sum = sum + dy[((b * uniforms.dyShape.y + i) * uniforms.dyShape.z + j) * C + ch];
+            let w = ((b * OH + i) * OW + j) * C + ch;
+            if (argmax[w] == index) {
+              sum = sum + dy[w];
             }
           }
         }
@@ -161,12 +197,16 @@ export function makeWebgpuMaxPoolGrad(tf: TF, stock: KernelFunc) {
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
     if (info.outHeight <= 0 || info.outWidth <= 0) return stock(args as never) as TensorInfo;
     const cells = info.strideHeight >= info.filterHeight && info.strideWidth >= info.filterWidth;
-    const program = cells ? new MaxPoolGradCellProgram(info) : new MaxPoolGradGatherProgram(info);
     const uniforms = [
       { type: 'int32' as const, data: [info.strideHeight, info.strideWidth] },
       { type: 'int32' as const, data: [info.padInfo.top, info.padInfo.left] },
       { type: 'int32' as const, data: [info.filterHeight, info.filterWidth] },
     ];
-    return (args.backend as WebgpuBackendLike).runWebGPUProgram(program, [dy, input], 'float32', uniforms);
+    const backend = args.backend as WebgpuBackendLike;
+    if (cells) return backend.runWebGPUProgram(new MaxPoolGradCellProgram(info), [dy, input], 'float32', uniforms);
+    const argmax = backend.runWebGPUProgram(new MaxPoolArgmaxProgram(info), [input], 'int32', uniforms);
+    const dx = backend.runWebGPUProgram(new MaxPoolGradGatherProgram(info), [dy, argmax], 'float32', uniforms);
+    backend.disposeData(argmax.dataId);
+    return dx;
   };
 }

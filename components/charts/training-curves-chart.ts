@@ -6,8 +6,9 @@ import { renderLineChart, type Series } from './line-chart';
 const TRAIN = 'var(--accent)';
 const VAL = 'var(--bad)';
 
-/** Train and validation loss (into `lossEl`) and accuracy (into `accEl`) per epoch; x runs to `plannedEpochs`. */
-export function renderEpochCharts(lossEl: Element, accEl: Element, epochs: readonly EpochMetrics[], plannedEpochs: number): void {
+/** Train and validation loss (into `lossEl`) and accuracy (into `accEl`) per epoch; x runs to `plannedEpochs`; `label` is appended to the titles (e.g. "ResNet-18, not pretrained"). */
+export function renderEpochCharts(lossEl: Element, accEl: Element, epochs: readonly EpochMetrics[], plannedEpochs: number, label = ''): void {
+  const suffix = label ? ` (${label})` : '';
   const c = epochCurves(epochs);
   const xDomain: [number, number] = [1, Math.max(2, plannedEpochs)];
   const lastText = (name: string, pts: [number, number][], pct = false) => {
@@ -18,7 +19,7 @@ export function renderEpochCharts(lossEl: Element, accEl: Element, epochs: reado
     { name: 'train loss', points: c.trainLoss, color: TRAIN },
     { name: 'validation loss', points: c.valLoss, color: VAL, dash: '6 3' },
   ], {
-    title: 'Loss per epoch', xLabel: 'epoch', yLabel: 'cross-entropy', xDomain,
+    title: `Loss per epoch${suffix}`, xLabel: 'epoch', yLabel: 'cross-entropy', xDomain,
     yDomain: [0, Math.max(0.5, ...c.trainLoss.map((p) => p[1]), ...c.valLoss.map((p) => p[1]))],
     description: `${lastText('train loss', c.trainLoss)}; ${lastText('validation loss', c.valLoss)}.`,
   });
@@ -26,13 +27,13 @@ export function renderEpochCharts(lossEl: Element, accEl: Element, epochs: reado
     { name: 'train accuracy', points: c.trainAccuracy, color: TRAIN },
     { name: 'validation accuracy', points: c.valAccuracy, color: VAL, dash: '6 3' },
   ], {
-    title: 'Accuracy per epoch', xLabel: 'epoch', yLabel: 'accuracy', xDomain, yDomain: [0, 1],
+    title: `Accuracy per epoch${suffix}`, xLabel: 'epoch', yLabel: 'accuracy', xDomain, yDomain: [0, 1],
     description: `${lastText('train accuracy', c.trainAccuracy, true)}; ${lastText('validation accuracy', c.valAccuracy, true)}.`,
   });
 }
 
-/** Per-step training loss, raw (thin) and smoothed. */
-export function renderStepLoss(el: Element, steps: readonly { step: number; loss: number }[], totalSteps: number): void {
+/** Per-step training loss, raw (thin) and smoothed; `label` is appended to the title. */
+export function renderStepLoss(el: Element, steps: readonly { step: number; loss: number }[], totalSteps: number, label = ''): void {
   const raw = steps.filter((s) => Number.isFinite(s.loss)).map((s) => [s.step, s.loss] as [number, number]);
   const smooth = smoothSteps(steps, 0.9);
   const last = smooth.at(-1);
@@ -40,7 +41,7 @@ export function renderStepLoss(el: Element, steps: readonly { step: number; loss
     { name: 'loss per step', points: raw, color: 'var(--muted)', width: 1 },
     { name: 'smoothed', points: smooth, color: 'var(--accent)' },
   ], {
-    title: 'Training loss per step', xLabel: 'step', yLabel: 'cross-entropy', xDomain: [1, Math.max(2, totalSteps)],
+    title: `Training loss per step${label ? ` (${label})` : ''}`, xLabel: 'step', yLabel: 'cross-entropy', xDomain: [1, Math.max(2, totalSteps)],
     yDomain: [0, Math.max(0.5, ...raw.map((p) => p[1]))], height: 220,
     description: last ? `Smoothed loss ${last[1].toFixed(3)} at step ${last[0]} of ${totalSteps}.` : 'No step yet.',
   });

@@ -1,7 +1,8 @@
-/** One training attempt on the page: runs the engine, reports progress, captures the weights, and on an error keeps the curves so far. */
+/** One training attempt on the page (the CNN of 2.2 or ResNet-18 of 2.3): runs the engine, reports progress, captures the CNN's weights, and on an error keeps the curves so far. */
 import { partialRecord } from '../../src/runs/partial-record';
 import { classifyFailure } from '../../src/runs/training-failure';
 import type { EpochMetrics, RunConfig, RunRecord } from '../../src/train/run-record';
+import type { Model, TorchState } from '../../src/train/model';
 import type { TF } from '../../src/train/tf-types';
 import type { TrainController } from '../../src/train/train-control';
 import type { StepInfo, TrainData, TrainSplit } from '../../src/train/trainer';
@@ -18,6 +19,12 @@ export interface AttemptInput {
   onEpoch(epochs: readonly EpochMetrics[]): void;
   /** Resolves true when the GPU device under the backend was lost (its errors then say little about why). */
   deviceLost?: () => Promise<boolean>;
+  /** Starting weights (a PyTorch state_dict); the model kind is `config.model`. */
+  initialWeights?: TorchState;
+  /** Frozen backbone: feature extraction progress. */
+  onFeatures?(p: { done: number; total: number }): void;
+  /** Called with the trained model before it is disposed (after the CNN's weights are captured). */
+  onModel?(model: Model): Promise<void>;
 }
 
 /** The record (complete, stopped, or partial after an error), the weights when captured, and the error if any. */
@@ -41,7 +48,7 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
   try {
     const { train } = await import('../../src/train/trainer');
     const record = await train({
-      tf: a.tf, model: 'cnn', data: a.data, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
+      tf: a.tf, model: a.config.model, data: a.data, initialWeights: a.initialWeights, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
       callbacks: {
         onStep: (s) => {
           steps.push({ step: s.step, loss: s.loss });
@@ -52,7 +59,10 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
           epochs.push(m);
           a.onEpoch(epochs);
         },
+        onFeatures: a.onFeatures,
         onModel: async (model) => {
+          await a.onModel?.(model);
+          if (a.config.model !== 'cnn') return;
           try {
             const [{ cnnToTorch }, { writeSafetensors }] = await Promise.all([import('../../src/train/cnn'), import('../../src/train/weights/safetensors')]);
             weights = writeSafetensors(await cnnToTorch(a.tf, model), { format: 'pt', model: 'cnn', imageSize: String(a.config.imageSize) });
@@ -67,7 +77,7 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
     const message = (e as Error)?.message ?? String(e);
     const kind = (await a.deviceLost?.()) ? 'device-lost' : classifyFailure(message);
     const record = epochs.length || steps.length ? partialRecord({
-      id: `cnn-${a.config.seed}-${createdAt}`, createdAt, config: a.config, backend,
+      id: `${a.config.model}-${a.config.seed}-${createdAt}`, createdAt, config: a.config, backend,
       dataset: { ...a.dataset, classes: [...a.data.classes], counts: { train: a.split.train.length, val: a.split.val.length, test: a.split.test.length } },
       epochs, steps, totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: ips, stopped: kind === 'other' ? 'error' : kind,
     }) : null;

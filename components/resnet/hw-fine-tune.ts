@@ -1,0 +1,313 @@
+/**
+ * <hw-fine-tune>: q2.3 in the page. Starting weights (weights-panel.ts), the 2.2 settings plus
+ * fine-tuning (frozen backbone or full) and BatchNorm mode, Start/Pause/Resume/Stop, live curves and
+ * test results labelled with the weights, runs kept in IndexedDB with the features' summary; then
+ * the feature space (space-panel.ts) of the run or of the loaded weights.
+ */
+import { stratifiedSplit } from '../../src/data/split';
+import { progressFraction, progressText, smoothRate } from '../../src/runs/progress-text';
+import { stopReasonText } from '../../src/runs/run-summary';
+import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
+import { backendOrder, readSettings, runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
+import type { RunConfig, RunRecord } from '../../src/train/run-record';
+import { TrainController } from '../../src/train/train-control';
+import type { TrainData, TrainSplit } from '../../src/train/trainer';
+import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
+import { part } from '../lib/part';
+import { whenVisible } from '../lib/when-visible';
+import type { FeatureSet } from './feature-set';
+import { chartLabel } from './weights-check';
+import { WeightsPanel } from './weights-panel';
+
+const STEP_CHART_MS = 500;
+const BN_NOTES = {
+  frozen: 'A frozen backbone always runs BatchNorm in eval mode: ImageNet\'s running statistics, so its features never change and are computed once, before the head trains.',
+  train: 'Train mode normalises every layer with the mean and variance of the current batch and updates the running statistics. With a batch of 8 these estimates are noisy, and the running statistics drift away from ImageNet\'s; prefer batch 32 or more, or eval mode.',
+  eval: 'Eval mode keeps ImageNet\'s running statistics while the weights train: stable for small batches, at the price of statistics that do not adapt to your images.',
+};
+
+class HwFineTune extends HTMLElement {
+  private data: ActiveDataset | null = null;
+  private controller: TrainController | null = null;
+  private weights!: WeightsPanel;
+  private lastStepChart = 0;
+  /** The features the views draw, and the run they belong to (null for the loaded weights). */
+  private space: { set: FeatureSet; run: RunRecord | null; imageSize: number } | null = null;
+
+  connectedCallback(): void {
+    const q = <T extends Element>(sel: string) => part<T>(this, sel);
+    this.weights = new WeightsPanel(this, () => undefined);
+    q('[data-settings]').addEventListener('submit', (e) => e.preventDefault());
+    q('[data-start]').addEventListener('click', () => void this.start());
+    q('[data-pause]').addEventListener('click', () => { this.controller?.pause(); this.setButtons('paused'); this.status('Paused. Press Resume to go on.'); });
+    q('[data-resume]').addEventListener('click', () => { this.controller?.resume(); this.setButtons('running'); this.status('Training…'); });
+    q('[data-stop]').addEventListener('click', () => { this.controller?.stop(); this.status('Stopping after the current step…'); });
+    q('select[name=fineTuning]').addEventListener('change', () => this.showBatchNorm());
+    q('select[name=batchNorm]').addEventListener('change', () => this.showBatchNorm());
+    q('[data-space-weights]').addEventListener('click', () => void this.weightsSpace());
+    q('[data-tsne]').addEventListener('click', () => void this.tsne());
+    this.showBatchNorm();
+    datasetEvents.addEventListener(DATASET_CHANGE, (ev) => {
+      this.data = (ev as CustomEvent<ActiveDataset | null>).detail;
+      this.showData();
+    });
+    whenVisible(this, async () => {
+      void this.weights.init();
+      this.data ??= await getActiveDataset();
+      this.showData();
+    });
+  }
+
+  private field<T extends HTMLElement>(name: string): T {
+    return part<T>(this, `[name=${name}]`);
+  }
+
+  private status(text: string): void {
+    part(this, '[data-status]').textContent = text;
+  }
+
+  private error(text: string): void {
+    part(this, '[data-error]').textContent = text;
+  }
+
+  private showBatchNorm(): void {
+    const frozen = this.field<HTMLSelectElement>('fineTuning').value === 'frozen';
+    const bn = this.field<HTMLSelectElement>('batchNorm');
+    if (frozen) bn.value = 'eval';
+    bn.disabled = frozen || this.controller !== null;
+    part(this, '[data-bn-note]').textContent = frozen ? BN_NOTES.frozen : BN_NOTES[bn.value as 'train' | 'eval'];
+  }
+
+  private showData(): void {
+    const d = this.data;
+    const el = part(this, '[data-dataset]');
+    if (!d) { el.textContent = 'No data set is available: load one in chapter 2.1, or reload the page to get the default data set.'; return; }
+    const m = d.manifest;
+    const which = d.origin === 'default' ? 'the default data set (Fashion-MNIST stand-in)' : `your data set "${m.name}"`;
+    el.textContent = `Fine-tuning on ${which}: ${m.count.toLocaleString('en')} images, ${m.classes.length} classes, split 70/10/20 with the seed below. fc becomes a ${m.classes.length}-way layer; inputs get ImageNet's normalisation.`;
+  }
+
+  private setButtons(state: 'idle' | 'running' | 'paused'): void {
+    const set = (sel: string, enabled: boolean) => { part<HTMLButtonElement>(this, sel).disabled = !enabled; };
+    set('[data-start]', state === 'idle');
+    set('[data-pause]', state === 'running');
+    set('[data-resume]', state === 'paused');
+    set('[data-stop]', state !== 'idle');
+    set('[data-space-weights]', state === 'idle');
+    this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-settings] input, [data-settings] select, [data-weights-file], [data-random]').forEach((i) => { i.disabled = state !== 'idle'; });
+    if (state === 'idle') this.showBatchNorm();
+  }
+
+  private readForm(): { settings: TrainSettings; fineTuning: 'full' | 'frozen'; batchNorm: 'train' | 'eval' } | null {
+    const names = ['backend', 'imageSize', 'epochs', 'batchSize', 'learningRate', 'seed'] as const;
+    const r = readSettings(Object.fromEntries(names.map((n) => [n, this.field<HTMLInputElement>(n).value])));
+    for (const n of names) this.field(n).removeAttribute('aria-invalid');
+    if (!r.ok) {
+      for (const e of r.errors) this.field(e.field).setAttribute('aria-invalid', 'true');
+      this.error(r.errors.map((e) => e.message).join(' '));
+      return null;
+    }
+    const fineTuning = this.field<HTMLSelectElement>('fineTuning').value === 'full' ? 'full' : 'frozen';
+    const batchNorm = fineTuning === 'frozen' || this.field<HTMLSelectElement>('batchNorm').value === 'eval' ? 'eval' : 'train';
+    return { settings: r.value, fineTuning, batchNorm };
+  }
+
+  private configOf(f: NonNullable<ReturnType<HwFineTune['readForm']>>): RunConfig {
+    const w = this.weights.chosen();
+    return {
+      ...runConfigOf(f.settings), model: 'resnet18', question: 'q2.3',
+      pretrained: w ? (w.imagenet ? `torchvision ImageNet weights (${w.name})` : w.name) : null,
+      weights: w ? { source: w.name, sha256: w.sha256 } : null,
+      fineTuning: f.fineTuning, batchNorm: f.batchNorm, normalization: 'imagenet',
+    };
+  }
+
+  private trainData(d: ActiveDataset): TrainData {
+    const m = d.manifest;
+    return { images: d.dataset.pixels, labels: d.dataset.labels, imageSize: m.imageSize, channels: m.channels, classes: m.classes };
+  }
+
+  private async start(): Promise<void> {
+    this.error('');
+    const form = this.readForm();
+    if (!form) return;
+    const d = this.data ?? (await getActiveDataset());
+    this.data = d;
+    if (!d) { this.error('No data set is loaded: load one in chapter 2.1 (or reload the page to get the default one), then press Start.'); return; }
+    this.controller = new TrainController();
+    this.setButtons('running');
+    part<HTMLElement>(this, '[data-results]').hidden = true;
+    this.status('Loading TensorFlow.js…');
+    try {
+      await this.train(this.configOf(form), d, form.settings.backend);
+    } catch (e) {
+      this.error(`Fine-tuning failed: ${(e as Error).message}. Change the settings (another backend, a smaller batch) and press Start.`);
+    } finally {
+      this.controller = null;
+      this.setButtons('idle');
+    }
+  }
+
+  private async train(config: RunConfig, d: ActiveDataset, backend: TrainSettings['backend']): Promise<void> {
+    const [{ loadTf, useBackend, backendText }, charts, { trainAttempt }, store, { computeFeatureSet, summarise }] = await Promise.all([
+      import('../training/train-session'), import('../charts/training-curves-chart'), import('../training/train-run'), import('../book/run-store'), import('./feature-set'),
+    ]);
+    const tf = await loadTf();
+    const data = this.trainData(d);
+    const split = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, config.seed), trainLimitFrom(location.search));
+    let choice;
+    try {
+      choice = await useBackend(tf, backendOrder(backend), backend === 'auto');
+    } catch (e) {
+      this.error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
+      return;
+    }
+    part(this, '[data-backend]').textContent = backendText(choice, backend === 'auto');
+    const label = chartLabel(config.pretrained);
+    const stepsPerEpoch = Math.floor(split.train.length / config.batchSize);
+    let rate = 0;
+    let features: FeatureSet | null = null;
+    let featureError = '';
+    this.status(`${config.fineTuning === 'frozen' ? 'Computing the backbone features' : 'Training'} on ${choice.name}…`);
+    charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), [], config.epochs, label);
+    const result = await trainAttempt({
+      tf, config, split, control: this.controller!, dataset: { name: d.manifest.name, hash: d.manifest.hash }, data,
+      initialWeights: this.weights.chosen()?.state,
+      onFeatures: (p) => this.bar('[data-features-row]', '#ft-features-progress', p.done, p.total, `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} images`),
+      onStep: (s, steps) => {
+        rate = smoothRate(rate, s.imagesPerSecond);
+        const p = { epoch: s.epoch, epochs: config.epochs, step: s.step, stepsPerEpoch, imagesPerSecond: rate, batchSize: config.batchSize };
+        part<HTMLProgressElement>(this, '[data-train-progress]').value = progressFraction(p);
+        part(this, '[data-progress-text]').textContent = progressText(p);
+        if (performance.now() - this.lastStepChart > STEP_CHART_MS) {
+          this.lastStepChart = performance.now();
+          charts.renderStepLoss(part(this, '[data-step-chart]'), steps, stepsPerEpoch * config.epochs, label);
+        }
+      },
+      onEpoch: (epochs) => charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), epochs, config.epochs, label),
+      onModel: async (model) => {
+        if (this.controller?.stopped) return;
+        this.status('Computing the features of the train and validation images for the feature space…');
+        try {
+          features = await computeFeatureSet(tf, model, data, split, config.imageSize, config.batchSize, (done, total) => this.bar('[data-space-row]', '#ft-space-progress', done, total));
+        } catch (e) {
+          featureError = (e as Error).message;
+        }
+      },
+    });
+    part<HTMLElement>(this, '[data-features-row]').hidden = true;
+    part<HTMLElement>(this, '[data-space-row]').hidden = true;
+    let run = result.record;
+    if (!run) { this.error(`Fine-tuning failed on ${choice.name}: ${result.error}. Change the settings and press Start.`); return; }
+    const fs = features as FeatureSet | null;
+    if (fs) {
+      try {
+        run = { ...run, featureSpace: summarise(fs, data.classes.length) };
+      } catch (e) {
+        featureError = (e as Error).message;
+      }
+    }
+    charts.renderStepLoss(part(this, '[data-step-chart]'), run.steps, stepsPerEpoch * config.epochs, label);
+    await this.keep(store, run);
+    if (result.error) { this.error(`Fine-tuning failed on ${choice.name}: ${result.error}. The curves so far are kept in your runs list.`); return; }
+    const feats = run.timings.featureSeconds === undefined ? '' : `; backbone features in ${run.timings.featureSeconds.toFixed(1)} s`;
+    this.status(`Run ${stopReasonText(run.stopped)} on ${run.backend} in ${run.timings.totalSeconds.toFixed(1)} s (${Math.round(run.timings.imagesPerSecond).toLocaleString('en')} images/s${feats}): ${run.epochs.length} of ${config.epochs} epochs, ${label}. It is in your runs list below.${featureError ? ` The feature space could not be computed: ${featureError}.` : ''}`);
+    const { renderFineTuneResults } = await import('./fine-tune-results');
+    const m = d.manifest;
+    await renderFineTuneResults(part<HTMLElement>(this, '[data-results]'), run, label, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test });
+    if (fs && run.featureSpace) this.setSpace(fs, run, config.imageSize, `Features of this run: ${fs.labels.length} images (${fs.splits.filter((s) => s === 'train').length} train, ${fs.splits.filter((s) => s === 'val').length} validation). Press "Draw t-SNE".`);
+  }
+
+  private async keep(store: typeof import('../book/run-store'), run: RunRecord): Promise<void> {
+    try {
+      await store.putRun(run);
+    } catch (e) {
+      this.error(`The run could not be kept in this browser (${(e as Error).message}); export it from the list before you leave.`);
+    }
+  }
+
+  private bar(row: string, bar: string, done: number, total: number, text?: string): void {
+    part<HTMLElement>(this, row).hidden = false;
+    const b = part<HTMLProgressElement>(this, bar);
+    b.max = Math.max(1, total);
+    b.value = done;
+    if (text) part(this, '[data-features-text]').textContent = text;
+  }
+
+  private setSpace(set: FeatureSet, run: RunRecord | null, imageSize: number, text: string): void {
+    this.space = { set, run, imageSize };
+    part(this, '[data-space-status]').textContent = text;
+    part<HTMLButtonElement>(this, '[data-tsne]').disabled = false;
+    const classes = this.data?.manifest.classes ?? run?.dataset.classes ?? [];
+    void import('./space-panel').then(async ({ renderCentroids }) => {
+      const { summarise } = await import('./feature-set');
+      try {
+        renderCentroids(part(this, '[data-centroids]'), run?.featureSpace ?? summarise(set, classes.length), classes);
+      } catch (e) {
+        part(this, '[data-space-status]').textContent = `${text} (No centroid table: ${(e as Error).message}.)`;
+      }
+    });
+  }
+
+  /** Features of the loaded weights (or random ones) without training, on the seed's split. */
+  private async weightsSpace(): Promise<void> {
+    const form = this.readForm();
+    const d = this.data ?? (await getActiveDataset());
+    if (!form || !d) return;
+    this.setButtons('running');
+    part<HTMLButtonElement>(this, '[data-stop]').disabled = true;
+    const status = part(this, '[data-space-status]');
+    try {
+      const [{ loadTf, useBackend }, { buildModel }, { initResnet18State }, { computeFeatureSet }] = await Promise.all([
+        import('../training/train-session'), import('../../src/train/model-build'), import('../../src/train/resnet18-init'), import('./feature-set'),
+      ]);
+      const tf = await loadTf();
+      await useBackend(tf, backendOrder(form.settings.backend), form.settings.backend === 'auto');
+      const data = this.trainData(d);
+      const split: TrainSplit = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed), trainLimitFrom(location.search));
+      const w = this.weights.chosen();
+      status.textContent = `Computing the features of ${w ? w.name : 'random weights (not pretrained)'}…`;
+      const model = buildModel(tf, 'resnet18', w?.state ?? initResnet18State(data.classes.length, form.settings.seed), { classes: data.classes.length, headSeed: form.settings.seed, frozenBackbone: true, batchNorm: 'eval' });
+      try {
+        const t0 = performance.now();
+        const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => this.bar('[data-space-row]', '#ft-space-progress', done, total));
+        const secs = (performance.now() - t0) / 1000;
+        this.setSpace(set, null, form.settings.imageSize, `Features of ${w ? w.name : 'random weights (not pretrained)'} before any training: ${set.labels.length} images at ${form.settings.imageSize}×${form.settings.imageSize} in ${secs.toFixed(1)} s (${Math.round(set.labels.length / secs)} images/s) on ${tf.getBackend()}. Press "Draw t-SNE".`);
+      } finally {
+        model.dispose();
+      }
+    } catch (e) {
+      status.textContent = `The features could not be computed: ${(e as Error).message}.`;
+    } finally {
+      part<HTMLElement>(this, '[data-space-row]').hidden = true;
+      this.setButtons('idle');
+    }
+  }
+
+  private async tsne(): Promise<void> {
+    const sp = this.space;
+    const d = this.data;
+    if (!sp) return;
+    const { tsneSettings, drawViews } = await import('./space-panel');
+    const s = tsneSettings(this);
+    const status = part(this, '[data-space-status]');
+    if (!s.ok) { status.textContent = s.error; return; }
+    const button = part<HTMLButtonElement>(this, '[data-tsne]');
+    button.disabled = true;
+    try {
+      const classes = d?.manifest.classes ?? sp.run?.dataset.classes ?? [];
+      const images = d ? { pixels: d.dataset.pixels, imageSize: d.manifest.imageSize, channels: d.manifest.channels } : null;
+      const drawn = await drawViews(this, sp.set, classes, images, s);
+      if (sp.run?.featureSpace && drawn.length) {
+        sp.run = { ...sp.run, featureSpace: { ...sp.run.featureSpace, tsne: drawn } };
+        const store = await import('../book/run-store');
+        await this.keep(store, sp.run);
+        status.textContent = `t-SNE drawn (${drawn.map((t) => `${t.dims}-D: KL ${t.kl.toFixed(3)}, trustworthiness ${t.trustworthiness?.toFixed(3) ?? '—'}`).join('; ')}); kept with run ${sp.run.id}.`;
+      }
+    } finally {
+      button.disabled = false;
+    }
+  }
+}
+
+customElements.define('hw-fine-tune', HwFineTune);

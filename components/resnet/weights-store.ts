@@ -1,0 +1,24 @@
+/** The ResNet-18 weights file kept in this browser after the first load (IndexedDB, through the book's one wrapper). */
+import { openDatabase } from '../lib/idb';
+
+/** A kept file: its bytes and name. */
+export interface KeptWeights { name: string; bytes: Uint8Array; savedAt: string }
+
+const db = openDatabase('dlcv-hw1-resnet-weights', [{ name: 'files' }]);
+const files = db.store<KeptWeights>('files');
+const KEY = 'resnet18';
+
+/** The kept file, or null (none yet, or the store cannot be read). */
+export async function keptWeights(): Promise<KeptWeights | null> {
+  try {
+    return (await files.get(KEY)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `bytes` as the weights file (replacing the previous one only once this succeeds); true when it survives a reload. */
+export async function keepWeights(name: string, bytes: Uint8Array): Promise<boolean> {
+  await files.put({ name, bytes, savedAt: new Date().toISOString() }, KEY);
+  return db.persistent();
+}

@@ -1,25 +1,34 @@
 /**
  * `npm run bench`: training-step throughput (images/s) of the homework CNN per backend and input
- * size, peak RSS, and the top kernels of one step (tf.profile). Options:
+ * size, beside PyTorch on the same cores in the same run (bench/pytorch_cnn.py, rounds interleaved
+ * so that both see the same machine load), peak RSS, and the top kernels of one step (tf.profile).
+ * Options:
  *   --backends cpu,wasm,webgpu  --sizes 64,128  --batch 32  --steps 5  --cpu-steps 1
+ *   --threads 2 (PyTorch's and wasm's)  --wasm-threads N (wasm's, when different)  --rounds 3  --no-pytorch  --top 8
+ * PYTHON=… picks the interpreter for PyTorch (else python3, then /usr/bin/python3; Debian: apt-get
+ * install python3-torch); without one the PyTorch column says so.
  * webgpu runs through Dawn (the `webgpu` package) when it initialises, e.g. with SwiftShader:
  *   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run bench -- --backends webgpu
  */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { createAdam } from '../src/train/adam.ts';
 import { selectBackend } from '../src/train/backends.ts';
-import { initCnn } from '../src/train/cnn.ts';
-import { softmaxCrossEntropy } from '../src/train/loss.ts';
+import { makeCnnStep } from './lib/cnn-step.ts';
 
 const { values: v } = parseArgs({
   options: {
     backends: { type: 'string', default: 'cpu,wasm,webgpu' }, sizes: { type: 'string', default: '64,128' },
     batch: { type: 'string', default: '32' }, steps: { type: 'string', default: '5' }, 'cpu-steps': { type: 'string', default: '1' },
-    'cpu-max-size': { type: 'string', default: '64' },
+    'cpu-max-size': { type: 'string', default: '64' }, threads: { type: 'string', default: '2' }, 'wasm-threads': { type: 'string' }, rounds: { type: 'string', default: '3' },
+    'no-pytorch': { type: 'boolean', default: false }, top: { type: 'string', default: '8' },
   },
 });
 const batch = Number(v.batch);
+const threads = Number(v.threads);
+const rounds = Math.max(1, Number(v.rounds));
+process.env.WASM_THREADS = v['wasm-threads'] ?? String(threads);
 
 async function prepareWebgpu(): Promise<void> {
   if ((globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) return;
@@ -28,63 +37,77 @@ async function prepareWebgpu(): Promise<void> {
   Object.defineProperty(globalThis, 'navigator', { value: { gpu: create([]) }, configurable: true });
 }
 
-function makeStep(size: number) {
-  const cnn = initCnn(tf, { imageSize: size }, 0);
-  const adam = createAdam(tf, cnn.params, { learningRate: 1e-3 });
-  const x = tf.randomUniform([batch, size, size, 3]);
-  const y = tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 10), 'int32');
-  const vars = [...cnn.params.values()];
-  const names = new Map([...cnn.params].map(([n, p]) => [p.name, n]));
-  const step = async () => {
-    const loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => softmaxCrossEntropy(tf, cnn.forward(x), y) as tf.Scalar, vars);
-      adam.apply(new Map(Object.entries(grads).map(([k, g]) => [names.get(k) as string, g])));
-      return value;
-    });
-    await loss.data();
-    loss.dispose();
-  };
-  return { step, dispose: () => { tf.dispose([x, y]); adam.dispose(); cnn.dispose(); } };
+function findPython(): string | null {
+  for (const py of [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean) as string[]) {
+    if (spawnSync(py, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0) return py;
+  }
+  return null;
 }
 
+/** PyTorch's images/s for one size (one process: import, warm-up step, timed steps). */
+function pytorchRate(python: string, size: number, steps: number): number | null {
+  const r = spawnSync(python, ['bench/pytorch_cnn.py', '--sizes', String(size), '--batch', String(batch), '--steps', String(steps), '--threads', String(threads), '--device', 'cpu'], { encoding: 'utf8' });
+  const row = r.stdout?.split('\n').find((l) => l.startsWith(`| ${size} |`));
+  return row ? Number(row.split('|')[2]) : null;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load = () => loadavg()[0].toFixed(1);
+
+const python = v['no-pytorch'] ? null : findPython();
 const rows: string[][] = [];
 const profiles: string[] = [];
+console.log(`CNN training step, batch ${batch}, Adam; ${process.env.WASM_THREADS} wasm thread(s), ${threads} PyTorch thread(s); ${rounds} interleaved round(s), medians; load at start ${load()} (${process.platform} ${process.arch}, Node ${process.versions.node})`);
+if (!python && !v['no-pytorch']) console.log('PyTorch column skipped: no python3 with torch (apt-get install -y python3-torch, or set PYTHON)');
 for (const backend of (v.backends as string).split(',')) {
+  let note = '';
   try {
     if (backend === 'webgpu') await prepareWebgpu();
     await selectBackend(tf, { preferred: [backend] });
+    if (backend === 'wasm') note = `${(await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount()} thread(s)`;
   } catch (e) {
-    rows.push([backend, '-', '-', '-', '-', `unavailable: ${(e as Error).message.slice(0, 80)}`]);
+    rows.push([backend, '-', '-', '-', '-', '-', '-', `unavailable: ${(e as Error).message.slice(0, 80)}`]);
     continue;
   }
   for (const size of (v.sizes as string).split(',').map(Number)) {
     if (backend === 'cpu' && size > Number(v['cpu-max-size'])) {
-      rows.push([backend, String(size), '-', '-', '-', 'skipped (tfjs cpu Conv2DBackpropFilter: minutes per step)']);
+      rows.push([backend, String(size), '-', '-', '-', '-', '-', 'skipped (tfjs cpu Conv2DBackpropFilter: minutes per step)']);
       continue;
     }
     const steps = backend === 'cpu' ? Number(v['cpu-steps']) : Number(v.steps);
-    const { step, dispose } = makeStep(size);
+    const s = makeCnnStep(tf as never, size, batch);
     const w0 = performance.now();
-    await step();
+    await s.step();
     const warm = performance.now() - w0;
-    const t0 = performance.now();
-    for (let i = 0; i < steps; i++) await step();
-    const ms = (performance.now() - t0) / steps;
-    const prof = await tf.profile(step);
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    const loads: string[] = [];
+    for (let r = 0; r < (backend === 'cpu' ? 1 : rounds); r++) {
+      loads.push(load());
+      const t0 = performance.now();
+      for (let i = 0; i < steps; i++) await s.step();
+      ours.push(batch / ((performance.now() - t0) / steps / 1000));
+      const pt = python ? pytorchRate(python, size, steps) : null;
+      if (pt !== null) theirs.push(pt);
+    }
+    const prof = await tf.profile(() => s.step());
     const agg = new Map<string, number>();
     for (const k of prof.kernels) agg.set(k.name, (agg.get(k.name) ?? 0) + Number(k.kernelTimeMs));
-    const top = [...agg].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, t]) => `${n} ${t.toFixed(1)}`).join(', ');
-    profiles.push(`${backend} ${size}px, one step, kernel ms: ${top}`);
-    dispose();
+    const total = [...agg.values()].reduce((a, b) => a + b, 0);
+    const top = [...agg].sort((a, b) => b[1] - a[1]).slice(0, Number(v.top)).map(([n, t]) => `${n} ${t.toFixed(1)}`).join(', ');
+    profiles.push(`${backend} ${size}px, one step (load ${load()}), kernel ms (sum ${total.toFixed(0)}): ${top}`);
+    s.dispose();
+    const rate = median(ours);
+    const pt = theirs.length ? median(theirs) : null;
     const rss = process.memoryUsage().rss / 2 ** 20;
-    rows.push([backend, String(size), (batch / (ms / 1000)).toFixed(1), ms.toFixed(0), warm.toFixed(0), `rss ${rss.toFixed(0)} MiB`]);
+    rows.push([backend, String(size), rate.toFixed(1), (1000 * batch / rate).toFixed(0), warm.toFixed(0), pt === null ? '-' : pt.toFixed(1), pt === null ? '-' : (rate / pt).toFixed(2),
+      `${note ? `${note}; ` : ''}rounds ${ours.map((x) => x.toFixed(0)).join('/')}${theirs.length ? ` vs ${theirs.map((x) => x.toFixed(0)).join('/')}` : ''}; load ${loads.join('/')}; rss ${rss.toFixed(0)} MiB`]);
     console.log(rows.at(-1)?.join(' | '));
   }
 }
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(`\nCNN training step, batch ${batch}, Adam; ${process.platform} ${process.arch}, Node ${process.versions.node}\n`);
-console.log('| backend | size | images/s | ms/step | first step ms | notes |\n|---|---|---|---|---|---|');
+console.log(`\n| backend | size | images/s | ms/step | first step ms | PyTorch images/s | ratio | notes |\n|---|---|---|---|---|---|---|---|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log(`\npeak RSS ${peak.toFixed(0)} MiB\n`);
+console.log(`\npeak RSS ${peak.toFixed(0)} MiB; load at end ${load()}\n`);
 for (const p of profiles) console.log(p);
 process.exit(0);

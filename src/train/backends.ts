@@ -60,6 +60,8 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     const cwd = nodeCwd();
     const paths = opts.wasmPaths ?? (cwd ? `${cwd}/node_modules/@tensorflow/tfjs-backend-wasm/dist/` : undefined);
     if (paths) wasm.setWasmPaths(paths);
+    const threads = await import('./threads.ts');
+    threads.enableWasmThreads(tf, wasm, threads.planWasmThreads(threads.currentThreadsEnv(), threads.wasmThreadsRequested()));
     registerWasmConv2DBackpropFilter(tf);
     registerWasmConv2DBackpropInput(tf);
     registerWasmMaxPoolGrad(tf);

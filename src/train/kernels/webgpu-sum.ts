@@ -90,7 +90,8 @@ export function makeWebgpuSum(tf: TF, stock: KernelFunc) {
     const { x } = args.inputs;
     const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
     const m = x.dtype === 'float32' ? leadingAxesSum(tf, x.shape, axis) : null;
-    if (!m) return stock(args as never) as TensorInfo;
+    // Beyond 65,535 column tiles the dispatch would exceed WebGPU's per-dimension limit.
+    if (!m || Math.ceil(m.cols / 16) > 65535) return stock(args as never) as TensorInfo;
     const outShape = keepDims ? x.shape.map((d, i) => (i < m.j ? 1 : d)) : x.shape.slice(m.j);
     const plan = planColumnSum(m.rows, m.cols);
     const backend = args.backend as WebgpuBackendLike;

@@ -1,16 +1,13 @@
 /**
  * Conv2DBackpropFilter for the wasm backend, which tfjs-backend-wasm 4.22 lacks: the filter gradient
  * dW[kh,kw,ci,co] = Σ_{n,oh,ow} x[n, oh·s+kh−pad, ow·s+kw−pad, ci] · dy[n,oh,ow,co], computed as one
- * matrix product patchesᵀ · dy, where the patches (im2col, zero padding) are built in JS on the
- * wasm heap and the product runs in the backend's own (XNNPACK) BatchMatMul kernel.
+ * matrix product patchesᵀ · dy, where the patches (im2col, zero padding) are built on the wasm heap
+ * (row copies from x in [ci, n, h, w] order when the stride is 1) and the product runs in the
+ * backend's own (XNNPACK) BatchMatMul kernel.
  */
 import type { TF } from '../tf-types.ts';
-import type { ConvAttrs, TensorInfo, WasmBackendLike } from './wasm-types.ts';
-
-
-interface Attrs extends ConvAttrs {
-  filterShape: [number, number, number, number];
-}
+import type { Conv2DBackpropFilterAttrs as Attrs } from '@tensorflow/tfjs-core';
+import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
 
 /** Builds the kernel function for `tf` (which supplies the conv geometry helpers and BatchMatMul). */
 export function makeWasmConv2DBackpropFilter(tf: TF) {
@@ -30,27 +27,46 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const k = fh * fw * ci;
     const m = n * oh * ow;
     // Patches are built transposed, [k, m], so the product needs no transposeA (10× slower in XNNPACK).
+    // x is first transposed to [ci, n, ih, iw] (the backend's C++ Transpose), so that with stride 1 each
+    // patch row is one contiguous run of an input row: a copyWithin on the heap, zeros at the borders.
+    const transpose = tf.getKernel('Transpose', 'wasm');
+    if (!transpose) throw new Error('wasm Transpose kernel is not registered');
+    const xt = transpose.kernelFunc({ inputs: { x }, backend: args.backend as never, attrs: { perm: [3, 0, 1, 2] } }) as TensorInfo;
     const patches = backend.makeOutput([k, m], 'float32');
-    const p = backend.typedArrayFromHeap(patches);
-    const xs = backend.typedArrayFromHeap(x);
+    const pv = backend.typedArrayFromHeap(patches) as unknown as Float32Array;
+    const xv = backend.typedArrayFromHeap(xt) as unknown as Float32Array;
+    const heap = new Float32Array(pv.buffer);
+    const p0 = pv.byteOffset >> 2;
+    const x0 = xv.byteOffset >> 2;
     for (let r = 0; r < fh; r++) {
       for (let c = 0; c < fw; c++) {
+        // Output columns whose input column lies inside the image.
+        const lo = sw === 1 ? Math.min(ow, Math.max(0, left - c)) : 0;
+        const hi = sw === 1 ? Math.max(lo, Math.min(ow, iw + left - c)) : 0;
         for (let ch = 0; ch < ci; ch++) {
-          let dst = ((r * fw + c) * ci + ch) * m;
+          let dst = p0 + ((r * fw + c) * ci + ch) * m;
           for (let b = 0; b < n; b++) {
-            for (let y = 0; y < oh; y++) {
+            const plane = x0 + (ch * n + b) * ih * iw;
+            for (let y = 0; y < oh; y++, dst += ow) {
               const yi = y * sh - top + r;
-              const rowOk = yi >= 0 && yi < ih;
-              const rowBase = (b * ih + yi) * iw;
-              for (let xo = 0; xo < ow; xo++, dst++) {
-                const xi = xo * sw - left + c;
-                p[dst] = rowOk && xi >= 0 && xi < iw ? xs[(rowBase + xi) * ci + ch] : 0;
+              if (yi < 0 || yi >= ih) { heap.fill(0, dst, dst + ow); continue; }
+              const row = plane + yi * iw;
+              if (sw === 1) {
+                if (lo > 0) heap.fill(0, dst, dst + lo);
+                if (hi > lo) heap.copyWithin(dst + lo, row + lo - left + c, row + hi - left + c);
+                if (hi < ow) heap.fill(0, dst + hi, dst + ow);
+              } else {
+                for (let xo = 0; xo < ow; xo++) {
+                  const xi = xo * sw - left + c;
+                  heap[dst + xo] = xi >= 0 && xi < iw ? heap[row + xi] : 0;
+                }
               }
             }
           }
         }
       }
     }
+    backend.disposeData(xt.dataId);
     const matMul = tf.getKernel('BatchMatMul', 'wasm');
     if (!matMul) throw new Error('wasm BatchMatMul kernel is not registered');
     const dy2: TensorInfo = { dataId: dy.dataId, shape: [1, m, co], dtype: 'float32' };

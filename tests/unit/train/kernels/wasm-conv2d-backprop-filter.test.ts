@@ -39,10 +39,12 @@ describe('makeWasmConv2DBackpropFilter', () => {
     { n: 2, h: 6, w: 10, ci: 1, co: 2, k: [2, 3], stride: [1, 2], pad: 'valid' },
     { n: 1, h: 11, w: 11, ci: 3, co: 6, k: [7, 7], stride: 2, pad: 3 },
   ];
-  for (let i = 0; i < 4; i++) {
+  const pads: Case['pad'][] = ['same', 'valid', 1, 2];
+  for (let i = 0; i < 10; i++) {
     const k = 1 + Math.floor(rng() * 4);
-    cases.push({ n: 1 + Math.floor(rng() * 3), h: k + Math.floor(rng() * 9), w: k + Math.floor(rng() * 9), ci: 1 + Math.floor(rng() * 5), co: 1 + Math.floor(rng() * 5), k: [k, k], stride: 1 + Math.floor(rng() * 2), pad: rng() < 0.5 ? 'same' : 1 });
+    cases.push({ n: 1 + Math.floor(rng() * 3), h: k + Math.floor(rng() * 9), w: k + Math.floor(rng() * 9), ci: 1 + Math.floor(rng() * 5), co: 1 + Math.floor(rng() * 5), k: [k, k], stride: 1 + Math.floor(rng() * 2), pad: pads[Math.floor(rng() * pads.length)] });
   }
+  cases.push({ n: 2, h: 9, w: 7, ci: 3, co: 4, k: [1, 1], stride: 1, pad: 2 }, { n: 2, h: 10, w: 9, ci: 4, co: 3, k: [3, 3], stride: 2, pad: 1 });
   for (const c of cases) {
     it(`matches the cpu filter gradient for ${JSON.stringify(c)} (rel. error ≤ ${TOL})`, () => {
       const [oh, ow] = outSize(c);

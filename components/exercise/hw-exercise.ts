@@ -3,6 +3,7 @@ import { exerciseById } from '../../src/homework/catalog';
 import { splitPasted } from '../../src/exercises/split-pasted';
 import { combineFeedback } from '../../src/exercises/combine-feedback';
 import { bookState } from '../book/book-state';
+import { pageInput } from './kinds';
 
 /** One exercise on the page: restores and saves answers, checks them with the engine, shows feedback. */
 class HwExercise extends HTMLElement {
@@ -40,46 +41,12 @@ class HwExercise extends HTMLElement {
 
   /** Reads what is typed in one part, exactly as typed. */
   private readPart(part: HTMLElement): RawAnswer {
-    const kind = part.dataset.kind;
-    if (kind === 'choice') {
-      return [...part.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value).join(',');
-    }
-    if (kind === 'vector') return [...part.querySelectorAll<HTMLInputElement>('[data-cell]')].map((i) => i.value);
-    if (kind === 'matrix') {
-      const rows: string[][] = [];
-      for (const cell of part.querySelectorAll<HTMLInputElement>('[data-cell]')) {
-        const [r, c] = (cell.dataset.cell ?? '0,0').split(',').map(Number);
-        (rows[r] ??= [])[c] = cell.value;
-      }
-      return rows;
-    }
-    return part.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')?.value ?? '';
-  }
-
-  private writePart(part: HTMLElement, raw: RawAnswer | undefined): void {
-    const kind = part.dataset.kind;
-    if (kind === 'choice') {
-      const chosen = new Set((typeof raw === 'string' ? raw.split(',') : []).map((s) => s.trim()));
-      part.querySelectorAll<HTMLInputElement>('input').forEach((i) => (i.checked = chosen.has(i.value)));
-    } else if (kind === 'vector' || kind === 'matrix') {
-      for (const cell of part.querySelectorAll<HTMLInputElement>('[data-cell]')) {
-        const [r, c] = (cell.dataset.cell ?? '0').split(',').map(Number);
-        let v: unknown = undefined;
-        if (kind === 'vector' && Array.isArray(raw)) v = raw[r];
-        if (kind === 'matrix' && Array.isArray(raw) && Array.isArray(raw[r])) v = (raw[r] as string[])[c];
-        cell.value = typeof v === 'string' ? v : '';
-        cell.removeAttribute('aria-invalid');
-        cell.classList.remove('cell-right');
-      }
-    } else {
-      const el = part.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
-      if (el) el.value = typeof raw === 'string' ? raw : '';
-    }
+    return pageInput(part.dataset.kind).read(part);
   }
 
   private restore(): void {
     const { answers, results } = bookState().progress;
-    for (const part of this.parts()) this.writePart(part, answers[part.dataset.key ?? '']);
+    for (const part of this.parts()) pageInput(part.dataset.kind).write(part, answers[part.dataset.key ?? '']);
     const result = this.querySelector<HTMLElement>('[data-result]');
     const saved = results[this.dataset.exercise ?? ''];
     if (result) {
@@ -109,19 +76,11 @@ class HwExercise extends HTMLElement {
   private onPaste(ev: ClipboardEvent): void {
     const target = ev.target as HTMLInputElement;
     const part = target.closest<HTMLElement>('.ex-part');
-    if (!target.dataset.cell || !part || (part.dataset.kind !== 'vector' && part.dataset.kind !== 'matrix')) return;
+    if (!target.dataset.cell || !part) return;
     const grid = splitPasted(ev.clipboardData?.getData('text') ?? '');
     if (grid.length === 0 || (grid.length === 1 && grid[0].length <= 1)) return;
+    if (!pageInput(part.dataset.kind).paste(part, target, grid)) return;
     ev.preventDefault();
-    const [r0, c0] = target.dataset.cell.split(',').map(Number);
-    const flat = part.dataset.kind === 'vector' ? [grid.flat()] : grid;
-    for (const cell of part.querySelectorAll<HTMLInputElement>('[data-cell]')) {
-      const [r, c] = cell.dataset.cell!.split(',').map(Number);
-      const row = part.dataset.kind === 'vector' ? 0 : r - r0;
-      const col = part.dataset.kind === 'vector' ? r - r0 : c - (c0 ?? 0);
-      const v = flat[row]?.[col];
-      if (v !== undefined && row >= 0 && col >= 0) cell.value = v;
-    }
     this.scheduleSave();
   }
 
@@ -178,18 +137,7 @@ class HwExercise extends HTMLElement {
   private markCells(feedback: Feedback[]): void {
     for (const fb of feedback) {
       const part = this.parts().find((p) => p.dataset.key === fb.key);
-      if (!part) continue;
-      for (const cell of part.querySelectorAll<HTMLInputElement>('[data-cell]')) {
-        const [r, c] = cell.dataset.cell!.split(',').map(Number);
-        const ok = fb.cells ? (Array.isArray(fb.cells[0]) ? (fb.cells as boolean[][])[r]?.[c] : (fb.cells as boolean[])[r]) : undefined;
-        if (ok === undefined) {
-          cell.removeAttribute('aria-invalid');
-          cell.classList.remove('cell-right');
-        } else {
-          cell.setAttribute('aria-invalid', String(!ok));
-          cell.classList.toggle('cell-right', ok);
-        }
-      }
+      if (part) pageInput(part.dataset.kind).mark(part, fb);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { PartSpec, Variant } from './types';
+import type { InputDef, PartSpec, Variant } from './types';
 import type { RunRecord } from '../train/run-record';
 
 /** What an exercise may read besides the variant: the run records handed in (page) or in the submission (grader). */
@@ -6,12 +6,7 @@ export interface ExerciseContext {
   runs: readonly RunRecord[];
 }
 
-/** The static description of one input of an exercise, enough to render it without grading it. */
-export type InputDef =
-  | { key: string; kind: 'number' | 'formula' | 'shape' | 'text'; label: string; placeholder?: string }
-  | { key: string; kind: 'vector'; label: string; length: number }
-  | { key: string; kind: 'matrix'; label: string; rows: number; cols: number }
-  | { key: string; kind: 'choice'; label: string; multiple: boolean; options: { id: string; label: string }[] };
+export type { InputDef } from './kinds';
 
 /** One exercise of the homework (an id such as `q1.1d`), with parts generated from a variant. */
 export interface ExerciseDef {

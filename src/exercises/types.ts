@@ -33,23 +33,7 @@ export interface FormulaVariable {
   equals?: { name: string; when: string; is: number };
 }
 
-/** Everything needed to grade one input (one answer key). Built from a variant; plain data. */
-export type PartSpec =
-  | { kind: 'number'; key: string; marks: number; answer: number; tol?: Tolerance; mistakes?: NumberMistake[] }
-  | { kind: 'vector'; key: string; marks: number; answer: number[]; tol?: Tolerance; mistakes?: ArrayMistake[] }
-  | { kind: 'matrix'; key: string; marks: number; answer: number[][]; tol?: Tolerance; mistakes?: ArrayMistake[] }
-  | { kind: 'shape'; key: string; marks: number; answer: string[]; symbols?: string[]; mistakes?: { id: string; value: string[]; message: string }[] }
-  | { kind: 'formula'; key: string; marks: number; answer: string; variables: FormulaVariable[]; tol?: Tolerance;
-      /** Extra constraint on sampled points, e.g. Kronecker delta `d` consistent with indices. */
-      points?: number; mistakes?: FormulaMistake[]; functions?: string[];
-      /** Accept the answer up to a positive constant factor (e.g. any log base used consistently). */
-      scaleInvariant?: boolean;
-      /** Other spellings of variables the student may type, e.g. `{ 'ŷ': 'p' }`. */
-      aliases?: Record<string, string> }
-  | { kind: 'choice'; key: string; marks: number; options: { id: string; label: string }[]; correct: string[]; multiple: boolean; mistakes?: ChoiceMistake[] }
-  | { kind: 'text'; key: string; marks: number };
-
-export type PartKind = PartSpec['kind'];
+export type { PartSpec, PartKind, InputDef } from './kinds';
 
 export type FeedbackStatus = 'correct' | 'partial' | 'wrong' | 'unreadable' | 'manual';
 

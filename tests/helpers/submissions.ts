@@ -1,7 +1,7 @@
 /** Seeded synthetic submissions and run records for grader tests, the CLI test, the e2e test and the benchmark. */
 import type { CourseSettings } from '../../src/course/course';
 import type { ExerciseDef } from '../../src/exercises/exercise';
-import { formatNumber } from '../../src/exercises/format-number';
+import { kindOf } from '../../src/exercises/kinds';
 import type { PartSpec, RawAnswer } from '../../src/exercises/types';
 import { mulberry32, variantFor } from '../../src/exercises/variant';
 import { EXERCISES } from '../../src/homework/catalog';
@@ -13,29 +13,18 @@ const CLASSES = ['amur_leopard', 'amur_tiger', 'birds', 'black_bear', 'brown_bea
 
 /** A raw answer that the grader accepts as correct for `spec`. */
 export function correctRaw(spec: PartSpec): RawAnswer {
-  switch (spec.kind) {
-    case 'number': return formatNumber(spec.answer, 6);
-    case 'vector': return spec.answer.map((x) => formatNumber(x, 6));
-    case 'matrix': return spec.answer.map((r) => r.map((x) => formatNumber(x, 6)));
-    case 'shape': return spec.answer.join(' x ');
-    case 'formula': return spec.answer;
-    case 'choice': return spec.correct.join(',');
-    case 'text': return 'Because the validation loss rises after epoch 2 while training accuracy keeps climbing.';
-  }
+  return knownKind(spec).exampleRight(spec);
 }
 
 /** A raw answer that is readable but wrong for `spec` (varied by `r` in [0, 1)). */
 export function wrongRaw(spec: PartSpec, r: number): RawAnswer {
-  const k = 1 + Math.floor(r * 5);
-  switch (spec.kind) {
-    case 'number': return formatNumber(spec.answer + k * 1.5 + 1);
-    case 'vector': return spec.answer.map((x) => formatNumber(x + k + 1));
-    case 'matrix': return spec.answer.map((row) => row.map((x) => formatNumber(x + k + 1)));
-    case 'shape': return spec.answer.slice().reverse().concat(['7']).join(' x ');
-    case 'formula': return `${spec.answer} + ${k}`;
-    case 'choice': return (spec.options.find((o) => !spec.correct.includes(o.id)) ?? spec.options[0]).id;
-    case 'text': return `I am not sure (${k}).`;
-  }
+  return knownKind(spec).exampleWrong(spec, 1 + Math.floor(r * 5));
+}
+
+function knownKind(spec: PartSpec) {
+  const kind = kindOf(spec);
+  if (!kind) throw new Error(`unknown exercise kind ${spec.kind}`);
+  return kind;
 }
 
 /** A run record with a random confusion matrix; `tamper` states an accuracy its matrix does not give. */

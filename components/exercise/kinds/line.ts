@@ -1,0 +1,34 @@
+/** One-line answers (number, formula, shape) and the free text box: one field, read and written as a string. */
+import type { RawAnswer } from '../../../src/exercises/types';
+import type { LineInput } from '../../../src/exercises/kinds/kind';
+import { esc, type PageInput } from './page-input';
+
+function field(part: HTMLElement): HTMLInputElement | HTMLTextAreaElement | null {
+  return part.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+}
+
+const readWrite = {
+  read: (part: HTMLElement): RawAnswer => field(part)?.value ?? '',
+  write(part: HTMLElement, raw: RawAnswer | undefined): void {
+    const f = field(part);
+    if (f) f.value = typeof raw === 'string' ? raw : '';
+  },
+  paste: () => false,
+  mark: () => undefined,
+};
+
+/** A one-line text field; `inputmode` as the number kind wants it (`text`, so signs and `e` stay on phone keyboards). */
+export function lineInput<K extends string>(inputmode?: string): PageInput<LineInput<K>> {
+  return {
+    render: (input, label, uid) =>
+      `<label for="${esc(uid(input.key))}">${esc(label)}</label>` +
+      `<input id="${esc(uid(input.key))}" class="wide" type="text" spellcheck="false" autocomplete="off" placeholder="${esc(input.placeholder ?? '')}"${inputmode ? ` inputmode="${esc(inputmode)}"` : ''}>`,
+    ...readWrite,
+  };
+}
+
+/** The free text box of a written answer. */
+export const textInput: PageInput<LineInput<'text'>> = {
+  render: (input, label, uid) => `<label for="${esc(uid(input.key))}">${esc(label)}</label><textarea id="${esc(uid(input.key))}" rows="6" maxlength="20000"></textarea>`,
+  ...readWrite,
+};

@@ -15,6 +15,11 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
+/** A seed for stream `salt` derived from `seed` (golden-ratio mixing), so streams of one seed do not overlap. */
+export function mixSeed(seed: number, salt: number): number {
+  return (seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
+}
+
 /** Shuffles `items` in place with Fisher–Yates driven by `rng`, and returns it. */
 export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
   for (let i = items.length - 1; i > 0; i--) {

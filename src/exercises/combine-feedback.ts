@@ -1,8 +1,9 @@
 import type { Feedback, FeedbackStatus } from './types';
+import { round } from './round';
 
 /** One exercise's overall result from its parts' feedback; any unreadable part makes it unreadable (no attempt). */
 export function combineFeedback(parts: Feedback[], labels: Map<string, string> = new Map()): { status: FeedbackStatus; marks: number; maxMarks: number; message: string } {
-  const maxMarks = round(parts.reduce((s, f) => s + f.maxMarks, 0));
+  const maxMarks = round(parts.reduce((s, f) => s + f.maxMarks, 0), 3);
   const name = (f: Feedback): string => labels.get(f.key) || f.key;
   const unreadable = parts.filter((f) => f.status === 'unreadable');
   if (unreadable.length > 0) {
@@ -10,7 +11,7 @@ export function combineFeedback(parts: Feedback[], labels: Map<string, string> =
     const first = lines[0].startsWith('Could not read') ? '' : 'Could not read your answer. ';
     return { status: 'unreadable', marks: 0, maxMarks, message: `${first}${lines.join('\n')}\nThis check did not count as an attempt.` };
   }
-  const marks = round(parts.reduce((s, f) => s + f.marks, 0));
+  const marks = round(parts.reduce((s, f) => s + f.marks, 0), 3);
   const graded = parts.filter((f) => f.status !== 'manual');
   if (graded.length === 0) {
     return { status: 'manual', marks: 0, maxMarks, message: 'Saved for the instructor, who marks this answer by hand.' };
@@ -30,6 +31,3 @@ function stripCorrect(message: string): string {
   return message.replace(/^Correct[.!:—\s-]*/, '');
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

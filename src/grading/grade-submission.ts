@@ -11,7 +11,7 @@ import type { Submission } from '../submission/types';
 import type { RunRecord } from '../train/run-record';
 import { isVerbatimKey } from './cell-safety';
 import { referenceText } from './reference-text';
-import { round } from './round';
+import { round } from '../exercises/round';
 import { runMetricFlags } from './run-checks';
 import type { Flag, GradedAnswer, GradedSubmission, ItemGrade } from './types';
 

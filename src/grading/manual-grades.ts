@@ -1,7 +1,7 @@
 /** Manual marks (free text, items without an auto-grader) and overrides, kept in a versioned "grading file". */
 import type { Parsed } from '../exercises/types';
 import { GRADED_ITEMS } from '../homework/structure';
-import { round } from './round';
+import { round } from '../exercises/round';
 import type { GradedSubmission } from './types';
 
 export const GRADING_FORMAT = 'dlcv-hw1-grading';

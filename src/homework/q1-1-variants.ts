@@ -1,5 +1,6 @@
 /** The numbers of each Question 1.1 exercise: the homework's, or ones drawn from a student's seed. */
 import type { Variant } from '../exercises/types';
+import { mixSeed } from '../data/rng';
 import { mulberry32, pickOne, pickRounded } from '../exercises/variant';
 import type { L2StepInput } from '../math/l2-step';
 
@@ -9,7 +10,7 @@ export type Example = readonly [0 | 1, number];
 /** Salts so that each exercise draws its own stream from the student's seed. */
 const SALT = { c: 0x1c, d: 0x1d, e: 0x1e } as const;
 
-const rngFor = (v: Variant, salt: number) => mulberry32((v.seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0);
+const rngFor = (v: Variant, salt: number) => mulberry32(mixSeed(v.seed, salt));
 
 /** A prediction that is never 0.5 (where both branches of BCE agree), two decimals. */
 function pickPrediction(rng: () => number): number {

@@ -1,10 +1,11 @@
 /** The numbers of each Question 1.2 exercise: the homework's, or ones drawn from a student's seed. */
 import type { Variant } from '../exercises/types';
+import { mixSeed } from '../data/rng';
 import { mulberry32, pickInt, pickRounded } from '../exercises/variant';
 
 const SALT = { b: 0x2b, d: 0x2d, e: 0x2e } as const;
 
-const rngFor = (v: Variant, salt: number) => mulberry32((v.seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0);
+const rngFor = (v: Variant, salt: number) => mulberry32(mixSeed(v.seed, salt));
 
 /** Three distinct values drawn with `draw`. */
 function distinctThree(draw: () => number): number[] {

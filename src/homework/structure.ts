@@ -80,3 +80,24 @@ export const TOTAL_MARKS = 55;
 export function itemOfKey(key: string): GradedItem | undefined {
   return GRADED_ITEMS.find((it) => key === it.id || key.startsWith(`${it.id}.`));
 }
+
+/** The chapter whose page (and MDX file) is `slug`, e.g. `1-1`. */
+export function chapterBySlug(slug: string): Chapter | undefined {
+  return CHAPTERS.find((c) => c.slug === slug);
+}
+
+/** A chapter's page title, e.g. `1.1 Binary classification of papayas`. */
+export function chapterHeading(c: Chapter): string {
+  return `${c.part.slice(1)} ${c.title}`;
+}
+
+/** Why the chapter files (their slugs) do not match the structure, or null when each chapter has exactly one file. */
+export function chapterFileMismatch(slugs: readonly string[]): string | null {
+  const stray = slugs.filter((s) => !chapterBySlug(s));
+  const missing = CHAPTERS.filter((c) => !slugs.includes(c.slug)).map((c) => c.slug);
+  if (stray.length === 0 && missing.length === 0) return null;
+  return [
+    stray.length ? `content/chapters has ${stray.map((s) => `${s}.mdx`).join(', ')}, which src/homework/structure.ts does not list` : '',
+    missing.length ? `src/homework/structure.ts lists ${missing.join(', ')}, which has no file in content/chapters` : '',
+  ].filter(Boolean).join('; ');
+}

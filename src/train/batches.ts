@@ -2,7 +2,7 @@
  * Host-side batching: images stay uint8 NHWC on the host and each batch is converted to float32 in
  * [0, 1] (pixel / 255, no mean/std normalisation) with a fixed shape, so device buffers are reused.
  */
-import { mulberry32, shuffleInPlace } from '../data/rng.ts';
+import { mixSeed, mulberry32, shuffleInPlace } from '../data/rng.ts';
 
 /** Pixels of `count` images, each size × size × channels (uint8, NHWC). */
 export interface PixelSet {
@@ -13,7 +13,7 @@ export interface PixelSet {
 
 /** Train order of one epoch: a seeded shuffle that differs per epoch and is the same for every run with that seed. */
 export function epochOrder(indices: readonly number[], seed: number, epoch: number): number[] {
-  const rng = mulberry32((seed ^ Math.imul(epoch + 1, 0x9e3779b1)) >>> 0);
+  const rng = mulberry32(mixSeed(seed, epoch + 1));
   return shuffleInPlace([...indices], rng);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, shuffleInPlace } from '../../../src/data/rng';
+import { mixSeed, mulberry32, shuffleInPlace } from '../../../src/data/rng';
 
 describe('mulberry32', () => {
   it('is deterministic in the seed and stays in [0, 1)', () => {
@@ -23,5 +23,15 @@ describe('shuffleInPlace', () => {
     expect(s1).toEqual(s2);
     expect(s1).not.toEqual(items);
     expect([...s1].sort((x, y) => x - y)).toEqual(items);
+  });
+});
+
+describe('mixSeed', () => {
+  it('gives each salt of one seed its own unsigned 32-bit seed, the same every time', () => {
+    const seeds = [1, 2, 3, 4, 5].map((salt) => mixSeed(12345, salt));
+    expect(new Set(seeds).size).toBe(5);
+    for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
+    expect(mixSeed(12345, 3)).toBe(seeds[2]);
+    expect(mixSeed(0, 0)).toBe(0);
   });
 });

@@ -65,6 +65,7 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     registerWasmConv2DBackpropFilter(tf);
     registerWasmConv2DBackpropInput(tf);
     registerWasmMaxPoolGrad(tf);
+    (await import('./kernels/wasm-sum.ts')).registerWasmSum(tf);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEFAULT_COURSE, readCourse, type CourseSettings } from '../src/course/course';
 import { gradebookCsv, type CsvFormat } from '../src/grading/csv';
 import { feedbackFiles } from '../src/grading/feedback-text';
@@ -20,26 +21,29 @@ interface Args { inputs: string[]; out: string; course?: string; format: CsvForm
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): Args {
+const FLAGS = ['out', 'course', 'format', 'feedback-dir', 'grading'] as const;
+
+/** The grader's arguments (`node:util` parseArgs, lenient so that each mistake gets this tool's own message). */
+function readArgs(argv: string[]): Args {
+  const { tokens } = parseArgs({
+    args: argv, strict: false, allowPositionals: true, tokens: true,
+    options: { ...Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' } },
+  });
   const inputs: string[] = [];
   const opts: Record<string, string> = {};
-  const known = new Set(['--out', '--course', '--format', '--feedback-dir', '--grading']);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--help' || a === '-h') throw new UsageError(USAGE);
-    if (a.startsWith('--')) {
-      const [flag, inline] = a.split(/=(.*)/s, 2);
-      if (!known.has(flag)) throw new UsageError(`Unknown option ${flag}.`);
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value.`);
-      opts[flag] = value;
-    } else inputs.push(a);
+  for (const t of tokens) {
+    if (t.kind === 'positional') inputs.push(t.value);
+    if (t.kind !== 'option') continue;
+    if (t.name === 'help') throw new UsageError(USAGE);
+    if (!(FLAGS as readonly string[]).includes(t.name)) throw new UsageError(`Unknown option ${t.rawName}.`);
+    if (t.value === undefined || t.value === '') throw new UsageError(`${t.rawName} needs a value.`);
+    opts[t.name] = t.value;
   }
   if (inputs.length === 0) throw new UsageError('Give at least one file, folder or zip to grade.');
-  if (!opts['--out']) throw new UsageError('--out <file.csv> is required.');
-  const format = (opts['--format'] ?? 'plain') as CsvFormat;
+  if (!opts.out) throw new UsageError('--out <file.csv> is required.');
+  const format = (opts.format ?? 'plain') as CsvFormat;
   if (!['plain', 'canvas', 'moodle'].includes(format)) throw new UsageError(`--format must be plain, canvas or moodle, not "${format}".`);
-  return { inputs, out: opts['--out'], course: opts['--course'], format, feedbackDir: opts['--feedback-dir'], grading: opts['--grading'] };
+  return { inputs, out: opts.out, course: opts.course, format, feedbackDir: opts['feedback-dir'], grading: opts.grading };
 }
 
 /** Reads every file under the inputs (folders recursively, hidden files skipped); unreadable paths become rejects. */
@@ -83,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   let course: CourseSettings = DEFAULT_COURSE;
   let grading: GradingFile | null = null;
   try {
-    args = parseArgs(argv);
+    args = readArgs(argv);
     if (args.course) course = await readJsonSetting(args.course, readCourse);
     if (args.grading) grading = await readJsonSetting(args.grading, importGradingFile);
   } catch (e) {

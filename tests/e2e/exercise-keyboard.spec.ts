@@ -1,6 +1,6 @@
 import { test, expect, type Locator } from '@playwright/test';
-import { canonicalNumbers } from '../unit/homework/answer-keys';
-import { FIX } from '../unit/math/math-fixtures';
+import { canonicalNumbers } from '../helpers/answer-keys';
+import { FIX } from '../helpers/math-fixtures';
 import { Q1_2 } from '../../src/homework/q1-2';
 
 const f4 = (x: number) => x.toFixed(4);

@@ -5,13 +5,10 @@
  * > 1, NCHW) go to tfjs-backend-wasm's own kernel, several times slower on the CNN's shapes.
  */
 import type { TF } from '../tf-types.ts';
-import type { ConvAttrs, TensorInfo, WasmBackendLike } from './wasm-types.ts';
+import type { Conv2DBackpropInputAttrs as Attrs } from '@tensorflow/tfjs-core';
+import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
-
-interface Attrs extends ConvAttrs {
-  inputShape: [number, number, number, number];
-}
 
 /** Builds the kernel; `fallback` is the wasm backend's original kernel for the cases not handled here. */
 export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {

@@ -7,11 +7,3 @@ export interface WasmBackendLike {
   typedArrayFromHeap(t: TensorInfo): { [i: number]: number; length: number };
   disposeData(dataId: object): boolean;
 }
-
-/** Convolution attributes shared by the gradient kernels. */
-export interface ConvAttrs {
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatVector } from '../../../src/exercises/format-number';
-
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
+import { FIX as math } from '../../helpers/math-fixtures';
 
 describe('formatNumber', () => {
   it('prints the homework values to 4 decimals', () => {

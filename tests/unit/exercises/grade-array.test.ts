@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradeMatrix, gradeVector, transpose } from '../../../src/exercises/grade-array';
 import type { PartSpec } from '../../../src/exercises/types';
+import { FIX as math } from '../../helpers/math-fixtures';
 
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 const dz: number[] = math.ce_grad[0].dL_dz;
 const softmax: number[] = math.softmax[0].softmax;
 const jacobian: number[][] = math.softmax[0].jacobian_dyk_dzj;

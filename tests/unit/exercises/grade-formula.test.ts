@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/exercises/expr/evaluate';
 import { gradeFormula } from '../../../src/exercises/grade-formula';
 import { parseFormula } from '../../../src/exercises/parse-formula';
 import type { PartSpec } from '../../../src/exercises/types';
+import { FIX as math } from '../../helpers/math-fixtures';
 
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 type FormulaSpec = Extract<PartSpec, { kind: 'formula' }>;
 
 const bceSpec: FormulaSpec = {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradeNumber } from '../../../src/exercises/grade-number';
 import type { PartSpec } from '../../../src/exercises/types';
+import { FIX as math } from '../../helpers/math-fixtures';
 
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 const bce = math.bce[0];
 
 const q11c: Extract<PartSpec, { kind: 'number' }> = {

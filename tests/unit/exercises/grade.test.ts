@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { grade } from '../../../src/exercises/grade';
 import type { PartSpec, RawAnswer } from '../../../src/exercises/types';
-
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
+import { FIX as math } from '../../helpers/math-fixtures';
 
 const SPECS: PartSpec[] = [
   { kind: 'number', key: 'q1.1d.mean', marks: 1, answer: math.bce_average_homework.bits },

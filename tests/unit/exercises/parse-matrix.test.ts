@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMatrix } from '../../../src/exercises/parse-matrix';
-
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
+import { FIX as math } from '../../helpers/math-fixtures';
 
 describe('parseMatrix', () => {
   it('reads rows of boxes, row texts and pasted text', () => {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseNumber } from '../../../src/exercises/parse-number';
+import { FIX as math } from '../../helpers/math-fixtures';
 
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 const REL = 1e-12;
 
 function read(text: string): number {

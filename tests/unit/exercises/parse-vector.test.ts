@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellError, parseVector } from '../../../src/exercises/parse-vector';
-
-const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
+import { FIX as math } from '../../helpers/math-fixtures';
 
 describe('parseVector', () => {
   it('reads boxes, pasted rows and pasted columns', () => {

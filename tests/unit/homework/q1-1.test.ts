@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Q1_1 } from '../../../src/homework/q1-1';
-import { FIX, maxAbsDiff } from '../math/math-fixtures';
-import { canonicalNumbers, homeworkMarks } from './answer-keys';
+import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
+import { canonicalNumbers, homeworkMarks } from '../../helpers/answer-keys';
 import { byId, canonicalCode, gradeKey, HOMEWORK, keysWithPrefix, partOf, student, typedAnswer } from './q1-helpers';
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import type { ExerciseDef } from '../../../src/exercises/exercise';
 import { grade } from '../../../src/exercises/grade';
 import type { Feedback, PartSpec, RawAnswer, Variant } from '../../../src/exercises/types';
-import { ANSWER_KEYS } from './answer-keys';
+import { ANSWER_KEYS } from '../../helpers/answer-keys';
 
 export const HOMEWORK: Variant = { kind: 'homework', seed: 0 };
 export const student = (seed: number): Variant => ({ kind: 'student', seed });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bce, bceLosses, bceMean } from '../../../src/math/bce';
-import { FIX } from './math-fixtures';
+import { FIX } from '../../helpers/math-fixtures';
 
 describe('bce', () => {
   it.each(FIX.bce)('matches PyTorch for y=$y, p=$p in bits and nats (rel 1e-9: PyTorch takes log(1 − p), we take log1p(−p))', ({ y, p, bits, nats }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDeltaFormula } from '../../../src/math/delta-formula-check';
-import { FIX } from './math-fixtures';
+import { FIX } from '../../helpers/math-fixtures';
 
 describe('checkDeltaFormula', () => {
   const { softmax, jacobian_dyk_dzj } = FIX.softmax[2];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logSoftmaxLse32, logSoftmaxNaive32, softmaxNaive32, softmaxStable32 } from '../../../src/math/float32-softmax';
 import { logSoftmax } from '../../../src/math/softmax';
-import { FIX, maxAbsDiff } from './math-fixtures';
+import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
 
 const huge = FIX.softmax[1];
 

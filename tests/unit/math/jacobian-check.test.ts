@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkJacobian, compareCells, jacobianMistakes } from '../../../src/math/jacobian-check';
 import { outer, transpose } from '../../../src/math/softmax';
-import { FIX } from './math-fixtures';
+import { FIX } from '../../helpers/math-fixtures';
 
 describe('checkJacobian', () => {
   it.each(FIX.softmax)('accepts the PyTorch Jacobian at z=$z', ({ z, jacobian_dyk_dzj }) => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { l2StepAutodiff, plainStep, weightDecayStep } from '../../../src/math/l2-step';
-import { FIX } from './math-fixtures';
+import { FIX } from '../../helpers/math-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { networkShapes, parameterCount } from '../../../src/math/shapes';
-import { canonicalNumbers } from '../homework/answer-keys';
+import { canonicalNumbers } from '../../helpers/answer-keys';
 
 describe('parameterCount', () => {
   it('gives the homework count for Dx = 3, Da = 4, K = 3', () => {

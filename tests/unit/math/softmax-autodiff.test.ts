@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outer } from '../../../src/math/softmax';
 import { ceGradAutodiff, ceWeightGradAutodiff, softmaxJacobianAutodiff, softmaxTf } from '../../../src/math/softmax-autodiff';
-import { FIX, maxAbsDiff } from './math-fixtures';
+import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ceGrad, logSoftmax, logSumExp, outer, softmax, softmaxJacobian, transpose } from '../../../src/math/softmax';
-import { FIX, maxAbsDiff } from './math-fixtures';
+import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
 
 describe('softmax', () => {
   it.each(FIX.softmax)('matches PyTorch at z=$z (abs 1e-12)', ({ z, softmax: want }) => {

@@ -6,16 +6,10 @@
  * cpu backend by up to 0.5 on the test's cases; this one matches cpu within 1e-6.
  */
 import type { TF } from '../tf-types.ts';
+import type { MaxPoolGradAttrs as PoolAttrs } from '@tensorflow/tfjs-core';
 import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
-
-interface PoolAttrs {
-  filterSize: number | [number, number];
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
 
 /** Builds the kernel; `fallback` (the wasm backend's own kernel) only serves non-float32 tensors. */
 export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
@@ -29,11 +23,16 @@ export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
     const x = backend.typedArrayFromHeap(input);
     const g = backend.typedArrayFromHeap(dy);
     const out = backend.typedArrayFromHeap(dx) as unknown as Float32Array;
-    out.fill(0);
     const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
     const { top, left } = info.padInfo;
     const best = new Float32Array(c);
     const where = new Int32Array(c);
+    const { bottom, right } = info.padInfo;
+    if (sh === fh && sw === fw && top === 0 && left === 0 && bottom === 0 && right === 0) {
+      tiledPoolGrad(x, g, out, best, where, { n, h, w, c, oh, ow, fh, fw });
+      return dx;
+    }
+    out.fill(0);
     for (let b = 0; b < n; b++) {
       for (let i = 0; i < oh; i++) {
         const r0 = Math.max(0, i * sh - top);
@@ -61,6 +60,41 @@ export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
     }
     return dx;
   };
+}
+
+interface Tiling { n: number; h: number; w: number; c: number; oh: number; ow: number; fh: number; fw: number }
+
+/** Non-overlapping, unpadded windows (the CNN's pools): every input is written once, 0 or its window's dy, so no zeroing pass. */
+function tiledPoolGrad(x: ArrayLike<number>, g: ArrayLike<number>, out: Float32Array, best: Float32Array, where: Int32Array, t: Tiling): void {
+  const { n, h, w, c, oh, ow, fh, fw } = t;
+  if (oh * fh < h || ow * fw < w) out.fill(0); // rows or columns no window covers
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < oh; i++) {
+      for (let j = 0; j < ow; j++) {
+        const base0 = ((b * h + i * fh) * w + j * fw) * c;
+        for (let k = 0; k < c; k++) {
+          best[k] = x[base0 + k];
+          where[k] = base0 + k;
+          out[base0 + k] = 0;
+        }
+        for (let r = 0; r < fh; r++) {
+          for (let s = r === 0 ? 1 : 0; s < fw; s++) {
+            const base = base0 + (r * w + s) * c;
+            for (let k = 0; k < c; k++) {
+              const v = x[base + k];
+              out[base + k] = 0;
+              if (v > best[k]) {
+                best[k] = v;
+                where[k] = base + k;
+              }
+            }
+          }
+        }
+        const gBase = ((b * oh + i) * ow + j) * c;
+        for (let k = 0; k < c; k++) out[where[k]] = g[gBase + k];
+      }
+    }
+  }
 }
 
 /** Replaces the wasm MaxPoolGrad with this one (idempotent). */

@@ -30,6 +30,8 @@ describe('makeWasmMaxPoolGrad', () => {
     { n: 2, h: 16, w: 16, c: 5, k: 4, stride: 4, pad: 'valid', relu: true },
     { n: 1, h: 8, w: 12, c: 3, k: 2, stride: 2, pad: 'valid', relu: true },
     { n: 2, h: 9, w: 7, c: 4, k: 2, stride: 2, pad: 'valid', relu: true },
+    { n: 3, h: 10, w: 11, c: 1, k: 3, stride: 3, pad: 'valid', relu: true },
+    { n: 1, h: 5, w: 5, c: 6, k: 1, stride: 1, pad: 'valid', relu: false },
     // overlapping and padded pools (ResNet's stem pool is 3×3/2, pad 1)
     { n: 1, h: 9, w: 9, c: 2, k: 3, stride: 2, pad: 'same', relu: false },
     { n: 1, h: 8, w: 8, c: 2, k: 3, stride: 1, pad: 1, relu: false },

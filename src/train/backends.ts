@@ -1,6 +1,7 @@
 /**
  * Picks the fastest working tfjs backend: webgpu → webgl → wasm → cpu by default. Custom kernels
- * (wasm Conv2DBackpropFilter, a stride-1 wasm Conv2DBackpropInput, a tiled wasm MaxPoolGrad) are registered first. Works in browsers and in Node (where webgpu
+ * (wasm Conv2DBackpropFilter, a stride-1 wasm Conv2DBackpropInput, a tiled wasm MaxPoolGrad; WGSL Conv2DBackpropFilter,
+ * MaxPoolGrad and bias-gradient Sum for webgpu) are registered first. Works in browsers and in Node (where webgpu
  * needs a `navigator.gpu`, e.g. from the `webgpu` package, and webgl is unavailable).
  */
 import { registerWasmConv2DBackpropFilter } from './kernels/wasm-conv2d-backprop-filter.ts';
@@ -55,6 +56,7 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     if (!(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) throw new Error('navigator.gpu is not available (no WebGPU)');
     await import('@tensorflow/tfjs-backend-webgpu');
   }
+  if (name === 'webgpu') (await import('./kernels/webgpu-kernels.ts')).registerWebgpuKernels(tf);
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const cwd = nodeCwd();

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { WEBGPU_KERNEL_NAMES, isWebgpuKernelCustom, registerWebgpuKernels, unregisterWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels.ts';
+import { selectBackend } from '../../../../src/train/backends.ts';
 import { webgpu } from './webgpu-helpers.ts';
 
 describe('registerWebgpuKernels', () => {
@@ -13,6 +14,13 @@ describe('registerWebgpuKernels', () => {
     expect(WEBGPU_KERNEL_NAMES.some((k) => isWebgpuKernelCustom(tf, k))).toBe(false);
     expect(WEBGPU_KERNEL_NAMES.every((k) => tf.getKernel(k, 'webgpu')?.kernelFunc === ours.get(k)?.stock)).toBe(true);
     registerWebgpuKernels(tf);
+    expect(WEBGPU_KERNEL_NAMES.every((k) => isWebgpuKernelCustom(tf, k))).toBe(true);
+  });
+  it('are what selectBackend gives the page and the CLI when it picks webgpu', async () => {
+    await webgpu();
+    unregisterWebgpuKernels(tf);
+    const choice = await selectBackend(tf, { preferred: ['webgpu'] });
+    expect(choice.name).toBe('webgpu');
     expect(WEBGPU_KERNEL_NAMES.every((k) => isWebgpuKernelCustom(tf, k))).toBe(true);
   });
 });

@@ -241,7 +241,7 @@ def train(args):
     config = {
         "model": SPEC["model"], "question": SPEC["question"], "imageSize": SPEC["imageSize"], "epochs": epochs,
         "batchSize": bs, "learningRate": SPEC["learningRate"], "adamEpsilon": SPEC["adamEpsilon"], "seed": SPEC["seed"],
-        "augmentations": SPEC["recordAugmentations"],
+        "augmentations": SPEC["augmentations"],
         "pretrained": os.path.basename(args.weights) if args.weights else SPEC["pretrained"],
     }
     if args.weights:
@@ -249,7 +249,7 @@ def train(args):
     if SPEC["model"] == "resnet18":
         config.update(fineTuning="frozen" if SPEC["frozenBackbone"] else "full", batchNorm=SPEC["batchNorm"], normalization=SPEC["normalization"])
     return {
-        "format": "dlcv-hw1-run", "version": 1,
+        "format": "dlcv-hw1-run", "version": 2,
         "id": "%s-%s-%s" % (SPEC["model"], SPEC["seed"], created_at),
         "createdAt": created_at, "config": config, "backend": "pytorch",
         "dataset": {"name": os.path.basename(os.path.normpath(args.data)), "hash": "", "classes": classes,

@@ -1,4 +1,5 @@
 /** The key numbers of a run for the runs list, and the file names it is saved under. */
+import { describeAugmentations } from '../comparison/augmentation-text';
 import type { RunRecord } from '../train/run-record';
 
 /** One row of the runs list. */
@@ -17,14 +18,17 @@ export interface RunSummary {
   macroF1: number | null;
   stopped: string | null;
   minutes: number;
+  /** The augmentations with their parameters ("none" without), from either record version. */
+  augmentations: string;
 }
 
 /** Summarises a run record. */
 export function summariseRun(r: RunRecord): RunSummary {
   const last = r.epochs.at(-1);
+  const aug = describeAugmentations(r.config.augmentations);
   return {
     id: r.id,
-    label: `${r.config.imageSize}px · ${r.epochs.length}/${r.config.epochs} ep · bs ${r.config.batchSize} · lr ${r.config.learningRate} · seed ${r.config.seed} · ${r.backend}`,
+    label: `${r.config.imageSize}px · ${r.epochs.length}/${r.config.epochs} ep · bs ${r.config.batchSize} · lr ${r.config.learningRate} · seed ${r.config.seed} · ${r.backend}${aug.count ? ` · aug: ${aug.names}` : ''}`,
     createdAt: r.createdAt,
     backend: r.backend,
     imageSize: r.config.imageSize,
@@ -36,6 +40,7 @@ export function summariseRun(r: RunRecord): RunSummary {
     macroF1: r.test?.macroF1 ?? null,
     stopped: r.stopped,
     minutes: r.timings.totalSeconds / 60,
+    augmentations: aug.full,
   };
 }
 

@@ -1,7 +1,11 @@
 /** The run record: a versioned, plain-JSON account of one training run (page, CLI and grader share it). */
+import type { Pipeline } from '../augment/pipeline.ts';
 
 export const RUN_FORMAT = 'dlcv-hw1-run';
-export const RUN_VERSION = 1;
+/** The version written: 2 records the augmentation pipeline as validated {op, params} steps. */
+export const RUN_VERSION = 2;
+/** The versions read: 1 kept its augmentations as description strings ("RandomCrop(64, padding=4)"). */
+export const RUN_VERSIONS_READ = [1, 2] as const;
 
 export interface EpochMetrics {
   epoch: number;
@@ -35,8 +39,11 @@ export interface RunConfig {
   learningRate: number;
   adamEpsilon: number;
   seed: number;
-  /** Augmentations applied to training images (q2.4); empty for none. */
-  augmentations: string[];
+  /**
+   * Augmentations applied to training images (q2.4), in order; empty for none. Version 2: the
+   * canonical pipeline (validatePipeline's output, every parameter spelled out). Version 1: text.
+   */
+  augmentations: Pipeline | string[];
   /** Pretrained weights source for fine-tuning (q2.3), or null for from-scratch (labelled "not pretrained"). */
   pretrained: string | null;
   /** The starting weights' file and SHA-256 when training starts from a file (absent in older records). */
@@ -63,7 +70,7 @@ export interface FeatureSpaceSummary {
 
 export interface RunRecord {
   format: typeof RUN_FORMAT;
-  version: typeof RUN_VERSION;
+  version: (typeof RUN_VERSIONS_READ)[number];
   id: string;
   createdAt: string;
   config: RunConfig;

@@ -5,7 +5,13 @@
  * ResNet-18 inputs get ImageNet normalisation; with a frozen backbone the features of every split are
  * computed once (eval mode, batched, with progress) and only the head trains on them. Yields to the
  * event loop after every step, honours pause/resume/stop, stops on a non-finite loss, and frees every tensor it makes.
+ * The config's augmentation pipeline (q2.4) runs on each training batch on the training backend, drawn
+ * per image from a stream fixed by the seed and the step; validation and test batches are never augmented.
  */
+import { augmentBatch } from '../augment/augment-batch.ts';
+import { augmentStream } from '../augment/augment-stream.ts';
+import { type Pipeline, pipelineOutputSize } from '../augment/pipeline.ts';
+import { validatePipeline } from '../augment/validate-pipeline.ts';
 import { createAdam } from './adam.ts';
 import { epochOrder, fillBatch, fillLabels, fullBatches, type PixelSet } from './batches.ts';
 import { initTorchState } from './cnn.ts';
@@ -113,6 +119,16 @@ function setUp(o: TrainOptions): { model: Model; config: RunConfig; prepare: (x:
   return { model, config: { ...config, fineTuning, batchNorm, normalization }, prepare };
 }
 
+/** The config's augmentations as a canonical pipeline that keeps tensor shapes fixed (throws with the problems named). */
+function pipelineOf(config: RunConfig): Pipeline {
+  const v = validatePipeline(config.augmentations, [config.imageSize, config.imageSize]);
+  if (!v.ok) throw new Error(`the augmentation pipeline cannot be used: ${v.errors.join('; ')}`);
+  if (v.value.length > 0 && config.fineTuning === 'frozen') throw new Error('a frozen backbone computes each image\'s features once, so its training images cannot be augmented: fine-tune every layer');
+  const [h, w] = pipelineOutputSize(v.value, config.imageSize, config.imageSize);
+  if (h !== config.imageSize || w !== config.imageSize) throw new Error(`the augmentations turn ${config.imageSize}×${config.imageSize} images into ${h}×${w}; training and evaluation need the same size`);
+  return v.value;
+}
+
 /** Trains the model named in the config and returns its run record. */
 export async function train(o: TrainOptions): Promise<RunRecord> {
   checkInputs(o);
@@ -121,7 +137,10 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
   const started = performance.now();
   const createdAt = new Date().toISOString();
   const set: PixelSet = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, o.config.imageSize);
-  const { model, config, prepare } = setUp(o);
+  const pipeline = pipelineOf(o.config);
+  const { model, config: base, prepare } = setUp(o);
+  const config: RunConfig = { ...base, augmentations: pipeline };
+  const augment = (x: Tensor, step: number) => (pipeline.length ? augmentBatch(tf, x, pipeline, augmentStream(config.seed, step)) : x);
   const frozen = config.fineTuning === 'frozen';
   const adam = createAdam(tf, model.trainable, { learningRate: config.learningRate, epsilon: config.adamEpsilon });
   const vars = [...model.trainable.values()];
@@ -160,7 +179,7 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
         else fillBatch(set, idx, buf);
         const y = fillLabels(data.labels, idx, bs);
         const [lossT, correctT] = tf.tidy(() => {
-          const x = feats ? tf.tensor2d(buf, [bs, d]) : prepare(tf.tensor4d(buf, [bs, config.imageSize, config.imageSize, 3]));
+          const x = feats ? tf.tensor2d(buf, [bs, d]) : prepare(augment(tf.tensor4d(buf, [bs, config.imageSize, config.imageSize, 3]), globalStep));
           const yt = tf.tensor1d(y, 'int32');
           let hits: Tensor | null = null;
           const { value, grads } = tf.variableGrads(() => {

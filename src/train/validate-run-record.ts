@@ -1,5 +1,6 @@
 /** Validates untrusted JSON as a RunRecord (submissions, grader): never throws, bounds every array. */
-import { type RunRecord, RUN_FORMAT, RUN_VERSION } from './run-record.ts';
+import { validatePipeline } from '../augment/validate-pipeline.ts';
+import { type RunRecord, RUN_FORMAT, RUN_VERSIONS_READ } from './run-record.ts';
 
 const LIMITS = { epochs: 1000, steps: 100_000, classes: 1000, misclassified: 1_000_000, string: 2000, augmentations: 64 };
 
@@ -29,17 +30,25 @@ function oneOf<T extends string>(x: unknown, path: string, options: readonly T[]
   return options.includes(x as T) ? (x as T) : bad(path, `must be one of ${options.join(', ')}`);
 }
 
-function checkConfig(x: unknown): void {
+/** Version 1: description strings, kept as they are. Version 2: a pipeline, returned in canonical form. */
+function checkAugmentations(x: unknown, version: number, imageSize: number): unknown[] {
+  const list = arr(x, 'config.augmentations', LIMITS.augmentations);
+  if (version === 1) return list.map((a, i) => str(a, `config.augmentations[${i}]`));
+  const v = validatePipeline(list, [imageSize, imageSize]);
+  return v.ok ? v.value : bad('config.augmentations', `is not a valid pipeline: ${v.errors.join('; ')}`);
+}
+
+function checkConfig(x: unknown, version: number): Obj {
   const c = obj(x, 'config');
   oneOf(c.model, 'config.model', ['cnn', 'resnet18']);
   oneOf(c.question, 'config.question', ['q2.2', 'q2.3', 'q2.4']);
-  int(c.imageSize, 'config.imageSize', 1, 4096);
+  const imageSize = int(c.imageSize, 'config.imageSize', 1, 4096);
   int(c.epochs, 'config.epochs', 1, LIMITS.epochs);
   int(c.batchSize, 'config.batchSize', 1, 65536);
   num(c.learningRate, 'config.learningRate', 0, 10);
   num(c.adamEpsilon, 'config.adamEpsilon', 0, 1);
   num(c.seed, 'config.seed');
-  arr(c.augmentations, 'config.augmentations', LIMITS.augmentations).forEach((a, i) => str(a, `config.augmentations[${i}]`));
+  const augmentations = checkAugmentations(c.augmentations, version, imageSize);
   if (c.pretrained !== null) str(c.pretrained, 'config.pretrained');
   if (c.weights !== undefined && c.weights !== null) {
     const w = obj(c.weights, 'config.weights');
@@ -50,6 +59,7 @@ function checkConfig(x: unknown): void {
   if (c.batchNorm !== undefined) oneOf(c.batchNorm, 'config.batchNorm', ['train', 'eval']);
   if (c.normalization !== undefined) oneOf(c.normalization, 'config.normalization', ['none', 'imagenet']);
   if (c.fineTuning === 'frozen' && c.batchNorm === 'train') bad('config.batchNorm', "must be 'eval' with a frozen backbone");
+  return { ...c, augmentations };
 }
 
 function checkTest(x: unknown, classes: number, testCount: number): void {
@@ -112,11 +122,11 @@ function checkFeatureSpace(x: unknown, classes: number): void {
 function check(x: unknown): RunRecord {
   const r = obj(x, 'record');
   if (r.format !== RUN_FORMAT) bad('format', `must be "${RUN_FORMAT}"`);
-  if (r.version !== RUN_VERSION) bad('version', `must be ${RUN_VERSION}`);
+  if (!RUN_VERSIONS_READ.includes(r.version as 1)) bad('version', `must be ${RUN_VERSIONS_READ.join(' or ')}`);
   str(r.id, 'id');
   str(r.createdAt, 'createdAt');
   str(r.backend, 'backend');
-  checkConfig(r.config);
+  const config = checkConfig(r.config, r.version as number);
   const d = obj(r.dataset, 'dataset');
   str(d.name, 'dataset.name');
   str(d.hash, 'dataset.hash');
@@ -142,10 +152,10 @@ function check(x: unknown): RunRecord {
   num(tm.imagesPerSecond, 'timings.imagesPerSecond', 0);
   if (r.stopped !== null) str(r.stopped, 'stopped');
   if (r.featureSpace !== undefined) checkFeatureSpace(r.featureSpace, classes.length);
-  return x as RunRecord;
+  return { ...r, config } as unknown as RunRecord;
 }
 
-/** Checks that `x` is a well-formed RunRecord; returns it, or the first problem found. */
+/** Checks that `x` is a well-formed RunRecord (version 1 or 2); returns it (a version-2 pipeline in canonical form), or the first problem found. */
 export function validateRunRecord(x: unknown): { ok: true; value: RunRecord } | { ok: false; error: string } {
   try {
     return { ok: true, value: check(x) };

@@ -38,7 +38,7 @@ export function comparisonRun(s: RunSpec): RunRecord {
   });
   const resnet = s.question !== 'q2.2';
   return {
-    format: RUN_FORMAT, version: RUN_VERSION, id: s.id, createdAt: s.createdAt ?? '2026-11-30T10:00:00.000Z',
+    format: RUN_FORMAT, version: (s.augmentations ?? []).some((a) => typeof a === 'string') ? 1 : RUN_VERSION, id: s.id, createdAt: s.createdAt ?? '2026-11-30T10:00:00.000Z',
     config: {
       model: resnet ? 'resnet18' : 'cnn', question: s.question, imageSize: s.imageSize ?? 64, epochs: n, batchSize: 32,
       learningRate: 1e-3, adamEpsilon: 1e-8, seed: s.seed,

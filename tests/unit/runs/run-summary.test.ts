@@ -11,6 +11,15 @@ describe('run summary', () => {
     expect(s.label).toBe('64px · 10/10 ep · bs 32 · lr 0.001 · seed 1 · cpu');
     expect(summariseRun({ ...r, epochs: [], test: null })).toMatchObject({ finalValAccuracy: null, testAccuracy: null, macroF1: null });
   });
+  it('names the augmentations of a version-2 pipeline with parameters, and of version-1 text as written', () => {
+    const r = makeRun(1);
+    expect(summariseRun(r).augmentations).toBe('none');
+    const v2 = summariseRun({ ...r, config: { ...r.config, augmentations: [{ op: 'RandomHorizontalFlip', params: { p: 0.5 } }] } });
+    expect(v2.label).toBe('64px · 10/10 ep · bs 32 · lr 0.001 · seed 1 · cpu · aug: RandomHorizontalFlip');
+    expect(v2.augmentations).toBe('RandomHorizontalFlip(p=0.5)');
+    const v1 = summariseRun({ ...r, version: 1, config: { ...r.config, augmentations: ['RandomCrop(64, padding=4)'] } });
+    expect(v1.augmentations).toBe('RandomCrop(64, padding=4)');
+  });
   it('names stop reasons, files and sorts newest first', () => {
     expect(stopReasonText(null)).toBe('completed');
     expect(stopReasonText('nan-loss')).toContain('NaN');

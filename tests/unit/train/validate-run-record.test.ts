@@ -65,6 +65,33 @@ describe('validateRunRecord', () => {
     }
   });
 
+  it('reads version 1 with augmentations as text, as they are; refuses text or a bad step in version 2', () => {
+    const names = ['RandomPerspective(distortion_scale=0.5)', 'RandomCrop(64, padding=4)'];
+    const v1 = validateRunRecord({ ...validRecord(), config: { ...validRecord().config, augmentations: names } });
+    expect(v1.ok && v1.value.config.augmentations).toEqual(names);
+    const v1Bad = validateRunRecord({ ...validRecord(), config: { ...validRecord().config, augmentations: [{ op: 'RandomHorizontalFlip' }] } });
+    expect(v1Bad.ok ? '' : v1Bad.error).toMatch(/config\.augmentations\[0\] must be a string/);
+    const v2 = (augmentations: unknown[]) => validateRunRecord({ ...validRecord(), version: 2, config: { ...validRecord().config, augmentations } });
+    const textIn2 = v2(names);
+    expect(textIn2.ok ? '' : textIn2.error).toMatch(/config\.augmentations is not a valid pipeline: steps\[0\] must be an object/);
+    const badStep = v2([{ op: 'RandomCrop', params: { size: 80 } }]);
+    expect(badStep.ok ? '' : badStep.error).toMatch(/RandomCrop\): size 80×80 is larger than the padded image 64×64/);
+    expect(v2([]).ok).toBe(true);
+    const v3 = validateRunRecord({ ...validRecord(), version: 3 });
+    expect(v3.ok ? '' : v3.error).toBe('version must be 1 or 2');
+  });
+
+  it('returns a version-2 pipeline in canonical form (every default spelled out) without changing the input', () => {
+    const input = { ...validRecord(), version: 2, config: { ...validRecord().config, augmentations: [{ op: 'RandomHorizontalFlip' }, { op: 'RandomRotation', params: { degrees: 10 } }] } };
+    const copy = JSON.parse(JSON.stringify(input));
+    const r = validateRunRecord(input);
+    expect(r.ok && r.value.config.augmentations).toEqual([
+      { op: 'RandomHorizontalFlip', params: { p: 0.5 } },
+      { op: 'RandomRotation', params: { degrees: [-10, 10], interpolation: 'nearest', fill: [0] } },
+    ]);
+    expect(input).toEqual(copy);
+  });
+
   it('never throws on arbitrary JSON or on a record with one field replaced by anything', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => { expect(validateRunRecord(v).ok).toBe(false); }), { seed: 5, numRuns: 300 });
     const keys = Object.keys(validRecord());

@@ -9,6 +9,9 @@ import type { TF } from '../tf-types.ts';
 import type { Conv2DBackpropFilterAttrs as Attrs } from '@tensorflow/tfjs-core';
 import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
 
+/** Rows at least this long are copied with copyWithin; shorter ones by a loop (cheaper than the call). */
+const LONG_ROW = 64;
+
 /** Builds the kernel function for `tf` (which supplies the conv geometry helpers and BatchMatMul). */
 export function makeWasmConv2DBackpropFilter(tf: TF) {
   return (args: { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown }): TensorInfo => {
@@ -52,9 +55,11 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
               if (yi < 0 || yi >= ih) { heap.fill(0, dst, dst + ow); continue; }
               const row = plane + yi * iw;
               if (sw === 1) {
-                if (lo > 0) heap.fill(0, dst, dst + lo);
-                if (hi > lo) heap.copyWithin(dst + lo, row + lo - left + c, row + hi - left + c);
-                if (hi < ow) heap.fill(0, dst + hi, dst + ow);
+                for (let xo = 0; xo < lo; xo++) heap[dst + xo] = 0;
+                const src = row - left + c;
+                if (hi - lo >= LONG_ROW) heap.copyWithin(dst + lo, src + lo, src + hi);
+                else for (let xo = lo; xo < hi; xo++) heap[dst + xo] = heap[src + xo];
+                for (let xo = hi; xo < ow; xo++) heap[dst + xo] = 0;
               } else {
                 for (let xo = 0; xo < ow; xo++) {
                   const xi = xo * sw - left + c;

@@ -63,7 +63,7 @@ class HwFineTune extends HTMLElement {
   }
 
   private status(text: string): void {
-    part(this, '[data-status]').textContent = text;
+    part(this, '[data-run-status]').textContent = text;
   }
 
   private error(text: string): void {

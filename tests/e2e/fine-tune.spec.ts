@@ -63,6 +63,18 @@ test('a student picks the weights file, fine-tunes a frozen ResNet-18, sees curv
   await ex.getByLabel('Macro F1 of your handed-in q2.3 run').fill(f1);
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.getByRole('status')).toContainText(/^Correct/);
+  const axe = await new AxeBuilder({ page }).include('hw-fine-tune').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test("the course's weights URL from course.json is downloaded with progress, checked and kept", async ({ page }) => {
+  const bytes = readFileSync(WEIGHTS);
+  await page.route('**/hw1/course.json', (r) => r.fulfill({ json: { name: 'C', perStudentVariants: false, salt: '', resnetWeights: 'files/resnet18.safetensors' } }));
+  await page.route('**/hw1/files/resnet18.safetensors', (r) => r.fulfill({ body: bytes, contentType: 'application/octet-stream' }));
+  await page.goto('2-3/');
+  const w = page.locator('hw-fine-tune');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByText(/^Weights: resnet18\.safetensors \(safetensors, 46\.8 MB, .*From the course's weights file\. Kept in this browser for next time\./)).toBeVisible({ timeout: 60_000 });
 });
 
 test('a truncated file or the wrong architecture is refused with a message, and the previous weights stay, also after a reload', async ({ page }) => {

@@ -29,7 +29,8 @@ describe('the ported constants (JavaScript-side check)', () => {
     const batches = readFileSync('src/train/batches.ts', 'utf8');
     const scan = readFileSync('src/data/folder-scan.ts', 'utf8');
     expect(rng).toContain(`a + 0x${PORTED_CONSTANTS.mulberryIncrement.toString(16)}`);
-    expect(batches).toContain(`Math.imul(epoch + 1, 0x${PORTED_CONSTANTS.epochMultiplier.toString(16)})`);
+    expect(batches).toContain('mulberry32(mixSeed(seed, epoch + 1))');
+    expect(rng).toContain(`Math.imul(salt, 0x${PORTED_CONSTANTS.epochMultiplier.toString(16)})`);
     expect(PORTED_CONSTANTS.imageExtensions).toEqual(IMAGE_EXTENSIONS);
     expect(PORTED_CONSTANTS.wildlifeClasses).toEqual([...RUSSIAN_WILDLIFE_CLASSES]);
     const hidden = /HIDDEN_NAMES = new Set\((\[[^\]]*\])\)/.exec(scan)?.[1];

@@ -67,6 +67,26 @@ test('a student picks the weights file, fine-tunes a frozen ResNet-18, sees curv
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('without weights the run says "not pretrained" in its status, on every chart and in its record', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('2-3/?train-limit=64');
+  const w = page.locator('hw-fine-tune');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByText(/No weights are loaded: ResNet-18 trains from random weights \(not pretrained\)/)).toBeVisible({ timeout: 30_000 });
+  await settings(w, 'wasm');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/Run completed on wasm .*ResNet-18, not pretrained\./)).toBeVisible({ timeout: 120_000 });
+  for (const name of ['Loss per epoch', 'Accuracy per epoch', 'Training loss per step', 'F1 score per class on the test split']) {
+    await expect(w.getByRole('img', { name: `${name} (ResNet-18, not pretrained)` })).toBeVisible();
+  }
+  await expect(w.getByRole('img', { name: 'Confusion matrix of the test split (counts; ResNet-18, not pretrained)' })).toBeVisible();
+  const run = await page.evaluate(() => new Promise<{ config: { pretrained: unknown; weights: unknown } }>((resolve) => {
+    const req = indexedDB.open('dlcv-hw1-runs');
+    req.onsuccess = () => { const g = req.result.transaction('runs').objectStore('runs').getAll(); g.onsuccess = () => resolve(g.result[0]); };
+  }));
+  expect(run.config).toMatchObject({ pretrained: null, weights: null });
+});
+
 test("the course's weights URL from course.json is downloaded with progress, checked and kept", async ({ page }) => {
   const bytes = readFileSync(WEIGHTS);
   await page.route('**/hw1/course.json', (r) => r.fulfill({ json: { name: 'C', perStudentVariants: false, salt: '', resnetWeights: 'files/resnet18.safetensors' } }));

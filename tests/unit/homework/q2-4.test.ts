@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COURSE } from '../../../src/course/course';
+import { grade } from '../../../src/exercises/grade';
+import type { RawAnswer } from '../../../src/exercises/types';
+import { gradeSubmission } from '../../../src/grading/grade-submission';
+import { EXERCISES } from '../../../src/homework/catalog';
+import { Q2_4 } from '../../../src/homework/q2-4';
+import { augmentationPair, finalGap, gapVerdict } from '../../../src/homework/q2-4-runs';
+import { GRADED_ITEMS, itemOfKey } from '../../../src/homework/structure';
+import { metricsFromConfusion } from '../../../src/train/metrics';
+import { type RunRecord, validateRunRecord } from '../../../src/train/run-record';
+import { comparisonRun } from '../../helpers/run-records';
+import { makeSubmission } from '../../helpers/submissions';
+import { HOMEWORK } from './q1-helpers';
+
+const FLIP = [{ op: 'RandomHorizontalFlip', params: { p: 0.5 } }];
+
+function pair(withTrain: number, withVal: number, withoutTrain = 0.9, withoutVal = 0.6): RunRecord[] {
+  return [
+    comparisonRun({ id: 'plain', question: 'q2.3', seed: 31, skill: 12, finalTrain: withoutTrain, finalVal: withoutVal, createdAt: '2026-12-01T09:00:00.000Z' }),
+    comparisonRun({ id: 'aug', question: 'q2.4', seed: 32, skill: 20, finalTrain: withTrain, finalVal: withVal, createdAt: '2026-12-01T10:00:00.000Z', augmentations: FLIP }),
+  ];
+}
+
+async function gradeKey(key: string, raw: RawAnswer, runs: readonly RunRecord[]) {
+  const ex = Q2_4.find((e) => e.inputs.some((i) => i.key === key))!;
+  const part = (await ex.parts(HOMEWORK, { runs })).find((p) => p.key === key)!;
+  return grade(part, raw);
+}
+
+describe('Q2_4 structure', () => {
+  it("keeps q2.4's 10 marks under item q2.4, in the catalog; 5 auto with both runs, all by hand without", async () => {
+    expect(GRADED_ITEMS.find((i) => i.id === 'q2.4')!.marks).toBe(10);
+    expect(Q2_4.reduce((s, e) => s + e.marks, 0)).toBe(10);
+    expect(EXERCISES.filter((e) => itemOfKey(e.id)?.id === 'q2.4')).toEqual(Q2_4);
+    let auto = 0;
+    for (const ex of Q2_4) {
+      const parts = await ex.parts(HOMEWORK, { runs: pair(0.8, 0.72) });
+      expect(parts.map((p) => p.key)).toEqual(ex.inputs.map((i) => i.key));
+      expect(parts.reduce((s, p) => s + p.marks, 0)).toBeCloseTo(ex.marks, 12);
+      for (const p of parts) if (p.kind !== 'text') auto += p.marks;
+      expect((await ex.parts(HOMEWORK, { runs: [] })).every((p) => p.kind === 'text'), ex.id).toBe(true);
+    }
+    expect(auto).toBe(5);
+    const onlyAug = await Q2_4[1].parts(HOMEWORK, { runs: [pair(0.8, 0.72)[1]] });
+    expect(onlyAug.every((p) => p.kind === 'text')).toBe(true);
+  });
+});
+
+describe('augmentationPair', () => {
+  it('takes the newest augmented q2.4 run and the newest run of the same model without augmentation', () => {
+    const runs = pair(0.8, 0.72);
+    const older = comparisonRun({ id: 'older-plain', question: 'q2.3', seed: 33, skill: 12, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-11-01T09:00:00.000Z' });
+    const cnn = comparisonRun({ id: 'cnn', question: 'q2.2', seed: 34, skill: 8, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-12-02T09:00:00.000Z' });
+    const v1 = comparisonRun({ id: 'v1-aug', question: 'q2.4', seed: 35, skill: 8, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-11-02T09:00:00.000Z', augmentations: ['RandomCrop(64, padding=4)'] });
+    const got = augmentationPair([older, ...runs, cnn, v1]);
+    expect(got.augmented?.id).toBe('aug');
+    expect(got.baseline?.id).toBe('plain');
+    expect(augmentationPair([older, v1]).augmented?.id).toBe('v1-aug');
+    expect(augmentationPair([older, cnn])).toEqual({ augmented: null, baseline: null });
+  });
+
+  it('reads the gap at the last epoch and calls the change with a 2-point margin, unclear at the boundary', () => {
+    const r = pair(0.8, 0.72)[1];
+    const last = r.epochs.at(-1)!;
+    expect(finalGap(r)).toBe(last.trainAccuracy - last.valAccuracy);
+    expect(finalGap({ ...r, epochs: [] })).toBeNull();
+    expect(gapVerdict(0.3, 0.08)).toBe('down');
+    expect(gapVerdict(0.1, 0.11)).toBe('same');
+    expect(gapVerdict(0.1, 0.2)).toBe('up');
+    expect(gapVerdict(0.1, 0.08)).toBe('unclear');
+  });
+});
+
+describe('the q2.4 exercises', () => {
+  it('check the verdict against the two gaps, naming "validation went up" and the other run as mistakes', async () => {
+    const down = pair(0.8, 0.72);
+    expect((await gradeKey('q2.4.overfit.verdict', 'down', down)).status).toBe('correct');
+    const valOnly = await gradeKey('q2.4.overfit.verdict', 'val-up', down);
+    expect(valOnly.status).toBe('wrong');
+    expect(valOnly.message).toMatch(/gap between training and validation/);
+    const up = pair(0.95, 0.55, 0.8, 0.7);
+    expect((await gradeKey('q2.4.overfit.verdict', 'up', up)).status).toBe('correct');
+    expect((await gradeKey('q2.4.overfit.verdict', 'down', up)).status).toBe('wrong');
+    const gWithout = finalGap(down[0])!;
+    const gWith = finalGap(down[1])!;
+    expect((await gradeKey('q2.4.overfit.gap_without', `${(100 * gWithout).toFixed(2)} %`, down)).status).toBe('correct');
+    const swapped = await gradeKey('q2.4.overfit.gap_with', gWithout.toFixed(4), down);
+    expect(swapped.status).toBe('wrong');
+    expect(swapped.message).toMatch(/other run/);
+    expect((await gradeKey('q2.4.overfit.gap_with', gWith.toFixed(4), down)).status).toBe('correct');
+  });
+
+  it('check accuracy and F1 against the augmented run, naming the baseline and the homework numbers', async () => {
+    const runs = pair(0.8, 0.72);
+    const m = metricsFromConfusion(runs[1].test!.confusion);
+    const b = metricsFromConfusion(runs[0].test!.confusion);
+    expect((await gradeKey('q2.4.metrics.accuracy', m.accuracy.toFixed(4), runs)).status).toBe('correct');
+    expect((await gradeKey('q2.4.metrics.f1', m.macroF1.toFixed(4), runs)).status).toBe('correct');
+    const base = await gradeKey('q2.4.metrics.accuracy', b.accuracy.toFixed(4), runs);
+    expect(base.message).toMatch(/without augmentation/);
+    const hw = await gradeKey('q2.4.metrics.f1', '0.7513', runs);
+    expect(hw.message).toMatch(/homework reported/);
+  });
+});
+
+describe('the grader grades q2.4 from the submission\'s runs, as the page does', () => {
+  it('gives the auto marks for answers right for the two handed-in runs (a version-2 augmented record)', async () => {
+    const runs = pair(0.8, 0.72);
+    expect(runs[1].version).toBe(2);
+    expect(runs.every((r) => validateRunRecord(JSON.parse(JSON.stringify(r))).ok)).toBe(true);
+    const m = metricsFromConfusion(runs[1].test!.confusion);
+    const extra: Record<string, RawAnswer> = {
+      'q2.4.overfit.gap_without': finalGap(runs[0])!.toFixed(4), 'q2.4.overfit.gap_with': finalGap(runs[1])!.toFixed(4), 'q2.4.overfit.verdict': 'down',
+      'q2.4.metrics.accuracy': m.accuracy.toFixed(4), 'q2.4.metrics.f1': m.macroF1.toFixed(4),
+    };
+    const sub = await makeSubmission({ id: 's', course: DEFAULT_COURSE, skill: 1, seed: 3, runs, extra });
+    const g = await gradeSubmission(sub, DEFAULT_COURSE);
+    expect(g.items.find((i) => i.id === 'q2.4')).toMatchObject({ marks: 5, autoMax: 5, manualMax: 5 });
+    const page = await Promise.all(Object.entries(extra).map(([k, raw]) => gradeKey(k, raw, runs)));
+    expect(page.every((f) => f.status === 'correct')).toBe(true);
+  });
+});

@@ -4,6 +4,8 @@
  * test results labelled with the weights, runs kept in IndexedDB with the features' summary; then
  * the feature space (space-panel.ts) of the run or of the loaded weights.
  */
+import { describeStep } from '../../src/augment/pipeline';
+import { fitPipeline } from '../../src/augment/pipeline-form';
 import { stratifiedSplit } from '../../src/data/split';
 import { progressFraction, progressText, smoothRate } from '../../src/runs/progress-text';
 import { stopReasonText } from '../../src/runs/run-summary';
@@ -13,6 +15,7 @@ import type { RunConfig, RunRecord } from '../../src/train/run-record';
 import { TrainController } from '../../src/train/train-control';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
+import { PIPELINE_CHANGE, loadPipeline, pipelineEvents } from '../augment/pipeline-store';
 import { part } from '../lib/part';
 import { whenVisible } from '../lib/when-visible';
 import type { FeatureSet } from './feature-set';
@@ -47,6 +50,11 @@ class HwFineTune extends HTMLElement {
     q('[data-space-weights]').addEventListener('click', () => void this.weightsSpace());
     q('[data-tsne]').addEventListener('click', () => void this.tsne());
     this.showBatchNorm();
+    if (this.hasAttribute('data-augment')) {
+      q('select[name=imageSize]').addEventListener('change', () => this.showAugment());
+      pipelineEvents.addEventListener(PIPELINE_CHANGE, () => this.showAugment());
+      this.showAugment();
+    }
     datasetEvents.addEventListener(DATASET_CHANGE, (ev) => {
       this.data = (ev as CustomEvent<ActiveDataset | null>).detail;
       this.showData();
@@ -112,10 +120,23 @@ class HwFineTune extends HTMLElement {
     return { settings: r.value, fineTuning, batchNorm };
   }
 
+  /** Chapter 2.4: the preview's pipeline at the chosen image size (crops output that size). */
+  private pipeline(imageSize: number) {
+    return this.hasAttribute('data-augment') ? fitPipeline(loadPipeline(imageSize).pipeline, imageSize) : [];
+  }
+
+  private showAugment(): void {
+    const p = this.pipeline(Number(this.field<HTMLSelectElement>('imageSize').value));
+    part(this, '[data-augment-text]').textContent = p.length
+      ? `Each training batch is augmented with: ${p.map(describeStep).join(' → ')}. Validation and test images are not. Change it in the preview above.`
+      : 'No augmentation is switched on in the preview above: this run trains on the images as they are (a run without augmentation, to compare with).';
+  }
+
   private configOf(f: NonNullable<ReturnType<HwFineTune['readForm']>>): RunConfig {
     const w = this.weights.chosen();
+    const augmentations = this.pipeline(f.settings.imageSize);
     return {
-      ...runConfigOf(f.settings), model: 'resnet18', question: 'q2.3',
+      ...runConfigOf(f.settings), model: 'resnet18', question: this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3', augmentations,
       pretrained: w ? (w.imagenet ? `torchvision ImageNet weights (${w.name})` : w.name) : null,
       weights: w ? { source: w.name, sha256: w.sha256 } : null,
       fineTuning: f.fineTuning, batchNorm: f.batchNorm, normalization: 'imagenet',

@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { test, expect, type Locator } from '@playwright/test';
+
+/** The pictures of every draw in the preview, as PNG data URLs. */
+const drawPixels = (preview: Locator) => preview.getByRole('img', { name: /^draw \d+ of original \d+$/ }).evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).toDataURL()));
+
+test('a student previews augmentations, changes a parameter, draws again, sees a bad value named, and the chapter passes axe', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('2-4/');
+  const preview = page.locator('hw-augment-preview');
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview.getByText(/^4 originals \(outlined\) and 6 augmented draws of each, \d+×\d+, draw 1\./)).toBeVisible({ timeout: 60_000 });
+  await expect(preview.getByRole('img', { name: /^original \d \(/ })).toHaveCount(4);
+  await expect(preview.getByRole('img', { name: /^draw \d of original \d$/ })).toHaveCount(24);
+  await expect(preview.getByText(/^Pipeline: RandomCrop\(size=\(\d+, \d+\), padding=.*→ RandomPerspective\(distortion_scale=0\.5.*→ ColorJitter\(brightness=\(0\.7, 1\.3\)/)).toBeVisible();
+  const first = await drawPixels(preview);
+  expect(new Set(first).size).toBeGreaterThan(1);
+
+  const jitter = preview.getByRole('group', { name: 'ColorJitter' });
+  await jitter.getByLabel('brightness').fill('0.2, 1.8');
+  await jitter.getByLabel('brightness').press('Tab');
+  await expect(preview.getByText(/ColorJitter\(brightness=\(0\.2, 1\.8\)/)).toBeVisible();
+  const changed = await drawPixels(preview);
+  expect(changed).not.toEqual(first);
+
+  await preview.getByRole('button', { name: 'Draw again' }).click();
+  await expect(preview.getByText(/, draw 2\./)).toBeVisible();
+  expect(await drawPixels(preview)).not.toEqual(changed);
+
+  const flip = preview.getByRole('group', { name: 'RandomHorizontalFlip' });
+  await flip.getByRole('checkbox', { name: 'RandomHorizontalFlip' }).check();
+  await expect(preview.getByText(/^Pipeline: /)).toContainText('RandomHorizontalFlip(p=0.5)');
+  const before = await preview.getByText(/^Pipeline: /).textContent();
+  await flip.getByLabel('p', { exact: true }).fill('2');
+  await flip.getByLabel('p', { exact: true }).press('Tab');
+  await expect(preview.getByRole('alert')).toContainText(/RandomHorizontalFlip: steps\[\d\]\.params\.p/);
+  await expect(flip.getByLabel('p', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(preview.getByText(/^Pipeline: /)).toHaveText(before!);
+  await flip.getByLabel('p', { exact: true }).fill('0.25');
+  await flip.getByLabel('p', { exact: true }).press('Tab');
+  await expect(preview.getByRole('alert')).toHaveCount(0); // an empty alert is hidden
+  await expect(preview.getByText(/^Pipeline: /)).toContainText('RandomHorizontalFlip(p=0.25)');
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('dlcv-hw1:augment-pipeline') ?? '[]').map((s: { op: string }) => s.op));
+  expect(kept).toEqual(['RandomCrop', 'RandomHorizontalFlip', 'RandomPerspective', 'ColorJitter']);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a student trains a tiny augmented ResNet-18 and finds the pipeline in the runs list and the exported record', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('2-4/?train-limit=64');
+  const preview = page.locator('hw-augment-preview');
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview.getByText(/^4 originals/)).toBeVisible({ timeout: 60_000 });
+  const w = page.locator('hw-fine-tune');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByRole('heading', { name: 'Train ResNet-18 with your augmentations' })).toBeVisible();
+  await expect(w.getByText(/^Each training batch is augmented with: RandomCrop\(size=\(32, 32\).*→ RandomPerspective.*→ ColorJitter/)).toBeVisible({ timeout: 30_000 });
+  await w.getByLabel('Backend').selectOption('wasm');
+  await w.getByLabel('Image size').selectOption('32');
+  await w.getByLabel('Epochs').fill('1');
+  await w.getByLabel('Batch size').fill('16');
+  await expect(w.getByLabel('Fine-tuning')).toHaveValue('full');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/^Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 240_000 });
+
+  const row = page.locator('hw-run-list').getByRole('row').filter({ has: page.getByRole('checkbox', { name: /Compare run resnet18-/ }) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('aug: RandomCrop, RandomPerspective, ColorJitter');
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export JSON' }).click();
+  const record = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(record.version).toBe(2);
+  expect(record.config).toMatchObject({ model: 'resnet18', question: 'q2.4', fineTuning: 'full', imageSize: 32 });
+  expect(record.config.augmentations.map((s: { op: string }) => s.op)).toEqual(['RandomCrop', 'RandomPerspective', 'ColorJitter']);
+  expect(record.config.augmentations[0].params).toMatchObject({ size: [32, 32], padding_mode: 'constant' });
+  expect(record.config.augmentations[2].params).toEqual({ brightness: [0.7, 1.3], contrast: [0.8, 1.2], saturation: [0.8, 1.2], hue: [0, 0] });
+  await expect(page.locator('hw-augment-compare').getByText(/^Your augmented run resnet18-.* is here; train one of the same model without augmentation/)).toBeVisible();
+});

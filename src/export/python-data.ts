@@ -266,21 +266,34 @@ def mulberry32_block(seed, start, n):
 
 def book_resnet18_init(shapes, seed):
     """The book's seeded torchvision init of resnet18 (resnet18-init.ts): every 4-d weight kaiming-normal (fan_out, ReLU),
-    std sqrt(2 / (out * kh * kw)), Box-Muller from one mulberry32 stream in state_dict order. Returns {name: values}."""
+    std sqrt(2 / (out * kh * kw)), Box-Muller from one mulberry32 stream in state_dict order, two normals (cos, sin)
+    from each pair of uniforms. Returns {name: values}."""
     out = {}
     pos = 0
     for name, shape in shapes:
         if len(shape) != 4:
             continue
         n = shape[0] * shape[1] * shape[2] * shape[3]
-        r = mulberry32_block(seed, pos, 2 * n)
-        pos += 2 * n
+        pairs = (n + 1) // 2
+        r = mulberry32_block(seed, pos, 2 * pairs)
+        pos += 2 * pairs
         std = math.sqrt(2 / (shape[0] * shape[2] * shape[3]))
         try:
             import numpy as np
-            out[name] = np.sqrt(-2 * np.log(1 - r[0::2])) * np.cos(2 * math.pi * r[1::2]) * std
+            rad = np.sqrt(-2 * np.log(1 - np.asarray(r[0::2], dtype=np.float64))) * std
+            ang = 2 * math.pi * np.asarray(r[1::2], dtype=np.float64)
+            vals = np.empty(2 * pairs)
+            vals[0::2] = rad * np.cos(ang)
+            vals[1::2] = rad * np.sin(ang)
+            out[name] = vals[:n]
         except ImportError:
-            out[name] = [math.sqrt(-2 * math.log(1 - r[2 * i])) * math.cos(2 * math.pi * r[2 * i + 1]) * std for i in range(n)]
+            vals = []
+            for i in range(pairs):
+                rad = math.sqrt(-2 * math.log(1 - r[2 * i])) * std
+                ang = 2 * math.pi * r[2 * i + 1]
+                vals.append(rad * math.cos(ang))
+                vals.append(rad * math.sin(ang))
+            out[name] = vals[:n]
     return out
 
 

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { test, expect, type Locator } from '@playwright/test';
+import { CHANGE_OPTIONS } from '../../src/homework/q2-4';
+import { gapVerdict } from '../../src/homework/q2-4-runs';
 
 /** The pictures of every draw in the preview, as PNG data URLs. */
 const drawPixels = (preview: Locator) => preview.getByRole('img', { name: /^draw \d+ of original \d+$/ }).evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).toDataURL()));
@@ -77,5 +79,32 @@ test('a student trains a tiny augmented ResNet-18 and finds the pipeline in the 
   expect(record.config.augmentations.map((s: { op: string }) => s.op)).toEqual(['RandomCrop', 'RandomPerspective', 'ColorJitter']);
   expect(record.config.augmentations[0].params).toMatchObject({ size: [32, 32], padding_mode: 'constant' });
   expect(record.config.augmentations[2].params).toEqual({ brightness: [0.7, 1.3], contrast: [0.8, 1.2], saturation: [0.8, 1.2], hue: [0, 0] });
-  await expect(page.locator('hw-augment-compare').getByText(/^Your augmented run resnet18-.* is here; train one of the same model without augmentation/)).toBeVisible();
+  const compare = page.locator('hw-augment-compare');
+  await expect(compare.getByText(/^Your augmented run resnet18-.* is here; train one of the same model without augmentation/)).toBeVisible();
+
+  for (const op of ['RandomCrop', 'RandomPerspective', 'ColorJitter']) await preview.getByRole('checkbox', { name: op }).uncheck();
+  await expect(preview.getByText('Pipeline: none (every draw is the original).')).toBeVisible();
+  await expect(w.getByText(/^No augmentation is switched on in the preview above/)).toBeVisible();
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/^Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 240_000 });
+  const gaps = compare.getByText(/^Training minus validation accuracy at the last epoch: (-?[\d.]+) % without augmentation .*, (-?[\d.]+) % with it/);
+  await expect(gaps).toBeVisible({ timeout: 30_000 });
+  await expect(compare.getByRole('img', { name: /Compared runs: train accuracy per epoch/ })).toBeVisible();
+  await expect(compare.getByRole('img', { name: /Compared runs: validation accuracy per epoch/ })).toBeVisible();
+  const [, without, withAug] = (await gaps.textContent())!.match(/: (-?[\d.]+) % without augmentation .*, (-?[\d.]+) % with it/)!;
+
+  const rows = page.locator('hw-run-list').getByRole('row').filter({ has: page.getByRole('checkbox', { name: /Compare run resnet18-/ }) });
+  await expect(rows).toHaveCount(2);
+  for (let i = 0; i < 2; i++) await rows.nth(i).getByRole('button', { name: 'Hand in with my submission' }).click();
+  await expect(rows.filter({ hasText: 'handed in' })).toHaveCount(2);
+  const ex = page.locator('hw-exercise[data-exercise="q2.4.overfit"]');
+  await ex.getByLabel('Training minus validation accuracy at the last epoch of your run without augmentation').fill(`${without} %`);
+  await ex.getByLabel('The same gap for your augmented run').fill(`${withAug} %`);
+  const verdict = gapVerdict(Number(without) / 100, Number(withAug) / 100);
+  await ex.getByLabel(CHANGE_OPTIONS.find((o) => o.id === (verdict === 'unclear' ? 'same' : verdict))!.label).check();
+  await ex.getByLabel(/What you read in the two sets of curves/).fill('One epoch on 64 images: too short to tell much.');
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.getByRole('status')).toContainText('of your run without augmentation: Correct');
+  await expect(ex.getByRole('status')).toContainText('The same gap for your augmented run: Correct');
+  if (verdict !== 'unclear') await expect(ex.getByRole('status')).toContainText('Did overfitting go down with augmentation?: Correct');
 });

@@ -31,21 +31,43 @@ export function spaced(indices: readonly number[], max: number): number[] {
   return Array.from({ length: max }, (_, i) => indices[Math.floor(i * step)]);
 }
 
-/** Features of the validation images and a spaced subset of the training images through `model`'s backbone. */
+/** Per-image backbone features of one set of weights, data set, input size and normalisation, kept for this page. */
+export const featureCache = new Map<string, Map<number, Float32Array>>();
+
+/**
+ * The cache entry for these weights (SHA-256, or the seeded init when there is no file), data set and size; the
+ * same key train() uses for a frozen backbone, so a frozen run's features serve the views without recomputing.
+ */
+export function featureRows(weightsSha: string | null, seed: number, datasetHash: string, imageSize: number): Map<number, Float32Array> {
+  const key = `${weightsSha ?? `init-${seed}`}|${datasetHash}|${imageSize}|imagenet`;
+  let rows = featureCache.get(key);
+  if (!rows) featureCache.set(key, (rows = new Map()));
+  return rows;
+}
+
+/** Features of the validation images and a spaced subset of the training images through `model`'s backbone (eval mode); `rows` caches them per image. */
 export async function computeFeatureSet(
   tf: TF, model: Model, data: TrainData, split: TrainSplit, imageSize: number, batchSize: number, onProgress: (done: number, total: number) => void,
+  rows: Map<number, Float32Array> = new Map(),
 ): Promise<FeatureSet> {
   const train = spaced(split.train, MAX_TRAIN_POINTS);
   const index = [...train, ...split.val];
-  const set = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, imageSize);
+  const d = model.featureSize;
+  const missing = index.filter((i) => !rows.has(i));
   let done = 0;
-  onProgress(0, index.length);
-  const features = await extractFeatures(tf, model, set, index, batchSize, (x) => imagenetNormalize(tf, x), () => new Promise((r) => setTimeout(r, 0)), (n) => {
-    done += n;
-    onProgress(done, index.length);
-  });
+  onProgress(0, missing.length);
+  if (missing.length) {
+    const set = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, imageSize);
+    const computed = await extractFeatures(tf, model, set, missing, batchSize, (x) => imagenetNormalize(tf, x), () => new Promise((r) => setTimeout(r, 0)), (n) => {
+      done += n;
+      onProgress(done, missing.length);
+    });
+    missing.forEach((img, r) => rows.set(img, computed.slice(r * d, (r + 1) * d)));
+  }
+  const features = new Float32Array(index.length * d);
+  index.forEach((img, r) => features.set(rows.get(img) as Float32Array, r * d));
   return {
-    features, d: model.featureSize, index, labels: index.map((i) => data.labels[i]),
+    features, d, index, labels: index.map((i) => data.labels[i]),
     splits: [...train.map(() => 'train' as const), ...split.val.map(() => 'val' as const)],
   };
 }

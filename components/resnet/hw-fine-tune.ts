@@ -170,7 +170,7 @@ class HwFineTune extends HTMLElement {
   }
 
   private async train(config: RunConfig, d: ActiveDataset, backend: TrainSettings['backend']): Promise<void> {
-    const [{ loadTf, useBackend, backendText }, charts, { trainAttempt }, store, { computeFeatureSet, summarise }] = await Promise.all([
+    const [{ loadTf, useBackend, backendText }, charts, { trainAttempt }, store, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([
       import('../training/train-session'), import('../charts/training-curves-chart'), import('../training/train-run'), import('../book/run-store'), import('./feature-set'),
     ]);
     const tf = await loadTf();
@@ -193,7 +193,7 @@ class HwFineTune extends HTMLElement {
     charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), [], config.epochs, label);
     const result = await trainAttempt({
       tf, config, split, control: this.controller!, dataset: { name: d.manifest.name, hash: d.manifest.hash }, data,
-      initialWeights: this.weights.chosen()?.state,
+      initialWeights: this.weights.chosen()?.state, featureCache,
       onFeatures: (p) => this.bar('[data-features-row]', '#ft-features-progress', p.done, p.total, `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} images`),
       onStep: (s, steps) => {
         rate = smoothRate(rate, s.imagesPerSecond);
@@ -210,7 +210,9 @@ class HwFineTune extends HTMLElement {
         if (this.controller?.stopped) return;
         this.status('Computing the features of the train and validation images for the feature space…');
         try {
-          features = await computeFeatureSet(tf, model, data, split, config.imageSize, config.batchSize, (done, total) => this.bar('[data-space-row]', '#ft-space-progress', done, total));
+          // A frozen backbone's features are the cached ones; fully fine-tuned weights need their own.
+          const rows = config.fineTuning === 'frozen' ? featureRows(config.weights?.sha256 ?? null, config.seed, d.manifest.hash, config.imageSize) : new Map<number, Float32Array>();
+          features = await computeFeatureSet(tf, model, data, split, config.imageSize, config.batchSize, (done, total) => this.bar('[data-space-row]', '#ft-space-progress', done, total), rows);
         } catch (e) {
           featureError = (e as Error).message;
         }
@@ -279,7 +281,7 @@ class HwFineTune extends HTMLElement {
     part<HTMLButtonElement>(this, '[data-stop]').disabled = true;
     const status = part(this, '[data-space-status]');
     try {
-      const [{ loadTf, useBackend }, { buildModel }, { initResnet18State }, { computeFeatureSet }] = await Promise.all([
+      const [{ loadTf, useBackend }, { buildModel }, { initResnet18State }, { computeFeatureSet, featureRows }] = await Promise.all([
         import('../training/train-session'), import('../../src/train/model-build'), import('../../src/train/resnet18-init'), import('./feature-set'),
       ]);
       const tf = await loadTf();
@@ -291,9 +293,12 @@ class HwFineTune extends HTMLElement {
       const model = buildModel(tf, 'resnet18', w?.state ?? initResnet18State(data.classes.length, form.settings.seed), { classes: data.classes.length, headSeed: form.settings.seed, frozenBackbone: true, batchNorm: 'eval' });
       try {
         const t0 = performance.now();
-        const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => this.bar('[data-space-row]', '#ft-space-progress', done, total));
+        const rows = featureRows(w?.sha256 ?? null, form.settings.seed, d.manifest.hash, form.settings.imageSize);
+        let computed = 0;
+        const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => { computed = total; this.bar('[data-space-row]', '#ft-space-progress', done, total); }, rows);
         const secs = (performance.now() - t0) / 1000;
-        this.setSpace(set, null, form.settings.imageSize, `Features of ${w ? w.name : 'random weights (not pretrained)'} before any training: ${set.labels.length} images at ${form.settings.imageSize}×${form.settings.imageSize} in ${secs.toFixed(1)} s (${Math.round(set.labels.length / secs)} images/s) on ${tf.getBackend()}. Press "Draw t-SNE".`);
+        const speed = computed ? `${computed} computed in ${secs.toFixed(1)} s (${Math.round(computed / secs)} images/s) on ${tf.getBackend()}` : 'none computed';
+        this.setSpace(set, null, form.settings.imageSize, `Features of ${w ? w.name : 'random weights (not pretrained)'} before any training: ${set.labels.length} images at ${form.settings.imageSize}×${form.settings.imageSize}, ${speed}, ${set.labels.length - computed} from this page's cache. Press "Draw t-SNE".`);
       } finally {
         model.dispose();
       }

@@ -21,6 +21,8 @@ export interface AttemptInput {
   deviceLost?: () => Promise<boolean>;
   /** Starting weights (a PyTorch state_dict); the model kind is `config.model`. */
   initialWeights?: TorchState;
+  /** Frozen backbone: features kept between runs of this page (see train()'s featureCache). */
+  featureCache?: Map<string, Map<number, Float32Array>>;
   /** Frozen backbone: feature extraction progress. */
   onFeatures?(p: { done: number; total: number }): void;
   /** Called with the trained model before it is disposed (after the CNN's weights are captured). */
@@ -48,7 +50,7 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
   try {
     const { train } = await import('../../src/train/trainer');
     const record = await train({
-      tf: a.tf, model: a.config.model, data: a.data, initialWeights: a.initialWeights, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
+      tf: a.tf, model: a.config.model, data: a.data, initialWeights: a.initialWeights, featureCache: a.featureCache, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
       callbacks: {
         onStep: (s) => {
           steps.push({ step: s.step, loss: s.loss });

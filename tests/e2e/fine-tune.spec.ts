@@ -85,6 +85,12 @@ test('without weights the run says "not pretrained" in its status, on every char
     req.onsuccess = () => { const g = req.result.transaction('runs').objectStore('runs').getAll(); g.onsuccess = () => resolve(g.result[0]); };
   }));
   expect(run.config).toMatchObject({ pretrained: null, weights: null });
+  // The frozen backbone's features stay in the page: a second run and the feature-space button compute none.
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/Run completed on wasm .*ResNet-18, not pretrained\./)).toBeVisible({ timeout: 120_000 });
+  await expect(w.locator('[data-features-text]')).toHaveText('0 of 0 images');
+  await w.getByRole('button', { name: 'Features of the loaded weights' }).click();
+  await expect(w.getByText(/^Features of random weights \(not pretrained\) before any training: \d+ images at 32×32, none computed, \d+ from this page's cache\./)).toBeVisible({ timeout: 60_000 });
 });
 
 test("the course's weights URL from course.json is downloaded with progress, checked and kept", async ({ page }) => {

@@ -93,6 +93,26 @@ test('without weights the run says "not pretrained" in its status, on every char
   await expect(w.getByText(/^Features of random weights \(not pretrained\) before any training: \d+ images at 32×32, none computed, \d+ from this page's cache\./)).toBeVisible({ timeout: 60_000 });
 });
 
+test('full fine-tuning with train-mode BatchNorm: the choice opens, the note explains small batches, the record says so', async ({ page }) => {
+  test.setTimeout(180_000);
+  const w = await openWithWeights(page, '?train-limit=64');
+  await settings(w, 'wasm');
+  await w.getByLabel('Fine-tuning').selectOption('full');
+  await expect(w.getByLabel('BatchNorm while training')).toBeEnabled();
+  await w.getByLabel('BatchNorm while training').selectOption('train');
+  await expect(w.getByText(/With a batch of 8 these estimates are noisy/)).toBeVisible();
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/Run completed on wasm in [\d.]+ s \([\d,]+ images\/s\): 1 of 1 epochs, ResNet-18 from weights\.safetensors/)).toBeVisible({ timeout: 150_000 });
+  await expect(w.getByRole('table', { name: /Class centroids of the \d+ feature vectors/ })).toBeVisible();
+  const run = await page.evaluate(() => new Promise<{ config: object; featureSpace: { points: number } }>((resolve) => {
+    const req = indexedDB.open('dlcv-hw1-runs');
+    req.onsuccess = () => { const g = req.result.transaction('runs').objectStore('runs').getAll(); g.onsuccess = () => resolve(g.result[0]); };
+  }));
+  expect(run.config).toMatchObject({ model: 'resnet18', fineTuning: 'full', batchNorm: 'train', normalization: 'imagenet' });
+  expect(run.featureSpace.points).toBeGreaterThan(0);
+  console.log(await w.locator('[data-run-status]').textContent());
+});
+
 test("the course's weights URL from course.json is downloaded with progress, checked and kept", async ({ page }) => {
   const bytes = readFileSync(WEIGHTS);
   await page.route('**/hw1/course.json', (r) => r.fulfill({ json: { name: 'C', perStudentVariants: false, salt: '', resnetWeights: 'files/resnet18.safetensors' } }));

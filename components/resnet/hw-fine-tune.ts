@@ -278,7 +278,7 @@ class HwFineTune extends HTMLElement {
     const d = this.data ?? (await getActiveDataset());
     if (!form || !d) return;
     this.setButtons('running');
-    part<HTMLButtonElement>(this, '[data-stop]').disabled = true;
+    for (const sel of ['[data-pause]', '[data-stop]']) part<HTMLButtonElement>(this, sel).disabled = true;
     const status = part(this, '[data-space-status]');
     try {
       const [{ loadTf, useBackend }, { buildModel }, { initResnet18State }, { computeFeatureSet, featureRows }] = await Promise.all([

@@ -8,7 +8,7 @@ import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } f
 import { el } from '../lib/el';
 import { part } from '../lib/part';
 import { whenVisible } from '../lib/when-visible';
-import { loadPipeline, savePipeline } from './pipeline-store';
+import { loadPipeline, savePipeline } from '../book/pipeline-store';
 
 const ORIGINALS = 4;
 const DRAWS = 6;
@@ -37,7 +37,7 @@ class HwAugmentPreview extends HTMLElement {
     });
     whenVisible(this, async () => {
       this.data = await getActiveDataset();
-      const { loadTf } = await import('../training/train-session');
+      const { loadTf } = await import('../lib/train-session');
       this.status('Loading TensorFlow.js…');
       try {
         this.tf = await loadTf();

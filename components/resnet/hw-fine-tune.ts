@@ -15,7 +15,7 @@ import type { RunConfig, RunRecord } from '../../src/train/run-record';
 import { TrainController } from '../../src/train/train-control';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
-import { PIPELINE_CHANGE, loadPipeline, pipelineEvents } from '../augment/pipeline-store';
+import { PIPELINE_CHANGE, loadPipeline, pipelineEvents } from '../book/pipeline-store';
 import { part } from '../lib/part';
 import { whenVisible } from '../lib/when-visible';
 import type { FeatureSet } from './feature-set';
@@ -171,7 +171,7 @@ class HwFineTune extends HTMLElement {
 
   private async train(config: RunConfig, d: ActiveDataset, backend: TrainSettings['backend']): Promise<void> {
     const [{ loadTf, useBackend, backendText }, charts, { trainAttempt }, store, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([
-      import('../training/train-session'), import('../charts/training-curves-chart'), import('../training/train-run'), import('../book/run-store'), import('./feature-set'),
+      import('../lib/train-session'), import('../charts/training-curves-chart'), import('../training/train-run'), import('../book/run-store'), import('./feature-set'),
     ]);
     const tf = await loadTf();
     const data = this.trainData(d);
@@ -282,7 +282,7 @@ class HwFineTune extends HTMLElement {
     const status = part(this, '[data-space-status]');
     try {
       const [{ loadTf, useBackend }, { buildModel }, { initResnet18State }, { computeFeatureSet, featureRows }] = await Promise.all([
-        import('../training/train-session'), import('../../src/train/model-build'), import('../../src/train/resnet18-init'), import('./feature-set'),
+        import('../lib/train-session'), import('../../src/train/model-build'), import('../../src/train/resnet18-init'), import('./feature-set'),
       ]);
       const tf = await loadTf();
       await useBackend(tf, backendOrder(form.settings.backend), form.settings.backend === 'auto');

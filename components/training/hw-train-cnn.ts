@@ -106,7 +106,7 @@ class HwTrainCnn extends HTMLElement {
 
   private async trainWithRecovery(settings: TrainSettings, d: ActiveDataset): Promise<void> {
     const [{ loadTf, useBackend, backendText, watchDeviceLoss, resetBackend }, charts, { trainAttempt }, store] = await Promise.all([
-      import('./train-session'), import('../charts/training-curves-chart'), import('./train-run'), import('../book/run-store'),
+      import('../lib/train-session'), import('../charts/training-curves-chart'), import('./train-run'), import('../book/run-store'),
     ]);
     const tf = await loadTf();
     const m = d.manifest;

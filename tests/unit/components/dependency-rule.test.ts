@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = 'components';
 const SHARED = ['lib', 'charts', 'book', 'feature-space'];
-/** The one named exception: ResNet-18 fine-tuning runs on the CNN's training runner (train-session, train-run). */
+/** The one named exception: ResNet-18 fine-tuning runs on the CNN's training runner (train-run). */
 const BUILDS_ON: Record<string, string[]> = { resnet: ['training'] };
 
 /** The folders of `components/` a file in folder `from` may import from (besides its own folder and `src/`). */

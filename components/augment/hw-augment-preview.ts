@@ -19,6 +19,8 @@ class HwAugmentPreview extends HTMLElement {
   private tf: TF | null = null;
   private pipeline: Pipeline = [];
   private draw = 0;
+  /** Counts renders, so a slow one never paints over a newer one. */
+  private generation = 0;
 
   connectedCallback(): void {
     part(this, '[data-form]').addEventListener('submit', (e) => e.preventDefault());
@@ -129,14 +131,17 @@ class HwAugmentPreview extends HTMLElement {
     if (!d || !tf) return;
     const { imageSize: s, channels, classes } = d.manifest;
     const picks = samplesPerClass(d.dataset.labels, classes.length, 1).map((idx) => idx[0]).filter((i) => i !== undefined).slice(0, ORIGINALS);
-    part(this, '[data-pipeline-text]').textContent = this.pipeline.length ? `Pipeline: ${this.pipeline.map(describeStep).join(' → ')}` : 'Pipeline: none (every draw is the original).';
+    const mine = ++this.generation;
+    const { pipeline, draw } = this;
+    const pipelineText = pipeline.length ? `Pipeline: ${pipeline.map(describeStep).join(' → ')}` : 'Pipeline: none (every draw is the original).';
     const { augmentBatch } = await import('../../src/augment/augment-batch');
     let out: Float32Array;
     try {
       const x = tf.tensor4d(previewBatch(d.dataset.pixels, s, channels, picks, DRAWS), [picks.length * DRAWS, s, s, 3]);
-      const y = augmentBatch(tf, x, this.pipeline, mulberry32(1000 + this.draw));
+      const y = augmentBatch(tf, x, pipeline, mulberry32(1000 + draw));
       out = (await y.data()) as Float32Array;
       tf.dispose([x, y]);
+      if (mine !== this.generation) return;
     } catch (e) {
       part(this, '[data-error]').textContent = `The augmentations could not be applied: ${(e as Error).message}`;
       return;
@@ -147,11 +152,13 @@ class HwAugmentPreview extends HTMLElement {
       return c;
     };
     const orig = previewBatch(d.dataset.pixels, s, channels, picks, 1);
+    // The pipeline's text, the pictures and the status change together, once the draws are ready.
+    part(this, '[data-pipeline-text]').textContent = pipelineText;
     part(this, '[data-grid]').replaceChildren(...picks.map((img, k) => el('div', { className: 'aug-row' },
       el('span', {}, classes[d.dataset.labels[img]]),
       canvas(batchImageRgba(orig, k, s, s), `original ${k + 1} (${classes[d.dataset.labels[img]]})`, true),
       ...Array.from({ length: DRAWS }, (_, j) => canvas(batchImageRgba(out, k * DRAWS + j, s, s), `draw ${j + 1} of original ${k + 1}`, false)))));
-    this.status(`${picks.length} originals (outlined) and ${DRAWS} augmented draws of each, ${s}×${s}, draw ${this.draw + 1}. Change a parameter or press "Draw again".`);
+    this.status(`${picks.length} originals (outlined) and ${DRAWS} augmented draws of each, ${s}×${s}, draw ${draw + 1}. Change a parameter or press "Draw again".`);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Micro-benchmark of the tfjs op shapes augmentation relies on (broadcast vs same-shape multiply, gather, split), per backend. */
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../src/train/backends.ts';
+import { selectBackend } from '../src/train/backends';
 
 for (const backend of (process.argv[2] ?? 'cpu,wasm').split(',')) {
   await selectBackend(tf, { preferred: [backend] });

@@ -10,14 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { augmentBatch } from '../src/augment/augment-batch.ts';
-import { describeStep, type Pipeline } from '../src/augment/pipeline.ts';
-import { validatePipeline } from '../src/augment/validate-pipeline.ts';
-import { mulberry32 } from '../src/data/rng.ts';
-import { createAdam } from '../src/train/adam.ts';
-import { selectBackend } from '../src/train/backends.ts';
-import { initCnn } from '../src/train/cnn.ts';
-import { softmaxCrossEntropy } from '../src/train/loss.ts';
+import { augmentBatch } from '../src/augment/augment-batch';
+import { describeStep, type Pipeline } from '../src/augment/pipeline';
+import { validatePipeline } from '../src/augment/validate-pipeline';
+import { mulberry32 } from '../src/data/rng';
+import { createAdam } from '../src/train/adam';
+import { selectBackend } from '../src/train/backends';
+import { initCnn } from '../src/train/cnn';
+import { softmaxCrossEntropy } from '../src/train/loss';
 
 const { values: v } = parseArgs({
   options: {

@@ -7,8 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { registerWebgpuKernels, unregisterWebgpuKernels } from '../src/train/kernels/webgpu-kernels.ts';
-import { installDawn } from './lib/dawn.ts';
+import { registerWebgpuKernels, unregisterWebgpuKernels } from '../src/train/kernels/webgpu-kernels';
+import { installDawn } from './lib/dawn';
 
 const { values: v } = parseArgs({ options: { batch: { type: 'string', default: '32' }, reps: { type: 'string', default: '3' }, only: { type: 'string' } } });
 const n = Number(v.batch);

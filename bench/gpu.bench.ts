@@ -10,9 +10,9 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { registerWebgpuKernels, unregisterWebgpuKernels } from '../src/train/kernels/webgpu-kernels.ts';
-import { makeCnnStep } from './lib/cnn-step.ts';
-import { installDawn } from './lib/dawn.ts';
+import { registerWebgpuKernels, unregisterWebgpuKernels } from '../src/train/kernels/webgpu-kernels';
+import { makeCnnStep } from './lib/cnn-step';
+import { installDawn } from './lib/dawn';
 
 const { values: v } = parseArgs({
   options: {

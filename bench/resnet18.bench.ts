@@ -6,11 +6,11 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../src/train/backends.ts';
-import { createAdam } from '../src/train/adam.ts';
-import { softmaxCrossEntropy } from '../src/train/loss.ts';
-import { resnet18FromTorch } from '../src/train/resnet18.ts';
-import { initResnet18State } from '../src/train/resnet18-init.ts';
+import { selectBackend } from '../src/train/backends';
+import { createAdam } from '../src/train/adam';
+import { softmaxCrossEntropy } from '../src/train/loss';
+import { resnet18FromTorch } from '../src/train/resnet18';
+import { initResnet18State } from '../src/train/resnet18-init';
 
 const { values: v } = parseArgs({
   options: {

@@ -14,8 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../src/train/backends.ts';
-import { makeCnnStep } from './lib/cnn-step.ts';
+import { selectBackend } from '../src/train/backends';
+import { makeCnnStep } from './lib/cnn-step';
 
 const { values: v } = parseArgs({
   options: {

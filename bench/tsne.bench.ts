@@ -10,9 +10,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDefaultDataset } from '../scripts/build-default-dataset.ts';
-import { decodePacked } from '../src/data/packed-format.ts';
-import { writeSafetensors } from '../src/train/weights/safetensors.ts';
+import { buildDefaultDataset } from '../scripts/build-default-dataset';
+import { decodePacked } from '../src/data/packed-format';
+import { writeSafetensors } from '../src/train/weights/safetensors';
 
 const { values: v } = parseArgs({ options: { n: { type: 'string' }, dims: { type: 'string' }, threads: { type: 'string' }, 'no-sklearn': { type: 'boolean' } } });
 const N = Number(v.n ?? 2000);

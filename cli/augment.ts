@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { AugmentInputError, augmentFile } from '../src/augment/augment-file.ts';
-import { FUNCTIONAL_OPS } from '../src/augment/ops-file.ts';
-import { selectBackend } from '../src/train/backends.ts';
+import { AugmentInputError, augmentFile } from '../src/augment/augment-file';
+import { FUNCTIONAL_OPS } from '../src/augment/ops-file';
+import { selectBackend } from '../src/train/backends';
 
 const USAGE = `usage: npm run augment -- --input IN.safetensors --ops OPS.json --out OUT.safetensors [--backend cpu|wasm]
 

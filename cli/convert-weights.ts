@@ -4,11 +4,11 @@
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkModelState } from '../src/train/model-build.ts';
-import type { TorchState } from '../src/train/model.ts';
-import { isFloatDtype } from '../src/train/weights/tensor-map.ts';
-import { sha256Hex } from '../src/data/sha256.ts';
-import { loadWeights, runMain, saveTensors } from './train-io.ts';
+import { checkModelState } from '../src/train/model-build';
+import type { TorchState } from '../src/train/model';
+import { isFloatDtype } from '../src/train/weights/tensor-map';
+import { sha256Hex } from '../src/data/sha256';
+import { loadWeights, runMain, saveTensors } from './train-io';
 import { readFileSync } from 'node:fs';
 
 export const CONVERT_USAGE = `Usage: npm run convert-weights -- <file.pth> --out <file.safetensors> [--f16]

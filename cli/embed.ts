@@ -4,9 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel } from '../src/train/model-build.ts';
-import type { ModelKind, TorchState } from '../src/train/model.ts';
-import { loadTensors, loadWeights, nhwcFromNchw, runMain, saveTensors, useBackend } from './train-io.ts';
+import { buildModel } from '../src/train/model-build';
+import type { ModelKind, TorchState } from '../src/train/model';
+import { loadTensors, loadWeights, nhwcFromNchw, runMain, saveTensors, useBackend } from './train-io';
 
 export const EMBED_USAGE = `Usage: npm run embed -- --weights W --input CASES --out OUT [--mode eval|train]
 

@@ -1,9 +1,9 @@
 /** `npm run export-pytorch -- --run RUN.json --out train.py`: writes the standalone PyTorch script that repeats a run. */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pytorchScript } from '../src/export/pytorch-script.ts';
-import { specFromRun } from '../src/export/pytorch-spec.ts';
-import { MAX_RUN_FILE_BYTES, parseRunFile } from '../src/runs/import-run.ts';
+import { pytorchScript } from '../src/export/pytorch-script';
+import { specFromRun } from '../src/export/pytorch-spec';
+import { MAX_RUN_FILE_BYTES, parseRunFile } from '../src/runs/import-run';
 
 const USAGE = `Usage: npm run export-pytorch -- --run RUN.json --out train.py [--source-size PX]
 

@@ -1,11 +1,11 @@
 /** File, tensor and backend helpers shared by the train, train-step, embed and convert-weights commands. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../src/train/backends.ts';
-import type { TorchState } from '../src/train/model.ts';
-import { type WeightsFile, readWeightsFile } from '../src/train/weights/read-weights.ts';
-import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors.ts';
-import type { TensorMap } from '../src/train/weights/tensor-map.ts';
+import { selectBackend } from '../src/train/backends';
+import type { TorchState } from '../src/train/model';
+import { type WeightsFile, readWeightsFile } from '../src/train/weights/read-weights';
+import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors';
+import type { TensorMap } from '../src/train/weights/tensor-map';
 
 /** Reads a file's bytes, with a clear message when it is not there. */
 export function readBytes(path: string, flag: string): Uint8Array {

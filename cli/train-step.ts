@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel } from '../src/train/model-build.ts';
-import type { ModelKind } from '../src/train/model.ts';
-import { reportedTrainStep } from '../src/train/model-step.ts';
-import { loadTensors, loadWeights, nhwcFromNchw, runMain, saveTensors, useBackend } from './train-io.ts';
+import { buildModel } from '../src/train/model-build';
+import type { ModelKind } from '../src/train/model';
+import { reportedTrainStep } from '../src/train/model-step';
+import { loadTensors, loadWeights, nhwcFromNchw, runMain, saveTensors, useBackend } from './train-io';
 
 export const TRAIN_STEP_USAGE = `Usage: npm run train-step -- --model cnn|resnet18 --weights W --input CASE --out OUT
 

@@ -2,16 +2,16 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { decodePacked } from '../src/data/packed-format.ts';
-import { stratifiedSplit } from '../src/data/split.ts';
-import { selectBackend } from '../src/train/backends.ts';
-import { loadWeights } from './train-io.ts';
-import { trainRecordSummary } from './train-summary.ts';
-import { TRAIN_USAGE, type TrainArgs, parseTrainArgs } from './train-args.ts';
-import { train } from '../src/train/trainer.ts';
-import { readPth } from '../src/train/weights/pth.ts';
-import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors.ts';
-import { limitSplit } from '../src/runs/train-limit.ts';
+import { decodePacked } from '../src/data/packed-format';
+import { stratifiedSplit } from '../src/data/split';
+import { selectBackend } from '../src/train/backends';
+import { loadWeights } from './train-io';
+import { trainRecordSummary } from './train-summary';
+import { TRAIN_USAGE, type TrainArgs, parseTrainArgs } from './train-args';
+import { train } from '../src/train/trainer';
+import { readPth } from '../src/train/weights/pth';
+import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors';
+import { limitSplit } from '../src/runs/train-limit';
 
 function manifestPath(data: string): string {
   if (!existsSync(data)) throw new Error(`--data ${data} does not exist`);

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { embeddingFile, readFeatures } from '../src/tsne/features-file.ts';
-import { threadedGradient } from '../src/tsne/node-threads.ts';
-import { runTsne } from '../src/tsne/tsne.ts';
-import { trustworthiness } from '../src/tsne/trustworthiness.ts';
+import { embeddingFile, readFeatures } from '../src/tsne/features-file';
+import { threadedGradient } from '../src/tsne/node-threads';
+import { runTsne } from '../src/tsne/tsne';
+import { trustworthiness } from '../src/tsne/trustworthiness';
 
 const USAGE = `Usage: npm run tsne -- --input <features.safetensors> --out <embedding.safetensors> [options]
 

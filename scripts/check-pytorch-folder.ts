@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeJpeg, encodePng, pattern } from '../tests/fixtures-gen/encode-images.ts';
+import { encodeJpeg, encodePng, pattern } from '../tests/fixtures-gen/encode-images';
 
 /** Writes `perClass[i]` images for class `classes[i]` under `dir/<root>/`; returns the folder to pass as --data. */
 export function makeExportFolder(dir: string, classes: string[], perClass: number[], root = 'photos'): string {

@@ -8,15 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodePacked } from '../src/data/packed-format.ts';
-import { stratifiedSplit } from '../src/data/split.ts';
-import { pytorchScript } from '../src/export/pytorch-script.ts';
-import { specFromRun } from '../src/export/pytorch-spec.ts';
-import { parseRunFile } from '../src/runs/import-run.ts';
-import type { RunRecord } from '../src/train/run-record.ts';
-import { initResnet18State } from '../src/train/resnet18-init.ts';
-import { writeSafetensors } from '../src/train/weights/safetensors.ts';
-import { makeExportFolder } from './check-pytorch-folder.ts';
+import { decodePacked } from '../src/data/packed-format';
+import { stratifiedSplit } from '../src/data/split';
+import { pytorchScript } from '../src/export/pytorch-script';
+import { specFromRun } from '../src/export/pytorch-spec';
+import { parseRunFile } from '../src/runs/import-run';
+import type { RunRecord } from '../src/train/run-record';
+import { initResnet18State } from '../src/train/resnet18-init';
+import { writeSafetensors } from '../src/train/weights/safetensors';
+import { makeExportFolder } from './check-pytorch-folder';
 
 const SIZE = 32;
 

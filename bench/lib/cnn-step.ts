@@ -1,8 +1,8 @@
 /** One Adam training step of the homework CNN on a fixed, seeded batch (for benchmarks). */
-import { createAdam } from '../../src/train/adam.ts';
-import { initCnn } from '../../src/train/cnn.ts';
-import { softmaxCrossEntropy } from '../../src/train/loss.ts';
-import type { TF } from '../../src/train/tf-types.ts';
+import { createAdam } from '../../src/train/adam';
+import { initCnn } from '../../src/train/cnn';
+import { softmaxCrossEntropy } from '../../src/train/loss';
+import type { TF } from '../../src/train/tf-types';
 
 /** A step function (resolves once the loss is read back) and one gradient evaluation without an update. */
 export interface CnnStep {

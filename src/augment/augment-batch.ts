@@ -3,17 +3,17 @@
  * step by step, as torchvision's Compose would for each image in turn), then each step is applied
  * to the whole batch at once as tfjs ops on the training backend. Output shapes are fixed.
  */
-import type { Rng } from '../data/rng.ts';
-import type { TF, Tensor } from '../train/tf-types.ts';
-import { type BlendKind, type Planes, blendPerImage, fromPlanes, selectPlanes, toPlanes } from './color.ts';
-import { type Draw, drawStep } from './draws.ts';
-import { eraseBatch } from './erase.ts';
-import { adjustHuePerImage } from './hsv.ts';
-import { perspectiveCoeffs } from './perspective-coeffs.ts';
-import { type Pipeline, type PipelineStep, stepOutputSize } from './pipeline.ts';
-import { blurAxis, cropAxis, resizeAxis } from './resample-weights.ts';
-import { addPadFill, applySeparable } from './separable.ts';
-import { perspectiveBatch, rotateBatch } from './warp.ts';
+import type { Rng } from '../data/rng';
+import type { TF, Tensor } from '../train/tf-types';
+import { type BlendKind, type Planes, blendPerImage, fromPlanes, selectPlanes, toPlanes } from './color';
+import { type Draw, drawStep } from './draws';
+import { eraseBatch } from './erase';
+import { adjustHuePerImage } from './hsv';
+import { perspectiveCoeffs } from './perspective-coeffs';
+import { type Pipeline, type PipelineStep, stepOutputSize } from './pipeline';
+import { blurAxis, cropAxis, resizeAxis } from './resample-weights';
+import { addPadFill, applySeparable } from './separable';
+import { perspectiveBatch, rotateBatch } from './warp';
 
 type DrawOf<K extends Draw['op']> = Extract<Draw, { op: K }>;
 

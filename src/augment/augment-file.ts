@@ -2,10 +2,10 @@
  * What `npm run augment` does, without the file system: `images` [N, 3, H, W] in [0, 1] from
  * safetensors bytes, through OPS.json's functional ops in order, back to safetensors bytes.
  */
-import type { TF } from '../train/tf-types.ts';
-import { readSafetensors, writeSafetensors } from '../train/weights/safetensors.ts';
-import { applyFunctionalOps, opOutputSize } from './functional.ts';
-import { checkOpFits, parseOpsFile } from './ops-file.ts';
+import type { TF } from '../train/tf-types';
+import { readSafetensors, writeSafetensors } from '../train/weights/safetensors';
+import { applyFunctionalOps, opOutputSize } from './functional';
+import { checkOpFits, parseOpsFile } from './ops-file';
 
 const CHUNK = 64;
 

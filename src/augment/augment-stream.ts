@@ -1,5 +1,5 @@
 /** The random stream a training step's augmentation draws from: fixed by the run's seed and the step, so a run repeats exactly. */
-import { type Rng, mulberry32 } from '../data/rng.ts';
+import { type Rng, mulberry32 } from '../data/rng';
 
 /** The stream of global step `step` (0-based) of a run seeded `seed`; distinct from the seed's shuffle stream. */
 export function augmentStream(seed: number, step: number): Rng {

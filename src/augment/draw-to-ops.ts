@@ -1,7 +1,7 @@
 /** One image's drawn step as the torchvision.transforms.functional calls it amounts to (the OPS.json form). */
-import type { Draw } from './draws.ts';
-import type { FunctionalOp } from './functional.ts';
-import type { PipelineStep } from './pipeline.ts';
+import type { Draw } from './draws';
+import type { FunctionalOp } from './functional';
+import type { PipelineStep } from './pipeline';
 
 const JITTER = ['adjust_brightness', 'adjust_contrast', 'adjust_saturation', 'adjust_hue'] as const;
 const JITTER_ARG = ['brightness_factor', 'contrast_factor', 'saturation_factor', 'hue_factor'] as const;

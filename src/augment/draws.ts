@@ -2,11 +2,11 @@
  * Per-image parameter draws of torchvision's random transform classes (their `get_params` and the
  * `torch.rand(1) < p` coin), in the same order of draws, from a seeded Rng. Pure: no tfjs.
  */
-import type { Rng } from '../data/rng.ts';
-import type { EraseBox } from './erase.ts';
-import type { Corners } from './perspective-coeffs.ts';
-import type { PipelineStep, Range } from './pipeline.ts';
-import { drawSeed, pyRound, randint, randperm, uniform } from './torch-random.ts';
+import type { Rng } from '../data/rng';
+import type { EraseBox } from './erase';
+import type { Corners } from './perspective-coeffs';
+import type { PipelineStep, Range } from './pipeline';
+import { drawSeed, pyRound, randint, randperm, uniform } from './torch-random';
 
 /** A crop box in the image it is drawn from. */
 export interface Box { top: number; left: number; height: number; width: number }

@@ -2,15 +2,15 @@
  * The deterministic operations of `torchvision.transforms.functional`, with its names and
  * parameters, on NHWC float32 batches in [0, 1] (every image gets the same parameters).
  */
-import type { TF, Tensor } from '../train/tf-types.ts';
-import { type Planes, blendPerImage, fromPlanes, toPlanes } from './color.ts';
-import { eraseBatch } from './erase.ts';
-import type { Fill, Interpolation } from './grid-sample.ts';
-import { adjustHuePerImage } from './hsv.ts';
-import { type Corners, perspectiveCoeffs } from './perspective-coeffs.ts';
-import { type PadMode, blurAxis, cropAxis, resizeAxis } from './resample-weights.ts';
-import { addPadFill, applySeparable } from './separable.ts';
-import { perspectiveBatch, rotateBatch } from './warp.ts';
+import type { TF, Tensor } from '../train/tf-types';
+import { type Planes, blendPerImage, fromPlanes, toPlanes } from './color';
+import { eraseBatch } from './erase';
+import type { Fill, Interpolation } from './grid-sample';
+import { adjustHuePerImage } from './hsv';
+import { type Corners, perspectiveCoeffs } from './perspective-coeffs';
+import { type PadMode, blurAxis, cropAxis, resizeAxis } from './resample-weights';
+import { addPadFill, applySeparable } from './separable';
+import { perspectiveBatch, rotateBatch } from './warp';
 
 /** One operation of OPS.json: torchvision.transforms.functional's name and keyword arguments. */
 export type FunctionalOp =

@@ -3,7 +3,7 @@
  * torchvision's fill (`_apply_grid_transform`), on NHWC images, with the sample positions given
  * directly in input pixel-index units (pixel k's centre at k), one map per image.
  */
-import type { TF, Tensor } from '../train/tf-types.ts';
+import type { TF, Tensor } from '../train/tf-types';
 
 /** Interpolation modes torchvision's tensor geometry supports here. */
 export type Interpolation = 'nearest' | 'bilinear';

@@ -1,6 +1,6 @@
 /** torchvision's adjust_hue on colour planes: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
-import type { TF, Tensor } from '../train/tf-types.ts';
-import type { Planes } from './color.ts';
+import type { TF, Tensor } from '../train/tf-types';
+import type { Planes } from './color';
 
 /** torchvision's `_rgb2hsv`: R, G, B planes → h (in [0, 1)), s, v planes. */
 function rgbToHsv(tf: TF, [r, g, b]: Planes): Planes {

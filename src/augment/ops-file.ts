@@ -1,7 +1,7 @@
 /** OPS.json for `npm run augment`: a list of torchvision.transforms.functional calls, validated with clear messages. */
-import { type Obj, ParamError, bool, fail, fillValue, int, isObj, num, nums, oneOf, onlyKeys } from './check.ts';
-import type { FunctionalOp } from './functional.ts';
-import { type Corners, perspectiveCoeffs } from './perspective-coeffs.ts';
+import { type Obj, ParamError, bool, fail, fillValue, int, isObj, num, nums, oneOf, onlyKeys } from './check';
+import type { FunctionalOp } from './functional';
+import { type Corners, perspectiveCoeffs } from './perspective-coeffs';
 
 /** Op names OPS.json accepts. */
 export const FUNCTIONAL_OPS = [

@@ -3,8 +3,8 @@
  * applied), each with the homework's starting parameters, how a parameter reads as text and back,
  * and how a pipeline is fitted to the training image size (crops always output that size).
  */
-import { PIPELINE_OPS, type Pipeline, type PipelineStep } from './pipeline.ts';
-import { validatePipeline } from './validate-pipeline.ts';
+import { PIPELINE_OPS, type Pipeline, type PipelineStep } from './pipeline';
+import { validatePipeline } from './validate-pipeline';
 
 /** The form's transforms in the order a pipeline applies them: geometry, then colour, then erasing. */
 export const FORM_ORDER: readonly PipelineStep['op'][] = [

@@ -3,8 +3,8 @@
  * constructor parameters, as JSON ([{op, params}, …]) for the run record, in canonical form (every
  * default filled in, ranges as [min, max]) so that the record says exactly what was applied.
  */
-import type { Interpolation } from './grid-sample.ts';
-import type { PadMode } from './resample-weights.ts';
+import type { Interpolation } from './grid-sample';
+import type { PadMode } from './resample-weights';
 
 /** A [min, max] range. */
 export type Range = [number, number];

@@ -1,6 +1,6 @@
 /** A separable linear image op on NHWC tensors: out[n] = Rows[n] · x[n] · Cols[n]ᵀ per channel, as two batched matMuls. */
-import type { TF, Tensor } from '../train/tf-types.ts';
-import type { AxisMap } from './resample-weights.ts';
+import type { TF, Tensor } from '../train/tf-types';
+import type { AxisMap } from './resample-weights';
 
 function stack(tf: TF, maps: readonly AxisMap[]): Tensor {
   const { outSize, inSize } = maps[0];

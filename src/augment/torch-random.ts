@@ -1,5 +1,5 @@
 /** torch's sampling primitives (uniform_, randint, randperm, rand) and Python's round, over a seeded Rng. */
-import { type Rng, shuffleInPlace } from '../data/rng.ts';
+import { type Rng, shuffleInPlace } from '../data/rng';
 
 /** Like `torch.empty(1).uniform_(a, b)`: a float uniform in [a, b). */
 export function uniform(rng: Rng, a: number, b: number): number {

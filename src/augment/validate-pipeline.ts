@@ -1,7 +1,7 @@
 /** Validates untrusted JSON as a Pipeline: never throws; every problem named by step, transform and parameter. */
-import { type Obj, ParamError, bool, fail, fillValue, int, isObj, num, oneOf, onlyKeys, range } from './check.ts';
-import { padding4 } from './ops-file.ts';
-import { PIPELINE_OPS, type Pipeline, type PipelineStep, type Range, stepOutputSize } from './pipeline.ts';
+import { type Obj, ParamError, bool, fail, fillValue, int, isObj, num, oneOf, onlyKeys, range } from './check';
+import { padding4 } from './ops-file';
+import { PIPELINE_OPS, type Pipeline, type PipelineStep, type Range, stepOutputSize } from './pipeline';
 
 const MAX_STEPS = 32;
 const MAX_SIDE = 4096;

@@ -3,8 +3,8 @@
  * built as `_perspective_grid` / `_gen_affine_grid` build it (output pixel centres, normalised by
  * half the size), unnormalised as grid_sample(align_corners=False) does, then sampled.
  */
-import type { TF, Tensor } from '../train/tf-types.ts';
-import { type Fill, type Interpolation, sampleGrid } from './grid-sample.ts';
+import type { TF, Tensor } from '../train/tf-types';
+import { type Fill, type Interpolation, sampleGrid } from './grid-sample';
 
 const f32 = Math.fround;
 

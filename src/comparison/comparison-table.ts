@@ -1,11 +1,11 @@
 /** The comparison table: one row per run and the homework's reported numbers as labelled reference rows. */
-import type { RunRecord } from '../train/run-record.ts';
-import { describeAugmentations } from './augmentation-text.ts';
-import { trainValGap } from './generalisation.ts';
-import { modelParameterCount, resnet18ParameterCount, trainedParameterCount } from './model-parameters.ts';
-import { REPORTED_MODELS, type ReportedModel } from './reported-numbers.ts';
-import { MODEL_NAMES, runLabel } from './run-labels.ts';
-import { recomputedTestMetrics } from './test-metrics.ts';
+import type { RunRecord } from '../train/run-record';
+import { describeAugmentations } from './augmentation-text';
+import { trainValGap } from './generalisation';
+import { modelParameterCount, resnet18ParameterCount, trainedParameterCount } from './model-parameters';
+import { REPORTED_MODELS, type ReportedModel } from './reported-numbers';
+import { MODEL_NAMES, runLabel } from './run-labels';
+import { recomputedTestMetrics } from './test-metrics';
 
 /** One row of the table; a number the source does not have is null. */
 export interface ComparisonRow {

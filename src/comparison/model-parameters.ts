@@ -1,7 +1,7 @@
 /** Trainable parameters of a run's model, counted from the architecture (never typed in). */
-import type { RunConfig } from '../train/run-record.ts';
-import { RESNET18_FEATURES, resnet18Shapes } from '../train/resnet18.ts';
-import { parameterCount } from '../train/shape-table.ts';
+import type { RunConfig } from '../train/run-record';
+import { RESNET18_FEATURES, resnet18Shapes } from '../train/resnet18';
+import { parameterCount } from '../train/shape-table';
 
 /** BatchNorm buffers are in the state_dict but are not trained. */
 const BUFFER_SUFFIXES = ['.running_mean', '.running_var', '.num_batches_tracked'];

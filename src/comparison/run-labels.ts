@@ -1,5 +1,5 @@
 /** Names of models, questions and runs in the comparison's table, legends and choices. */
-import type { RunRecord } from '../train/run-record.ts';
+import type { RunRecord } from '../train/run-record';
 
 /** Display names of the model kinds. */
 export const MODEL_NAMES: Record<string, string> = { cnn: 'CNN', resnet18: 'ResNet-18' };

@@ -1,6 +1,6 @@
 /** The runs the comparison reads: those kept in this browser and those handed in, one entry per id, and the default selection. */
-import { latestRun } from '../homework/run-context.ts';
-import { type RunRecord, validateRunRecord } from '../train/run-record.ts';
+import { latestRun } from '../homework/run-context';
+import { type RunRecord, validateRunRecord } from '../train/run-record';
 
 /** The homework questions whose runs the comparison is about, in order. */
 export const HOMEWORK_QUESTIONS = ['q2.2', 'q2.3', 'q2.4'] as const;

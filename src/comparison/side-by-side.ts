@@ -1,8 +1,8 @@
 /** Data of the comparison's charts: curves overlaid, per-class F1 and confusion matrices side by side. */
-import { compareCurves, type CurveMetric, type Point } from '../charts-data/training-curves.ts';
-import type { ClassMetrics, RunRecord } from '../train/run-record.ts';
-import { runLabel } from './run-labels.ts';
-import { recomputedTestMetrics } from './test-metrics.ts';
+import { compareCurves, type CurveMetric, type Point } from '../charts-data/training-curves';
+import type { ClassMetrics, RunRecord } from '../train/run-record';
+import { runLabel } from './run-labels';
+import { recomputedTestMetrics } from './test-metrics';
 
 /** The overlaid curves of `metric` with a legend label per run (runs without an epoch are left out). */
 export function overlaidCurves(runs: readonly RunRecord[], metric: CurveMetric): { curves: { id: string; label: string; points: Point[] }[]; labels: Map<string, string> } {

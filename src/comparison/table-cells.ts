@@ -1,5 +1,5 @@
 /** The comparison table as text: column headings and one cell per column, so the page only writes strings. */
-import type { ComparisonRow } from './comparison-table.ts';
+import type { ComparisonRow } from './comparison-table';
 
 /** Column headings, in order. */
 export const COLUMNS = [

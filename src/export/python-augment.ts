@@ -4,8 +4,8 @@
  * batches only). The classes draw from torch's generator (seeded by the run's seed), so the
  * transforms and their distributions are the book's but the individual draws are not.
  */
-import type { Pipeline, PipelineStep } from '../augment/pipeline.ts';
-import { type PyValue, pyLiteral } from './py-literal.ts';
+import type { Pipeline, PipelineStep } from '../augment/pipeline';
+import { type PyValue, pyLiteral } from './py-literal';
 
 const tuple = (xs: readonly PyValue[]) => `(${xs.map(pyLiteral).join(', ')}${xs.length === 1 ? ',' : ''})`;
 const mode = (m: string) => `InterpolationMode.${m.toUpperCase()}`;

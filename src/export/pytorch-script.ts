@@ -4,14 +4,14 @@
  * augmentations and hyper-parameters — and writes a run record the book imports. A pure function
  * of the spec; the split part runs without torch (`--print-split`, or import the file).
  */
-import { describeStep } from '../augment/pipeline.ts';
-import { augmentSource } from './python-augment.ts';
-import { PY_DATA } from './python-data.ts';
-import { PY_MODEL } from './python-model.ts';
-import { PY_TRAIN } from './python-train.ts';
-import { type PyValue, pyLiteral } from './py-literal.ts';
-import type { RunRecord } from '../train/run-record.ts';
-import { type PytorchScriptSpec, specFromRun } from './pytorch-spec.ts';
+import { describeStep } from '../augment/pipeline';
+import { augmentSource } from './python-augment';
+import { PY_DATA } from './python-data';
+import { PY_MODEL } from './python-model';
+import { PY_TRAIN } from './python-train';
+import { type PyValue, pyLiteral } from './py-literal';
+import type { RunRecord } from '../train/run-record';
+import { type PytorchScriptSpec, specFromRun } from './pytorch-spec';
 
 /** The suggested file name of a spec's script. */
 export function scriptFileName(spec: PytorchScriptSpec): string {

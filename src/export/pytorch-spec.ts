@@ -4,11 +4,11 @@
  * the preprocessing sizes, the augmentation pipeline with its parameters, and the hyper-parameters.
  * `specFromRun()` builds it from a run record; the script generator is a pure function of it.
  */
-import { validatePipeline } from '../augment/validate-pipeline.ts';
-import { type Pipeline, pipelineOutputSize } from '../augment/pipeline.ts';
-import { HOMEWORK_FRACTIONS, type SplitFractions } from '../data/split.ts';
-import type { RunConfig, RunRecord } from '../train/run-record.ts';
-import { parseDescribedStep } from './described-step.ts';
+import { validatePipeline } from '../augment/validate-pipeline';
+import { type Pipeline, pipelineOutputSize } from '../augment/pipeline';
+import { HOMEWORK_FRACTIONS, type SplitFractions } from '../data/split';
+import type { RunConfig, RunRecord } from '../train/run-record';
+import { parseDescribedStep } from './described-step';
 
 /** Everything the generated script needs to repeat a run. */
 export interface PytorchScriptSpec {

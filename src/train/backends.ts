@@ -4,11 +4,11 @@
  * MaxPoolGrad and bias-gradient Sum for webgpu) are registered first. Works in browsers and in Node (where webgpu
  * needs a `navigator.gpu`, e.g. from the `webgpu` package, and webgl is unavailable).
  */
-import { registerWasmConv2DBackpropFilter } from './kernels/wasm-conv2d-backprop-filter.ts';
-import { registerWasmConv2DBackpropInput } from './kernels/wasm-conv2d-backprop-input.ts';
-import { registerWasmMaxPoolGrad } from './kernels/wasm-max-pool-grad.ts';
-import { type ProbeResult, probeWebgl, probeWebgpu } from './backend-probe.ts';
-import type { TF } from './tf-types.ts';
+import { registerWasmConv2DBackpropFilter } from './kernels/wasm-conv2d-backprop-filter';
+import { registerWasmConv2DBackpropInput } from './kernels/wasm-conv2d-backprop-input';
+import { registerWasmMaxPoolGrad } from './kernels/wasm-max-pool-grad';
+import { type ProbeResult, probeWebgl, probeWebgpu } from './backend-probe';
+import type { TF } from './tf-types';
 
 /** Backend names in the default order of preference. */
 export const DEFAULT_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -56,18 +56,18 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     if (!(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) throw new Error('navigator.gpu is not available (no WebGPU)');
     await import('@tensorflow/tfjs-backend-webgpu');
   }
-  if (name === 'webgpu') (await import('./kernels/webgpu-kernels.ts')).registerWebgpuKernels(tf);
+  if (name === 'webgpu') (await import('./kernels/webgpu-kernels')).registerWebgpuKernels(tf);
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const cwd = nodeCwd();
     const paths = opts.wasmPaths ?? (cwd ? `${cwd}/node_modules/@tensorflow/tfjs-backend-wasm/dist/` : undefined);
     if (paths) wasm.setWasmPaths(paths);
-    const threads = await import('./threads.ts');
+    const threads = await import('./threads');
     threads.enableWasmThreads(tf, wasm, threads.planWasmThreads(threads.currentThreadsEnv(), threads.wasmThreadsRequested()));
     registerWasmConv2DBackpropFilter(tf);
     registerWasmConv2DBackpropInput(tf);
     registerWasmMaxPoolGrad(tf);
-    (await import('./kernels/wasm-sum.ts')).registerWasmSum(tf);
+    (await import('./kernels/wasm-sum')).registerWasmSum(tf);
   }
 }
 

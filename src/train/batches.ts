@@ -2,7 +2,7 @@
  * Host-side batching: images stay uint8 NHWC on the host and each batch is converted to float32 in
  * [0, 1] (pixel / 255, no mean/std normalisation) with a fixed shape, so device buffers are reused.
  */
-import { mixSeed, mulberry32, shuffleInPlace } from '../data/rng.ts';
+import { mixSeed, mulberry32, shuffleInPlace } from '../data/rng';
 
 /** Pixels of `count` images, each size × size × channels (uint8, NHWC). */
 export interface PixelSet {

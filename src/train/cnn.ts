@@ -4,10 +4,10 @@
  * Activations are NHWC inside tfjs; parameters keep PyTorch names and are converted once at load
  * (OIHW → HWIO, (out,in) → (in,out), fc rows permuted to NHWC flatten order) and back at export.
  */
-import { mulberry32 } from '../data/rng.ts';
-import { CNN_CHANNELS, CNN_POOLS, checkImageSize } from './shape-table.ts';
-import { type Model, type TorchState, readTorchLayout } from './model.ts';
-import type { TF, Tensor, Variable } from './tf-types.ts';
+import { mulberry32 } from '../data/rng';
+import { CNN_CHANNELS, CNN_POOLS, checkImageSize } from './shape-table';
+import { type Model, type TorchState, readTorchLayout } from './model';
+import type { TF, Tensor, Variable } from './tf-types';
 
 /** How the NHWC feature map meets PyTorch's channel-major flatten order. */
 export type FlattenMode = 'permute-fc' | 'transpose';
@@ -21,7 +21,7 @@ export interface CnnOptions {
   flatten?: FlattenMode;
 }
 
-export type { TorchTensor } from './model.ts';
+export type { TorchTensor } from './model';
 
 /** A built CNN (a Model without BatchNorm or dropout, so train and eval mode agree): variables in tfjs layouts keyed by PyTorch names. */
 export interface Cnn extends Model {

@@ -1,8 +1,8 @@
 /** Builds either model of the engine from a PyTorch state_dict (or a seeded init), so callers name only the kind. */
-import { cnnFromTorch, initTorchState, torchShapes } from './cnn.ts';
-import { type Model, type ModelKind, type TorchState, checkState, describeStateCheck, stateCheckOk } from './model.ts';
-import { type ResNet18Options, checkResnet18State, resnet18FromTorch } from './resnet18.ts';
-import type { TF, Tensor } from './tf-types.ts';
+import { cnnFromTorch, initTorchState, torchShapes } from './cnn';
+import { type Model, type ModelKind, type TorchState, checkState, describeStateCheck, stateCheckOk } from './model';
+import { type ResNet18Options, checkResnet18State, resnet18FromTorch } from './resnet18';
+import type { TF, Tensor } from './tf-types';
 
 /** What a model needs besides its weights. */
 export interface BuildOptions extends ResNet18Options {

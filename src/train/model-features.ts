@@ -2,10 +2,10 @@
  * Features computed once for a frozen backbone: every image of a split through the backbone in
  * eval mode, in fixed-shape batches, with progress; then the head trains and evaluates on them.
  */
-import { allBatches, fillBatch, fillLabels, type PixelSet } from './batches.ts';
-import type { EvalResult } from './evaluate.ts';
-import type { Model } from './model.ts';
-import type { TF, Tensor } from './tf-types.ts';
+import { allBatches, fillBatch, fillLabels, type PixelSet } from './batches';
+import type { EvalResult } from './evaluate';
+import type { Model } from './model';
+import type { TF, Tensor } from './tf-types';
 
 /** Features of `indices` (row i belongs to indices[i]), [indices.length × model.featureSize]. */
 export async function extractFeatures(

@@ -4,11 +4,11 @@
  * (PyTorch's), and the BatchNorm running statistics after the step — what `npm run train-step`
  * writes and what the PyTorch fixtures hold.
  */
-import { type AdamOptions, createAdam } from './adam.ts';
-import { softmaxCrossEntropy } from './loss.ts';
-import type { Model, TorchState } from './model.ts';
-import { readTorchLayout } from './model.ts';
-import type { TF, Tensor } from './tf-types.ts';
+import { type AdamOptions, createAdam } from './adam';
+import { softmaxCrossEntropy } from './loss';
+import type { Model, TorchState } from './model';
+import { readTorchLayout } from './model';
+import type { TF, Tensor } from './tf-types';
 
 /** Takes one step on `model` (changing it) with NHWC `x` and integer `labels`; returns the report tensors. */
 export async function reportedTrainStep(

@@ -5,8 +5,8 @@
  * a PyTorch-named state_dict. Activations are NHWC inside tfjs; everything at the boundary is in
  * PyTorch names and layouts.
  */
-import { mulberry32 } from '../data/rng.ts';
-import type { Tensor, Variable } from './tf-types.ts';
+import { mulberry32 } from '../data/rng';
+import type { Tensor, Variable } from './tf-types';
 
 /** Model kinds the engine knows. */
 export type ModelKind = 'cnn' | 'resnet18';

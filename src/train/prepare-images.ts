@@ -1,6 +1,6 @@
 /** Brings a stored data set to the model's input size and 3 channels once, before training. */
-import { resizeBatch } from '../data/resize.ts';
-import type { PixelSet } from './batches.ts';
+import { resizeBatch } from '../data/resize';
+import type { PixelSet } from './batches';
 
 /** Returns `set` unchanged when it already is size × size × 3, else a bilinear-resized RGB copy (gray → R=G=B). */
 export function prepareImages(set: PixelSet, count: number, imageSize: number): PixelSet {

@@ -3,9 +3,9 @@
  * convolutions kaiming-normal (fan_out, ReLU gain: std √(2 / (out·kh·kw))), BatchNorm weight 1,
  * bias 0, running mean 0, running variance 1, and fc as torch.nn.Linear (U(±1/√512)).
  */
-import { mulberry32 } from '../data/rng.ts';
-import { type TorchState, initLinear } from './model.ts';
-import { RESNET18_FEATURES, resnet18Shapes } from './resnet18.ts';
+import { mulberry32 } from '../data/rng';
+import { type TorchState, initLinear } from './model';
+import { RESNET18_FEATURES, resnet18Shapes } from './resnet18';
 
 /** A seeded ResNet-18 state_dict with `classes` outputs, in PyTorch names and layouts. */
 export function initResnet18State(classes: number, seed: number): TorchState {

@@ -5,9 +5,9 @@
  * branches, global average pooling, and a replaceable `fc`. Activations are NHWC; convolution
  * weights are OIHW in the state_dict and HWIO inside, fc (out, in) in the state_dict and (in, out) inside.
  */
-import { type BatchNormLayer, batchNorm } from './batch-norm.ts';
-import { type Model, type TorchState, checkState, describeStateCheck, initLinear, stateCheckOk } from './model.ts';
-import type { TF, Tensor, Variable } from './tf-types.ts';
+import { type BatchNormLayer, batchNorm } from './batch-norm';
+import { type Model, type TorchState, checkState, describeStateCheck, initLinear, stateCheckOk } from './model';
+import type { TF, Tensor, Variable } from './tf-types';
 
 type T4 = import('@tensorflow/tfjs-core').Tensor4D;
 

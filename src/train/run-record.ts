@@ -1,5 +1,5 @@
 /** The run record: a versioned, plain-JSON account of one training run (page, CLI and grader share it). */
-import type { Pipeline } from '../augment/pipeline.ts';
+import type { Pipeline } from '../augment/pipeline';
 
 export const RUN_FORMAT = 'dlcv-hw1-run';
 /** The version written: 2 records the augmentation pipeline as validated {op, params} steps. */
@@ -88,4 +88,4 @@ export interface RunRecord {
   featureSpace?: FeatureSpaceSummary;
 }
 
-export { validateRunRecord } from './validate-run-record.ts';
+export { validateRunRecord } from './validate-run-record';

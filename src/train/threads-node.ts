@@ -6,7 +6,7 @@
  * worker code, which in turn loads the package's threaded-simd.js from disk), and os.cpus() reports
  * 2 × threads logical cores, since tfjs sizes its pool at half of them.
  */
-import type { InitHooks } from './threads.ts';
+import type { InitHooks } from './threads';
 
 type Builtin = <T>(name: string) => T;
 

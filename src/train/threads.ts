@@ -7,8 +7,8 @@
  * logical cores (it assumes hyper-threading, so a 2-core machine got 1 thread), and in Node it
  * never tries threads at all (see threads-node.ts).
  */
-import { nodeThreadsHooks } from './threads-node.ts';
-import type { TF } from './tf-types.ts';
+import { nodeThreadsHooks } from './threads-node';
+import type { TF } from './tf-types';
 
 /** The two calls of @tensorflow/tfjs-backend-wasm that set its thread count. */
 export interface WasmThreadsModule {

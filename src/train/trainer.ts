@@ -8,25 +8,25 @@
  * The config's augmentation pipeline (q2.4) runs on each training batch on the training backend, drawn
  * per image from a stream fixed by the seed and the step; validation and test batches are never augmented.
  */
-import { augmentBatch } from '../augment/augment-batch.ts';
-import { augmentStream } from '../augment/augment-stream.ts';
-import { type Pipeline, pipelineOutputSize } from '../augment/pipeline.ts';
-import { validatePipeline } from '../augment/validate-pipeline.ts';
-import { createAdam } from './adam.ts';
-import { epochOrder, fillBatch, fillLabels, fullBatches, type PixelSet } from './batches.ts';
-import { initTorchState } from './cnn.ts';
-import { type EvalResult, evaluate } from './evaluate.ts';
-import { softmaxCrossEntropy } from './loss.ts';
-import { classificationMetrics } from './metrics.ts';
-import type { Model, TorchState } from './model.ts';
-import { buildModel, imagenetNormalize } from './model-build.ts';
-import { evaluateHead, extractFeatures, fillFeatureBatch } from './model-features.ts';
-import { prepareImages } from './prepare-images.ts';
-import { initResnet18State } from './resnet18-init.ts';
-import { type EpochMetrics, type RunConfig, type RunRecord, type TestMetrics, RUN_FORMAT, RUN_VERSION } from './run-record.ts';
-import type { TF, Tensor } from './tf-types.ts';
-import type { TrainController } from './train-control.ts';
-import { SPLIT_NAMES, type TrainSplit } from './train-split.ts';
+import { augmentBatch } from '../augment/augment-batch';
+import { augmentStream } from '../augment/augment-stream';
+import { type Pipeline, pipelineOutputSize } from '../augment/pipeline';
+import { validatePipeline } from '../augment/validate-pipeline';
+import { createAdam } from './adam';
+import { epochOrder, fillBatch, fillLabels, fullBatches, type PixelSet } from './batches';
+import { initTorchState } from './cnn';
+import { type EvalResult, evaluate } from './evaluate';
+import { softmaxCrossEntropy } from './loss';
+import { classificationMetrics } from './metrics';
+import type { Model, TorchState } from './model';
+import { buildModel, imagenetNormalize } from './model-build';
+import { evaluateHead, extractFeatures, fillFeatureBatch } from './model-features';
+import { prepareImages } from './prepare-images';
+import { initResnet18State } from './resnet18-init';
+import { type EpochMetrics, type RunConfig, type RunRecord, type TestMetrics, RUN_FORMAT, RUN_VERSION } from './run-record';
+import type { TF, Tensor } from './tf-types';
+import type { TrainController } from './train-control';
+import { SPLIT_NAMES, type TrainSplit } from './train-split';
 
 /** A labelled image set as stored: uint8 NHWC pixels at its own size. */
 export interface TrainData {
@@ -38,7 +38,7 @@ export interface TrainData {
   classes: string[];
 }
 
-export { type TrainSplit, trainSplit } from './train-split.ts';
+export { type TrainSplit, trainSplit } from './train-split';
 
 /** Progress of one training step. */
 export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; loss: number; imagesPerSecond: number }

@@ -1,6 +1,6 @@
 /** Validates untrusted JSON as a RunRecord (submissions, grader): never throws, bounds every array. */
-import { validatePipeline } from '../augment/validate-pipeline.ts';
-import { type RunRecord, RUN_FORMAT, RUN_VERSIONS_READ } from './run-record.ts';
+import { validatePipeline } from '../augment/validate-pipeline';
+import { type RunRecord, RUN_FORMAT, RUN_VERSIONS_READ } from './run-record';
 
 const LIMITS = { epochs: 1000, steps: 100_000, classes: 1000, misclassified: 1_000_000, string: 2000, augmentations: 64 };
 

@@ -1,5 +1,5 @@
 /** t-SNE input affinities: per-point Gaussian bandwidths by binary search on perplexity, then the symmetric sparse P. */
-import type { Knn } from './knn.ts';
+import type { Knn } from './knn';
 
 /** A symmetric sparse matrix in CSR form; t-SNE's P sums to 1. */
 export interface SparseP {

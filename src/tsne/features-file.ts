@@ -1,5 +1,5 @@
 /** The t-SNE command's files: `features` [N, D] in, `embedding` [N, dims] out, both safetensors, with clear errors. */
-import { readSafetensors, writeSafetensors } from '../train/weights/safetensors.ts';
+import { readSafetensors, writeSafetensors } from '../train/weights/safetensors';
 
 const FLOAT_DTYPES = new Set(['F32', 'F64', 'F16', 'BF16']);
 

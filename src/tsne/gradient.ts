@@ -1,6 +1,6 @@
 /** The t-SNE gradient of KL(P‖Q) (without the constant 4, as bhtsne and openTSNE): Barnes–Hut and exact, plus the exact KL. */
-import type { SparseP } from './affinities.ts';
-import type { SpaceTree } from './space-tree.ts';
+import type { SparseP } from './affinities';
+import type { SpaceTree } from './space-tree';
 
 /**
  * Attraction A_i = e Σ_j p_ij q_ij (y_i − y_j) for rows [from, to) into `out`; returns those rows'

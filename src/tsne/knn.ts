@@ -1,5 +1,5 @@
 /** Exact k nearest neighbours (squared Euclidean) from the upper triangle of the distances, each pair computed once. */
-import type { DistanceRows } from './distance-kernel.ts';
+import type { DistanceRows } from './distance-kernel';
 
 /** Neighbours of each point, nearest first: indices[i*k + r] and their squared distances. */
 export interface Knn {

@@ -5,10 +5,10 @@
  * adds the parts. Deterministic for a given thread count. This file is also the worker's entry.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { SparseP } from './affinities.ts';
-import { attraction, combineGradient } from './gradient.ts';
-import { SpaceTree } from './space-tree.ts';
-import type { GradientFn, TsneSettings } from './tsne.ts';
+import type { SparseP } from './affinities';
+import { attraction, combineGradient } from './gradient';
+import { SpaceTree } from './space-tree';
+import type { GradientFn, TsneSettings } from './tsne';
 
 /** Shared state: ctrl = [generation (−1 stops), threads done, threads ready]; params = [exaggeration, wantKl]. */
 interface Shared {

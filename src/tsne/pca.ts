@@ -1,5 +1,5 @@
 /** The top principal components of [n, d] data by seeded block power iteration with Rayleigh–Ritz (t-SNE's initialisation). */
-import { mulberry32 } from '../data/rng.ts';
+import { mulberry32 } from '../data/rng';
 
 const POWER_STEPS = 12;
 const EXTRA_VECTORS = 6;

@@ -1,5 +1,5 @@
 /** Messages between the page and the t-SNE Web Worker (structured-clone friendly: typed arrays and plain objects). */
-import type { TsneOptions, TsneSettings } from './tsne.ts';
+import type { TsneOptions, TsneSettings } from './tsne';
 
 /** Page → worker: start a run on [n, d] features (the buffer may be transferred), or cancel one. */
 export type TsneRequest =

@@ -4,7 +4,7 @@
  * rank of j among i's neighbours in the input space (1 = nearest). The input-space ranks come from
  * one pass over the upper triangle of the distances, each pair computed once.
  */
-import { distanceRows } from './distance-kernel.ts';
+import { distanceRows } from './distance-kernel';
 
 /** The k nearest other points of each embedded point (brute force; the embedding has 2 or 3 coordinates). */
 function embeddedNeighbours(y: ArrayLike<number>, n: number, dims: number, k: number): Int32Array {

@@ -1,5 +1,5 @@
 /** Web Worker entry for t-SNE (DOM-free): `new Worker(new URL('./tsne-worker.ts', import.meta.url), { type: 'module' })`; messages in protocol.ts. */
-import { createTsneWorkerHandler } from './worker-handler.ts';
+import { createTsneWorkerHandler } from './worker-handler';
 
 interface WorkerScope {
   postMessage(msg: unknown, transfer?: Transferable[]): void;

@@ -5,13 +5,13 @@
  * (+0.2 / ×0.8, at least 0.01), learning rate max(N/12, 200). Deterministic for a seed; the
  * iterations allocate nothing.
  */
-import { mulberry32 } from '../data/rng.ts';
-import { conditionalP, symmetricP, type SparseP } from './affinities.ts';
-import { distanceRows } from './distance-kernel.ts';
-import { barnesHutGradient, exactKl } from './gradient.ts';
-import { exactKnn } from './knn.ts';
-import { pcaScores } from './pca.ts';
-import { SpaceTree } from './space-tree.ts';
+import { mulberry32 } from '../data/rng';
+import { conditionalP, symmetricP, type SparseP } from './affinities';
+import { distanceRows } from './distance-kernel';
+import { barnesHutGradient, exactKl } from './gradient';
+import { exactKnn } from './knn';
+import { pcaScores } from './pca';
+import { SpaceTree } from './space-tree';
 
 /** What the caller may set; everything has the default named in the module comment. */
 export interface TsneOptions {

@@ -1,7 +1,7 @@
 /** The t-SNE worker's logic without the worker: takes requests, posts responses; one run at a time, cancellable. */
-import { parseTsneRequest, type TsneResponse } from './protocol.ts';
-import { runTsneAsync } from './tsne.ts';
-import { trustworthiness } from './trustworthiness.ts';
+import { parseTsneRequest, type TsneResponse } from './protocol';
+import { runTsneAsync } from './tsne';
+import { trustworthiness } from './trustworthiness';
 
 /** How responses leave (self.postMessage in the worker; transfer lists the embedding's buffer). */
 export type PostResponse = (msg: TsneResponse, transfer?: Transferable[]) => void;

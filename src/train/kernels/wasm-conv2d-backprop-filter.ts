@@ -5,9 +5,9 @@
  * (row copies from x in [ci, n, h, w] order when the stride is 1) and the product runs in the
  * backend's own (XNNPACK) BatchMatMul kernel.
  */
-import type { TF } from '../tf-types.ts';
+import type { TF } from '../tf-types';
 import type { Conv2DBackpropFilterAttrs as Attrs } from '@tensorflow/tfjs-core';
-import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
+import type { TensorInfo, WasmBackendLike } from './wasm-types';
 
 /** Rows at least this long are copied with copyWithin; shorter ones by a loop (cheaper than the call). */
 const LONG_ROW = 64;

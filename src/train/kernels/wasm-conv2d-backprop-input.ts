@@ -4,9 +4,9 @@
  * (kernel − 1 − pad) on each side, run by the backend's XNNPACK Conv2D kernel. Other cases (stride
  * > 1, NCHW) go to tfjs-backend-wasm's own kernel, several times slower on the CNN's shapes.
  */
-import type { TF } from '../tf-types.ts';
+import type { TF } from '../tf-types';
 import type { Conv2DBackpropInputAttrs as Attrs } from '@tensorflow/tfjs-core';
-import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
+import type { TensorInfo, WasmBackendLike } from './wasm-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -5,9 +5,9 @@
  * step at 128×128 and, on overlapping or padded pools (ResNet's 3×3/2 stem pool), differed from the
  * cpu backend by up to 0.5 on the test's cases; this one matches cpu within 1e-6.
  */
-import type { TF } from '../tf-types.ts';
+import type { TF } from '../tf-types';
 import type { MaxPoolGradAttrs as PoolAttrs } from '@tensorflow/tfjs-core';
-import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
+import type { TensorInfo, WasmBackendLike } from './wasm-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -5,8 +5,8 @@
  * pass over memory, then rounded to float32 (so also closer to the exact sum). Other sums
  * (inner axes, int32) go to the backend's own kernel.
  */
-import type { TF } from '../tf-types.ts';
-import type { TensorInfo, WasmBackendLike } from './wasm-types.ts';
+import type { TF } from '../tf-types';
+import type { TensorInfo, WasmBackendLike } from './wasm-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -8,9 +8,9 @@
  * runs one thread per filter element with a serial loop over every k, which leaves a GPU nearly idle
  * for layers with few channels and large images (the CNN's first layer, ResNet's stem).
  */
-import type { KernelArgs, PadAttr, ProgramUniform, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types.ts';
-import type { TF } from '../tf-types.ts';
-import { SplitKReduceProgram } from './webgpu-split-reduce.ts';
+import type { KernelArgs, PadAttr, ProgramUniform, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
+import type { TF } from '../tf-types';
+import { SplitKReduceProgram } from './webgpu-split-reduce';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

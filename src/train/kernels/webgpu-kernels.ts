@@ -3,11 +3,11 @@
  * imported, e.g. where the webgpu backend is selected), and puts the stock ones back (benchmarks
  * compare both in one process). Both are idempotent.
  */
-import type { TF } from '../tf-types.ts';
-import { makeWebgpuConv2DBackpropFilter } from './webgpu-conv2d-backprop-filter.ts';
-import { makeWebgpuMaxPoolGrad } from './webgpu-max-pool-grad.ts';
-import { makeWebgpuSum } from './webgpu-sum.ts';
-import type { MarkedKernelFunc } from './webgpu-types.ts';
+import type { TF } from '../tf-types';
+import { makeWebgpuConv2DBackpropFilter } from './webgpu-conv2d-backprop-filter';
+import { makeWebgpuMaxPoolGrad } from './webgpu-max-pool-grad';
+import { makeWebgpuSum } from './webgpu-sum';
+import type { MarkedKernelFunc } from './webgpu-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -11,8 +11,8 @@
  * tfjs-webgpu 4.22 also runs two passes for every pool, its second one looping over every window
  * offset with float division per dx element.
  */
-import type { KernelArgs, PadAttr, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types.ts';
-import type { TF } from '../tf-types.ts';
+import type { KernelArgs, PadAttr, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
+import type { TF } from '../tf-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type PoolInfo = import('@tensorflow/tfjs-core').backend_util.Conv2DInfo;

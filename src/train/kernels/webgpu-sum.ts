@@ -6,9 +6,9 @@
  * axes come last and then runs one workgroup per output element: 32 workgroups for a 32-channel
  * layer, each looping over N·H·W values. Other sums go to the stock kernel.
  */
-import type { TF } from '../tf-types.ts';
-import { SplitKReduceProgram } from './webgpu-split-reduce.ts';
-import type { KernelArgs, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types.ts';
+import type { TF } from '../tf-types';
+import { SplitKReduceProgram } from './webgpu-split-reduce';
+import type { KernelArgs, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -1,7 +1,7 @@
 /** Reads a PyTorch `torch.save` zip file (a state_dict of tensors) without executing any code. */
 import { unzipSync } from 'fflate';
-import { type PickleHooks, type PyGlobal, type PyValue, unpickle } from './pickle.ts';
-import { type HostDtype, type HostTensor, type TensorMap, DTYPE_SIZE, decodeStrided, numel } from './tensor-map.ts';
+import { type PickleHooks, type PyGlobal, type PyValue, unpickle } from './pickle';
+import { type HostDtype, type HostTensor, type TensorMap, DTYPE_SIZE, decodeStrided, numel } from './tensor-map';
 
 const STORAGE_DTYPES: Record<string, HostDtype> = {
   FloatStorage: 'F32', DoubleStorage: 'F64', HalfStorage: 'F16', BFloat16Storage: 'BF16',

@@ -1,8 +1,8 @@
 /** Reads a weights file of either format (told apart by its first bytes) and fingerprints it for the run record. */
-import { sha256Hex } from '../../data/sha256.ts';
-import { readPth } from './pth.ts';
-import { readSafetensors } from './safetensors.ts';
-import type { TensorMap } from './tensor-map.ts';
+import { sha256Hex } from '../../data/sha256';
+import { readPth } from './pth';
+import { readSafetensors } from './safetensors';
+import type { TensorMap } from './tensor-map';
 
 /** A state_dict read from a file, with where it came from. */
 export interface WeightsFile {

@@ -1,5 +1,5 @@
 /** safetensors read/write: 8-byte LE header length, JSON header, then raw little-endian data. */
-import { DTYPE_SIZE, type HostTensor, type TensorMap, contiguousStrides, decodeStrided, floatToHalf, isHostDtype, numel } from './tensor-map.ts';
+import { DTYPE_SIZE, type HostTensor, type TensorMap, contiguousStrides, decodeStrided, floatToHalf, isHostDtype, numel } from './tensor-map';
 
 const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 const MAX_DIMS = 8;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ORDER, fitPipeline, formEntries, homeworkPipeline, paramText, pipelineFromForm, readParam, startStep } from '../../../src/augment/pipeline-form.ts';
-import { PIPELINE_OPS } from '../../../src/augment/pipeline.ts';
-import { validatePipeline } from '../../../src/augment/validate-pipeline.ts';
+import { FORM_ORDER, fitPipeline, formEntries, homeworkPipeline, paramText, pipelineFromForm, readParam, startStep } from '../../../src/augment/pipeline-form';
+import { PIPELINE_OPS } from '../../../src/augment/pipeline';
+import { validatePipeline } from '../../../src/augment/validate-pipeline';
 
 describe('pipeline form', () => {
   it('offers every transform once, each with canonical starting parameters that validate at its size', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchImageRgba, previewBatch } from '../../../src/augment/preview-batch.ts';
+import { batchImageRgba, previewBatch } from '../../../src/augment/preview-batch';
 
 describe('previewBatch', () => {
   it('repeats each chosen image once per draw, gray as RGB, scaled to [0, 1]; batchImageRgba inverts it', () => {

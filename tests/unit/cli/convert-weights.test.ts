@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSafetensors } from '../../../src/train/weights/safetensors.ts';
-import { floatToHalf, halfToFloat } from '../../../src/train/weights/tensor-map.ts';
-import { CNN64_DIR } from '../train/helpers/cnn64.ts';
-import { RESNET18_LOCAL } from '../train/helpers/resnet18.ts';
+import { readSafetensors } from '../../../src/train/weights/safetensors';
+import { floatToHalf, halfToFloat } from '../../../src/train/weights/tensor-map';
+import { CNN64_DIR } from '../train/helpers/cnn64';
+import { RESNET18_LOCAL } from '../train/helpers/resnet18';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-convert-'));
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/convert-weights.ts', ...args], { encoding: 'utf8', timeout: 120_000 });

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSafetensors } from '../../../src/train/weights/safetensors.ts';
-import { relError } from '../train/helpers/cnn64.ts';
-import { RESNET18_LOCAL, RESNET18_SHARED, RESNET18_WEIGHTS, tensorsOf } from '../train/helpers/resnet18.ts';
+import { writeSafetensors } from '../../../src/train/weights/safetensors';
+import { relError } from '../train/helpers/cnn64';
+import { RESNET18_LOCAL, RESNET18_SHARED, RESNET18_WEIGHTS, tensorsOf } from '../train/helpers/resnet18';
 
 // Relative error: max|ours − PyTorch| / max|PyTorch| over each output tensor.
 const TOL = 1e-4;

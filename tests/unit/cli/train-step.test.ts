@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TensorMap } from '../../../src/train/weights/tensor-map.ts';
-import { CNN64_DIR, relError } from '../train/helpers/cnn64.ts';
-import { RESNET18_LOCAL, RESNET18_WEIGHTS, at, norm, tensorsOf } from '../train/helpers/resnet18.ts';
+import type { TensorMap } from '../../../src/train/weights/tensor-map';
+import { CNN64_DIR, relError } from '../train/helpers/cnn64';
+import { RESNET18_LOCAL, RESNET18_WEIGHTS, at, norm, tensorsOf } from '../train/helpers/resnet18';
 
 // Relative error: max|ours − PyTorch| / max|PyTorch| over a tensor (or over the sampled entries of a large one).
 const TOL = 1e-4;

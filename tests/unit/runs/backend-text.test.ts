@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendText } from '../../../src/runs/backend-text.ts';
+import { backendText } from '../../../src/runs/backend-text';
 
 describe('backendText', () => {
   it('says which backend auto chose and why it passed over software renderers', () => {

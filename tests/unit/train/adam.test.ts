@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAdam } from '../../../src/train/adam.ts';
-import { CNN_PARAM_NAMES, cnnFromTorch, toTorchLayout } from '../../../src/train/cnn.ts';
-import { softmaxCrossEntropy } from '../../../src/train/loss.ts';
-import { caseInputs, loadCnn64, relError } from './helpers/cnn64.ts';
+import { createAdam } from '../../../src/train/adam';
+import { CNN_PARAM_NAMES, cnnFromTorch, toTorchLayout } from '../../../src/train/cnn';
+import { softmaxCrossEntropy } from '../../../src/train/loss';
+import { caseInputs, loadCnn64, relError } from './helpers/cnn64';
 
 const TOL = 1e-4; // max abs diff / max abs reference, per tensor
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeWebgpuAdapter, isSoftwareRenderer, probeWebgl, probeWebgpu } from '../../../src/train/backend-probe.ts';
+import { describeWebgpuAdapter, isSoftwareRenderer, probeWebgl, probeWebgpu } from '../../../src/train/backend-probe';
 
 const device = { destroy() {} };
 

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/data/rng.ts';
-import { BN_EPS, BN_MOMENTUM, type BatchNormLayer, batchNorm } from '../../../src/train/batch-norm.ts';
-import { relError } from './helpers/cnn64.ts';
+import { mulberry32 } from '../../../src/data/rng';
+import { BN_EPS, BN_MOMENTUM, type BatchNormLayer, batchNorm } from '../../../src/train/batch-norm';
+import { relError } from './helpers/cnn64';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 

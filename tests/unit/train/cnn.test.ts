@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FlattenMode, CNN_PARAM_NAMES, cnnFromTorch, cnnToTorch, initCnn, initTorchState, torchShapes } from '../../../src/train/cnn.ts';
-import { caseInputs, loadCnn64, relError } from './helpers/cnn64.ts';
+import { type FlattenMode, CNN_PARAM_NAMES, cnnFromTorch, cnnToTorch, initCnn, initTorchState, torchShapes } from '../../../src/train/cnn';
+import { caseInputs, loadCnn64, relError } from './helpers/cnn64';
 
 const TOL = 1e-4; // max abs diff / max abs reference
 

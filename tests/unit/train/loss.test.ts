@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { softmaxCrossEntropy } from '../../../src/train/loss.ts';
+import { softmaxCrossEntropy } from '../../../src/train/loss';
 
 const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 

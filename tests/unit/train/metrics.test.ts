@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics, confusionMatrix, metricsFromConfusion } from '../../../src/train/metrics.ts';
+import { classificationMetrics, confusionMatrix, metricsFromConfusion } from '../../../src/train/metrics';
 
 const EPS = 1e-12; // absolute tolerance on metrics in [0, 1]
 

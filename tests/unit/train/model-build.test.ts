@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initTorchState } from '../../../src/train/cnn.ts';
-import { checkState, describeStateCheck, stateCheckOk } from '../../../src/train/model.ts';
-import { IMAGENET_MEAN, IMAGENET_STD, buildModel, checkModelState, cnnImageSize, imagenetNormalize } from '../../../src/train/model-build.ts';
-import { initResnet18State } from '../../../src/train/resnet18-init.ts';
-import { resnet18Shapes } from '../../../src/train/resnet18.ts';
+import { initTorchState } from '../../../src/train/cnn';
+import { checkState, describeStateCheck, stateCheckOk } from '../../../src/train/model';
+import { IMAGENET_MEAN, IMAGENET_STD, buildModel, checkModelState, cnnImageSize, imagenetNormalize } from '../../../src/train/model-build';
+import { initResnet18State } from '../../../src/train/resnet18-init';
+import { resnet18Shapes } from '../../../src/train/resnet18';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 

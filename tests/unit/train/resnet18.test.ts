@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkResnet18State, resnet18FromTorch, resnet18Shapes } from '../../../src/train/resnet18.ts';
-import { relError } from './helpers/cnn64.ts';
-import { RESNET18_LOCAL, resnet18Weights, tensorsOf } from './helpers/resnet18.ts';
+import { checkResnet18State, resnet18FromTorch, resnet18Shapes } from '../../../src/train/resnet18';
+import { relError } from './helpers/cnn64';
+import { RESNET18_LOCAL, resnet18Weights, tensorsOf } from './helpers/resnet18';
 
 // Relative error throughout: max|ours − PyTorch| / max|PyTorch| over a tensor.
 const TOL = 1e-4;

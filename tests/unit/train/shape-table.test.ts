@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parameterCount, shapeTable } from '../../../src/train/shape-table.ts';
-import { torchShapes } from '../../../src/train/cnn.ts';
-import { loadCnn64 } from './helpers/cnn64.ts';
+import { parameterCount, shapeTable } from '../../../src/train/shape-table';
+import { torchShapes } from '../../../src/train/cnn';
+import { loadCnn64 } from './helpers/cnn64';
 
 describe('shapeTable', () => {
   it('ends in 128·4·4 = 2048 features at 64×64 and counts the fixture parameters', () => {

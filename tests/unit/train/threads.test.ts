@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { selectBackend } from '../../../src/train/backends.ts';
-import { MAX_WASM_THREADS, planWasmThreads, wasmThreadsRequested } from '../../../src/train/threads.ts';
+import { selectBackend } from '../../../src/train/backends';
+import { MAX_WASM_THREADS, planWasmThreads, wasmThreadsRequested } from '../../../src/train/threads';
 
 const page = { node: false, hasSharedArrayBuffer: true, logicalCores: 4 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stratifiedSplit } from '../../../src/data/split.ts';
-import { type TrainSplit, trainSplit } from '../../../src/train/train-split.ts';
+import { stratifiedSplit } from '../../../src/data/split';
+import { type TrainSplit, trainSplit } from '../../../src/train/train-split';
 
 describe('trainSplit', () => {
   it('keeps exactly the three index lists of a stratified split', () => {

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Pipeline } from '../../../src/augment/pipeline.ts';
-import { validatePipeline } from '../../../src/augment/validate-pipeline.ts';
-import { selectBackend } from '../../../src/train/backends.ts';
-import { type RunConfig, type RunRecord, RUN_VERSION, validateRunRecord } from '../../../src/train/run-record.ts';
-import { type TrainOptions, train } from '../../../src/train/trainer.ts';
-import { trainSplit } from '../../../src/train/train-split.ts';
-import { loadFashion } from './helpers/fashion.ts';
+import type { Pipeline } from '../../../src/augment/pipeline';
+import { validatePipeline } from '../../../src/augment/validate-pipeline';
+import { selectBackend } from '../../../src/train/backends';
+import { type RunConfig, type RunRecord, RUN_VERSION, validateRunRecord } from '../../../src/train/run-record';
+import { type TrainOptions, train } from '../../../src/train/trainer';
+import { trainSplit } from '../../../src/train/train-split';
+import { loadFashion } from './helpers/fashion';
 
 beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
 

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../../../src/train/backends.ts';
-import type { TorchState } from '../../../src/train/model.ts';
-import type { RunConfig } from '../../../src/train/run-record.ts';
-import { type TrainOptions, train, trainSplit } from '../../../src/train/trainer.ts';
-import { validateRunRecord } from '../../../src/train/validate-run-record.ts';
-import { loadFashion } from './helpers/fashion.ts';
-import { resnet18Weights } from './helpers/resnet18.ts';
+import { selectBackend } from '../../../src/train/backends';
+import type { TorchState } from '../../../src/train/model';
+import type { RunConfig } from '../../../src/train/run-record';
+import { type TrainOptions, train, trainSplit } from '../../../src/train/trainer';
+import { validateRunRecord } from '../../../src/train/validate-run-record';
+import { loadFashion } from './helpers/fashion';
+import { resnet18Weights } from './helpers/resnet18';
 
 // wasm: ResNet-18's backward pass on tfjs-backend-cpu takes minutes per step on this machine.
 beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });

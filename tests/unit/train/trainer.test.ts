@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32, shuffleInPlace } from '../../../src/data/rng.ts';
-import { selectBackend } from '../../../src/train/backends.ts';
-import { initTorchState } from '../../../src/train/cnn.ts';
-import { metricsFromConfusion } from '../../../src/train/metrics.ts';
-import type { RunConfig } from '../../../src/train/run-record.ts';
-import { TrainController } from '../../../src/train/train-control.ts';
-import { type TrainOptions, train } from '../../../src/train/trainer.ts';
-import { trainSplit } from '../../../src/train/train-split.ts';
-import { loadFashion } from './helpers/fashion.ts';
+import { mulberry32, shuffleInPlace } from '../../../src/data/rng';
+import { selectBackend } from '../../../src/train/backends';
+import { initTorchState } from '../../../src/train/cnn';
+import { metricsFromConfusion } from '../../../src/train/metrics';
+import type { RunConfig } from '../../../src/train/run-record';
+import { TrainController } from '../../../src/train/train-control';
+import { type TrainOptions, train } from '../../../src/train/trainer';
+import { trainSplit } from '../../../src/train/train-split';
+import { loadFashion } from './helpers/fashion';
 
 // wasm, not cpu: tfjs-backend-cpu's Conv2DBackpropFilter needs ~14 s per 32-image step at 32×32.
 beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });

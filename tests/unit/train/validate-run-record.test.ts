@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics } from '../../../src/train/metrics.ts';
-import { type RunRecord, validateRunRecord } from '../../../src/train/run-record.ts';
+import { classificationMetrics } from '../../../src/train/metrics';
+import { type RunRecord, validateRunRecord } from '../../../src/train/run-record';
 
 function validRecord(): RunRecord {
   const truth = [0, 0, 1, 2, 2, 1];

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/data/rng.ts';
-import { selectBackend } from '../../../../src/train/backends.ts';
-import { relError } from '../helpers/cnn64.ts';
+import { mulberry32 } from '../../../../src/data/rng';
+import { selectBackend } from '../../../../src/train/backends';
+import { relError } from '../helpers/cnn64';
 
 const TOL = 1e-5; // max abs diff / max abs of the cpu result
 

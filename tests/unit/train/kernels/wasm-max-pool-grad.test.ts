@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/data/rng.ts';
-import { selectBackend } from '../../../../src/train/backends.ts';
+import { mulberry32 } from '../../../../src/data/rng';
+import { selectBackend } from '../../../../src/train/backends';
 
 interface Case { n: number; h: number; w: number; c: number; k: number; stride: number; pad: 'valid' | 'same' | number; relu: boolean }
 

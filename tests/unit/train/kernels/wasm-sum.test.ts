@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/data/rng.ts';
-import { selectBackend } from '../../../../src/train/backends.ts';
+import { mulberry32 } from '../../../../src/data/rng';
+import { selectBackend } from '../../../../src/train/backends';
 
 const TOL = 1e-6; // max abs diff / max abs of the float64 sum
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/data/rng.ts';
-import { FILTER_GEMM_TK, planFilterGemm } from '../../../../src/train/kernels/webgpu-conv2d-backprop-filter.ts';
-import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels.ts';
-import { relError } from '../helpers/cnn64.ts';
-import { randoms, runOn, webgpu } from './webgpu-helpers.ts';
+import { mulberry32 } from '../../../../src/data/rng';
+import { FILTER_GEMM_TK, planFilterGemm } from '../../../../src/train/kernels/webgpu-conv2d-backprop-filter';
+import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels';
+import { relError } from '../helpers/cnn64';
+import { randoms, runOn, webgpu } from './webgpu-helpers';
 
 const TOL = 2e-6; // max |webgpu − cpu| / max |cpu| (float32 sums of up to ~10⁴ products of values in [-1, 1))
 

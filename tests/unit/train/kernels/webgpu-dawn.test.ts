@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SWIFTSHADER_ICD, missingVulkanReason } from '../../../../bench/lib/dawn.ts';
+import { SWIFTSHADER_ICD, missingVulkanReason } from '../../../../bench/lib/dawn';
 
 describe('missingVulkanReason', () => {
   it('names the Debian package when the Vulkan loader is absent', () => {

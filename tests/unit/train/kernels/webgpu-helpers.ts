@@ -1,7 +1,7 @@
 /** Starts tfjs's webgpu backend on Dawn in Node (SwiftShader when no driver is named) with the project's kernels. */
 import * as tf from '@tensorflow/tfjs';
-import { type DawnInfo, installDawn } from '../../../../bench/lib/dawn.ts';
-import { registerWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels.ts';
+import { type DawnInfo, installDawn } from '../../../../bench/lib/dawn';
+import { registerWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels';
 
 let started: Promise<DawnInfo> | undefined;
 

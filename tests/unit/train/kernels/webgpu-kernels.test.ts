@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { WEBGPU_KERNEL_NAMES, isWebgpuKernelCustom, registerWebgpuKernels, unregisterWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels.ts';
-import { selectBackend } from '../../../../src/train/backends.ts';
-import { webgpu } from './webgpu-helpers.ts';
+import { WEBGPU_KERNEL_NAMES, isWebgpuKernelCustom, registerWebgpuKernels, unregisterWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels';
+import { selectBackend } from '../../../../src/train/backends';
+import { webgpu } from './webgpu-helpers';
 
 describe('registerWebgpuKernels', () => {
   it('replaces the stock kernels, idempotently, and unregisterWebgpuKernels puts them back', async () => {

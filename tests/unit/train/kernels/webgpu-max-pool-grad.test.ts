@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/data/rng.ts';
-import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels.ts';
-import { randoms, runOn, webgpu } from './webgpu-helpers.ts';
+import { mulberry32 } from '../../../../src/data/rng';
+import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels';
+import { randoms, runOn, webgpu } from './webgpu-helpers';
 
 const TOL = 1e-6; // max |webgpu − cpu| (each dx is a sum of at most 4 values of dy in [-1, 1))
 

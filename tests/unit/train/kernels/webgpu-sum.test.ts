@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/data/rng.ts';
-import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels.ts';
-import { leadingAxesSum, planColumnSum } from '../../../../src/train/kernels/webgpu-sum.ts';
-import { relError } from '../helpers/cnn64.ts';
-import { randoms, runOn, webgpu } from './webgpu-helpers.ts';
+import { mulberry32 } from '../../../../src/data/rng';
+import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels';
+import { leadingAxesSum, planColumnSum } from '../../../../src/train/kernels/webgpu-sum';
+import { relError } from '../helpers/cnn64';
+import { randoms, runOn, webgpu } from './webgpu-helpers';
 
 const TOL = 1e-6; // max |webgpu − cpu| / max |cpu| (float32 sums of up to ~10⁵ values in [-1, 1))
 

@@ -108,3 +108,25 @@ test('a student trains a tiny augmented ResNet-18 and finds the pipeline in the 
   await expect(ex.getByRole('status')).toContainText('The same gap for your augmented run: Correct');
   if (verdict !== 'unclear') await expect(ex.getByRole('status')).toContainText('Did overfitting go down with augmentation?: Correct');
 });
+
+test('a student trains ResNet-18 with augmentations on the whole default data set, with auto and no test switch', async ({ page }) => {
+  test.setTimeout(600_000); // full fine-tuning of ResNet-18 on 3,500 augmented images on the CPU: a few minutes here
+  await page.goto('2-4/');
+  const w = page.locator('hw-fine-tune');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByText(/^Each training batch is augmented with: RandomCrop/)).toBeVisible({ timeout: 60_000 });
+  await expect(w.getByLabel('Backend')).toHaveValue('auto');
+  await w.getByLabel('Image size').selectOption('32');
+  await w.getByLabel('Epochs').fill('1');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/^Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 540_000 });
+  const row = page.locator('hw-run-list').getByRole('row').filter({ has: page.getByRole('checkbox', { name: /Compare run resnet18-/ }) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('aug: RandomCrop, RandomPerspective, ColorJitter');
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export JSON' }).click();
+  const record = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  // 5,000 images split 70/10/20: every one of the 3,500 training images, none cut by a test switch.
+  expect(record.dataset.counts).toEqual({ train: 3500, val: 500, test: 1000 });
+  expect(record.test.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(1000);
+});

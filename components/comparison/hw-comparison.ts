@@ -6,6 +6,7 @@ import { overlaidCurves, perClassF1Table, resultPanels, sameClasses } from '../.
 import { rowCells } from '../../src/comparison/table-cells';
 import { parseRunFile } from '../../src/runs/import-run';
 import type { RunRecord } from '../../src/train/run-record';
+import { part } from '../lib/part';
 import { bookState, listRuns, persistent, putRun, RUNS_CHANGE, runEvents, whenVisible } from './book-links';
 
 type Charts = typeof import('./comparison-charts');
@@ -50,7 +51,7 @@ class HwComparison extends HTMLElement {
   }
 
   private q<T extends Element = HTMLElement>(sel: string): T {
-    return this.querySelector<T>(sel)!;
+    return part<T>(this, sel);
   }
 
   private say(text: string, isError = false): void {

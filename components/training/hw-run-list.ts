@@ -7,6 +7,7 @@ import { bookState } from '../book/book-state';
 import { downloadText } from '../lib/download';
 import { deleteRun, getWeights, listRuns, persistent, putRun, RUNS_CHANGE, runEvents } from '../book/run-store';
 import { whenVisible } from '../lib/when-visible';
+import { part } from '../lib/part';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
 
@@ -26,10 +27,10 @@ class HwRunList extends HTMLElement {
       this.renderRows();
     });
     runEvents.addEventListener(RUNS_CHANGE, () => void this.refresh());
-    this.querySelector<HTMLInputElement>('[data-import]')!.addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
-    this.querySelector('[data-compare]')!.addEventListener('click', () => void this.compare());
+    part<HTMLInputElement>(this, '[data-import]').addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
+    part(this, '[data-compare]').addEventListener('click', () => void this.compare());
     whenVisible(this, async () => {
-      this.querySelector('[data-store-note]')!.textContent = (await persistent())
+      part(this, '[data-store-note]').textContent = (await persistent())
         ? 'Runs are kept in this browser (IndexedDB) until you delete them. Only runs you hand in go into your submission file.'
         : 'This browser cannot keep runs (IndexedDB is unavailable): they last until you leave the page, so export the ones you need.';
       await this.refresh();
@@ -37,14 +38,14 @@ class HwRunList extends HTMLElement {
   }
 
   private say(text: string, isError = false): void {
-    this.querySelector('[data-error]')!.textContent = isError ? text : '';
-    this.querySelector('[data-message]')!.textContent = isError ? '' : text;
+    part(this, '[data-error]').textContent = isError ? text : '';
+    part(this, '[data-message]').textContent = isError ? '' : text;
   }
 
   private showHandedIn(): void {
     const handed = bookState().progress.runs;
     const checked = latestRun('q2.2', handed);
-    this.querySelector('[data-handed-in]')!.textContent = handed.length === 0
+    part(this, '[data-handed-in]').textContent = handed.length === 0
       ? 'No run is handed in yet. Exercise q2.2.metrics is checked against the latest q2.2 run you hand in.'
       : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `Exercise q2.2.metrics is checked against ${checked.id}.` : 'None of them is a finished q2.2 run with test results.'}`;
   }
@@ -66,7 +67,7 @@ class HwRunList extends HTMLElement {
   }
 
   private renderRows(): void {
-    const body = this.querySelector('[data-rows]')!;
+    const body = part(this, '[data-rows]');
     const handed = new Set(bookState().progress.runs.map((r) => r.id));
     if (this.runs.length === 0) {
       body.innerHTML = '<tr><td colspan="9">No runs yet: train one above, or import a run file.</td></tr>';
@@ -171,9 +172,9 @@ class HwRunList extends HTMLElement {
       this.say('Tick two or more runs with at least one finished epoch to compare them.', true);
       return;
     }
-    const metric = this.querySelector<HTMLSelectElement>('[data-metric]')!.value as CurveMetric;
+    const metric = part<HTMLSelectElement>(this, '[data-metric]').value as CurveMetric;
     const { renderCompare } = await import('../charts/training-curves-chart');
-    renderCompare(this.querySelector('[data-compare-chart]')!, chosen, metric, new Map(chosen.map((r) => [r.id, summariseRun(r).label])));
+    renderCompare(part(this, '[data-compare-chart]'), chosen, metric, new Map(chosen.map((r) => [r.id, summariseRun(r).label])));
     this.say(`Comparing ${chosen.length} runs.`);
   }
 }

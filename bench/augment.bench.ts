@@ -4,6 +4,7 @@
  * The issue's target is ≤ 20 % of a step on WebGPU. Options:
  *   --backends cpu,wasm,webgpu  --sizes 64,128  --batch 32  --reps 5  --pipeline FILE.json  --cpu-max-size 64
  *   --per-step (also times each step of the pipeline alone, with its top kernels)
+ *   --op-by-op (without the augmentation kernels of src/augment/kernels: the composed tfjs ops they replace)
  * webgpu runs through Dawn (the `webgpu` package), e.g. with SwiftShader (a CPU Vulkan, not a GPU):
  *   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run bench:augment -- --backends webgpu
  */
@@ -11,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { augmentBatch } from '../src/augment/augment-batch';
+import { setAugmentKernelsEnabled } from '../src/augment/kernels/register';
 import { describeStep, type Pipeline } from '../src/augment/pipeline';
 import { validatePipeline } from '../src/augment/validate-pipeline';
 import { mulberry32 } from '../src/data/rng';
@@ -23,10 +25,11 @@ const { values: v } = parseArgs({
   options: {
     backends: { type: 'string', default: 'cpu,wasm,webgpu' }, sizes: { type: 'string', default: '64,128' },
     batch: { type: 'string', default: '32' }, reps: { type: 'string', default: '5' }, pipeline: { type: 'string' },
-    'cpu-max-size': { type: 'string', default: '64' }, 'per-step': { type: 'boolean', default: false },
+    'cpu-max-size': { type: 'string', default: '64' }, 'per-step': { type: 'boolean', default: false }, 'op-by-op': { type: 'boolean', default: false },
   },
 });
 const batch = Number(v.batch);
+if (v['op-by-op']) setAugmentKernelsEnabled(false);
 const reps = Number(v.reps);
 
 /** The default pipeline: what a q2.4 run typically uses (crop, flip, colour, perspective, rotation, erasing). */
@@ -129,7 +132,7 @@ for (const backend of (v.backends as string).split(',')) {
   }
 }
 console.log(`\nAugmentation of a batch of ${batch} vs one CNN training step (Adam); ${process.platform} ${process.arch}, Node ${process.versions.node}`);
-console.log(`pipeline: ${pipelineFor(64).map(describeStep).join(', ')}\n`);
+console.log(`pipeline: ${pipelineFor(64).map(describeStep).join(', ')}; ${v['op-by-op'] ? 'op by op (no augmentation kernels)' : 'with the augmentation kernels'}\n`);
 console.log('| backend | size | augment ms/batch | first call ms | train step ms | augment / step | notes |\n|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 process.exit(0);

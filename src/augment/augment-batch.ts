@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../data/rng';
 import type { TF, Tensor } from '../train/tf-types';
-import { type BlendKind, type Planes, blendPerImage, fromPlanes, selectPlanes, toPlanes } from './color';
+import { type BlendKind, type Planes, blendPerImage, fromPlanes, toPlanes } from './color';
 import { type Draw, drawStep } from './draws';
 import { eraseBatch } from './erase';
 import { adjustHuePerImage } from './hsv';
@@ -14,6 +14,7 @@ import { type Pipeline, type PipelineStep, stepOutputSize } from './pipeline';
 import { blurAxis, cropAxis, resizeAxis } from './resample-weights';
 import { addPadFill, applySeparable } from './separable';
 import { perspectiveBatch, rotateBatch } from './warp';
+import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 
 type DrawOf<K extends Draw['op']> = Extract<Draw, { op: K }>;
 
@@ -54,7 +55,7 @@ function colorJitter(tf: TF, x: Tensor, draws: DrawOf<'ColorJitter'>[]): Tensor 
     const kinds = fn.map((f, i) => (factor[i] === null ? null : BLEND[f]));
     if (kinds.some((kind) => kind !== null)) y = blendPerImage(tf, y, kinds, factor.map((f) => f ?? 1));
     const hue = fn.map((f, i) => f === 3 && factor[i] !== null);
-    if (hue.some(Boolean)) y = selectPlanes(tf, hue, adjustHuePerImage(tf, y, factor.map((f, i) => (hue[i] ? (f as number) : 0))), y);
+    if (hue.some(Boolean)) y = adjustHuePerImage(tf, y, factor.map((f, i) => (hue[i] ? (f as number) : 0)), hue);
   }
   return fromPlanes(tf, y);
 }
@@ -65,7 +66,11 @@ export function applyStep(tf: TF, x: Tensor, step: PipelineStep, draws: readonly
   switch (step.op) {
     case 'RandomHorizontalFlip': {
       const flip = (draws as DrawOf<'RandomHorizontalFlip'>[]).map((d) => d.flip);
-      return flip.some(Boolean) ? select(tf, flip, tf.reverse(x, 2), x) : x;
+      if (!flip.some(Boolean)) return x;
+      const flags = tf.tensor1d(flip.map(Number));
+      const fast = runAugmentKernel(tf, AUGMENT_KERNEL.hflip, { x, flags }) as Tensor | null;
+      flags.dispose();
+      return fast ?? select(tf, flip, tf.reverse(x, 2), x);
     }
     case 'ColorJitter': return colorJitter(tf, x, draws as DrawOf<'ColorJitter'>[]);
     case 'RandomPerspective': {

@@ -4,6 +4,7 @@
  * directly in input pixel-index units (pixel k's centre at k), one map per image.
  */
 import type { TF, Tensor } from '../train/tf-types';
+import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 
 /** Interpolation modes torchvision's tensor geometry supports here. */
 export type Interpolation = 'nearest' | 'bilinear';
@@ -17,6 +18,10 @@ export type Fill = number[] | null;
  * bilinear, or fill where m < 0.5 for nearest (so the border is blended twice, as torchvision does).
  */
 export function sampleGrid(tf: TF, x: Tensor, ix: Tensor, iy: Tensor, interpolation: Interpolation, fill: Fill): Tensor {
+  if (fill === null || (x.shape[3] as number) <= 4) {
+    const y = runAugmentKernel(tf, AUGMENT_KERNEL.gridSample, { x, ix, iy }, { interpolation, fill });
+    if (y) return y as Tensor;
+  }
   return tf.tidy(() => {
     const [n, h, w, c] = x.shape as [number, number, number, number];
     const [, ho, wo] = ix.shape as [number, number, number];

@@ -1,6 +1,7 @@
 /** torchvision's adjust_hue on colour planes: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
 import type { TF, Tensor } from '../train/tf-types';
-import type { Planes } from './color';
+import { type Planes, selectPlanes } from './color';
+import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 
 /** torchvision's `_rgb2hsv`: R, G, B planes → h (in [0, 1)), s, v planes. */
 function rgbToHsv(tf: TF, [r, g, b]: Planes): Planes {
@@ -42,11 +43,14 @@ function hsvToRgb(tf: TF, [h, s, v]: Planes): Planes {
   });
 }
 
-/** adjust_hue with one factor per image (each in [-0.5, 0.5]): h ← (h + f) mod 1. */
-export function adjustHuePerImage(tf: TF, x: Planes, factors: readonly number[]): Planes {
+/** adjust_hue with one factor per image (each in [-0.5, 0.5]): h ← (h + f) mod 1; images whose `only` flag is false come back unchanged. */
+export function adjustHuePerImage(tf: TF, x: Planes, factors: readonly number[], only: readonly boolean[] = factors.map(() => true)): Planes {
   return tf.tidy(() => {
+    const [r, g, b] = x;
+    const planes = runAugmentKernel(tf, AUGMENT_KERNEL.adjustHue, { r, g, b, factors: tf.tensor1d(Float32Array.from(factors)), only: tf.tensor1d(only.map(Number)) });
+    if (planes) return planes as Planes;
     const [h, s, v] = rgbToHsv(tf, x);
     const f = tf.tensor3d(Float32Array.from(factors), [factors.length, 1, 1]);
-    return hsvToRgb(tf, [tf.mod(h.add(f), 1), s, v]);
+    return selectPlanes(tf, only, hsvToRgb(tf, [tf.mod(h.add(f), 1), s, v]), x);
   });
 }

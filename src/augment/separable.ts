@@ -1,6 +1,7 @@
-/** A separable linear image op on NHWC tensors: out[n] = Rows[n] · x[n] · Cols[n]ᵀ per channel, as two batched matMuls. */
+/** A separable linear image op on NHWC tensors: out[n] = Rows[n] · x[n] · Cols[n]ᵀ per channel, by the Separable kernel or as two batched matMuls. */
 import type { TF, Tensor } from '../train/tf-types';
 import type { AxisMap } from './resample-weights';
+import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 
 function stack(tf: TF, maps: readonly AxisMap[]): Tensor {
   const { outSize, inSize } = maps[0];
@@ -15,6 +16,8 @@ export function applySeparable(tf: TF, x: Tensor, rows: readonly AxisMap[], cols
     const [n, h, w, c] = x.shape as [number, number, number, number];
     const ho = rows[0].outSize;
     const wo = cols[0].outSize;
+    const fast = runAugmentKernel(tf, AUGMENT_KERNEL.separable, { x, rows: stack(tf, rows), cols: stack(tf, cols) });
+    if (fast) return fast as Tensor;
     const a = tf.matMul(stack(tf, rows), x.reshape([n, h, w * c]));
     const b = a.reshape([n, ho, w, c]).transpose([0, 2, 1, 3]).reshape([n, w, ho * c]);
     const d = tf.matMul(stack(tf, cols), b);

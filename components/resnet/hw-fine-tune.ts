@@ -1,28 +1,27 @@
 /**
- * <hw-fine-tune>: q2.3 in the page. Starting weights (weights-panel.ts), the 2.2 settings plus
- * fine-tuning (frozen backbone or full) and BatchNorm mode, Start/Pause/Resume/Stop, live curves and
- * test results labelled with the weights, runs kept in IndexedDB with the features' summary; then
- * the feature space (space-panel.ts) of the run or of the loaded weights.
+ * <hw-fine-tune>: q2.3 in the page (with data-augment, q2.4's ResNet-18 run on the preview's
+ * pipeline). Starting weights (weights-panel.ts), the shared settings plus fine-tuning (frozen
+ * backbone or full) and BatchNorm mode, the shared training flow (recovery, runs list) with curves
+ * and test results labelled with the weights and the features' summary in the record; then the
+ * feature space (space-panel.ts) of the run or of the loaded weights.
  */
-import { describeStep } from '../../src/augment/pipeline';
-import { fitPipeline } from '../../src/augment/pipeline-form';
 import { stratifiedSplit } from '../../src/data/split';
-import { progressFraction, progressText, smoothRate } from '../../src/runs/progress-text';
 import { stopReasonText } from '../../src/runs/run-summary';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
-import { backendOrder, readSettings, runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
+import { backendOrder, runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
 import type { RunConfig, RunRecord } from '../../src/train/run-record';
 import { TrainController } from '../../src/train/train-control';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
-import { PIPELINE_CHANGE, loadPipeline, pipelineEvents } from '../book/pipeline-store';
 import { part } from '../lib/part';
+import { pipelineFor, pipelineText, watchPipeline } from '../training/augment-option';
+import { readTrainForm } from '../training/train-form';
+import { wireButtons } from '../training/train-flow';
 import { whenVisible } from '../lib/when-visible';
 import type { FeatureSet } from './feature-set';
 import { chartLabel } from './weights-check';
 import { WeightsPanel } from './weights-panel';
 
-const STEP_CHART_MS = 500;
 const BN_NOTES = {
   frozen: 'A frozen backbone always runs BatchNorm in eval mode: ImageNet\'s running statistics, so its features never change and are computed once, before the head trains.',
   train: 'Train mode normalises every layer with the mean and variance of the current batch and updates the running statistics. With a batch of 8 these estimates are noisy, and the running statistics drift away from ImageNet\'s; prefer batch 32 or more, or eval mode.',
@@ -33,27 +32,23 @@ class HwFineTune extends HTMLElement {
   private data: ActiveDataset | null = null;
   private controller: TrainController | null = null;
   private weights!: WeightsPanel;
-  private lastStepChart = 0;
+  private setButtonsState!: ReturnType<typeof wireButtons>;
   /** The features the views draw, and the run they belong to (null for the loaded weights). */
   private space: { set: FeatureSet; run: RunRecord | null; imageSize: number } | null = null;
 
   connectedCallback(): void {
     const q = <T extends Element>(sel: string) => part<T>(this, sel);
     this.weights = new WeightsPanel(this, () => undefined);
-    q('[data-settings]').addEventListener('submit', (e) => e.preventDefault());
+    this.setButtonsState = wireButtons(this, () => this.controller, '[data-weights-file], [data-random]');
     q('[data-start]').addEventListener('click', () => void this.start());
-    q('[data-pause]').addEventListener('click', () => { this.controller?.pause(); this.setButtons('paused'); this.status('Paused. Press Resume to go on.'); });
-    q('[data-resume]').addEventListener('click', () => { this.controller?.resume(); this.setButtons('running'); this.status('Training…'); });
-    q('[data-stop]').addEventListener('click', () => { this.controller?.stop(); this.status('Stopping after the current step…'); });
     q('select[name=fineTuning]').addEventListener('change', () => this.showBatchNorm());
     q('select[name=batchNorm]').addEventListener('change', () => this.showBatchNorm());
     q('[data-space-weights]').addEventListener('click', () => void this.weightsSpace());
     q('[data-tsne]').addEventListener('click', () => void this.tsne());
     this.showBatchNorm();
     if (this.hasAttribute('data-augment')) {
-      q('select[name=imageSize]').addEventListener('change', () => this.showAugment());
-      pipelineEvents.addEventListener(PIPELINE_CHANGE, () => this.showAugment());
-      this.showAugment();
+      const size = this.field<HTMLSelectElement>('imageSize');
+      watchPipeline(size, () => { part(this, '[data-augment-text]').textContent = pipelineText(this.pipeline(Number(size.value))); });
     }
     datasetEvents.addEventListener(DATASET_CHANGE, (ev) => {
       this.data = (ev as CustomEvent<ActiveDataset | null>).detail;
@@ -71,7 +66,7 @@ class HwFineTune extends HTMLElement {
   }
 
   private status(text: string): void {
-    part(this, '[data-run-status]').textContent = text;
+    part(this, '[data-train-status]').textContent = text;
   }
 
   private error(text: string): void {
@@ -96,23 +91,15 @@ class HwFineTune extends HTMLElement {
   }
 
   private setButtons(state: 'idle' | 'running' | 'paused'): void {
-    const set = (sel: string, enabled: boolean) => { part<HTMLButtonElement>(this, sel).disabled = !enabled; };
-    set('[data-start]', state === 'idle');
-    set('[data-pause]', state === 'running');
-    set('[data-resume]', state === 'paused');
-    set('[data-stop]', state !== 'idle');
-    set('[data-space-weights]', state === 'idle');
-    this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-settings] input, [data-settings] select, [data-weights-file], [data-random]').forEach((i) => { i.disabled = state !== 'idle'; });
+    this.setButtonsState(state);
+    part<HTMLButtonElement>(this, '[data-space-weights]').disabled = state !== 'idle';
     if (state === 'idle') this.showBatchNorm();
   }
 
   private readForm(): { settings: TrainSettings; fineTuning: 'full' | 'frozen'; batchNorm: 'train' | 'eval' } | null {
-    const names = ['backend', 'imageSize', 'epochs', 'batchSize', 'learningRate', 'seed'] as const;
-    const r = readSettings(Object.fromEntries(names.map((n) => [n, this.field<HTMLInputElement>(n).value])));
-    for (const n of names) this.field(n).removeAttribute('aria-invalid');
+    const r = readTrainForm(this);
     if (!r.ok) {
-      for (const e of r.errors) this.field(e.field).setAttribute('aria-invalid', 'true');
-      this.error(r.errors.map((e) => e.message).join(' '));
+      this.error(r.error);
       return null;
     }
     const fineTuning = this.field<HTMLSelectElement>('fineTuning').value === 'full' ? 'full' : 'frozen';
@@ -122,21 +109,14 @@ class HwFineTune extends HTMLElement {
 
   /** Chapter 2.4: the preview's pipeline at the chosen image size (crops output that size). */
   private pipeline(imageSize: number) {
-    return this.hasAttribute('data-augment') ? fitPipeline(loadPipeline(imageSize).pipeline, imageSize) : [];
+    return this.hasAttribute('data-augment') ? pipelineFor(imageSize) : [];
   }
 
-  private showAugment(): void {
-    const p = this.pipeline(Number(this.field<HTMLSelectElement>('imageSize').value));
-    part(this, '[data-augment-text]').textContent = p.length
-      ? `Each training batch is augmented with: ${p.map(describeStep).join(' → ')}. Validation and test images are not. Change it in the preview above.`
-      : 'No augmentation is switched on in the preview above: this run trains on the images as they are (a run without augmentation, to compare with).';
-  }
-
-  private configOf(f: NonNullable<ReturnType<HwFineTune['readForm']>>): RunConfig {
+  private configOf(f: NonNullable<ReturnType<HwFineTune['readForm']>>, batchSize: number): RunConfig {
     const w = this.weights.chosen();
     const augmentations = this.pipeline(f.settings.imageSize);
     return {
-      ...runConfigOf(f.settings), model: 'resnet18', question: this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3', augmentations,
+      ...runConfigOf({ ...f.settings, batchSize }), model: 'resnet18', question: this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3', augmentations,
       pretrained: w ? (w.imagenet ? `torchvision ImageNet weights (${w.name})` : w.name) : null,
       weights: w ? { source: w.name, sha256: w.sha256 } : null,
       fineTuning: f.fineTuning, batchNorm: f.batchNorm, normalization: 'imagenet',
@@ -160,7 +140,7 @@ class HwFineTune extends HTMLElement {
     part<HTMLElement>(this, '[data-results]').hidden = true;
     this.status('Loading TensorFlow.js…');
     try {
-      await this.train(this.configOf(form), d, form.settings.backend);
+      await this.train(form, d, this.controller);
     } catch (e) {
       this.error(`Fine-tuning failed: ${(e as Error).message}. Change the settings (another backend, a smaller batch) and press Start.`);
     } finally {
@@ -169,76 +149,57 @@ class HwFineTune extends HTMLElement {
     }
   }
 
-  private async train(config: RunConfig, d: ActiveDataset, backend: TrainSettings['backend']): Promise<void> {
-    const [{ loadTf, useBackend, backendText }, charts, { trainAttempt }, store, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([
-      import('../lib/train-session'), import('../charts/training-curves-chart'), import('../training/train-run'), import('../book/run-store'), import('./feature-set'),
-    ]);
-    const tf = await loadTf();
+  private async train(form: NonNullable<ReturnType<HwFineTune['readForm']>>, d: ActiveDataset, control: TrainController): Promise<void> {
+    const [{ runTrainingFlow }, { loadTf }, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([import('../training/train-flow'), import('../lib/train-session'), import('./feature-set')]);
     const data = this.trainData(d);
-    const split = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, config.seed), trainLimitFrom(location.search));
-    let choice;
-    try {
-      choice = await useBackend(tf, backendOrder(backend), backend === 'auto');
-    } catch (e) {
-      this.error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
-      return;
-    }
-    part(this, '[data-backend]').textContent = backendText(choice, backend === 'auto');
-    const label = chartLabel(config.pretrained);
-    const stepsPerEpoch = Math.floor(split.train.length / config.batchSize);
-    let rate = 0;
+    const split = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed), trainLimitFrom(location.search));
+    const pretrained = this.configOf(form, form.settings.batchSize).pretrained;
+    const label = chartLabel(pretrained);
     let features: FeatureSet | null = null;
     let featureError = '';
-    this.status(`${config.fineTuning === 'frozen' ? 'Computing the backbone features' : 'Training'} on ${choice.name}…`);
-    charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), [], config.epochs, label);
-    const result = await trainAttempt({
-      tf, config, split, control: this.controller!, dataset: { name: d.manifest.name, hash: d.manifest.hash }, data,
-      initialWeights: this.weights.chosen()?.state, featureCache,
-      onFeatures: (p) => this.bar('[data-features-row]', '#ft-features-progress', p.done, p.total, `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} images`),
-      onStep: (s, steps) => {
-        rate = smoothRate(rate, s.imagesPerSecond);
-        const p = { epoch: s.epoch, epochs: config.epochs, step: s.step, stepsPerEpoch, imagesPerSecond: rate, batchSize: config.batchSize };
-        part<HTMLProgressElement>(this, '[data-train-progress]').value = progressFraction(p);
-        part(this, '[data-progress-text]').textContent = progressText(p);
-        if (performance.now() - this.lastStepChart > STEP_CHART_MS) {
-          this.lastStepChart = performance.now();
-          charts.renderStepLoss(part(this, '[data-step-chart]'), steps, stepsPerEpoch * config.epochs, label);
-        }
+    const result = await runTrainingFlow(this, {
+      settings: form.settings, split, control, data, label, verb: 'Fine-tuning', dataset: { name: d.manifest.name, hash: d.manifest.hash },
+      config: (batchSize) => this.configOf(form, batchSize),
+      startText: (backend, config) => `${config.fineTuning === 'frozen' ? 'Computing the backbone features' : 'Training'} on ${backend}…`,
+      extra: {
+        initialWeights: this.weights.chosen()?.state, featureCache,
+        onFeatures: (p) => this.bar('[data-features-row]', '[data-features-progress]', p.done, p.total, `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} images`),
+        onModel: async (model) => {
+          features = null;
+          if (control.stopped) return;
+          this.status('Computing the features of the train and validation images for the feature space…');
+          const config = this.configOf(form, form.settings.batchSize);
+          try {
+            // A frozen backbone's features are the cached ones; fully fine-tuned weights need their own.
+            const rows = config.fineTuning === 'frozen' ? featureRows(config.weights?.sha256 ?? null, config.seed, d.manifest.hash, config.imageSize) : new Map<number, Float32Array>();
+            features = await computeFeatureSet(await loadTf(), model, data, split, config.imageSize, config.batchSize, (done, total) => this.bar('[data-space-row]', '[data-space-progress]', done, total), rows);
+          } catch (e) {
+            featureError = (e as Error).message;
+          }
+        },
       },
-      onEpoch: (epochs) => charts.renderEpochCharts(part(this, '[data-loss-chart]'), part(this, '[data-acc-chart]'), epochs, config.epochs, label),
-      onModel: async (model) => {
-        if (this.controller?.stopped) return;
-        this.status('Computing the features of the train and validation images for the feature space…');
+      complete: (record) => {
+        const fs = features as FeatureSet | null;
+        if (!fs) return record;
         try {
-          // A frozen backbone's features are the cached ones; fully fine-tuned weights need their own.
-          const rows = config.fineTuning === 'frozen' ? featureRows(config.weights?.sha256 ?? null, config.seed, d.manifest.hash, config.imageSize) : new Map<number, Float32Array>();
-          features = await computeFeatureSet(tf, model, data, split, config.imageSize, config.batchSize, (done, total) => this.bar('[data-space-row]', '#ft-space-progress', done, total), rows);
+          return { ...record, featureSpace: summarise(fs, data.classes.length) };
         } catch (e) {
           featureError = (e as Error).message;
+          return record;
         }
       },
     });
     part<HTMLElement>(this, '[data-features-row]').hidden = true;
     part<HTMLElement>(this, '[data-space-row]').hidden = true;
-    let run = result.record;
-    if (!run) { this.error(`Fine-tuning failed on ${choice.name}: ${result.error}. Change the settings and press Start.`); return; }
-    const fs = features as FeatureSet | null;
-    if (fs) {
-      try {
-        run = { ...run, featureSpace: summarise(fs, data.classes.length) };
-      } catch (e) {
-        featureError = (e as Error).message;
-      }
-    }
-    charts.renderStepLoss(part(this, '[data-step-chart]'), run.steps, stepsPerEpoch * config.epochs, label);
-    await this.keep(store, run);
-    if (result.error) { this.error(`Fine-tuning failed on ${choice.name}: ${result.error}. The curves so far are kept in your runs list.`); return; }
+    const run = result?.record;
+    if (!result || !run || result.error) return;
     const feats = run.timings.featureSeconds === undefined ? '' : `; backbone features in ${run.timings.featureSeconds.toFixed(1)} s`;
-    this.status(`Run ${stopReasonText(run.stopped)} on ${run.backend} in ${run.timings.totalSeconds.toFixed(1)} s (${Math.round(run.timings.imagesPerSecond).toLocaleString('en')} images/s${feats}): ${run.epochs.length} of ${config.epochs} epochs, ${label}. It is in your runs list below.${featureError ? ` The feature space could not be computed: ${featureError}.` : ''}`);
-    const { renderFineTuneResults } = await import('./fine-tune-results');
+    this.status(`Run ${stopReasonText(run.stopped)} on ${run.backend} in ${run.timings.totalSeconds.toFixed(1)} s (${Math.round(run.timings.imagesPerSecond).toLocaleString('en')} images/s${feats}): ${run.epochs.length} of ${result.config.epochs} epochs, ${label}. It is in your runs list below.${featureError ? ` The feature space could not be computed: ${featureError}.` : ''}`);
+    const { renderResults } = await import('../training/train-results-view');
     const m = d.manifest;
-    await renderFineTuneResults(part<HTMLElement>(this, '[data-results]'), run, label, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test });
-    if (fs && run.featureSpace) this.setSpace(fs, run, config.imageSize, `Features of this run: ${fs.labels.length} images (${fs.splits.filter((s) => s === 'train').length} train, ${fs.splits.filter((s) => s === 'val').length} validation). Press "Draw t-SNE".`);
+    await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test }, label);
+    const fs = features as FeatureSet | null;
+    if (fs && run.featureSpace) this.setSpace(fs, run, result.config.imageSize, `Features of this run: ${fs.labels.length} images (${fs.splits.filter((s) => s === 'train').length} train, ${fs.splits.filter((s) => s === 'val').length} validation). Press "Draw t-SNE".`);
   }
 
   private async keep(store: typeof import('../book/run-store'), run: RunRecord): Promise<void> {
@@ -295,7 +256,7 @@ class HwFineTune extends HTMLElement {
         const t0 = performance.now();
         const rows = featureRows(w?.sha256 ?? null, form.settings.seed, d.manifest.hash, form.settings.imageSize);
         let computed = 0;
-        const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => { computed = total; this.bar('[data-space-row]', '#ft-space-progress', done, total); }, rows);
+        const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => { computed = total; this.bar('[data-space-row]', '[data-space-progress]', done, total); }, rows);
         const secs = (performance.now() - t0) / 1000;
         const speed = computed ? `${computed} computed in ${secs.toFixed(1)} s (${Math.round(computed / secs)} images/s) on ${tf.getBackend()}` : 'none computed';
         this.setSpace(set, null, form.settings.imageSize, `Features of ${w ? w.name : 'random weights (not pretrained)'} before any training: ${set.labels.length} images at ${form.settings.imageSize}×${form.settings.imageSize}, ${speed}, ${set.labels.length - computed} from this page's cache. Press "Draw t-SNE".`);

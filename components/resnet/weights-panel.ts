@@ -119,7 +119,7 @@ export class WeightsPanel {
     const row = part<HTMLElement>(this.root, '[data-weights-progress-row]');
     row.hidden = done === null;
     if (done === null) return;
-    const bar = part<HTMLProgressElement>(this.root, '#ft-weights-progress');
+    const bar = part<HTMLProgressElement>(this.root, '[data-weights-progress]');
     if (total > 0) { bar.max = total; bar.value = done; } else bar.removeAttribute('value');
     part(this.root, '[data-weights-progress-text]').textContent = total > 0 ? `${mb(done)} of ${mb(total)} MB` : `${mb(done)} MB`;
   }

@@ -1,4 +1,4 @@
-/** Draws a finished run's test results: confusion matrix (counts or row shares), per-class F1 bars, and the gallery of misclassified images. */
+/** Draws a finished run's test results: confusion matrix (counts or row shares), per-class F1 bars, and the gallery of misclassified images; with a label ("not pretrained", the weights) on each. */
 import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
 import type { RunRecord } from '../../src/train/run-record';
 import type { GalleryPixels } from '../charts/misclassified-gallery';
@@ -9,8 +9,8 @@ export interface TestImages { pixels: GalleryPixels; testIndices: readonly numbe
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
-/** Fills the widget's results section (`root` holds [data-test-summary], [data-confusion], [data-f1], [data-gallery]). */
-export async function renderResults(root: HTMLElement, run: RunRecord, images: TestImages | null): Promise<void> {
+/** Fills the results section (`root` holds [data-test-summary], the [data-confusion-mode] radios, [data-confusion], [data-f1], [data-gallery]); `images` null when the run's data set is not loaded. */
+export async function renderResults(root: HTMLElement, run: RunRecord, images: TestImages | null, label?: string): Promise<void> {
   const t = run.test;
   root.hidden = !t;
   if (!t) return;
@@ -18,15 +18,17 @@ export async function renderResults(root: HTMLElement, run: RunRecord, images: T
     import('../charts/confusion-heatmap'), import('../charts/f1-bars'), import('../charts/misclassified-gallery'),
   ]);
   const classes = run.dataset.classes;
-  part(root, '[data-test-summary]').textContent =
-    `Test accuracy ${pct(t.accuracy)} (${t.accuracy.toFixed(4)}), macro F1 ${t.macroF1.toFixed(4)}, weighted F1 ${t.weightedF1.toFixed(4)} on ${run.dataset.counts.test} test images; ${t.misclassified.length} misclassified.`;
+  const summary = `test accuracy ${pct(t.accuracy)} (${t.accuracy.toFixed(4)}), macro F1 ${t.macroF1.toFixed(4)}, weighted F1 ${t.weightedF1.toFixed(4)} on ${run.dataset.counts.test} test images; ${t.misclassified.length} misclassified.`;
+  part(root, '[data-test-summary]').textContent = label ? `${label}: ${summary}` : summary[0].toUpperCase() + summary.slice(1);
+  const suffix = label ? `; ${label}` : '';
+  const radios = root.querySelectorAll<HTMLInputElement>('input[data-confusion-mode]');
   const drawConfusion = () => {
-    const rows = root.querySelector<HTMLInputElement>('input[name=confusion-mode]:checked')?.value === 'rows';
-    renderConfusionHeatmap(part(root, '[data-confusion]'), t.confusion, classes, `Confusion matrix of the test split (${rows ? 'share of each true class' : 'counts'})`, { normalised: rows });
+    const rows = [...radios].find((r) => r.checked)?.value === 'rows';
+    renderConfusionHeatmap(part(root, '[data-confusion]'), t.confusion, classes, `Confusion matrix of the test split (${rows ? 'share of each true class' : 'counts'}${suffix})`, { normalised: rows });
   };
-  root.querySelectorAll<HTMLInputElement>('input[name=confusion-mode]').forEach((r) => { r.onchange = drawConfusion; });
+  radios.forEach((r) => { r.onchange = drawConfusion; });
   drawConfusion();
-  renderF1Bars(part(root, '[data-f1]'), t.perClass, classes, 'F1 score per class on the test split');
+  renderF1Bars(part(root, '[data-f1]'), t.perClass, classes, `F1 score per class on the test split${label ? ` (${label})` : ''}`);
   const gallery = part<HTMLElement>(root, '[data-gallery]');
   if (images) {
     renderMisclassifiedGallery(gallery, pickMisclassified(t.misclassified, images.testIndices, classes.length, 3), classes, images.pixels);

@@ -4,10 +4,14 @@ import { latestRun } from './run-context';
 
 const augmented = (r: RunRecord) => Array.isArray(r.config?.augmentations) && r.config.augmentations.length > 0;
 
-/** The newest q2.4 run with test results and at least one augmentation, and the newest run (any question) of the same model, with test results and none; either may be null. */
+/**
+ * The newest q2.4 run with test results and at least one augmentation (a ResNet-18 one when there is
+ * any, since q2.4 asks for the ResNet-18; else the CNN's), and the newest run (any question) of the
+ * same model, with test results and none; either may be null.
+ */
 export function augmentationPair(runs: readonly RunRecord[] | undefined): { augmented: RunRecord | null; baseline: RunRecord | null } {
   const all = runs ?? [];
-  const aug = latestRun('q2.4', all.filter(augmented));
+  const aug = latestRun('q2.4', all.filter((r) => augmented(r) && r.config.model === 'resnet18')) ?? latestRun('q2.4', all.filter(augmented));
   if (!aug) return { augmented: null, baseline: null };
   let baseline: RunRecord | null = null;
   for (const r of all) {

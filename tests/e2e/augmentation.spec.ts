@@ -130,3 +130,31 @@ test('a student trains ResNet-18 with augmentations on the whole default data se
   expect(record.dataset.counts).toEqual({ train: 3500, val: 500, test: 1000 });
   expect(record.test.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(1000);
 });
+
+test('a student trains the homework CNN with the same augmentations on the whole default data set, with auto and no test switch', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('2-4/');
+  const w = page.locator('hw-train-cnn');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByRole('heading', { name: 'Train the CNN with your augmentations' })).toBeVisible();
+  await expect(w.getByText(/^Each training batch is augmented with: RandomCrop\(size=\(64, 64\)/)).toBeVisible({ timeout: 60_000 });
+  await w.getByLabel('Image size').selectOption('32');
+  await expect(w.getByText(/^Each training batch is augmented with: RandomCrop\(size=\(32, 32\).*→ RandomPerspective.*→ ColorJitter/)).toBeVisible();
+  await expect(w.getByLabel('Backend')).toHaveValue('auto');
+  await w.getByLabel('Epochs').fill('1');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByText(/^Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 240_000 });
+  await expect(w.getByText(/^Test accuracy [\d.]+ %.* on 1000 test images/)).toBeVisible();
+  await expect(w.getByRole('img', { name: /Confusion matrix of the test split \(counts\)/ })).toBeVisible();
+  const row = page.locator('hw-run-list').getByRole('row').filter({ has: page.getByRole('checkbox', { name: /Compare run cnn-/ }) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('aug: RandomCrop, RandomPerspective, ColorJitter');
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export JSON' }).click();
+  const record = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(record.config).toMatchObject({ model: 'cnn', question: 'q2.4', imageSize: 32, epochs: 1 });
+  expect(record.config.augmentations.map((s: { op: string }) => s.op)).toEqual(['RandomCrop', 'RandomPerspective', 'ColorJitter']);
+  expect(record.dataset.counts).toEqual({ train: 3500, val: 500, test: 1000 });
+  expect(record.steps).toHaveLength(109);
+  await expect(page.locator('hw-augment-compare').getByText(/^Your augmented run cnn-.* is here; train one of the same model without augmentation/)).toBeVisible();
+});

@@ -110,7 +110,7 @@ test('full fine-tuning with train-mode BatchNorm: the choice opens, the note exp
   }));
   expect(run.config).toMatchObject({ model: 'resnet18', fineTuning: 'full', batchNorm: 'train', normalization: 'imagenet' });
   expect(run.featureSpace.points).toBeGreaterThan(0);
-  console.log(await w.locator('[data-run-status]').textContent());
+  console.log(await w.getByText(/^Run completed on wasm/).textContent());
 });
 
 test("the course's weights URL from course.json is downloaded with progress, checked and kept", async ({ page }) => {
@@ -147,7 +147,7 @@ test('no switch: frozen backbone, 32×32, 1 epoch on the whole default data set 
   await expect(w.getByText(/^5,000 of 5,000 images$/)).toBeVisible({ timeout: 240_000 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 240_000 });
   await expect(w.getByText(/^ResNet-18 from weights\.safetensors: test accuracy [\d.]+ %.* on 1000 test images/)).toBeVisible();
-  console.log(await w.locator('[data-run-status]').textContent());
+  console.log(await w.getByText(/^Run completed on wasm/).textContent());
 });
 
 test('chapter 2.3 passes an axe accessibility check', async ({ page }) => {

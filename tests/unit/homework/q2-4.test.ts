@@ -60,6 +60,15 @@ describe('augmentationPair', () => {
     expect(augmentationPair([older, cnn])).toEqual({ augmented: null, baseline: null });
   });
 
+  it("prefers the ResNet-18's augmented run to a newer augmented CNN run, which pairs with the newest CNN run otherwise", () => {
+    const asCnn = (r: RunRecord): RunRecord => ({ ...r, config: { ...r.config, model: 'cnn' } });
+    const runs = pair(0.8, 0.72);
+    const cnnAug = asCnn(comparisonRun({ id: 'cnn-aug', question: 'q2.4', seed: 36, skill: 8, finalTrain: 0.7, finalVal: 0.6, createdAt: '2026-12-03T09:00:00.000Z', augmentations: FLIP }));
+    const cnnPlain = comparisonRun({ id: 'cnn-plain', question: 'q2.2', seed: 37, skill: 8, finalTrain: 0.95, finalVal: 0.55, createdAt: '2026-12-02T09:00:00.000Z' });
+    expect(augmentationPair([...runs, cnnAug, cnnPlain])).toMatchObject({ augmented: { id: 'aug' }, baseline: { id: 'plain' } });
+    expect(augmentationPair([runs[0], cnnAug, cnnPlain])).toMatchObject({ augmented: { id: 'cnn-aug' }, baseline: { id: 'cnn-plain' } });
+  });
+
   it('reads the gap at the last epoch and calls the change with a 2-point margin, unclear at the boundary', () => {
     const r = pair(0.8, 0.72)[1];
     const last = r.epochs.at(-1)!;

@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     trace: 'off',
+    // The book's service worker (public/coi-sw.js) would make every page after the first cross-origin
+    // isolated, and hide requests from page.route; tests/e2e/threads.spec.ts runs with it allowed.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath() ?? undefined,
       args: [

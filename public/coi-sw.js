@@ -4,17 +4,18 @@
  * SharedArrayBuffer, which the wasm backend's threaded build needs; without it the book trains on
  * one core (single-threaded SIMD wasm), so nothing breaks when this file cannot work.
  *
- * One file, two roles. Loaded by the page (a plain <script>): registers itself as a service worker
- * and reloads once so that the worker serves the page. Running as the service worker: answers every
+ * One file, two roles. Loaded by every page of the book (a plain <script> in BaseLayout): registers
+ * itself as a service worker, which serves the pages opened after it (nothing reloads by itself, so
+ * nothing a student is typing is lost; the training widget offers the reload where it would help).
+ * Running as the service worker: answers every
  * request with the response plus Cross-Origin-Opener-Policy: same-origin and
  * Cross-Origin-Embedder-Policy: require-corp (same-origin responses also get
  * Cross-Origin-Resource-Policy, so the page's own files keep loading).
  */
-/* global self, window, navigator, document, sessionStorage, Response */
+/* global self, window, navigator, document, Response, Headers */
 (() => {
   if (typeof window === 'undefined') {
     self.addEventListener('install', () => self.skipWaiting());
-    self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
     self.addEventListener('fetch', (e) => {
       const req = e.request;
       if (req.cache === 'only-if-cached' && req.mode !== 'same-origin') return;
@@ -33,12 +34,6 @@
   if (window.crossOriginIsolated || !window.isSecureContext || !('serviceWorker' in navigator)) return;
   const script = document.currentScript && document.currentScript.src;
   if (!script) return;
-  const scope = new URL('./', script).pathname;
-  navigator.serviceWorker.register(script, { scope }).then((reg) => {
-    // Reload once, when this worker starts controlling the page; never loop if isolation still fails.
-    if (sessionStorage.getItem('coi-sw-reloaded')) return;
-    const reload = () => { sessionStorage.setItem('coi-sw-reloaded', '1'); window.location.reload(); };
-    if (navigator.serviceWorker.controller) reload();
-    else reg.addEventListener('updatefound', () => navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true }));
-  }, () => { /* no service worker (private mode, blocked): single-threaded wasm */ });
+  navigator.serviceWorker.register(script, { scope: new URL('./', script).pathname })
+    .catch(() => { /* no service worker (private mode, blocked): single-threaded wasm */ });
 })();

@@ -45,7 +45,7 @@ export type FlowResult = (AttemptResult & { backend: string; config: RunConfig }
 
 /** Runs the flow in `root` (a training widget holding TrainPanel's parts and a TrainForm). */
 export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Promise<FlowResult> {
-  const [{ loadTf, useBackend, backendText, watchDeviceLoss, resetBackend }, charts, { trainAttempt }, store] = await Promise.all([
+  const [{ loadTf, useBackend, backendText, threadsHint, watchDeviceLoss, resetBackend }, charts, { trainAttempt }, store] = await Promise.all([
     import('../lib/train-session'), import('../charts/training-curves-chart'), import('./train-run'), import('../book/run-store'),
   ]);
   const tf: TF = await loadTf();
@@ -65,7 +65,7 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
       error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
       return null;
     }
-    part(root, '[data-backend]').textContent = backendText(choice, auto);
+    part(root, '[data-backend]').textContent = backendText(choice, auto) + (await threadsHint(choice));
     if (attempt > 0) field<HTMLSelectElement>('backend').value = choice.name;
     const device = watchDeviceLoss(tf);
     const config = req.config(batchSize);

@@ -9,6 +9,7 @@ export function backendText(choice: BackendChoice, auto: boolean): string {
       ? `It runs on ${choice.adapter}, a software renderer on the CPU: expect slow training${auto ? ' (nothing faster started here)' : '; wasm is usually faster on such a machine'}.`
       : `GPU: ${choice.adapter}.`);
   }
+  if (choice.threads) parts.push(choice.threads.count > 1 ? `It trains on ${choice.threads.count} CPU threads.` : `It trains on one CPU thread: ${choice.threads.reason}.`);
   const skipped = choice.skipped ?? [];
   if (auto) {
     const why = skipped.length

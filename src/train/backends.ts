@@ -35,6 +35,8 @@ export interface BackendChoice {
   adapter?: string;
   /** True when the chosen GPU backend runs on a software renderer. */
   software?: boolean;
+  /** wasm: the threads it runs on, and why not more (e.g. the page is not cross-origin isolated). */
+  threads?: { count: number; reason: string };
 }
 
 /** The order to try: with `avoidSoftware`, GPU backends on a software renderer move after wasm (just before cpu). */
@@ -63,12 +65,23 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     const paths = opts.wasmPaths ?? (cwd ? `${cwd}/node_modules/@tensorflow/tfjs-backend-wasm/dist/` : undefined);
     if (paths) wasm.setWasmPaths(paths);
     const threads = await import('./threads');
-    threads.enableWasmThreads(tf, wasm, threads.planWasmThreads(threads.currentThreadsEnv(), threads.wasmThreadsRequested()));
+    const plan = threads.planWasmThreads(threads.currentThreadsEnv(), threads.wasmThreadsRequested());
+    threads.enableWasmThreads(tf, wasm, plan);
+    wasmPlan = plan;
     registerWasmConv2DBackpropFilter(tf);
     registerWasmConv2DBackpropInput(tf);
     registerWasmMaxPoolGrad(tf);
     (await import('./kernels/wasm-sum')).registerWasmSum(tf);
   }
+}
+
+/** The thread plan of the wasm backend's start (its pool is fixed from then on). */
+let wasmPlan: { threads: number; reason: string } | null = null;
+
+async function wasmThreads(): Promise<BackendChoice['threads']> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const count = wasm.getThreadsCount();
+  return { count, reason: count === wasmPlan?.threads ? wasmPlan.reason : `${count} thread(s)` };
 }
 
 async function probe(name: string, opts: SelectOptions): Promise<ProbeResult | null> {
@@ -102,7 +115,8 @@ export async function selectBackend(tf: TF, opts: SelectOptions = {}): Promise<B
       await tf.ready();
       if (tf.getBackend() !== name) throw new Error(`tf switched to ${tf.getBackend()} instead`);
       const skipped = passedOver(name);
-      return p ? { name, failures, skipped, adapter: p.adapter, software: p.software } : { name, failures, skipped };
+      if (p) return { name, failures, skipped, adapter: p.adapter, software: p.software };
+      return name === 'wasm' ? { name, failures, skipped, threads: await wasmThreads() } : { name, failures, skipped };
     } catch (e) {
       failures.push({ name, reason: e instanceof Error ? e.message : String(e) });
     }

@@ -39,10 +39,11 @@ export function planWasmThreads(env: ThreadsEnv, requested?: number): ThreadsPla
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 1)) {
     throw new Error(`wasm threads must be a positive integer, got ${requested}`);
   }
-  if (!env.hasSharedArrayBuffer) return { threads: 1, reason: 'no SharedArrayBuffer: single-threaded wasm' };
+  // A page that is not isolated has no SharedArrayBuffer either: name the cause, not the symptom.
   if (!env.node && !env.isolated) {
-    return { threads: 1, reason: 'page is not cross-origin isolated (no COOP/COEP headers): single-threaded wasm' };
+    return { threads: 1, reason: 'the page is not cross-origin isolated (no COOP/COEP headers), so it gets no shared memory' };
   }
+  if (!env.hasSharedArrayBuffer) return { threads: 1, reason: 'this browser offers no SharedArrayBuffer' };
   const want = requested ?? Math.max(1, env.logicalCores);
   const threads = Math.min(want, MAX_WASM_THREADS);
   return { threads, reason: threads === want ? `${threads} thread(s)` : `${threads} threads (tfjs's pool holds ${MAX_WASM_THREADS})` };

@@ -11,4 +11,9 @@ describe('backendText', () => {
     expect(backendText({ name: 'webgl', failures: [{ name: 'webgpu', reason: 'no WebGPU adapter' }], adapter: 'llvmpipe', software: true }, false))
       .toBe('Backend: webgl. It runs on llvmpipe, a software renderer on the CPU: expect slow training; wasm is usually faster on such a machine. Not available: webgpu (no WebGPU adapter).');
   });
+  it("says how many CPU threads wasm trains on, and why only one", () => {
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 4, reason: '4 thread(s)' } }, false)).toBe('Backend: wasm. It trains on 4 CPU threads.');
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 1, reason: 'the page is not cross-origin isolated' } }, false))
+      .toBe('Backend: wasm. It trains on one CPU thread: the page is not cross-origin isolated.');
+  });
 });

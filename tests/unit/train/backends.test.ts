@@ -15,6 +15,10 @@ describe('selectBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(choice.failures.map((f) => f.name)).toEqual(['webgpu', 'webgl']);
     expect(choice.failures.every((f) => f.reason.length > 0)).toBe(true);
+    // Node runs the threaded build on WASM_THREADS threads (default: every core): the choice says how many.
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    expect(choice.threads?.count).toBe(wasm.getThreadsCount());
+    expect(choice.threads!.count).toBeGreaterThanOrEqual(1);
   });
 
   it('with avoidSoftware (auto), passes over a software GPU renderer for wasm and says why', async () => {

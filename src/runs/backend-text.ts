@@ -9,7 +9,6 @@ export function backendText(choice: BackendChoice, auto: boolean): string {
       ? `It runs on ${choice.adapter}, a software renderer on the CPU: expect slow training${auto ? ' (nothing faster started here)' : '; wasm is usually faster on such a machine'}.`
       : `GPU: ${choice.adapter}.`);
   }
-  if (choice.threads) parts.push(choice.threads.count > 1 ? `It trains on ${choice.threads.count} CPU threads.` : `It trains on one CPU thread: ${choice.threads.reason}.`);
   const skipped = choice.skipped ?? [];
   if (auto) {
     const why = skipped.length
@@ -17,6 +16,7 @@ export function backendText(choice: BackendChoice, auto: boolean): string {
       : `auto chose the first backend that started${choice.failures.length ? '' : ', the fastest kind'}.`;
     parts.push(why[0].toUpperCase() + why.slice(1));
   }
+  if (choice.threads) parts.push(choice.threads.count > 1 ? `It trains on ${choice.threads.count} CPU threads.` : `It trains on one CPU thread: ${choice.threads.reason}.`);
   if (choice.failures.length) parts.push(`Not available: ${choice.failures.map((f) => `${f.name} (${f.reason})`).join('; ')}.`);
   return parts.join(' ');
 }

@@ -15,5 +15,7 @@ describe('backendText', () => {
     expect(backendText({ name: 'wasm', failures: [], threads: { count: 4, reason: '4 thread(s)' } }, false)).toBe('Backend: wasm. It trains on 4 CPU threads.');
     expect(backendText({ name: 'wasm', failures: [], threads: { count: 1, reason: 'the page is not cross-origin isolated' } }, false))
       .toBe('Backend: wasm. It trains on one CPU thread: the page is not cross-origin isolated.');
+    expect(backendText({ name: 'wasm', failures: [], skipped: [{ name: 'webgpu', reason: 'runs on a software renderer (x)' }], threads: { count: 2, reason: '' } }, true))
+      .toBe('Backend: wasm. Auto chose wasm over webgpu, which runs on a software renderer (x). It trains on 2 CPU threads.');
   });
 });

@@ -1,5 +1,5 @@
 /** One student's detail view: answers as typed with reference and feedback, manual grading forms, run records. */
-import type { GradingFile, ManualEntry } from '../../src/grading/manual-grades';
+import { type GradingFile, type ManualEntry, rubricSuggestion } from '../../src/grading/manual-grades';
 import type { GradedSubmission, ItemGrade } from '../../src/grading/types';
 import type { RunRecord } from '../../src/train/run-record';
 import { renderConfusionHeatmap } from '../charts/confusion-heatmap';
@@ -57,7 +57,9 @@ function gradeForm(it: ItemGrade, file: GradingFile, onSave: (itemId: string, en
     box.checked = entry?.rubric.includes(c.id) ?? false;
     box.addEventListener('change', () => {
       const sum = rubric.filter((r) => (document.getElementById(`${id}-r-${r.id}`) as HTMLInputElement | null)?.checked).reduce((s, r) => s + r.marks, 0);
-      marks.value = String(sum);
+      const suggested = rubricSuggestion(sum, override.checked ? it.maxMarks : it.manualMax, it.id, override.checked);
+      marks.value = String(suggested.marks);
+      status.textContent = suggested.note;
     });
     return el('div', { className: 'choice' }, box, el('label', { for: box.id, text: `${c.label} (${c.marks})` }));
   });

@@ -67,6 +67,22 @@ export const DEFAULT_RUBRICS: Record<string, RubricCriterion[]> = {
   ],
 };
 
+/**
+ * The marks ticking rubric criteria suggests: their sum, capped at what the grader may enter (the
+ * part left to manual grading, or the whole item when overriding). Default rubrics cover the whole
+ * report, so where some of an item was graded automatically the sum can pass the cap: the note says so.
+ */
+export function rubricSuggestion(sum: number, max: number, itemId: string, override: boolean): { marks: number; note: string } {
+  const marks = round(Math.min(sum, max));
+  if (sum <= max) return { marks, note: '' };
+  return {
+    marks,
+    note: override
+      ? `The ticked criteria add up to ${round(sum)} marks, more than ${itemId}'s ${round(max)}: ${marks} is entered.`
+      : `The ticked criteria add up to ${round(sum)} marks; ${round(max)} of ${itemId} are left to grade by hand (the rest was graded automatically from the answers), so ${marks} is entered.`,
+  };
+}
+
 /** An empty grading file with the default rubrics. */
 export function emptyGradingFile(): GradingFile {
   return { format: GRADING_FORMAT, version: GRADING_VERSION, rubrics: structuredClone(DEFAULT_RUBRICS), grades: {} };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyManual, emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, withEntry, type ManualEntry,
+  DEFAULT_RUBRICS, applyManual, emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, rubricSuggestion, withEntry, type ManualEntry,
 } from '../../../src/grading/manual-grades';
 import { gradedOf } from '../../helpers/graded';
 
@@ -83,5 +83,15 @@ describe('mergeGradingFiles', () => {
     const m = mergeGradingFiles(a, b);
     expect(m.grades.s1['q2.6'].marks).toBe(1);
     expect(m.grades.s2['q2.6'].marks).toBe(2);
+  });
+});
+
+describe('rubricSuggestion', () => {
+  it('enters the ticked criteria up to the marks left to manual grading, and says why when it caps', () => {
+    expect(rubricSuggestion(3, 4, 'q2.3', false)).toEqual({ marks: 3, note: '' });
+    const capped = rubricSuggestion(DEFAULT_RUBRICS['q2.3'].reduce((s, c) => s + c.marks, 0), 4.5, 'q2.3', false);
+    expect(capped.marks).toBe(4.5);
+    expect(capped.note).toMatch(/add up to 10 marks; 4\.5 of q2\.3 are left to grade by hand .*so 4\.5 is entered/);
+    expect(rubricSuggestion(12, 10, 'q2.4', true)).toMatchObject({ marks: 10, note: expect.stringMatching(/more than q2\.4's 10/) });
   });
 });

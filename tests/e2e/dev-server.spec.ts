@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { test, expect } from '@playwright/test';
+import { startTraining } from '../helpers/train-widget';
 
 // The README's start command serves the book with `astro dev`, which bundles differently from the
 // build the other tests use (tfjs-backend-wasm's CommonJS parts are pre-bundled): train there too.
@@ -35,11 +36,7 @@ test('the dev server (npm start) trains the CNN on wasm, on every core once the 
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const threads = await page.evaluate(() => Math.min(navigator.hardwareConcurrency, 8));
   const w = page.locator('hw-train-cnn');
-  await w.scrollIntoViewIfNeeded();
-  await w.getByLabel('Backend').selectOption('wasm');
-  await w.getByLabel('Image size').selectOption('32');
-  await w.getByLabel('Epochs').fill('1');
-  await w.getByRole('button', { name: 'Start' }).click();
+  await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 180_000 });
   await expect(w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/)).toBeVisible();
 });

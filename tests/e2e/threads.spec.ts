@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { startTraining } from '../helpers/train-widget';
 
 // The student's real browser: the book's service worker (public/coi-sw.js) is allowed, as it is outside tests.
 test.use({ serviceWorkers: 'allow' });
@@ -17,10 +18,7 @@ test('a student who opens the book and then chapter 2.2 trains on the CPU with e
   const w = page.locator('hw-train-cnn');
   await w.scrollIntoViewIfNeeded();
   await expect(w.getByText(/Training on the default data set.*5,000 images/)).toBeVisible();
-  await w.getByLabel('Backend').selectOption('wasm');
-  await w.getByLabel('Image size').selectOption('32');
-  await w.getByLabel('Epochs').fill('1');
-  await w.getByRole('button', { name: 'Start' }).click();
+  await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
   await expect(w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/)).toBeVisible({ timeout: 60_000 });
   await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 109/)).toBeVisible({ timeout: 60_000 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 180_000 });
@@ -39,11 +37,7 @@ test('a page opened before the service worker started says so, and a reload give
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   const threads = await threadsWanted(page);
   const w = page.locator('hw-train-cnn');
-  await w.scrollIntoViewIfNeeded();
-  await w.getByLabel('Backend').selectOption('wasm');
-  await w.getByLabel('Image size').selectOption('32');
-  await w.getByLabel('Epochs').fill('1');
-  await w.getByRole('button', { name: 'Start' }).click();
+  await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
   await expect(w.getByText(/^Backend: wasm\. It trains on one CPU thread: the page is not cross-origin isolated/)).toBeVisible({ timeout: 60_000 });
   if (threads > 1) await expect(w.getByText(new RegExp(`Reload the page to train on up to ${threads} threads`))).toBeVisible();
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 120_000 });

@@ -1,7 +1,7 @@
 /** Evaluation over a split in fixed-shape batches (the last one padded; padded rows are ignored). */
 import { allBatches, fillBatch, fillLabels, type PixelSet } from './batches';
 import type { Model } from './model';
-import type { TF } from './tf-types';
+import type { TF, Tensor } from './tf-types';
 
 /** Mean loss, accuracy and the per-image predictions of one split. */
 export interface EvalResult {
@@ -10,22 +10,21 @@ export interface EvalResult {
   predicted: number[];
 }
 
-/** Runs the model over `indices` and returns mean cross-entropy, accuracy and predictions (in `indices` order). */
-export async function evaluate(
-  tf: TF, model: Pick<Model, 'forward'>, set: PixelSet, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
-  yieldFn: () => Promise<void>,
+/**
+ * The loop every evaluation shares: for each fixed-shape batch of `indices`, the logits `logitsOf`
+ * builds (inside a tidy), summed into mean cross-entropy, accuracy and predictions (in `indices` order).
+ */
+export async function evaluateLogits(
+  tf: TF, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
+  logitsOf: (idx: readonly number[]) => Tensor, yieldFn: () => Promise<void>,
 ): Promise<EvalResult> {
-  const per = set.imageSize * set.imageSize * set.channels;
-  const buf = new Float32Array(batchSize * per);
   const predicted: number[] = [];
   let lossSum = 0;
   let correct = 0;
   for (const idx of allBatches(indices, batchSize)) {
-    fillBatch(set, idx, buf);
     const y = fillLabels(labels, idx, batchSize);
     const [losses, preds] = tf.tidy(() => {
-      const x = tf.tensor4d(buf, [batchSize, set.imageSize, set.imageSize, set.channels]);
-      const logits = model.forward(x);
+      const logits = logitsOf(idx);
       const logp = tf.logSoftmax(logits);
       const rowLoss = tf.neg(tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(y, 'int32'), logits.shape[1] as number)), 1));
       return [rowLoss, tf.argMax(logits, 1)];
@@ -41,4 +40,16 @@ export async function evaluate(
   }
   const n = indices.length;
   return { loss: n ? lossSum / n : NaN, accuracy: n ? correct / n : NaN, predicted };
+}
+
+/** Runs the model over `indices` and returns mean cross-entropy, accuracy and predictions (in `indices` order). */
+export async function evaluate(
+  tf: TF, model: Pick<Model, 'forward'>, set: PixelSet, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
+  yieldFn: () => Promise<void>,
+): Promise<EvalResult> {
+  const buf = new Float32Array(batchSize * set.imageSize * set.imageSize * set.channels);
+  return evaluateLogits(tf, labels, indices, batchSize, (idx) => {
+    fillBatch(set, idx, buf);
+    return model.forward(tf.tensor4d(buf, [batchSize, set.imageSize, set.imageSize, set.channels]));
+  }, yieldFn);
 }

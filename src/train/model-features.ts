@@ -2,8 +2,8 @@
  * Features computed once for a frozen backbone: every image of a split through the backbone in
  * eval mode, in fixed-shape batches, with progress; then the head trains and evaluates on them.
  */
-import { allBatches, fillBatch, fillLabels, type PixelSet } from './batches';
-import type { EvalResult } from './evaluate';
+import { allBatches, fillBatch, type PixelSet } from './batches';
+import { type EvalResult, evaluateLogits } from './evaluate';
 import type { Model } from './model';
 import type { TF, Tensor } from './tf-types';
 
@@ -42,27 +42,5 @@ export async function evaluateHead(
 ): Promise<EvalResult> {
   const d = model.featureSize;
   const buf = new Float32Array(batchSize * d);
-  const rows = labels.map((_, i) => i);
-  const predicted: number[] = [];
-  let lossSum = 0;
-  let correct = 0;
-  for (const idx of allBatches(rows, batchSize)) {
-    fillFeatureBatch(features, d, idx, buf);
-    const y = fillLabels(labels, idx, batchSize);
-    const [losses, preds] = tf.tidy(() => {
-      const logits = model.head(tf.tensor2d(buf, [batchSize, d]));
-      const logp = tf.logSoftmax(logits);
-      return [tf.neg(tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(y, 'int32'), model.classes)), 1)), tf.argMax(logits, 1)];
-    });
-    const [l, p] = await Promise.all([losses.data(), preds.data()]);
-    tf.dispose([losses, preds]);
-    for (let b = 0; b < idx.length; b++) {
-      lossSum += l[b];
-      predicted.push(p[b]);
-      if (p[b] === y[b]) correct++;
-    }
-    await yieldFn();
-  }
-  const n = labels.length;
-  return { loss: n ? lossSum / n : NaN, accuracy: n ? correct / n : NaN, predicted };
+  return evaluateLogits(tf, labels, labels.map((_, i) => i), batchSize, (rows) => model.head(tf.tensor2d(fillFeatureBatch(features, d, rows, buf), [batchSize, d])), yieldFn);
 }

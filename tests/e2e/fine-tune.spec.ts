@@ -138,8 +138,8 @@ test('a truncated file or the wrong architecture is refused with a message, and 
   await expect(page.locator('hw-fine-tune').getByText(/^Weights: weights\.safetensors .*From kept in this browser\./)).toBeVisible({ timeout: 60_000 });
 });
 
-test('no switch: frozen backbone, 32×32, 1 epoch on the whole default data set on wasm', async ({ page }) => {
-  test.setTimeout(300_000);
+test('no switch: frozen backbone, 32×32, 1 epoch on the whole default data set on wasm, then t-SNE of its features', async ({ page }) => {
+  test.setTimeout(600_000);
   const w = await openWithWeights(page);
   await settings(w, 'wasm');
   await w.getByRole('button', { name: 'Start' }).click();
@@ -148,6 +148,16 @@ test('no switch: frozen backbone, 32×32, 1 epoch on the whole default data set 
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 240_000 });
   await expect(w.getByText(/^ResNet-18 from weights\.safetensors: test accuracy [\d.]+ %.* on 1000 test images/)).toBeVisible();
   console.log(await w.getByText(/^Run completed on wasm/).textContent());
+  // The feature space of the whole run, with the default t-SNE settings (perplexity 30, 1,000 iterations).
+  const features = w.getByText(/^Features of this run: \d+ images \(\d+ train, 500 validation\)/);
+  await expect(features).toBeVisible();
+  const [, points] = (await features.textContent())!.match(/: (\d+) images/)!;
+  await w.getByRole('button', { name: 'Draw t-SNE' }).click();
+  const views = w.locator('hw-feature-space');
+  await expect(views.nth(0).getByRole('img', { name: new RegExp(`^2-D t-SNE of ${points} points`) })).toBeVisible({ timeout: 240_000 });
+  await expect(views.nth(1).getByRole('img', { name: /^3-D t-SNE of 500 points.*drag to rotate/ })).toBeVisible({ timeout: 240_000 });
+  await expect(w.getByText(/t-SNE drawn \(2-D: KL [\d.]+, trustworthiness [\d.]+; 3-D: KL [\d.]+, trustworthiness [\d.]+\); kept with run resnet18-42-/)).toBeVisible({ timeout: 240_000 });
+  console.log(await w.getByText(/^t-SNE drawn/).textContent());
 });
 
 test('chapter 2.3 passes an axe accessibility check', async ({ page }) => {

@@ -1,4 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeImageFolder } from '../fixtures-gen/make-image-folder';
 import { startTraining } from '../helpers/train-widget';
 
 // The student's real browser: the book's service worker (public/coi-sw.js) is allowed, as it is outside tests.
@@ -43,4 +47,45 @@ test('a page opened before the service worker started says so, and a reload give
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 120_000 });
   await page.reload();
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+});
+
+/** Opens the home page, lets the service worker start, then opens `path`: a page as isolated as a student's. */
+async function isolatedPage(page: Page, path: string): Promise<void> {
+  await page.goto('');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.goto(path);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+}
+
+test('on an isolated page the data-set decoders still start: a picked folder loads with its report', async ({ page }) => {
+  const tmp = mkdtempSync(join(tmpdir(), 'dlcv-e2e-isolated-'));
+  try {
+    const fx = makeImageFolder(join(tmp, 'folder'));
+    await isolatedPage(page, '2-1/');
+    const loader = page.locator('hw-dataset-loader');
+    await expect(loader.getByText(/Using the default data set/)).toBeVisible();
+    await loader.getByLabel('Open a data set folder').setInputFiles(join(fx.dir, 'root'));
+    await expect(loader.getByText(/Using your data set "root": 12 images, 3 classes/)).toBeVisible({ timeout: 30_000 });
+    await expect(loader.getByRole('region', { name: 'Load report' }).getByRole('row', { name: /cannot be decoded/ }).first()).toBeVisible();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('on an isolated page the weights file reads and the t-SNE worker draws both views', async ({ page }) => {
+  test.setTimeout(240_000);
+  await isolatedPage(page, '2-3/?train-limit=64');
+  const w = page.locator('hw-fine-tune');
+  await w.scrollIntoViewIfNeeded();
+  await w.getByLabel(/Pick a weights file/).setInputFiles('../shared/fixtures/resnet18/weights.safetensors');
+  await expect(w.getByText(/^Weights: weights\.safetensors \(safetensors, 46\.8 MB/)).toBeVisible({ timeout: 60_000 });
+  await w.getByLabel('Backend').selectOption('wasm');
+  await w.getByLabel('Image size').selectOption('32');
+  await w.getByRole('button', { name: 'Features of the loaded weights' }).click();
+  await expect(w.getByText(/^Features of weights\.safetensors before any training: \d+ images at 32×32/)).toBeVisible({ timeout: 90_000 });
+  await w.getByLabel('Iterations').fill('300');
+  await w.getByRole('button', { name: 'Draw t-SNE' }).click();
+  const views = w.locator('hw-feature-space');
+  await expect(views.nth(0).getByText(/^KL divergence [\d.]+ · trustworthiness \(k = 10\) 0\.\d{3}/)).toBeVisible({ timeout: 90_000 });
+  await expect(views.nth(1).getByText(/^KL divergence [\d.]+ · trustworthiness \(k = 10\) 0\.\d{3}/)).toBeVisible({ timeout: 90_000 });
 });

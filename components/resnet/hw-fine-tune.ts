@@ -153,13 +153,13 @@ class HwFineTune extends HTMLElement {
     const [{ runTrainingFlow }, { loadTf }, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([import('../training/train-flow'), import('../lib/train-session'), import('./feature-set')]);
     const data = this.trainData(d);
     const split = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed), trainLimitFrom(location.search));
-    const pretrained = this.configOf(form, form.settings.batchSize).pretrained;
-    const label = chartLabel(pretrained);
     let features: FeatureSet | null = null;
     let featureError = '';
+    let current = this.configOf(form, form.settings.batchSize); // the attempt's (recovery may lower its batch)
+    const label = chartLabel(current.pretrained);
     const result = await runTrainingFlow(this, {
       settings: form.settings, split, control, data, label, verb: 'Fine-tuning', dataset: { name: d.manifest.name, hash: d.manifest.hash },
-      config: (batchSize) => this.configOf(form, batchSize),
+      config: (batchSize) => (current = this.configOf(form, batchSize)),
       startText: (backend, config) => `${config.fineTuning === 'frozen' ? 'Computing the backbone features' : 'Training'} on ${backend}…`,
       extra: {
         initialWeights: this.weights.chosen()?.state, featureCache,
@@ -168,7 +168,7 @@ class HwFineTune extends HTMLElement {
           features = null;
           if (control.stopped) return;
           this.status('Computing the features of the train and validation images for the feature space…');
-          const config = this.configOf(form, form.settings.batchSize);
+          const config = current;
           try {
             // A frozen backbone's features are the cached ones; fully fine-tuned weights need their own.
             const rows = config.fineTuning === 'frozen' ? featureRows(config.weights?.sha256 ?? null, config.seed, d.manifest.hash, config.imageSize) : new Map<number, Float32Array>();

@@ -37,6 +37,8 @@ export interface BackendChoice {
   software?: boolean;
   /** wasm: the threads it runs on, and why not more (e.g. the page is not cross-origin isolated). */
   threads?: { count: number; reason: string };
+  /** wasm: null when the book's SIMD kernels run, else why the portable kernels run instead. */
+  simdKernels?: string | null;
 }
 
 /** The order to try: with `avoidSoftware`, GPU backends on a software renderer move after wasm (just before cpu). */
@@ -72,6 +74,8 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     registerWasmConv2DBackpropInput(tf);
     registerWasmMaxPoolGrad(tf);
     (await import('./kernels/wasm-sum')).registerWasmSum(tf);
+    (await import('./kernels/wasm-identity')).registerWasmIdentity(tf);
+    (await import('./kernels/wasm-relu-grad')).registerWasmReluGrad(tf);
   }
 }
 
@@ -116,7 +120,10 @@ export async function selectBackend(tf: TF, opts: SelectOptions = {}): Promise<B
       if (tf.getBackend() !== name) throw new Error(`tf switched to ${tf.getBackend()} instead`);
       const skipped = passedOver(name);
       if (p) return { name, failures, skipped, adapter: p.adapter, software: p.software };
-      return name === 'wasm' ? { name, failures, skipped, threads: await wasmThreads() } : { name, failures, skipped };
+      if (name !== 'wasm') return { name, failures, skipped };
+      const threads = await wasmThreads();
+      const simdKernels = await (await import('./kernels/wasm-simd/runtime')).prepareSimdKernels(tf.backend() as never, threads?.count ?? 1);
+      return { name, failures, skipped, threads, simdKernels };
     } catch (e) {
       failures.push({ name, reason: e instanceof Error ? e.message : String(e) });
     }

@@ -5,6 +5,7 @@
  * (OIHW → HWIO, (out,in) → (in,out), fc rows permuted to NHWC flatten order) and back at export.
  */
 import { mulberry32 } from '../data/rng';
+import { convBiasRelu } from './conv-bias-relu';
 import { CNN_CHANNELS, CNN_POOLS, checkImageSize } from './shape-table';
 import { type Model, type TorchState, readTorchLayout } from './model';
 import type { TF, Tensor, Variable } from './tf-types';
@@ -102,7 +103,7 @@ function build(tf: TF, o: Required<CnnOptions>, params: Map<string, Variable>): 
     let h = x as T4;
     for (let i = 0; i < 3; i++) {
       const w = p(`conv${i + 1}.weight`) as unknown as T4;
-      h = tf.relu(tf.add(tf.conv2d(h, w, 1, 1), p(`conv${i + 1}.bias`))) as T4;
+      h = convBiasRelu(tf, h, w, p(`conv${i + 1}.bias`), { pad: 1, inputIsData: i === 0 }) as T4;
       h = tf.maxPool(h, CNN_POOLS[i], CNN_POOLS[i], 'valid');
     }
     const n = h.shape[0];

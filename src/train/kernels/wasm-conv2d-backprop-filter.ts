@@ -2,12 +2,16 @@
  * Conv2DBackpropFilter for the wasm backend, which tfjs-backend-wasm 4.22 lacks: the filter gradient
  * dW[kh,kw,ci,co] = Σ_{n,oh,ow} x[n, oh·s+kh−pad, ow·s+kw−pad, ci] · dy[n,oh,ow,co], computed as one
  * matrix product patchesᵀ · dy, where the patches (im2col, zero padding) are built on the wasm heap
- * (row copies from x in [ci, n, h, w] order when the stride is 1) and the product runs in the
- * backend's own (XNNPACK) BatchMatMul kernel.
+ * (row copies from x in [ci, n, h, w] order when the stride is 1). The product runs in the book's
+ * SIMD kernel (wasm-simd/) where it is ready, else in the backend's XNNPACK BatchMatMul, which repacks
+ * its fresh right-hand operand on every call (3× the product's own time on the first layer). With
+ * the SIMD kernel and stride 1 there are no patches at all (wasm-filter-grad-shifted.ts).
  */
 import type { TF } from '../tf-types';
 import type { Conv2DBackpropFilterAttrs as Attrs } from '@tensorflow/tfjs-core';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
+import { gemm, simdKernelsOf } from './wasm-simd/runtime';
+import { shiftedFilterGrad } from './wasm-filter-grad-shifted';
 
 /** Rows at least this long are copied with copyWithin; shorter ones by a loop (cheaper than the call). */
 const LONG_ROW = 64;
@@ -27,6 +31,9 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
     const top = info.padInfo.top;
     const left = info.padInfo.left;
+    const simd = co % 4 === 0 ? simdKernelsOf(backend) : null;
+    // few input channels make short row groups (3 rows for RGB): the patches' 4-row tiles win there
+    if (simd && sh === 1 && sw === 1 && ci >= 8) return shiftedFilterGrad(simd, backend, x, dy, { ...info, top, left });
     const k = fh * fw * ci;
     const m = n * oh * ow;
     // Patches are built transposed, [k, m], so the product needs no transposeA (10× slower in XNNPACK).
@@ -72,6 +79,13 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
       }
     }
     backend.disposeData(xt.dataId);
+    if (simd) {
+      const out = backend.makeOutput([...a.filterShape], 'float32');
+      const at = (t: TensorInfo) => (backend.typedArrayFromHeap(t) as unknown as Float32Array).byteOffset;
+      gemm(simd, at(patches), at(dy), at(out), k, m, co);
+      backend.disposeData(patches.dataId);
+      return out;
+    }
     const matMul = tf.getKernel('BatchMatMul', 'wasm');
     if (!matMul) throw new Error('wasm BatchMatMul kernel is not registered');
     const dy2: TensorInfo = { dataId: dy.dataId, shape: [1, m, co], dtype: 'float32' };

@@ -8,6 +8,7 @@
 import type { TF } from '../tf-types';
 import type { MaxPoolGradAttrs as PoolAttrs } from '@tensorflow/tfjs-core';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
+import { poolGradTiled, simdKernelsOf } from './wasm-simd/runtime';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
@@ -29,6 +30,12 @@ export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
     const where = new Int32Array(c);
     const { bottom, right } = info.padInfo;
     if (sh === fh && sw === fw && top === 0 && left === 0 && bottom === 0 && right === 0) {
+      const simd = c % 4 === 0 ? simdKernelsOf(backend) : null;
+      if (simd) {
+        const at = (v: unknown) => (v as Float32Array).byteOffset;
+        poolGradTiled(simd, at(x), at(g), out.byteOffset, { n, h, w, c, oh, ow, fh, fw });
+        return dx;
+      }
       tiledPoolGrad(x, g, out, best, where, { n, h, w, c, oh, ow, fh, fw });
       return dx;
     }

@@ -2,11 +2,12 @@
  * Sum over leading axes for the wasm backend (the bias gradients: dy [N, H, W, C] summed to [C]).
  * tfjs-backend-wasm 4.22 first transposes the reduced axes innermost, then reduces: 212 ms of a
  * 1.3 s CNN step at 128×128. Here the rows of x are added into C accumulators in float64 in one
- * pass over memory, then rounded to float32 (so also closer to the exact sum). Other sums
+ * pass over memory (the SIMD kernel's col_sum when C is a multiple of 4), then rounded to float32 (so also closer to the exact sum). Other sums
  * (inner axes, int32) go to the backend's own kernel.
  */
 import type { TF } from '../tf-types';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
+import { colSum, simdKernelsOf } from './wasm-simd/runtime';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
@@ -31,6 +32,11 @@ export function makeWasmSum(_tf: TF, fallback: KernelFunc) {
     const outShape = keepDims ? [...axes.map(() => 1), ...inner] : inner;
     const out = backend.makeOutput(outShape, 'float32');
     const xs = backend.typedArrayFromHeap(x) as unknown as Float32Array;
+    const simd = cols % 4 === 0 ? simdKernelsOf(backend) : null;
+    if (simd) {
+      colSum(simd, xs.byteOffset, rows, cols, backend.typedArrayFromHeap(out) as unknown as Float32Array);
+      return out;
+    }
     const acc = new Float64Array(cols);
     for (let r = 0, base = 0; r < rows; r++, base += cols) {
       for (let c = 0; c < cols; c++) acc[c] += xs[base + c];

@@ -1,12 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { selectBackend } from '../../../../src/train/backends';
+import { setSimdKernelsEnabled, simdKernelsOf } from '../../../../src/train/kernels/wasm-simd/runtime';
 import { relError } from '../helpers/cnn64';
 
 const TOL = 1e-5; // max abs diff / max abs of the cpu result
 
-beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+let simdReason: string | null | undefined;
+beforeAll(async () => { simdReason = (await selectBackend(tf, { preferred: ['wasm'] })).simdKernels; });
+
+it('has the SIMD kernels ready once selectBackend chose wasm', () => {
+  expect(simdReason).toBeNull();
+  expect(simdKernelsOf(tf.backend())).not.toBeNull();
+});
 
 interface Case { n: number; h: number; w: number; ci: number; co: number; k: [number, number]; stride: number | [number, number]; pad: 'same' | 'valid' | number }
 
@@ -30,7 +37,9 @@ function outSize(c: Case): [number, number] {
   });
 }
 
-describe('makeWasmConv2DBackpropFilter', () => {
+for (const simd of [true, false]) describe(`makeWasmConv2DBackpropFilter (${simd ? 'SIMD product' : 'XNNPACK product'})`, () => {
+  beforeAll(() => setSimdKernelsEnabled(simd));
+  afterAll(() => setSimdKernelsEnabled(true));
   const rng = mulberry32(42);
   const cases: Case[] = [
     { n: 2, h: 8, w: 8, ci: 3, co: 4, k: [3, 3], stride: 1, pad: 1 },
@@ -45,6 +54,16 @@ describe('makeWasmConv2DBackpropFilter', () => {
     cases.push({ n: 1 + Math.floor(rng() * 3), h: k + Math.floor(rng() * 9), w: k + Math.floor(rng() * 9), ci: 1 + Math.floor(rng() * 5), co: 1 + Math.floor(rng() * 5), k: [k, k], stride: 1 + Math.floor(rng() * 2), pad: pads[Math.floor(rng() * pads.length)] });
   }
   cases.push({ n: 2, h: 9, w: 7, ci: 3, co: 4, k: [1, 1], stride: 1, pad: 2 }, { n: 2, h: 10, w: 9, ci: 4, co: 3, k: [3, 3], stride: 2, pad: 1 });
+  // the SIMD paths: channels ≥ 8 at stride 1 (shifted input, no patches), fewer or stride 2 (patches); co a multiple of 4
+  cases.push(
+    { n: 2, h: 8, w: 8, ci: 8, co: 8, k: [3, 3], stride: 1, pad: 1 },
+    { n: 3, h: 11, w: 9, ci: 12, co: 12, k: [5, 5], stride: 1, pad: 'same' },
+    { n: 2, h: 7, w: 10, ci: 9, co: 16, k: [2, 3], stride: 1, pad: 'valid' },
+    { n: 2, h: 20, w: 20, ci: 8, co: 20, k: [1, 1], stride: 1, pad: 0 },
+    { n: 4, h: 16, w: 16, ci: 3, co: 32, k: [3, 3], stride: 1, pad: 1 },
+    { n: 2, h: 13, w: 12, ci: 8, co: 4, k: [3, 3], stride: 2, pad: 'same' },
+    { n: 1, h: 15, w: 15, ci: 3, co: 8, k: [7, 7], stride: 2, pad: 3 },
+  );
   for (const c of cases) {
     it(`matches the cpu filter gradient for ${JSON.stringify(c)} (rel. error ≤ ${TOL})`, () => {
       const [oh, ow] = outSize(c);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { selectBackend } from '../../../../src/train/backends';
+import { setSimdKernelsEnabled } from '../../../../src/train/kernels/wasm-simd/runtime';
 
 interface Case { n: number; h: number; w: number; c: number; k: number; stride: number; pad: 'valid' | 'same' | number; relu: boolean }
 
@@ -17,10 +18,12 @@ function poolGrad(backend: string, p: Case, xs: Float32Array, seed: number): Flo
   });
 }
 
-describe('makeWasmMaxPoolGrad', () => {
+for (const simd of [true, false]) describe(`makeWasmMaxPoolGrad (${simd ? 'SIMD' : 'JS'} windows)`, () => {
   beforeAll(async () => {
     await selectBackend(tf, { preferred: ['wasm'] });
+    setSimdKernelsEnabled(simd);
   });
+  afterAll(() => setSimdKernelsEnabled(true));
 
   it('is registered for wasm after selectBackend', () => {
     expect((tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc as { fastPath?: boolean }).fastPath).toBe(true);
@@ -32,6 +35,8 @@ describe('makeWasmMaxPoolGrad', () => {
     { n: 2, h: 9, w: 7, c: 4, k: 2, stride: 2, pad: 'valid', relu: true },
     { n: 3, h: 10, w: 11, c: 1, k: 3, stride: 3, pad: 'valid', relu: true },
     { n: 1, h: 5, w: 5, c: 6, k: 1, stride: 1, pad: 'valid', relu: false },
+    { n: 2, h: 16, w: 16, c: 8, k: 4, stride: 4, pad: 'valid', relu: true },
+    { n: 1, h: 10, w: 9, c: 12, k: 3, stride: 3, pad: 'valid', relu: false },
     // overlapping and padded pools (ResNet's stem pool is 3×3/2, pad 1)
     { n: 1, h: 9, w: 9, c: 2, k: 3, stride: 2, pad: 'same', relu: false },
     { n: 1, h: 8, w: 8, c: 2, k: 3, stride: 1, pad: 1, relu: false },

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { selectBackend } from '../../../../src/train/backends';
+import { setSimdKernelsEnabled } from '../../../../src/train/kernels/wasm-simd/runtime';
 
 const TOL = 1e-6; // max abs diff / max abs of the float64 sum
 
@@ -29,7 +30,9 @@ function relErr(got: ArrayLike<number>, ref: ArrayLike<number>): number {
   return d / Math.max(m, 1e-30);
 }
 
-describe('makeWasmSum', () => {
+for (const simd of [true, false]) describe(`makeWasmSum (${simd ? 'SIMD' : 'JS'} columns)`, () => {
+  beforeAll(() => setSimdKernelsEnabled(simd));
+  afterAll(() => setSimdKernelsEnabled(true));
   it('is registered for wasm after selectBackend', () => {
     expect((tf.getKernel('Sum', 'wasm')?.kernelFunc as { fastPath?: boolean }).fastPath).toBe(true);
   });
@@ -45,6 +48,8 @@ describe('makeWasmSum', () => {
     { shape: [6, 7, 3], axis: [2] },
     { shape: [6, 7, 3], axis: [0, 2] },
     { shape: [6, 7], axis: [0, 1] },
+    { shape: [6, 7, 8], axis: [0, 1] },
+    { shape: [9, 12], axis: 0 },
   ];
   for (const c of cases) {
     it(`matches the exact sum and the cpu backend for ${JSON.stringify(c)} (rel. error ≤ ${TOL})`, () => {

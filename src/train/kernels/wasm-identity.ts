@@ -1,0 +1,29 @@
+/**
+ * Identity for the wasm backend without a copy: the output shares the input's data (one more
+ * reference), as tfjs-cpu's does. tfjs-backend-wasm 4.22 copies, and the engine calls Identity to save
+ * every tensor a gradient needs (engine.clone), so a CNN step at 64×64 copied 16 MB three times.
+ */
+import type { TF } from '../tf-types';
+import type { TensorInfo } from './wasm-types';
+
+type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
+
+/** Builds the kernel; `fallback` (the backend's own) serves string tensors. */
+export function makeWasmIdentity(fallback: KernelFunc) {
+  return (args: { inputs: Record<string, TensorInfo>; backend: unknown }): TensorInfo => {
+    const { x } = args.inputs;
+    if (x.dtype === 'string') return fallback(args as never) as TensorInfo;
+    (args.backend as { incRef(dataId: object): void }).incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+  };
+}
+
+/** Replaces the wasm Identity with this one (idempotent). */
+export function registerWasmIdentity(tf: TF): void {
+  const current = tf.getKernel('Identity', 'wasm');
+  if (!current || (current.kernelFunc as { fastPath?: boolean }).fastPath) return;
+  const kernelFunc = makeWasmIdentity(current.kernelFunc) as unknown as KernelFunc;
+  (kernelFunc as { fastPath?: boolean }).fastPath = true;
+  tf.unregisterKernel('Identity', 'wasm');
+  tf.registerKernel({ ...current, kernelFunc });
+}

@@ -2,11 +2,13 @@
  * ResNet-18 throughput per backend: full fine-tuning steps (train-mode forward, backward, Adam) and
  * frozen-backbone feature extraction (eval mode), in images/s. Options:
  *   --backends cpu,wasm,webgpu  --sizes 64,224  --batch 16  --steps 3  --cpu-steps 1
+ *   --no-simd (wasm without the book's SIMD kernels, for a before/after)
  * Run: npx tsx bench/resnet18.bench.ts (webgpu through Dawn as in bench/train.bench.ts).
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/train/backends';
+import { setSimdKernelsEnabled } from '../src/train/kernels/wasm-simd/runtime';
 import { createAdam } from '../src/train/adam';
 import { softmaxCrossEntropy } from '../src/train/loss';
 import { resnet18FromTorch } from '../src/train/resnet18';
@@ -16,6 +18,7 @@ const { values: v } = parseArgs({
   options: {
     backends: { type: 'string', default: 'cpu,wasm' }, sizes: { type: 'string', default: '64,224' },
     batch: { type: 'string', default: '16' }, steps: { type: 'string', default: '3' }, 'cpu-steps': { type: 'string', default: '1' },
+    'no-simd': { type: 'boolean', default: false },
   },
 });
 const batch = Number(v.batch);
@@ -45,6 +48,7 @@ for (const backend of (v.backends as string).split(',')) {
   try {
     if (backend === 'webgpu') await prepareWebgpu();
     await selectBackend(tf, { preferred: [backend] });
+    setSimdKernelsEnabled(!v['no-simd']);
   } catch (e) {
     rows.push(`| ${backend} | - | - | unavailable: ${(e as Error).message.slice(0, 60)} | - |`);
     continue;

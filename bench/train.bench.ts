@@ -5,6 +5,8 @@
  * Options:
  *   --backends cpu,wasm,webgpu  --sizes 64,128  --batch 32  --steps 5  --cpu-steps 1
  *   --threads 2 (PyTorch's and wasm's)  --wasm-threads N (wasm's, when different)  --rounds 3  --no-pytorch  --top 8
+ *   --profile-steps 3 (the kernel table is the median of each kernel's time over this many profiled steps)
+ *   --no-simd (wasm without the book's SIMD kernels: the portable kernels and XNNPACK's product, for a before/after)
  * PYTHON=… picks the interpreter for PyTorch (else python3, then /usr/bin/python3; Debian: apt-get
  * install python3-torch); without one the PyTorch column says so.
  * webgpu runs through Dawn (the `webgpu` package) when it initialises, e.g. with SwiftShader:
@@ -15,6 +17,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/train/backends';
+import { setSimdKernelsEnabled } from '../src/train/kernels/wasm-simd/runtime';
 import { makeCnnStep } from './lib/cnn-step';
 
 const { values: v } = parseArgs({
@@ -23,6 +26,7 @@ const { values: v } = parseArgs({
     batch: { type: 'string', default: '32' }, steps: { type: 'string', default: '5' }, 'cpu-steps': { type: 'string', default: '1' },
     'cpu-max-size': { type: 'string', default: '64' }, threads: { type: 'string', default: '2' }, 'wasm-threads': { type: 'string' }, rounds: { type: 'string', default: '3' },
     'no-pytorch': { type: 'boolean', default: false }, top: { type: 'string', default: '8' },
+    'profile-steps': { type: 'string', default: '3' }, 'no-simd': { type: 'boolean', default: false },
   },
 });
 const batch = Number(v.batch);
@@ -63,8 +67,12 @@ for (const backend of (v.backends as string).split(',')) {
   let note = '';
   try {
     if (backend === 'webgpu') await prepareWebgpu();
-    await selectBackend(tf, { preferred: [backend] });
-    if (backend === 'wasm') note = `${(await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount()} thread(s)`;
+    const choice = await selectBackend(tf, { preferred: [backend] });
+    if (backend === 'wasm') {
+      setSimdKernelsEnabled(!v['no-simd']);
+      const simd = v['no-simd'] ? 'SIMD kernels off' : choice.simdKernels ?? 'SIMD kernels';
+      note = `${(await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount()} thread(s), ${simd}`;
+    }
   } catch (e) {
     rows.push([backend, '-', '-', '-', '-', '-', '-', `unavailable: ${(e as Error).message.slice(0, 80)}`]);
     continue;
@@ -90,12 +98,18 @@ for (const backend of (v.backends as string).split(',')) {
       const pt = python ? pytorchRate(python, size, steps) : null;
       if (pt !== null) theirs.push(pt);
     }
-    const prof = await tf.profile(() => s.step());
-    const agg = new Map<string, number>();
-    for (const k of prof.kernels) agg.set(k.name, (agg.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+    const perStep: Map<string, number>[] = [];
+    for (let p = 0; p < Math.max(1, Number(v['profile-steps'])); p++) {
+      const prof = await tf.profile(() => s.step());
+      const m = new Map<string, number>();
+      // tf.profile also lists the scopes of custom ops, whose time their kernels already count
+      for (const k of prof.kernels) if (k.name !== 'unnamed scope' && !k.name.endsWith('__op')) m.set(k.name, (m.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+      perStep.push(m);
+    }
+    const agg = new Map([...new Set(perStep.flatMap((m) => [...m.keys()]))].map((name) => [name, median(perStep.map((m) => m.get(name) ?? 0))]));
     const total = [...agg.values()].reduce((a, b) => a + b, 0);
     const top = [...agg].sort((a, b) => b[1] - a[1]).slice(0, Number(v.top)).map(([n, t]) => `${n} ${t.toFixed(1)}`).join(', ');
-    profiles.push(`${backend} ${size}px, one step (load ${load()}), kernel ms (sum ${total.toFixed(0)}): ${top}`);
+    profiles.push(`${backend} ${size}px, median of ${perStep.length} profiled step(s) (load ${load()}), kernel ms (sum ${total.toFixed(0)}): ${top}`);
     s.dispose();
     const rate = median(ours);
     const pt = theirs.length ? median(theirs) : null;

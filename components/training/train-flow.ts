@@ -65,7 +65,10 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
       error(`No backend could start: ${(e as Error).message}. Pick another backend and press Start.`);
       return null;
     }
-    part(root, '[data-backend]').textContent = backendText(choice, auto) + (await threadsHint(choice));
+    const line = part(root, '[data-backend]');
+    line.textContent = backendText(choice, auto) + (await threadsHint(choice));
+    // which wasm kernels run (the book's SIMD ones, or the portable ones and why), for tests and bug reports
+    line.dataset.wasmKernels = choice.name !== 'wasm' ? '' : choice.simdKernels ? 'portable' : 'simd';
     if (attempt > 0) field<HTMLSelectElement>('backend').value = choice.name;
     const device = watchDeviceLoss(tf);
     const config = req.config(batchSize);

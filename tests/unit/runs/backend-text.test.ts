@@ -18,4 +18,10 @@ describe('backendText', () => {
     expect(backendText({ name: 'wasm', failures: [], skipped: [{ name: 'webgpu', reason: 'runs on a software renderer (x)' }], threads: { count: 2, reason: '' } }, true))
       .toBe('Backend: wasm. Auto chose wasm over webgpu, which runs on a software renderer (x). It trains on 2 CPU threads.');
   });
+
+  it("says when the book's SIMD kernels are off, and nothing when they run", () => {
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 2, reason: '' }, simdKernels: null }, false)).toBe('Backend: wasm. It trains on 2 CPU threads.');
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 1, reason: 'r' }, simdKernels: 'the SIMD kernels did not compile: x' }, false))
+      .toBe("Backend: wasm. It trains on one CPU thread: r. The book's faster wasm kernels are off (the SIMD kernels did not compile: x), so training is slower.");
+  });
 });

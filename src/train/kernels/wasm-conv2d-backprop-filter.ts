@@ -33,12 +33,16 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const left = info.padInfo.left;
     const simd = co % 4 === 0 ? simdKernelsOf(backend) : null;
     // few input channels make short row groups (3 rows for RGB): the patches' 4-row tiles win there
-    if (simd && sh === 1 && sw === 1 && ci >= 8) return shiftedFilterGrad(simd, backend, x, dy, { ...info, top, left });
+    // the shifted input pays for its padded grid with more multiply-adds; few input channels make short
+    // row groups (3 rows for RGB): there, and where the padding adds more than 30 %, patches win
+    const growth = ((oh + fh - 1) * (ow + fw - 1)) / (oh * ow);
+    if (simd && sh === 1 && sw === 1 && ci >= 8 && growth <= 1.3) return shiftedFilterGrad(simd, backend, x, dy, { ...info, top, left });
     const k = fh * fw * ci;
     const m = n * oh * ow;
     // Patches are built transposed, [k, m], so the product needs no transposeA (10× slower in XNNPACK).
     // x is first transposed to [ci, n, ih, iw] (the backend's C++ Transpose), so that with stride 1 each
-    // patch row is one contiguous run of an input row: a copyWithin on the heap, zeros at the borders.
+    // patch row is one contiguous run of an input row: a copy on the heap (the SIMD module's im2col_s1,
+    // else copyWithin), zeros at the borders.
     const transpose = tf.getKernel('Transpose', 'wasm');
     if (!transpose) throw new Error('wasm Transpose kernel is not registered');
     const xt = transpose.kernelFunc({ inputs: { x }, backend: args.backend as never, attrs: { perm: [3, 0, 1, 2] } }) as TensorInfo;
@@ -48,7 +52,8 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const heap = new Float32Array(pv.buffer);
     const p0 = pv.byteOffset >> 2;
     const x0 = xv.byteOffset >> 2;
-    for (let r = 0; r < fh; r++) {
+    if (simd && sh === 1 && sw === 1) simd.exports.im2col_s1(pv.byteOffset, xv.byteOffset, fh, fw, ci, n, ih, iw, oh, ow, top, left);
+    else for (let r = 0; r < fh; r++) {
       for (let c = 0; c < fw; c++) {
         // Output columns whose input column lies inside the image.
         const lo = sw === 1 ? Math.min(ow, Math.max(0, left - c)) : 0;

@@ -78,6 +78,18 @@ export class Body {
     if (memOffset !== undefined) this.code.push(opcode === SIMD.load32Splat ? 2 : 4, ...uleb(memOffset));
     return this;
   }
+  ltS(): this { return this.op(0x48); }
+  gtS(): this { return this.op(0x4a); }
+  /** if … else … end around two bodies (the condition on the stack). */
+  ifElse(then: () => void, otherwise: () => void): this {
+    this.op(0x04, 0x40);
+    then();
+    this.op(0x05);
+    otherwise();
+    return this.op(0x0b);
+  }
+  /** memory.copy (bulk memory): [dest, src, bytes] on the stack. */
+  memoryCopy(): this { return this.op(0xfc, ...uleb(10), 0x00, 0x00); }
   /** memory.fill (bulk memory): [dest, value, bytes] on the stack. */
   memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
   /** local[i] += delta (i32). */

@@ -177,6 +177,49 @@ function poolGradRow(): Func {
   return { name: 'pool_grad_row', body: f };
 }
 
+/**
+ * im2col_s1(pdst, psrc, fh, fw, ci, n, ih, iw, oh, ow, top, left): the stride-1 patches [fh·fw·ci][n·oh·ow]
+ * of x laid out [ci][n][ih][iw] at psrc, zero outside the image: each patch row is a run of one input
+ * row (memory.copy) between zeros (memory.fill).
+ */
+function im2colStride1(): Func {
+  const f = new Body(12);
+  const [pdst, psrc, fh, fw, ci, n, ih, iw, oh, ow, top, left] = Array.from({ length: 12 }, (_, i) => i);
+  const [r, c, ch, b, y, lo, hi, yi, plane, dst, rowb, t] = Array.from({ length: 12 }, () => f.local(I32));
+  const min = (a: () => void, bb: () => void) => { a(); bb(); a(); bb(); f.ltS().select(); };
+  const max = (a: () => void, bb: () => void) => { a(); bb(); a(); bb(); f.gtS().select(); };
+  f.get(pdst).set(dst);
+  f.get(ow).i32(4).mul().set(rowb);
+  f.forRange(r, () => f.i32(0), () => f.get(fh), 1, () => {
+    f.forRange(c, () => f.i32(0), () => f.get(fw), 1, () => {
+      // output columns whose input column lies inside the image: lo…hi
+      min(() => f.get(ow), () => f.get(left).get(c).sub()); f.set(t);
+      max(() => f.i32(0), () => f.get(t)); f.set(lo);
+      min(() => f.get(ow), () => f.get(iw).get(left).add().get(c).sub()); f.set(t);
+      max(() => f.get(lo), () => f.get(t)); f.set(hi);
+      f.forRange(ch, () => f.i32(0), () => f.get(ci), 1, () => {
+        f.forRange(b, () => f.i32(0), () => f.get(n), 1, () => {
+          f.get(psrc).get(ch).get(n).mul().get(b).add().get(ih).mul().get(iw).mul().i32(4).mul().add().set(plane);
+          f.forRange(y, () => f.i32(0), () => f.get(oh), 1, () => {
+            f.get(y).get(top).sub().get(r).add().tee(yi).get(ih).geU(); // negative rows compare as huge
+            f.ifElse(() => {
+              f.get(dst).i32(0).get(rowb).memoryFill();
+            }, () => {
+              f.get(dst).i32(0).get(lo).i32(4).mul().memoryFill();
+              f.get(dst).get(lo).i32(4).mul().add();
+              f.get(plane).get(yi).get(iw).mul().get(lo).add().get(left).sub().get(c).add().i32(4).mul().add();
+              f.get(hi).get(lo).sub().i32(4).mul().memoryCopy();
+              f.get(dst).get(hi).i32(4).mul().add().i32(0).get(ow).get(hi).sub().i32(4).mul().memoryFill();
+            });
+            f.bump(dst, () => f.get(rowb));
+          });
+        });
+      });
+    });
+  });
+  return { name: 'im2col_s1', body: f };
+}
+
 /** relu_grad(pdy, py, pout, count): out = y > 0 ? dy : 0 over count floats (a multiple of 4); PyTorch's threshold_backward, so a NaN output passes no gradient. */
 function reluGrad(): Func {
   const f = new Body(4);
@@ -194,5 +237,5 @@ function reluGrad(): Func {
 /** The module's bytes for a memory of this kind. */
 export function simdKernelBytes(memory: MemoryImport): Uint8Array {
   const tiles = GEMM_TILES.map(([r, v]) => gemmTile(r, v));
-  return encodeModule([...tiles, gemmDriver(), colSum(), poolGradRow(), reluGrad()], memory, tiles.map((t) => t.name));
+  return encodeModule([...tiles, gemmDriver(), colSum(), poolGradRow(), reluGrad(), im2colStride1()], memory, tiles.map((t) => t.name));
 }

@@ -11,7 +11,7 @@ type Fn = (...args: number[]) => void;
 
 /** The module's exports. */
 export interface SimdExports {
-  gemm: Fn; col_sum: Fn; pool_grad_row: Fn; relu_grad: Fn;
+  gemm: Fn; col_sum: Fn; pool_grad_row: Fn; relu_grad: Fn; im2col_s1: Fn;
 }
 
 /** What of tfjs-backend-wasm's Emscripten module the kernels reach: its memory and allocator. */

@@ -54,8 +54,10 @@ for (const simd of [true, false]) describe(`makeWasmConv2DBackpropFilter (${simd
     cases.push({ n: 1 + Math.floor(rng() * 3), h: k + Math.floor(rng() * 9), w: k + Math.floor(rng() * 9), ci: 1 + Math.floor(rng() * 5), co: 1 + Math.floor(rng() * 5), k: [k, k], stride: 1 + Math.floor(rng() * 2), pad: pads[Math.floor(rng() * pads.length)] });
   }
   cases.push({ n: 2, h: 9, w: 7, ci: 3, co: 4, k: [1, 1], stride: 1, pad: 2 }, { n: 2, h: 10, w: 9, ci: 4, co: 3, k: [3, 3], stride: 2, pad: 1 });
-  // the SIMD paths: channels ≥ 8 at stride 1 (shifted input, no patches), fewer or stride 2 (patches); co a multiple of 4
+  // the SIMD paths: channels ≥ 8 at stride 1 with little padding (shifted input, no patches), else patches; co a multiple of 4
   cases.push(
+    { n: 2, h: 16, w: 16, ci: 16, co: 8, k: [3, 3], stride: 1, pad: 1 },
+    { n: 1, h: 18, w: 14, ci: 8, co: 12, k: [3, 3], stride: 1, pad: 'same' },
     { n: 2, h: 8, w: 8, ci: 8, co: 8, k: [3, 3], stride: 1, pad: 1 },
     { n: 3, h: 11, w: 9, ci: 12, co: 12, k: [5, 5], stride: 1, pad: 'same' },
     { n: 2, h: 7, w: 10, ci: 9, co: 16, k: [2, 3], stride: 1, pad: 'valid' },

@@ -76,6 +76,7 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     (await import('./kernels/wasm-sum')).registerWasmSum(tf);
     (await import('./kernels/wasm-identity')).registerWasmIdentity(tf);
     (await import('./kernels/wasm-relu-grad')).registerWasmReluGrad(tf);
+    (await import('./kernels/wasm-conv2d')).registerWasmConv2D(tf);
   }
 }
 

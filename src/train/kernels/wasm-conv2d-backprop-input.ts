@@ -1,12 +1,16 @@
 /**
  * A faster Conv2DBackpropInput for the wasm backend when stride is 1: the input gradient is the
  * convolution of dy with the filter flipped in space and with in/out channels swapped, padded by
- * (kernel − 1 − pad) on each side, run by the backend's XNNPACK Conv2D kernel. Other cases (stride
- * > 1, NCHW) go to tfjs-backend-wasm's own kernel, several times slower on the CNN's shapes.
+ * (kernel − 1 − pad) on each side, run by the backend's XNNPACK Conv2D kernel. Strided ones go
+ * through the SIMD product (wasm-input-grad-gemm.ts) where it is ready; the rest (NCHW, or no SIMD)
+ * to tfjs-backend-wasm's own kernel, several times slower.
  */
 import type { TF } from '../tf-types';
 import type { Conv2DBackpropInputAttrs as Attrs } from '@tensorflow/tfjs-core';
+import { replaceWasmKernel } from './wasm-replace';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
+import { gemmInputGrad, inputGradFits } from './wasm-input-grad-gemm';
+import { simdKernelsOf } from './wasm-simd/runtime';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
@@ -16,12 +20,19 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
     const { dy, filter } = args.inputs;
     const a = args.attrs as unknown as Attrs;
     const s = typeof a.strides === 'number' ? [a.strides, a.strides] : a.strides;
-    if (a.dataFormat !== 'NHWC' || s[0] !== 1 || s[1] !== 1 || dy.dtype !== 'float32' || filter.dtype !== 'float32') {
-      return fallback(args as never) as TensorInfo;
-    }
     const backend = args.backend as WasmBackendLike;
     const [fh, fw, ci, co] = filter.shape;
-    const info = tf.backend_util.computeConv2DInfo(a.inputShape, [fh, fw, ci, co], 1, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    if (a.dataFormat !== 'NHWC' || dy.dtype !== 'float32' || filter.dtype !== 'float32') return fallback(args as never) as TensorInfo;
+    const strided = s[0] !== 1 || s[1] !== 1;
+    const info = tf.backend_util.computeConv2DInfo(a.inputShape, [fh, fw, ci, co], s as [number, number], 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    const simd = simdKernelsOf(backend);
+    const g = { ...info, top: info.padInfo.top, left: info.padInfo.left };
+    // at stride 1 the XNNPACK path flips and packs the whole filter each call (≈ 5 ns a weight) and the
+    // product's col2im costs ≈ 2 ns a patch value: the product wins when outputs (m) < 2.5 · co, i.e.
+    // ResNet's deep layers (512 channels on 2×2 maps), not the CNN's
+    const m = info.batchSize * info.outHeight * info.outWidth;
+    if (simd && inputGradFits(g) && (strided || m < 2.5 * co)) return gemmInputGrad(tf, simd, backend, dy, filter, g);
+    if (strided) return fallback(args as never) as TensorInfo;
     const { top, bottom, left, right } = info.padInfo;
     const flipped = backend.makeOutput([fh, fw, co, ci], 'float32');
     const dst = backend.typedArrayFromHeap(flipped);
@@ -47,10 +58,5 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
 
 /** Replaces the wasm Conv2DBackpropInput with the stride-1 fast path (idempotent). */
 export function registerWasmConv2DBackpropInput(tf: TF): void {
-  const current = tf.getKernel('Conv2DBackpropInput', 'wasm');
-  if (!current || (current.kernelFunc as { fastPath?: boolean }).fastPath) return;
-  const kernelFunc = makeWasmConv2DBackpropInput(tf, current.kernelFunc) as unknown as KernelFunc;
-  (kernelFunc as { fastPath?: boolean }).fastPath = true;
-  tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-  tf.registerKernel({ ...current, kernelFunc });
+  replaceWasmKernel(tf, 'Conv2DBackpropInput', (f) => makeWasmConv2DBackpropInput(tf, f));
 }

@@ -4,6 +4,7 @@
  * every tensor a gradient needs (engine.clone), so a CNN step at 64×64 copied 16 MB three times.
  */
 import type { TF } from '../tf-types';
+import { replaceWasmKernel } from './wasm-replace';
 import type { TensorInfo } from './wasm-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
@@ -20,10 +21,5 @@ export function makeWasmIdentity(fallback: KernelFunc) {
 
 /** Replaces the wasm Identity with this one (idempotent). */
 export function registerWasmIdentity(tf: TF): void {
-  const current = tf.getKernel('Identity', 'wasm');
-  if (!current || (current.kernelFunc as { fastPath?: boolean }).fastPath) return;
-  const kernelFunc = makeWasmIdentity(current.kernelFunc) as unknown as KernelFunc;
-  (kernelFunc as { fastPath?: boolean }).fastPath = true;
-  tf.unregisterKernel('Identity', 'wasm');
-  tf.registerKernel({ ...current, kernelFunc });
+  replaceWasmKernel(tf, 'Identity', (f) => makeWasmIdentity(f));
 }

@@ -7,6 +7,7 @@
  */
 import type { TF } from '../tf-types';
 import type { MaxPoolGradAttrs as PoolAttrs } from '@tensorflow/tfjs-core';
+import { replaceWasmKernel } from './wasm-replace';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { poolGradTiled, simdKernelsOf } from './wasm-simd/runtime';
 
@@ -106,10 +107,5 @@ function tiledPoolGrad(x: ArrayLike<number>, g: ArrayLike<number>, out: Float32A
 
 /** Replaces the wasm MaxPoolGrad with this one (idempotent). */
 export function registerWasmMaxPoolGrad(tf: TF): void {
-  const current = tf.getKernel('MaxPoolGrad', 'wasm');
-  if (!current || (current.kernelFunc as { fastPath?: boolean }).fastPath) return;
-  const kernelFunc = makeWasmMaxPoolGrad(tf, current.kernelFunc) as unknown as KernelFunc;
-  (kernelFunc as { fastPath?: boolean }).fastPath = true;
-  tf.unregisterKernel('MaxPoolGrad', 'wasm');
-  tf.registerKernel({ ...current, kernelFunc });
+  replaceWasmKernel(tf, 'MaxPoolGrad', (f) => makeWasmMaxPoolGrad(tf, f));
 }

@@ -6,6 +6,7 @@
  * (inner axes, int32) go to the backend's own kernel.
  */
 import type { TF } from '../tf-types';
+import { replaceWasmKernel } from './wasm-replace';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { colSum, simdKernelsOf } from './wasm-simd/runtime';
 
@@ -48,10 +49,5 @@ export function makeWasmSum(_tf: TF, fallback: KernelFunc) {
 
 /** Replaces the wasm Sum with this one (idempotent). */
 export function registerWasmSum(tf: TF): void {
-  const current = tf.getKernel('Sum', 'wasm');
-  if (!current || (current.kernelFunc as { fastPath?: boolean }).fastPath) return;
-  const kernelFunc = makeWasmSum(tf, current.kernelFunc) as unknown as KernelFunc;
-  (kernelFunc as { fastPath?: boolean }).fastPath = true;
-  tf.unregisterKernel('Sum', 'wasm');
-  tf.registerKernel({ ...current, kernelFunc });
+  replaceWasmKernel(tf, 'Sum', (f) => makeWasmSum(tf, f));
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { selectBackend } from '../../../../src/train/backends';
+import { setSimdKernelsEnabled } from '../../../../src/train/kernels/wasm-simd/runtime';
 import { relError } from '../helpers/cnn64';
 
 const TOL = 1e-5; // max abs diff / max abs of the cpu result
@@ -23,7 +24,9 @@ function inputGrad(backend: string, c: Case, xs: Float32Array, ws: Float32Array,
   });
 }
 
-describe('makeWasmConv2DBackpropInput', () => {
+for (const simd of [true, false]) describe(`makeWasmConv2DBackpropInput (${simd ? 'SIMD product for strides' : 'tfjs kernel for strides'})`, () => {
+  beforeAll(() => setSimdKernelsEnabled(simd));
+  afterAll(() => setSimdKernelsEnabled(true));
   const rng = mulberry32(9);
   const cases: Case[] = [
     { n: 2, h: 8, w: 8, ci: 3, co: 4, k: [3, 3], stride: 1, pad: 1 },
@@ -31,6 +34,15 @@ describe('makeWasmConv2DBackpropInput', () => {
     { n: 2, h: 6, w: 9, ci: 4, co: 3, k: [2, 3], stride: 1, pad: 'valid' },
     { n: 1, h: 9, w: 9, ci: 3, co: 2, k: [4, 4], stride: 1, pad: 'same' },
     { n: 1, h: 9, w: 9, ci: 3, co: 2, k: [3, 3], stride: 2, pad: 1 },
+    // strided, n·oh·ow a multiple of 4 (the SIMD product), as ResNet-18's downsampling convolutions
+    { n: 4, h: 10, w: 10, ci: 8, co: 16, k: [3, 3], stride: 2, pad: 'valid' },
+    { n: 2, h: 9, w: 8, ci: 5, co: 6, k: [3, 3], stride: 2, pad: 1 },
+    { n: 4, h: 8, w: 8, ci: 16, co: 8, k: [1, 1], stride: 2, pad: 'valid' },
+    { n: 1, h: 15, w: 15, ci: 3, co: 4, k: [7, 7], stride: 2, pad: 3 },
+    { n: 2, h: 11, w: 12, ci: 4, co: 4, k: [2, 2], stride: 3, pad: 'same' },
+    // stride 1 with few outputs and many channels (the SIMD product, as ResNet's deep layers)
+    { n: 4, h: 4, w: 4, ci: 24, co: 32, k: [3, 3], stride: 1, pad: 'valid' },
+    { n: 2, h: 3, w: 4, ci: 16, co: 40, k: [3, 3], stride: 1, pad: 1 },
   ];
   it('is the kernel registered for wasm after selectBackend', () => {
     expect((tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc as { fastPath?: boolean }).fastPath).toBe(true);

@@ -2,9 +2,11 @@
  * relu(conv2d(x, w, stride 1) + b) as one op with its own gradient, for the CNN's layers: the forward
  * pass is one FusedConv2D kernel (tfjs fuses ReLU only outside gradient recording, so tf.fused.conv2d
  * would run three), the backward pass takes ReLU's gradient in one kernel where the backend has
- * BookReluGrad (wasm) and computes the bias, filter and — only when asked — input gradients.
+ * BookReluGrad and the SIMD module (wasm), and computes the bias, filter and — only when asked —
+ * input gradients.
  */
 import { RELU_GRAD } from './kernels/wasm-relu-grad';
+import { simdKernelsOf } from './kernels/wasm-simd/runtime';
 import type { TF, Tensor } from './tf-types';
 
 type T4 = import('@tensorflow/tfjs-core').Tensor4D;
@@ -15,7 +17,8 @@ export interface ConvBiasReluOptions { pad: number; inputIsData?: boolean }
 
 /** dy where y > 0, else 0 (PyTorch's threshold_backward: a NaN output passes no gradient). */
 export function reluGradFromOutput(tf: TF, dy: Tensor, y: Tensor): Tensor {
-  if (tf.getKernel(RELU_GRAD, tf.getBackend())) return tf.engine().runKernel(RELU_GRAD, { dy, y } as unknown as NamedTensorMap) as Tensor;
+  // the kernel's own loop (no SIMD module) is slower than the three tfjs kernels, so only with SIMD
+  if (tf.getKernel(RELU_GRAD, tf.getBackend()) && simdKernelsOf(tf.backend())) return tf.engine().runKernel(RELU_GRAD, { dy, y } as unknown as NamedTensorMap) as Tensor;
   return tf.where(tf.greater(y, 0), dy, tf.zerosLike(dy));
 }
 

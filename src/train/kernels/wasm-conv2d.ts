@@ -1,9 +1,10 @@
 /**
  * Conv2D for the wasm backend where a layer has few outputs and many weights (ResNet-18's deep
  * layers: 512 channels on 2×2 maps): y[m × co] = patches[m × k] · W[k × co] through the SIMD product,
- * the patches (NHWC im2col, runs of ci floats) built on the heap. XNNPACK packs the whole filter on
- * every call once the weights change (every training step), which there costs more than the product.
- * Other shapes go to the backend's own (XNNPACK) kernel.
+ * the patches (NHWC im2col, runs of ci floats) built on the heap. XNNPACK packs the whole filter
+ * whenever it meets a new filter tensor (every training step, after Adam), which there costs more than
+ * the product; it keeps the packing for a filter it has met, so a filter seen before (evaluation,
+ * a frozen backbone's features) and other shapes go to the backend's own (XNNPACK) kernel.
  */
 import type { TF } from '../tf-types';
 import type { Conv2DAttrs } from '@tensorflow/tfjs-core';
@@ -12,6 +13,9 @@ import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemm, simdKernelsOf } from './wasm-simd/runtime';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
+
+/** Filters (by data) this kernel has met: the next call with one of them finds XNNPACK's packing ready. */
+const seen = new WeakSet<object>();
 
 /** Builds the kernel; `fallback` is the backend's own Conv2D. */
 export function makeWasmConv2D(tf: TF, fallback: KernelFunc) {
@@ -27,7 +31,11 @@ export function makeWasmConv2D(tf: TF, fallback: KernelFunc) {
     const { batchSize: n, inHeight: ih, inWidth: iw, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw } = info;
     const m = n * oh * ow;
     // as for the input gradient: packing costs ≈ 5 ns a weight, the patches ≈ 2 ns a value
-    if (co % 4 !== 0 || m >= 2.5 * co) return fallback(args as never) as TensorInfo;
+    if (co % 4 !== 0 || m >= 2.5 * co || seen.has(filter.dataId)) {
+      seen.add(filter.dataId);
+      return fallback(args as never) as TensorInfo;
+    }
+    seen.add(filter.dataId);
     const k = fh * fw * ci;
     const top = info.padInfo.top;
     const left = info.padInfo.left;

@@ -41,6 +41,18 @@ for (const simd of [true, false]) describe(`makeWasmConv2D (${simd ? 'SIMD produ
       expect(relError(conv('wasm', c, xs, ws), conv('cpu', c, xs, ws))).toBeLessThanOrEqual(TOL);
     });
   }
+  it('gives the same result when the same filter comes again (then XNNPACK, with its packing kept)', () => {
+    const c = cases[0];
+    const xs = Float32Array.from({ length: c.n * c.h * c.w * c.ci }, () => rng() * 2 - 1);
+    const ws = Float32Array.from({ length: c.k[0] * c.k[1] * c.ci * c.co }, () => rng() * 2 - 1);
+    const ref = conv('cpu', c, xs, ws);
+    tf.setBackend('wasm');
+    const w = tf.tensor4d(ws, [c.k[0], c.k[1], c.ci, c.co]);
+    const x = tf.tensor4d(xs, [c.n, c.h, c.w, c.ci]);
+    for (let i = 0; i < 3; i++) expect(relError(tf.tidy(() => tf.conv2d(x, w, c.stride, c.pad).dataSync() as Float32Array), ref)).toBeLessThanOrEqual(TOL);
+    tf.dispose([w, x]);
+  });
+
   it('leaves no tensors or data behind', () => {
     tf.setBackend('wasm');
     const before = tf.memory();

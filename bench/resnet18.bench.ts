@@ -80,3 +80,4 @@ for (const backend of (v.backends as string).split(',')) {
   }
 }
 console.log(rows.join('\n'));
+process.exit(0); // the threaded wasm backend's workers would keep Node alive

@@ -70,7 +70,8 @@ for (const backend of (v.backends as string).split(',')) {
     const choice = await selectBackend(tf, { preferred: [backend] });
     if (backend === 'wasm') {
       setSimdKernelsEnabled(!v['no-simd']);
-      const simd = v['no-simd'] ? 'SIMD kernels off' : choice.simdKernels ?? 'SIMD kernels';
+      const st = choice.simdKernels;
+      const simd = v['no-simd'] ? 'SIMD kernels off' : !st?.running ? `SIMD kernels off: ${st?.problem}` : `SIMD kernels, ${st.helpers} helper thread(s)${st.problem ? ` (${st.problem})` : ''}`;
       note = `${(await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount()} thread(s), ${simd}`;
     }
   } catch (e) {

@@ -67,8 +67,9 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
     }
     const line = part(root, '[data-backend]');
     line.textContent = backendText(choice, auto) + (await threadsHint(choice));
-    // which wasm kernels run (the book's SIMD ones, or the portable ones and why), for tests and bug reports
-    line.dataset.wasmKernels = choice.name !== 'wasm' ? '' : choice.simdKernels ? 'portable' : 'simd';
+    // which wasm kernels run (the book's SIMD ones and their helper threads, or the portable ones), for tests and bug reports
+    const simd = choice.simdKernels;
+    line.dataset.wasmKernels = choice.name !== 'wasm' || !simd ? '' : simd.running ? `simd, ${simd.helpers} helper thread(s)` : 'portable';
     if (attempt > 0) field<HTMLSelectElement>('backend').value = choice.name;
     const device = watchDeviceLoss(tf);
     const config = req.config(batchSize);

@@ -17,7 +17,9 @@ export function backendText(choice: BackendChoice, auto: boolean): string {
     parts.push(why[0].toUpperCase() + why.slice(1));
   }
   if (choice.threads) parts.push(choice.threads.count > 1 ? `It trains on ${choice.threads.count} CPU threads.` : `It trains on one CPU thread: ${choice.threads.reason}.`);
-  if (choice.simdKernels) parts.push(`The book's faster wasm kernels are off (${choice.simdKernels}), so training is slower.`);
+  const simd = choice.simdKernels;
+  if (simd && !simd.running) parts.push(`The book's faster wasm kernels are off (${simd.problem}), so training is slower.`);
+  else if (simd?.problem) parts.push(`The book's faster wasm kernels run on one thread only (${simd.problem}).`);
   if (choice.failures.length) parts.push(`Not available: ${choice.failures.map((f) => `${f.name} (${f.reason})`).join('; ')}.`);
   return parts.join(' ');
 }

@@ -37,8 +37,8 @@ export interface BackendChoice {
   software?: boolean;
   /** wasm: the threads it runs on, and why not more (e.g. the page is not cross-origin isolated). */
   threads?: { count: number; reason: string };
-  /** wasm: null when the book's SIMD kernels run, else why the portable kernels run instead. */
-  simdKernels?: string | null;
+  /** wasm: whether the book's SIMD kernels run, on how many helper threads, and what went wrong. */
+  simdKernels?: import('./kernels/wasm-simd/runtime').SimdStatus;
 }
 
 /** The order to try: with `avoidSoftware`, GPU backends on a software renderer move after wasm (just before cpu). */

@@ -26,7 +26,7 @@ test('a student who opens the book and then chapter 2.2 trains on the CPU with e
   await expect(w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/)).toBeVisible({ timeout: 60_000 });
   // the book's SIMD kernels and their helper threads started (else the line says they are off, and why)
   await expect(w.getByText(/faster wasm kernels are off/)).toHaveCount(0);
-  await expect(w.locator('[data-backend]')).toHaveAttribute('data-wasm-kernels', 'simd');
+  await expect(w.locator('[data-backend]')).toHaveAttribute('data-wasm-kernels', `simd, ${Math.max(0, threads - 1)} helper thread(s)`);
   await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 109/)).toBeVisible({ timeout: 60_000 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 180_000 });
   await expect(w.getByText(/^Test accuracy [\d.]+ %.* on 1000 test images/)).toBeVisible();
@@ -46,6 +46,8 @@ test('a page opened before the service worker started says so, and a reload give
   const w = page.locator('hw-train-cnn');
   await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
   await expect(w.getByText(/^Backend: wasm\. It trains on one CPU thread: the page is not cross-origin isolated/)).toBeVisible({ timeout: 60_000 });
+  // the single-threaded build still runs the book's SIMD kernels, without helpers (no shared memory)
+  await expect(w.locator('[data-backend]')).toHaveAttribute('data-wasm-kernels', 'simd, 0 helper thread(s)');
   if (threads > 1) await expect(w.getByText(new RegExp(`Reload the page to train on up to ${threads} threads`))).toBeVisible();
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 120_000 });
   await page.reload();

@@ -19,9 +19,12 @@ describe('backendText', () => {
       .toBe('Backend: wasm. Auto chose wasm over webgpu, which runs on a software renderer (x). It trains on 2 CPU threads.');
   });
 
-  it("says when the book's SIMD kernels are off, and nothing when they run", () => {
-    expect(backendText({ name: 'wasm', failures: [], threads: { count: 2, reason: '' }, simdKernels: null }, false)).toBe('Backend: wasm. It trains on 2 CPU threads.');
-    expect(backendText({ name: 'wasm', failures: [], threads: { count: 1, reason: 'r' }, simdKernels: 'the SIMD kernels did not compile: x' }, false))
+  it("says when the book's SIMD kernels are off or lack their helper threads, and nothing when they run", () => {
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 2, reason: '' }, simdKernels: { running: true, helpers: 1, problem: null } }, false))
+      .toBe('Backend: wasm. It trains on 2 CPU threads.');
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 1, reason: 'r' }, simdKernels: { running: false, helpers: 0, problem: 'the SIMD kernels did not compile: x' } }, false))
       .toBe("Backend: wasm. It trains on one CPU thread: r. The book's faster wasm kernels are off (the SIMD kernels did not compile: x), so training is slower.");
+    expect(backendText({ name: 'wasm', failures: [], threads: { count: 2, reason: '' }, simdKernels: { running: true, helpers: 0, problem: 'a SIMD helper thread did not start' } }, false))
+      .toBe("Backend: wasm. It trains on 2 CPU threads. The book's faster wasm kernels run on one thread only (a SIMD helper thread did not start).");
   });
 });

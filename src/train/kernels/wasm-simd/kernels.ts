@@ -1,10 +1,10 @@
 /**
  * The wasm backend's SIMD kernels, written as WebAssembly bytecode (emit.ts) that runs on the
- * backend's own memory: a matrix-product tile for the filter gradient (tfjs-wasm's XNNPACK product
- * repacks its right-hand operand every call, 45 ms of the first layer's 51 at 64×64), a column sum
- * for the bias gradients, one row of non-overlapping max-pool windows for MaxPoolGrad, and the ReLU
- * gradient.
- * All pointers and strides are in bytes.
+ * backend's own memory: the matrix product (register tiles and their driver) behind the filter
+ * gradient, the strided input gradient and the deep layers' convolutions (tfjs-wasm's XNNPACK
+ * product repacks its fresh right-hand operand every call: 45 ms of the first layer's 51 at 64×64),
+ * stride-1 im2col, a column sum for the bias gradients, one row of non-overlapping max-pool windows
+ * for MaxPoolGrad, and the ReLU gradient. All pointers and strides are in bytes.
  */
 import { Body, SIMD, V128, I32, encodeModule, type Func, type MemoryImport } from './emit';
 

@@ -24,7 +24,10 @@ export interface WasmModuleLike {
 }
 
 /** A ready set of kernels bound to one backend's memory, with helper threads when that memory is shared. */
-export interface SimdKernels { exports: SimdExports; module: WasmModuleLike; pool: GemmPool | null }
+export interface SimdKernels { exports: SimdExports; module: WasmModuleLike; pool: GemmPool | null; status: SimdStatus }
+
+/** Whether the kernels run, on how many helper threads besides the caller, and what went wrong (null: nothing). */
+export interface SimdStatus { running: boolean; helpers: number; problem: string | null }
 
 const ready = new WeakMap<object, SimdKernels>();
 let disabled = false;
@@ -36,30 +39,37 @@ export function memoryOf(module: WasmModuleLike): WebAssembly.Memory | null {
   return (exported as WebAssembly.Memory | undefined) ?? null;
 }
 
-/** Compiles and instantiates the kernels for this backend, with `threads` − 1 helpers on a shared memory; resolves to a reason when they cannot run. */
-export async function prepareSimdKernels(backend: { wasm?: WasmModuleLike }, threads = 1): Promise<string | null> {
+const off = (problem: string): SimdStatus => ({ running: false, helpers: 0, problem });
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Compiles and instantiates the kernels for this backend, with `threads` − 1 helpers on a shared memory (once per backend; later calls return the first status). */
+export async function prepareSimdKernels(backend: { wasm?: WasmModuleLike }, threads = 1): Promise<SimdStatus> {
   const module = backend.wasm;
-  if (!module) return 'not a wasm backend';
-  if (ready.has(module)) return null;
+  if (!module) return off('not a wasm backend');
+  const known = ready.get(module);
+  if (known) return known.status;
   const memory = memoryOf(module);
-  if (!memory) return 'the wasm backend does not expose its memory';
+  if (!memory) return off('the wasm backend does not expose its memory');
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  let compiled: WebAssembly.Module;
+  let instance: WebAssembly.Instance;
   try {
-    const bytes = simdKernelBytes({ shared, minPages: 1 });
-    const compiled = await WebAssembly.compile(bytes as BufferSource);
-    const instance = await WebAssembly.instantiate(compiled, { env: { memory } });
-    const kernels: SimdKernels = { exports: instance.exports as unknown as SimdExports, module, pool: null };
-    ready.set(module, kernels);
-    if (!shared || threads < 2) return null;
+    compiled = await WebAssembly.compile(simdKernelBytes({ shared, minPages: 1 }) as BufferSource);
+    instance = await WebAssembly.instantiate(compiled, { env: { memory } });
+  } catch (e) {
+    return off(`the SIMD kernels did not compile: ${message(e)}`);
+  }
+  const kernels: SimdKernels = { exports: instance.exports as unknown as SimdExports, module, pool: null, status: { running: true, helpers: 0, problem: null } };
+  ready.set(module, kernels);
+  if (shared && threads > 1) {
     try {
       kernels.pool = await startGemmPool(compiled, memory, threads - 1, (b) => module._malloc(b));
+      kernels.status = { running: true, helpers: kernels.pool.helpers.length, problem: null };
     } catch (e) {
-      return `the SIMD kernels run on one thread: ${e instanceof Error ? e.message : String(e)}`;
+      kernels.status = { running: true, helpers: 0, problem: message(e) };
     }
-    return null;
-  } catch (e) {
-    return `the SIMD kernels did not compile: ${e instanceof Error ? e.message : String(e)}`;
   }
+  return kernels.status;
 }
 
 /** The kernels for this backend, or null (not prepared, no SIMD, or turned off for a comparison). */

@@ -46,6 +46,11 @@ export interface GemmPool { memory: WebAssembly.Memory; helpers: Helper[]; broke
 
 type Listener = (message: unknown) => void;
 
+let live = 0;
+
+/** Helper threads started and not yet stopped, in this process or page (for tests and diagnostics). */
+export function liveHelpers(): number { return live; }
+
 /** A helper from WORKER_SOURCE: worker_threads where Node's builtins are (its global Worker may be a shim), else a Worker from a blob URL. */
 function spawn(onMessage: Listener, onError: (e: unknown) => void): WorkerLike {
   const get = (globalThis as { process?: { getBuiltinModule?: (n: string) => unknown } }).process?.getBuiltinModule;
@@ -61,6 +66,7 @@ function spawn(onMessage: Listener, onError: (e: unknown) => void): WorkerLike {
   if (typeof g.Worker !== 'function') throw new Error('this environment has no Worker');
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
   const w = new g.Worker(url);
+  URL.revokeObjectURL(url); // the worker has its script once it is constructed
   w.onmessage = (e: { data: unknown }) => onMessage(e.data);
   w.onerror = (e: { message?: string }) => onError(new Error(e.message ?? 'worker error'));
   return w;
@@ -69,29 +75,39 @@ function spawn(onMessage: Listener, onError: (e: unknown) => void): WorkerLike {
 /** Starts `count` helpers on `memory` (shared) with control blocks from `malloc`; resolves once all run the module, or rejects. */
 export async function startGemmPool(module: WebAssembly.Module, memory: WebAssembly.Memory, count: number, malloc: (bytes: number) => number, timeoutMs = 10_000): Promise<GemmPool> {
   const pool: GemmPool = { memory, helpers: [], broken: null };
+  const spawned: Helper[] = [];
   const started = Array.from({ length: count }, () => new Promise<Helper>((resolve, reject) => {
     const ctrl = (malloc(SLOTS * 4 + 64) + 63) & ~63;
     new Int32Array(memory.buffer, ctrl, SLOTS).fill(0);
     const timer = setTimeout(() => reject(new Error('a SIMD helper thread did not start')), timeoutMs);
-    const helper: Helper = {
-      ctrl, seq: 0,
-      worker: spawn((m) => {
-        clearTimeout(timer);
-        if (m === 'ready') resolve(helper); else reject(new Error(`a SIMD helper thread failed: ${String(m)}`));
-      }, (e) => {
-        clearTimeout(timer);
-        pool.broken = `a SIMD helper thread stopped: ${e instanceof Error ? e.message : String(e)}`;
-        reject(new Error(pool.broken));
-      }),
-    };
-    helper.worker.postMessage({ module, memory, ctrl });
+    try {
+      const helper: Helper = {
+        ctrl, seq: 0,
+        worker: spawn((m) => {
+          clearTimeout(timer);
+          if (m === 'ready') resolve(helper); else reject(new Error(`a SIMD helper thread failed: ${String(m)}`));
+        }, (e) => {
+          clearTimeout(timer);
+          pool.broken = `a SIMD helper thread stopped: ${e instanceof Error ? e.message : String(e)}`;
+          reject(new Error(pool.broken));
+        }),
+      };
+      live++;
+      spawned.push(helper);
+      helper.worker.postMessage({ module, memory, ctrl });
+    } catch (e) {
+      clearTimeout(timer);
+      reject(e);
+    }
   }));
   try {
-    pool.helpers = await Promise.all(started);
+    await Promise.all(started);
   } catch (e) {
+    pool.helpers = spawned; // every helper that started, also those that answered, is stopped
     stopGemmPool(pool);
     throw e;
   }
+  pool.helpers = spawned;
   return pool;
 }
 
@@ -103,6 +119,7 @@ export function stopGemmPool(pool: GemmPool): void {
     Atomics.add(c, SEQ, 1);
     Atomics.notify(c, SEQ);
     h.worker.terminate();
+    live--;
   }
   pool.helpers = [];
 }

@@ -7,11 +7,12 @@ import { relError } from '../helpers/cnn64';
 
 const TOL = 1e-5; // max abs diff / max abs of the cpu result
 
-let simdReason: string | null | undefined;
-beforeAll(async () => { simdReason = (await selectBackend(tf, { preferred: ['wasm'] })).simdKernels; });
+let choice: Awaited<ReturnType<typeof selectBackend>>;
+beforeAll(async () => { choice = await selectBackend(tf, { preferred: ['wasm'] }); });
 
-it('has the SIMD kernels ready once selectBackend chose wasm', () => {
-  expect(simdReason).toBeNull();
+it('has the SIMD kernels ready once selectBackend chose wasm, with a helper for every thread but the caller', () => {
+  const threads = choice.threads?.count ?? 1;
+  expect(choice.simdKernels).toEqual({ running: true, helpers: threads > 1 ? threads - 1 : 0, problem: null });
   expect(simdKernelsOf(tf.backend())).not.toBeNull();
 });
 

@@ -11,7 +11,7 @@ const rand = (n: number) => Float32Array.from({ length: n }, () => rng() * 2 - 1
 
 async function ready(shared: boolean): Promise<{ h: TestHeap; k: SimdKernels }> {
   const h = testHeap(shared);
-  expect(await prepareSimdKernels(h.backend)).toBeNull();
+  expect(await prepareSimdKernels(h.backend)).toEqual({ running: true, helpers: 0, problem: null });
   return { h, k: simdKernelsOf(h.backend) as SimdKernels };
 }
 
@@ -29,8 +29,8 @@ describe('prepareSimdKernels / simdKernelsOf', () => {
     const shared = testHeap(true);
     expect(memoryOf(plain.backend.wasm)).toBe(plain.memory);
     expect(memoryOf(shared.backend.wasm)).toBe(shared.memory);
-    expect(await prepareSimdKernels({})).toMatch(/not a wasm backend/);
-    expect(await prepareSimdKernels({ wasm: { ...plain.backend.wasm, asm: {} } as never })).toMatch(/does not expose its memory/);
+    expect(await prepareSimdKernels({})).toEqual({ running: false, helpers: 0, problem: 'not a wasm backend' });
+    expect((await prepareSimdKernels({ wasm: { ...plain.backend.wasm, asm: {} } as never })).problem).toMatch(/does not expose its memory/);
   });
 
   it('answers null while turned off', async () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../../src/data/rng';
 import { simdKernelBytes } from '../../../../../src/train/kernels/wasm-simd/kernels';
 import { gemm, prepareSimdKernels, simdKernelsOf, type SimdKernels } from '../../../../../src/train/kernels/wasm-simd/runtime';
-import { type GemmPool, splitColumns, startGemmPool, stopGemmPool } from '../../../../../src/train/kernels/wasm-simd/workers';
+import { type GemmPool, liveHelpers, splitColumns, startGemmPool, stopGemmPool } from '../../../../../src/train/kernels/wasm-simd/workers';
 import { testHeap } from '../../../../helpers/simd-memory';
 
 const pools: GemmPool[] = [];
@@ -22,7 +22,7 @@ describe('startGemmPool / gemm on helper threads', () => {
     const rng = mulberry32(3);
     for (const threads of [2, 4]) {
       const h = testHeap(true, 512);
-      expect(await prepareSimdKernels(h.backend, threads)).toBeNull();
+      expect(await prepareSimdKernels(h.backend, threads)).toEqual({ running: true, helpers: threads - 1, problem: null });
       const k = simdKernelsOf(h.backend) as SimdKernels;
       expect(k.pool?.helpers.length).toBe(threads - 1);
       pools.push(k.pool as GemmPool);
@@ -41,16 +41,18 @@ describe('startGemmPool / gemm on helper threads', () => {
     }
   });
 
-  it('rejects, with the reason, when a helper cannot instantiate the module', async () => {
+  it('rejects, with the reason, when a helper cannot instantiate the module, and stops every helper it started', async () => {
     const h = testHeap(true);
+    const before = liveHelpers();
     // a module built for an unshared memory cannot import the shared one
     const wrong = await WebAssembly.compile(simdKernelBytes({ shared: false, minPages: 1 }) as BufferSource);
-    await expect(startGemmPool(wrong, h.memory, 1, (b) => h.backend.wasm._malloc(b))).rejects.toThrow(/helper thread failed/);
+    await expect(startGemmPool(wrong, h.memory, 3, (b) => h.backend.wasm._malloc(b))).rejects.toThrow(/helper thread failed/);
+    expect(liveHelpers()).toBe(before);
   });
 
   it('starts no helpers where the memory is not shared (the single-threaded build)', async () => {
     const h = testHeap(false);
-    expect(await prepareSimdKernels(h.backend, 2)).toBeNull();
+    expect(await prepareSimdKernels(h.backend, 2)).toEqual({ running: true, helpers: 0, problem: null });
     expect(simdKernelsOf(h.backend)?.pool).toBeNull();
   });
 });

@@ -66,9 +66,9 @@ function spawn(onMessage: Listener, onError: (e: unknown) => void): WorkerLike {
   if (typeof g.Worker !== 'function') throw new Error('this environment has no Worker');
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
   const w = new g.Worker(url);
-  URL.revokeObjectURL(url); // the worker has its script once it is constructed
-  w.onmessage = (e: { data: unknown }) => onMessage(e.data);
-  w.onerror = (e: { message?: string }) => onError(new Error(e.message ?? 'worker error'));
+  // the URL is revoked once the worker answers (it has loaded its script by then) or fails
+  w.onmessage = (e: { data: unknown }) => { URL.revokeObjectURL(url); onMessage(e.data); };
+  w.onerror = (e: { message?: string }) => { URL.revokeObjectURL(url); onError(new Error(e.message ?? 'worker error')); };
   return w;
 }
 

@@ -1,13 +1,18 @@
-import type { Feedback, RawAnswer } from '../../src/exercises/types';
+import type { Feedback, PartSpec, RawAnswer } from '../../src/exercises/types';
 import { exerciseById } from '../../src/homework/catalog';
+import { runContextKey, waitingForRun } from '../../src/homework/run-context';
 import { splitPasted } from '../../src/exercises/split-pasted';
 import { combineFeedback } from '../../src/exercises/combine-feedback';
+import { isBlank } from '../../src/exercises/could-not-read';
 import { bookState } from '../book/book-state';
 import { pageInput } from './kinds';
+import { PartPreviews } from './answer-preview';
 
-/** One exercise on the page: restores and saves answers, checks them with the engine, shows feedback. */
+/** One exercise on the page: restores and saves answers, previews how they read, checks them with the engine, shows feedback. */
 class HwExercise extends HTMLElement {
   private saveTimer: number | undefined;
+  private specCache: { key: string; specs: Promise<PartSpec[]> } | null = null;
+  private readonly previews = new PartPreviews(() => this.specs(), (part) => this.readPart(part));
 
   connectedCallback(): void {
     const id = this.dataset.exercise ?? '';
@@ -15,7 +20,12 @@ class HwExercise extends HTMLElement {
     if (!def) return;
     const state = bookState();
     this.restore();
-    this.addEventListener('input', () => this.scheduleSave());
+    this.addEventListener('input', (ev) => {
+      this.scheduleSave();
+      const part = (ev.target as Element).closest<HTMLElement>('.ex-part');
+      if (part) this.previews.schedule(part);
+    });
+    this.addEventListener('focusin', (ev) => this.previewRestored(ev.target as Element));
     this.addEventListener('change', () => this.saveAll());
     window.addEventListener('pagehide', () => this.flush());
     document.addEventListener('visibilitychange', () => {
@@ -44,9 +54,35 @@ class HwExercise extends HTMLElement {
     return pageInput(part.dataset.kind).read(part);
   }
 
+  /** The exercise's parts for this student's variant and handed-in runs, built once per variant and set of runs. */
+  private specs(): Promise<PartSpec[]> {
+    const state = bookState();
+    const def = exerciseById(this.dataset.exercise ?? '');
+    if (!def) return Promise.resolve([]);
+    const key = `${state.variant.kind}:${state.variant.seed}:${def.usesRuns ? runContextKey(state.progress.runs) : ''}`;
+    if (this.specCache?.key !== key) {
+      const specs = def.parts(state.variant, { runs: state.progress.runs });
+      specs.catch(() => {
+        if (this.specCache?.specs === specs) this.specCache = null;
+      });
+      this.specCache = { key, specs };
+    }
+    return this.specCache.specs;
+  }
+
+  /** A restored answer gets its preview when its field is first focused (building parts at load would fetch tfjs for nothing). */
+  private previewRestored(target: Element): void {
+    const part = target.closest<HTMLElement>('.ex-part');
+    const slot = part?.querySelector<HTMLElement>('[data-preview]');
+    if (part && slot && !slot.dataset.state && !isBlank(this.readPart(part))) void this.previews.update(part);
+  }
+
   private restore(): void {
     const { answers, results } = bookState().progress;
-    for (const part of this.parts()) pageInput(part.dataset.kind).write(part, answers[part.dataset.key ?? '']);
+    for (const part of this.parts()) {
+      pageInput(part.dataset.kind).write(part, answers[part.dataset.key ?? '']);
+      this.previews.clear(part);
+    }
     const result = this.querySelector<HTMLElement>('[data-result]');
     const saved = results[this.dataset.exercise ?? ''];
     if (result) {
@@ -82,6 +118,7 @@ class HwExercise extends HTMLElement {
     if (!pageInput(part.dataset.kind).paste(part, target, grid)) return;
     ev.preventDefault();
     this.scheduleSave();
+    this.previews.schedule(part);
   }
 
   /** Enter in a one-line answer checks it; in a vector or matrix it moves to the next cell, and the last cell checks. */
@@ -117,9 +154,9 @@ class HwExercise extends HTMLElement {
     if (button) button.disabled = true;
     result.textContent = 'Checking…';
     try {
-      const [{ grade }, specs] = await Promise.all([import('../../src/exercises/grade'), def.parts(state.variant, { runs: state.progress.runs })]);
+      const [{ grade }, specs] = await Promise.all([import('../../src/exercises/grade'), this.specs()]);
       const raw = new Map(this.parts().map((p) => [p.dataset.key ?? '', this.readPart(p)]));
-      const feedback = specs.map((spec) => grade(spec, raw.get(spec.key)));
+      const feedback = specs.map((spec) => waitingForRun(def, spec) ?? grade(spec, raw.get(spec.key)));
       const labels = new Map(def.inputs.map((i) => [i.key, i.label]));
       const combined = combineFeedback(feedback, labels);
       result.dataset.status = combined.status;

@@ -1,5 +1,5 @@
-/** One student's detail view: answers as typed with reference and feedback, manual grading forms, run records. */
-import { type GradingFile, type ManualEntry, rubricSuggestion } from '../../src/grading/manual-grades';
+/** One student's detail view: answers as typed with feedback (and the reference, in the instructor edition), manual grading forms, run records. */
+import { type GradingFile, type ManualEntry, rubricFor, rubricSuggestion } from '../../src/grading/manual-grades';
 import type { GradedSubmission, ItemGrade } from '../../src/grading/types';
 import type { RunRecord } from '../../src/train/run-record';
 import { renderConfusionHeatmap } from '../charts/confusion-heatmap';
@@ -7,8 +7,8 @@ import { fmtMarks, rawText } from './gradebook-dom';
 import { renderLineChart } from '../charts/line-chart';
 import { el } from '../lib/el';
 
-/** Renders `g` into `root`; `onSave(item, entry or null)` stores a manual grade. */
-export function renderDetail(root: HTMLElement, g: GradedSubmission, file: GradingFile, onSave: (itemId: string, entry: ManualEntry | null) => void): void {
+/** Renders `g` into `root`, with a Reference column when `withReference`; `onSave(item, entry or null)` stores a manual grade. */
+export function renderDetail(root: HTMLElement, g: GradedSubmission, file: GradingFile, withReference: boolean, onSave: (itemId: string, entry: ManualEntry | null) => void): void {
   const head = el('div', {},
     el('h3', { id: 'detail-heading', tabindex: -1, text: `${g.name || '(no name)'} — ${g.studentId}` }),
     el('p', {}, `File ${g.source}; handed in ${g.createdAt}; graded with ${g.variant.kind === 'student' ? `seed ${g.variant.seed}` : 'the homework numbers'} (file says ${g.declaredVariant.kind}, seed ${g.declaredVariant.seed}). Total `, el('strong', { text: `${fmtMarks(g.total)} / ${g.maxTotal}` }), '.'),
@@ -19,19 +19,19 @@ export function renderDetail(root: HTMLElement, g: GradedSubmission, file: Gradi
   const noteList = notes.length === 0 ? null : el('div', {},
     el('p', { text: 'Dropped from the file (never graded; every answer was read):' }),
     el('ul', { className: 'flag-list', 'aria-label': 'Notes on the file' }, ...notes.map((f) => el('li', { text: f.message }))));
-  root.replaceChildren(head, flags, ...(noteList ? [noteList] : []), ...g.items.map((it) => itemSection(g, it, file, onSave)), runsSection(g.runs));
+  root.replaceChildren(head, flags, ...(noteList ? [noteList] : []), ...g.items.map((it) => itemSection(g, it, file, withReference, onSave)), runsSection(g.runs));
 }
 
-function itemSection(g: GradedSubmission, it: ItemGrade, file: GradingFile, onSave: (itemId: string, entry: ManualEntry | null) => void): HTMLElement {
+function itemSection(g: GradedSubmission, it: ItemGrade, file: GradingFile, withReference: boolean, onSave: (itemId: string, entry: ManualEntry | null) => void): HTMLElement {
   const answers = g.answers.filter((a) => a.item === it.id);
   const manual = g.manualAnswers.filter((m) => m.item === it.id);
   const table = answers.length === 0 ? null : el('table', { className: 'answers', tabindex: 0, 'aria-label': `Answers of ${it.id}` },
-    el('thead', {}, el('tr', {}, ...['Key', 'Answer as typed', 'Reference', 'Feedback', 'Marks'].map((h) => el('th', { scope: 'col', text: h })))),
+    el('thead', {}, el('tr', {}, ...['Key', 'Answer as typed', ...(withReference ? ['Reference'] : []), 'Feedback', 'Marks'].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...answers.map((a) => el('tr', { 'data-status': a.feedback.status },
       el('th', { scope: 'row', text: a.key }),
       el('td', {}, el('code', { text: rawText(a.raw) })),
-      el('td', {}, el('code', { text: a.reference || '—' })),
-      el('td', { text: a.feedback.message }),
+      withReference ? el('td', {}, el('code', { text: a.reference || '—' })) : null,
+      el('td', { className: 'feedback', text: a.feedback.message }),
       el('td', { className: 'num', text: `${fmtMarks(a.feedback.marks)} / ${fmtMarks(a.feedback.maxMarks)}` }),
     ))));
   const texts = manual.map((m) => el('div', { className: 'free-text' }, el('h5', { text: m.key }), el('pre', { text: rawText(m.raw) })));
@@ -45,7 +45,7 @@ function itemSection(g: GradedSubmission, it: ItemGrade, file: GradingFile, onSa
 function gradeForm(it: ItemGrade, file: GradingFile, onSave: (itemId: string, entry: ManualEntry | null) => void): HTMLElement {
   const id = `grade-${it.id.replace(/\./g, '-')}`;
   const entry = it.manual;
-  const rubric = file.rubrics[it.id] ?? [];
+  const rubric = rubricFor(file, it);
   const marks = el('input', { type: 'number', id: `${id}-marks`, min: 0, step: 0.25, value: entry ? entry.marks : '' });
   const override = el('input', { type: 'checkbox', id: `${id}-override` });
   override.checked = entry?.override ?? it.manualMax === 0;

@@ -1,4 +1,4 @@
-/** <hw-gradebook>: the instructor page. Loads files, regrades them with src/grading, shows and exports the gradebook. */
+/** <hw-gradebook>: the instructor page. Loads files, regrades them with src/grading, shows and exports the gradebook (references only in the instructor edition). */
 import { strToU8, zipSync } from 'fflate';
 import { DEFAULT_COURSE, readCourse, type CourseSettings } from '../../src/course/course';
 import { gradebookCsv, type CsvFormat } from '../../src/grading/csv';
@@ -10,6 +10,7 @@ import { batchStats } from '../../src/grading/stats';
 import type { GradedSubmission } from '../../src/grading/types';
 import { downloadText } from '../lib/download';
 import { renderDetail } from './gradebook-detail';
+import { editionOf, withoutReferences } from './edition';
 import { renderStats } from './gradebook-stats';
 import { renderTable, type TableView } from './gradebook-table';
 import { readDrop, readFileList } from '../lib/read-input-files';
@@ -109,7 +110,8 @@ class HwGradebook extends HTMLElement {
   private async regrade(): Promise<void> {
     this.say(`Grading ${this.files.length} file(s)…`);
     const t0 = performance.now();
-    this.batch = await loadBatch(this.files, this.course);
+    const batch = await loadBatch(this.files, this.course);
+    this.batch = editionOf(this) === 'instructor' ? batch : { ...batch, graded: withoutReferences(batch.graded) };
     this.refresh();
     const noted = this.batch.graded.filter((g) => g.flags.some((f) => f.kind === 'read-note')).length;
     const notes = noted > 0 ? ` ${noted} graded file(s) had malformed advisory entries, dropped (flag read-note).` : '';
@@ -154,7 +156,7 @@ class HwGradebook extends HTMLElement {
       root.replaceChildren(el('p', { text: 'Choose a student in the gradebook to see their answers.' }));
       return;
     }
-    renderDetail(root, g, this.grading, (itemId, entry) => {
+    renderDetail(root, g, this.grading, editionOf(this) === 'instructor', (itemId, entry) => {
       this.grading = withEntry(this.grading, g.studentId, itemId, entry);
       this.saveGrading();
       this.refresh();
@@ -168,7 +170,7 @@ class HwGradebook extends HTMLElement {
   }
 
   private exportFeedback(): void {
-    const files = Object.fromEntries(feedbackFiles(this.rows, this.course.name).map((f) => [f.name, strToU8(f.text)]));
+    const files = Object.fromEntries(feedbackFiles(this.rows, this.course.name, { withReference: editionOf(this) === 'instructor' }).map((f) => [f.name, strToU8(f.text)]));
     downloadText('feedback.zip', zipSync(files), 'application/zip');
   }
 

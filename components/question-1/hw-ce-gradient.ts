@@ -1,10 +1,14 @@
 import { formatVector } from '../../src/exercises/format-number';
 import { parseNumberList } from '../../src/math/parse-list';
 import { ceGrad, outer, softmax } from '../../src/math/softmax';
+import { logitsGuard } from '../../src/widgets/exercise-guard';
+import { guardMessage } from '../../src/widgets/guard-message';
+import { bookState } from '../book/book-state';
 import { FormWidget } from './form-widget';
 import { part } from '../lib/part';
 
-/** Shows ŷ, ∂L/∂z[2] and ∂L/∂W[2] from tfjs gradients and the closed forms ŷ − y and (ŷ − y)a[1]ᵀ, with the largest gap. */
+/** Shows ŷ, ∂L/∂z[2] and ∂L/∂W[2] from tfjs gradients and the closed forms ŷ − y and (ŷ − y)a[1]ᵀ, with the largest gap;
+ *  for logits with the probabilities of the student's own q1.2d (or q1.2e) it shows the method instead. */
 class HwCeGradient extends FormWidget {
   protected async compute(): Promise<void> {
     const out = part(this, '[data-readout]');
@@ -17,6 +21,11 @@ class HwCeGradient extends FormWidget {
     if (!a.ok) return void (out.textContent = `a[1]: ${a.error}`);
     if (!Number.isInteger(target) || target < 0 || target >= z.values.length) {
       out.textContent = `The true class must be a whole number from 1 to ${z.values.length}.`;
+      return;
+    }
+    const hits = logitsGuard(bookState().variant, z.values, 'q1.2d');
+    if (hits.length > 0) {
+      out.textContent = guardMessage(hits);
       return;
     }
     out.textContent = 'Computing gradients with tfjs…';

@@ -3,12 +3,16 @@ import { parseExpression } from '../../src/exercises/expr/parse-expr';
 import { formatNumber, formatVector } from '../../src/exercises/format-number';
 import { mulberry32 } from '../../src/exercises/variant';
 import { checkDeltaFormula } from '../../src/math/delta-formula-check';
+import { logitsGuard } from '../../src/widgets/exercise-guard';
+import { bookState } from '../book/book-state';
 import { part } from '../lib/part';
 
 const K = 4;
 const ALIASES = { 'ŷ_k': 'y_k', 'ŷ_j': 'y_j', yk: 'y_k', yj: 'y_j', 'δ_kj': 'd', 'δ': 'd', delta: 'd' };
 
-/** Parses the student's formula, draws K = 4 random logits, and compares with the autodiff Jacobian in all 16 cells. */
+/** Parses the student's formula, draws K = 4 random logits (never ones with the probabilities of the student's own
+ *  q1.2d or q1.2e), and compares with the autodiff Jacobian in all 16 cells: it points at the cells that disagree, and
+ *  never calls a formula right (q1.2c asks for this formula; its own Check grades it). */
 class HwDeltaFormula extends HTMLElement {
   private tries = 0;
 
@@ -30,7 +34,9 @@ class HwDeltaFormula extends HTMLElement {
       return;
     }
     const rng = mulberry32(++this.tries * 7919);
-    const z = Array.from({ length: K }, () => Math.round((rng() * 6 - 3) * 10) / 10);
+    const draw = () => Array.from({ length: K }, () => Math.round((rng() * 6 - 3) * 10) / 10);
+    let z = draw();
+    while (logitsGuard(bookState().variant, z).length > 0) z = draw();
     out.textContent = 'Computing the Jacobian with tfjs…';
     const { softmaxJacobianAutodiff, softmaxTf } = await import('../../src/math/softmax-autodiff');
     const yhat = softmaxTf(z);
@@ -38,7 +44,8 @@ class HwDeltaFormula extends HTMLElement {
     const cells = checkDeltaFormula(f, yhat, softmaxJacobianAutodiff(z), 1e-5);
     const bad = cells.filter((c) => !c.ok);
     if (bad.length === 0) {
-      out.textContent = `Your formula matches autodiff in all ${K * K} cells (k, j) at z = ${formatVector(z)}. Test again for other logits.`;
+      out.textContent = `No cell (k, j) disagrees with autodiff at z = ${formatVector(z)}. This tester only looks for mistakes: ` +
+        'whether your formula answers exercise q1.2c is for that exercise to grade.';
       return;
     }
     const diag = bad.filter((c) => c.k === c.j).length;

@@ -3,9 +3,13 @@ import { parseNumber } from '../../src/exercises/parse-number';
 import { checkJacobian } from '../../src/math/jacobian-check';
 import { parseNumberList } from '../../src/math/parse-list';
 import { softmax } from '../../src/math/softmax';
+import { logitsGuard, type GuardHit } from '../../src/widgets/exercise-guard';
+import { guardMessage } from '../../src/widgets/guard-message';
+import { bookState } from '../book/book-state';
 import { part } from '../lib/part';
 
-/** Builds a K×K grid for the chosen logits, and on Check compares it with the tfjs autodiff Jacobian. */
+/** Builds a K×K grid for the chosen logits, and on Check compares it with the tfjs autodiff Jacobian; for logits with
+ *  the probabilities of the student's own q1.2d (or q1.2e) it builds no grid, shows no ŷ and gives the method instead. */
 class HwJacobianChecker extends HTMLElement {
   private z: number[] = [];
 
@@ -15,7 +19,15 @@ class HwJacobianChecker extends HTMLElement {
       if ((ev as KeyboardEvent).key === 'Enter') this.build();
     });
     part(this, '[data-check]').addEventListener('click', () => void this.check());
+    bookState().addEventListener('change', () => {
+      if (this.guarded().length > 0) this.build();
+    });
     this.build();
+  }
+
+  /** The student's own exercises whose probabilities the current logits give. */
+  private guarded(): GuardHit[] {
+    return this.z.length === 0 ? [] : logitsGuard(bookState().variant, this.z, 'q1.2d');
   }
 
   private build(): void {
@@ -28,6 +40,13 @@ class HwJacobianChecker extends HTMLElement {
     this.z = r.values;
     const k = r.values.length;
     const grid = part<HTMLElement>(this, '[data-grid]');
+    const hits = this.guarded();
+    if (hits.length > 0) {
+      grid.replaceChildren();
+      part(this, '[data-yhat]').textContent = '';
+      out.textContent = guardMessage(hits);
+      return;
+    }
     grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
     grid.replaceChildren(...Array.from({ length: k * k }, (_, i) => {
       const input = document.createElement('input');
@@ -47,6 +66,11 @@ class HwJacobianChecker extends HTMLElement {
 
   private async check(): Promise<void> {
     const out = part(this, '[data-readout]');
+    const hits = this.guarded();
+    if (hits.length > 0) {
+      out.textContent = guardMessage(hits);
+      return;
+    }
     const k = this.z.length;
     const cells = [...this.querySelectorAll<HTMLInputElement>('[data-grid] input')];
     const got: number[][] = Array.from({ length: k }, () => []);
@@ -73,7 +97,7 @@ class HwJacobianChecker extends HTMLElement {
     out.textContent = verdict.correct
       ? `Correct: every cell agrees with autodiff within ±0.0005. The diagonal is ${formatVector(truth.map((row, i) => row[i]))}.`
       : `${wrong} of ${k * k} cells differ from autodiff (marked in red).` +
-        (verdict.mistake ? ` ${verdict.mistake.message}` : ' Check those cells against ŷ_k(δ_kj − ŷ_j).');
+        (verdict.mistake ? ` ${verdict.mistake.message}` : ' Work those cells out again from ŷ.');
   }
 }
 

@@ -1,10 +1,15 @@
 import { networkShapes, parameterCount } from '../../src/math/shapes';
+import { shapesGuard } from '../../src/widgets/exercise-guard';
+import { guardMessage } from '../../src/widgets/guard-message';
+import { bookState } from '../book/book-state';
 import { part } from '../lib/part';
 
-/** Recomputes the shape table and the parameter count whenever a size changes; rejects non-positive or non-integer sizes. */
+/** Recomputes the shape table and the parameter count whenever a size changes; rejects non-positive or non-integer sizes;
+ *  for the student's own q1.2b sizes it shows the method and no table. */
 class HwShapeCalculator extends HTMLElement {
   connectedCallback(): void {
     this.addEventListener('input', () => this.update());
+    bookState().addEventListener('change', () => this.update());
     this.update();
   }
 
@@ -24,6 +29,12 @@ class HwShapeCalculator extends HTMLElement {
       sizes[input.name] = v;
     }
     const s = { Dx: sizes.Dx, Da: sizes.Da, K: sizes.K, m: sizes.m };
+    const hits = shapesGuard(bookState().variant, s);
+    if (hits.length > 0) {
+      out.textContent = guardMessage(hits);
+      body.replaceChildren();
+      return;
+    }
     body.replaceChildren(...networkShapes(s).map((n) => {
       const tr = document.createElement('tr');
       for (const text of [n.name, `${n.shape[0]} × ${n.shape[1]}`, n.trainable ? String(n.shape[0] * n.shape[1]) : '—']) {

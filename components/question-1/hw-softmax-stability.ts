@@ -1,9 +1,13 @@
 import { formatNumber } from '../../src/exercises/format-number';
 import { logSoftmaxLse32, logSoftmaxNaive32, softmaxNaive32, softmaxStable32 } from '../../src/math/float32-softmax';
 import { parseNumberList } from '../../src/math/parse-list';
+import { logitsGuard } from '../../src/widgets/exercise-guard';
+import { guardMessage } from '../../src/widgets/guard-message';
+import { bookState } from '../book/book-state';
 import { part } from '../lib/part';
 
-/** Shows, per logit, the float32 naive and stable softmax and log-softmax, and explains overflow and underflow. */
+/** Shows, per logit, the float32 naive and stable softmax and log-softmax, and explains overflow and underflow;
+ *  for logits with the probabilities of the student's own q1.2e (or q1.2d) it shows the method and no table. */
 class HwSoftmaxStability extends HTMLElement {
   connectedCallback(): void {
     const input = part<HTMLInputElement>(this, '#ss-z');
@@ -14,6 +18,7 @@ class HwSoftmaxStability extends HTMLElement {
         this.update();
       });
     }
+    bookState().addEventListener('change', () => this.update());
     this.update();
   }
 
@@ -27,6 +32,12 @@ class HwSoftmaxStability extends HTMLElement {
       return;
     }
     const z = r.values;
+    const hits = logitsGuard(bookState().variant, z, 'q1.2e');
+    if (hits.length > 0) {
+      out.textContent = guardMessage(hits);
+      body.replaceChildren();
+      return;
+    }
     const naive = softmaxNaive32(z);
     const stable = softmaxStable32(z);
     const logNaive = logSoftmaxNaive32(z);

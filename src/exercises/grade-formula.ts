@@ -1,9 +1,9 @@
-/** Grades a formula answer by evaluating it and the reference at seeded sample points of the variables' domains. */
+/** Grades a formula answer by evaluating it and the reference at seeded sample points of the variables' domains; messages never give the expected value. */
 import { compareFormulas } from './compare-formulas';
 import type { Expr } from './expr/ast';
 import { correct, unreadable, wrong } from './feedback';
 import { formatNumber } from './format-number';
-import { parseFormula, type FormulaOptions } from './parse-formula';
+import { displayAliases, parseFormula, type FormulaOptions } from './parse-formula';
 import { singleText } from './raw-text';
 import { samplePoints } from './sample-points';
 import { FORMULA_TOLERANCE, withDefaults } from './tolerance';
@@ -19,7 +19,7 @@ export const DEFAULT_FORMULA_POINTS = 20;
 export function gradeFormula(spec: FormulaSpec, raw: RawAnswer, seed?: number): Feedback {
   const text = singleText(raw);
   if (text === undefined) return unreadable(spec, 'Could not read the answer: expected one formula');
-  const options: FormulaOptions = { variables: spec.variables.map((v) => v.name), aliases: spec.aliases, functions: spec.functions };
+  const options = formulaOptions(spec);
   const student = parseFormula(text, options);
   if (!student.ok) return unreadable(spec, student.error);
   const reference = parseFormula(spec.answer, { variables: options.variables });
@@ -49,8 +49,13 @@ export function gradeFormula(spec: FormulaSpec, raw: RawAnswer, seed?: number): 
     return wrong(spec, 'Not right: the sign is flipped.', { mistake: 'sign' });
   }
   const at = [...result.at].map(([name, v]) => `${name} = ${formatNumber(v)}`).join(', ');
-  if (scale) return wrong(spec, `Not right: it does not match the expected formula (for example at ${at}).`);
-  return wrong(spec, `Not right: at ${at} your formula gives ${formatNumber(result.student)}, but the expected value is ${formatNumber(result.reference)}.`);
+  if (scale || !Number.isFinite(result.student)) return wrong(spec, `Not right: it does not match the expected formula (for example at ${at}).`);
+  return wrong(spec, `Not right: at ${at} your formula gives ${formatNumber(result.student)}, which is not the expected value.`);
+}
+
+/** How a formula part reads answers: its variables, its aliases and those of its `display`, its functions. */
+export function formulaOptions(spec: FormulaSpec): FormulaOptions {
+  return { variables: spec.variables.map((v) => v.name), aliases: { ...displayAliases(spec.display), ...spec.aliases }, functions: spec.functions };
 }
 
 function brokenKey(spec: FormulaSpec, reason: string): Feedback {

@@ -7,6 +7,12 @@ import type { Parsed, RawAnswer } from './types';
 
 /** Rows of numbers, all the same length; names the first cell that cannot be read. */
 export function parseMatrix(raw: RawAnswer): Parsed<number[][]> {
+  const cells = parseMatrixCells(raw);
+  return cells.ok ? { ok: true, value: cells.value.values } : cells;
+}
+
+/** Rows of numbers with the decimals each cell was typed with (undefined for an expression). */
+export function parseMatrixCells(raw: RawAnswer): Parsed<{ values: number[][]; decimals: (number | undefined)[][] }> {
   const grid = Array.isArray(raw) && raw.every((r) => typeof r === 'string') && raw.length > 1
     ? (raw as string[]).map((row) => splitPasted(row).flat())
     : rawToGrid(raw);
@@ -21,14 +27,18 @@ export function parseMatrix(raw: RawAnswer): Parsed<number[][]> {
     };
   }
   const values: number[][] = [];
+  const decimals: (number | undefined)[][] = [];
   for (let i = 0; i < rows.length; i++) {
     const row: number[] = [];
+    const places: (number | undefined)[] = [];
     for (let j = 0; j < width; j++) {
       const r = readNumber(rows[i][j]);
       if (!r.ok) return { ok: false, error: cellError(`row ${i + 1}, column ${j + 1}`, rows[i][j], r.reason) };
       row.push(r.value);
+      places.push(r.decimals);
     }
     values.push(row);
+    decimals.push(places);
   }
-  return { ok: true, value: values };
+  return { ok: true, value: { values, decimals } };
 }

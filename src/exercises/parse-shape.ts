@@ -1,5 +1,9 @@
-/** Reads a shape answer (`K x Da`, `(K, Da)`, `K×Da`, `[K, Da]`, `K by Da`, `3x4`) into dimension tokens. */
+/**
+ * Reads a shape answer (`K x Da`, `(K, Da)`, `K×Da`, `[K, Da]`, `K by Da`, `3x4`, `K \times D_a`, `K × Dₐ`,
+ * `ℝ^{K×Da}`, `\mathbb{R}^{K \times D_a}`, numpy's `(K,)`) into dimension tokens.
+ */
 import { couldNotRead } from './could-not-read';
+import { normalizeMath } from './expr/normalize';
 import type { Parsed } from './types';
 
 const MAX_SHAPE_LENGTH = 200;
@@ -14,8 +18,10 @@ export function parseShape(raw: string, symbols: readonly string[] = [], strict 
   const text = raw.normalize('NFC').trim();
   if (text === '') return { ok: false, error: 'Could not read the answer: it is empty' };
   if (text.length > MAX_SHAPE_LENGTH) return { ok: false, error: couldNotRead(text, 'the answer is too long') };
+  const normalised = normalizeMath(text);
+  if (!normalised.ok) return { ok: false, error: couldNotRead(text, normalised.reason) };
   const known = new Map(symbols.map((s) => [key(s), s] as const));
-  const body = text.replace(/^(?:ℝ|R)\s*\^?\s*(?=[([{])/u, '').replace(/^[([{]\s*/, '').replace(/\s*[)\]}]$/, '');
+  const body = withoutBrackets(withoutSpace(normalised.text.trim()));
   const chunks = body.split(/[\s,×*·⋅✕;]+/).filter((c) => c !== '' && !/^(?:x|X|by|BY|By)$/.test(c));
   if (chunks.length === 0) return { ok: false, error: couldNotRead(text, 'no dimensions found (write e.g. K x Da)') };
   const dims: string[] = [];
@@ -28,6 +34,24 @@ export function parseShape(raw: string, symbols: readonly string[] = [], strict 
     dims.push(...resolved);
   }
   return { ok: true, value: dims };
+}
+
+/** `ℝ^{…}`, `R^(…)`, `ℝ^K` → what follows the space's name. */
+function withoutSpace(text: string): string {
+  if (!text.startsWith('ℝ') && !text.startsWith('R')) return text;
+  let i = 1;
+  while (text[i] === ' ') i++;
+  if (text[i] === '^') return text.slice(i + 1).trim();
+  return text[i] === '(' || text[i] === '[' || text[i] === '{' ? text.slice(i) : text;
+}
+
+/** `(K, Da)` → `K, Da`: one opening bracket at the start and one closing at the end dropped, without regular expressions. */
+function withoutBrackets(text: string): string {
+  let start = 0;
+  let end = text.length;
+  if ('([{'.includes(text[0] ?? ' ')) start++;
+  if (end > start && ')]}'.includes(text[end - 1])) end--;
+  return text.slice(start, end).trim();
 }
 
 function key(symbol: string): string {

@@ -1,8 +1,9 @@
 /** Splits pasted text (`1, 2, 3`, `[[1,2],[3,4]]`, numpy/torch prints, tab- or newline-separated) into rows of cells. */
+import { lookupFunction } from './expr/builtins';
 
 const WRAPPERS = /^(?:np\.array|numpy\.array|array|torch\.tensor|tensor|matrix)\s*\(([\s\S]*)\)$/;
-const OPERAND_END = /[\p{L}\p{N}_.)\]%²³]/u;
-const OPERAND_START = /[\p{L}\p{N}_.(]/u;
+const OPERAND_END = /[\p{L}\p{N}_.)\]}%²³]/u;
+const OPERAND_START = /[\p{L}\p{N}_.(\\½]/u;
 
 /** Rows of cell strings; blank text gives []. Commas inside function calls (`max(1, 2)`) do not split. */
 export function splitPasted(text: string): string[][] {
@@ -15,11 +16,24 @@ export function splitPasted(text: string): string[][] {
     if (inner.startsWith('[')) return bracketGroups(inner).map(splitRow);
     body = inner;
   }
-  return body
-    .split(/[\n;]/)
+  return splitLines(body)
     .map((line) => line.trim().replace(/^\[(.*)\],?$/, '$1'))
     .filter((line) => line !== '')
     .map(splitRow);
+}
+
+/** Rows split at newlines and at `;` (not LaTeX's `\\;` space). */
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === ';' && text[i - 1] !== '\\')) {
+      lines.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  lines.push(text.slice(start));
+  return lines;
 }
 
 function matchingClose(text: string, open: number): number {
@@ -49,7 +63,7 @@ function bracketGroups(text: string): string[] {
 
 function splitRow(row: string): string[] {
   if (row.includes('\t')) return row.split('\t').map((c) => c.trim());
-  const pieces = splitTopLevel(row, (ch) => ch === ',').map((p) => p.trim());
+  const pieces = splitTopLevel(row, (ch, i) => ch === ',' && row[i - 1] !== '\\').map((p) => p.trim());
   if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
   return pieces.flatMap((piece) => (piece === '' ? [''] : splitOnSpaces(piece)));
 }
@@ -86,7 +100,8 @@ function splitOnSpaces(piece: string): string[] {
       const before = piece[i - 1] ?? '';
       const after = piece[j] ?? '';
       const signed = /[-+−]/.test(after) && j + 1 < piece.length && !/\s/.test(piece[j + 1]);
-      if (OPERAND_END.test(before) && (OPERAND_START.test(after) || signed) && !startsCall(piece, j)) {
+      const starts = OPERAND_START.test(after) && !(after === '\\' && continuesOperand(piece, j));
+      if (OPERAND_END.test(before) && (starts || signed) && !startsCall(piece, j) && !endsWithFunction(piece, i)) {
         cells.push(piece.slice(start, i).trim());
         start = j;
       }
@@ -99,4 +114,27 @@ function splitOnSpaces(piece: string): string[] {
 
 function startsCall(piece: string, at: number): boolean {
   return piece[at] === '(';
+}
+
+/** LaTeX commands that continue the operand before them (operators, closing sizes, spaces): `2 \\times 3` is one cell. */
+const CONTINUING_COMMANDS = new Set(['times', 'cdot', 'ast', 'div', 'right', 'bigr', 'Bigr', 'biggr', 'Biggr', 'quad', 'qquad', 'text', 'mathrm']);
+
+function continuesOperand(piece: string, at: number): boolean {
+  let end = at + 1;
+  while (end < piece.length && /[A-Za-z]/.test(piece[end])) end++;
+  const name = piece.slice(at + 1, end);
+  return name === '' || CONTINUING_COMMANDS.has(name);
+}
+
+/**
+ * True when the word before `end` names a function (`log_2 10`, `\\ln 2`: what follows is its argument) or is a LaTeX
+ * operator or space (`2 \\times 3`, `3 \\, \\text{bits}`): what follows is not a new cell.
+ */
+function endsWithFunction(piece: string, end: number): boolean {
+  if (piece[end - 1] !== undefined && piece[end - 2] === '\\' && /[,;:!]/.test(piece[end - 1])) return true;
+  let start = end;
+  while (start > 0 && /[\p{L}\p{N}_{}]/u.test(piece[start - 1])) start--;
+  const word = piece.slice(start, end).replace(/[{}]/g, '');
+  if (word === '') return false;
+  return lookupFunction(word) !== undefined || (piece[start - 1] === '\\' && CONTINUING_COMMANDS.has(word));
 }

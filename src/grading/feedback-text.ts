@@ -11,7 +11,7 @@ const showRaw = (raw: RawAnswer | undefined): string => {
 const indent = (text: string): string => text.replace(/\r?\n/g, '\n      ');
 
 export interface FeedbackOptions {
-  /** Include the reference answers (default true). */
+  /** Include the reference answers (default true, as `npm run grade` writes them; the student edition's instructor page passes false). */
   withReference?: boolean;
   /** Include the instructor's flags (default false: flags are for the instructor). */
   withFlags?: boolean;

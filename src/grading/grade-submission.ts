@@ -6,6 +6,7 @@ import type { Feedback, PartSpec, RawAnswer, Variant } from '../exercises/types'
 import { seedFor, variantFor } from '../exercises/variant';
 import { EXERCISES } from '../homework/catalog';
 import { runContextKey } from '../homework/run-context';
+import { handCriteria } from '../homework/rubric';
 import { GRADED_ITEMS, itemOfKey } from '../homework/structure';
 import type { Submission } from '../submission/types';
 import type { RunRecord } from '../train/run-record';
@@ -101,7 +102,7 @@ export async function gradeSubmission(sub: Submission, course: CourseSettings, c
     const autoMax = Math.min(autoSum, it.marks);
     const manualMax = round(it.marks - autoMax);
     const status = manualMax <= 0 ? 'auto' : autoMax <= 0 ? 'manual' : 'mixed';
-    return { id: it.id, title: it.title, marks: round(Math.min(autoMarks, autoMax)), maxMarks: it.marks, autoMax, manualMax, status, pending: manualMax > 0 };
+    return { id: it.id, title: it.title, marks: round(Math.min(autoMarks, autoMax)), maxMarks: it.marks, autoMax, manualMax, status, pending: manualMax > 0, rubric: handCriteria(it.id, specs, catalog) };
   });
   for (const key of Object.keys(sub.answers)) {
     if (known.has(key)) continue;

@@ -1,17 +1,21 @@
 /** Manual marks (free text, items without an auto-grader) and overrides, kept in a versioned "grading file". */
-import type { Parsed } from '../exercises/types';
+import type { ExerciseDef } from '../exercises/exercise';
+import type { RubricCriterion } from '../exercises/kinds/text';
+import type { Parsed, PartSpec } from '../exercises/types';
+import { EXERCISES } from '../homework/catalog';
+import { handCriteria } from '../homework/rubric';
 import { GRADED_ITEMS } from '../homework/structure';
 import { round } from '../exercises/round';
-import type { GradedSubmission } from './types';
+import type { GradedSubmission, ItemGrade } from './types';
 
 export const GRADING_FORMAT = 'dlcv-hw1-grading';
-export const GRADING_VERSION = 1;
+/** Version 2: `rubrics` holds only the instructor's own criteria; version 1 files (built-in rubrics) are still read. */
+export const GRADING_VERSION = 2;
 const MAX_COMMENT = 5000;
 const MAX_STUDENTS = 20_000;
 const MAX_RUBRIC = 50;
 
-/** One rubric criterion of an item: ticking it suggests its marks. */
-export interface RubricCriterion { id: string; label: string; marks: number }
+export type { RubricCriterion };
 
 /** A grader's decision on one item of one student. */
 export interface ManualEntry {
@@ -25,7 +29,7 @@ export interface ManualEntry {
   updatedAt: string;
 }
 
-/** The grading file: rubrics per item and entries per (normalised) student id and item id. */
+/** The grading file: the instructor's own rubrics per item (none by default) and entries per (normalised) student id and item id. */
 export interface GradingFile {
   format: typeof GRADING_FORMAT;
   version: typeof GRADING_VERSION;
@@ -33,44 +37,28 @@ export interface GradingFile {
   grades: Record<string, Record<string, ManualEntry>>;
 }
 
-/** Default rubrics of the items left to manual grading (Question 2's reports). */
-export const DEFAULT_RUBRICS: Record<string, RubricCriterion[]> = {
-  'q2.1': [
-    { id: 'mapping', label: 'Class mapping as specified', marks: 1 },
-    { id: 'split', label: 'Stratified 70/10/20 split', marks: 2 },
-    { id: 'loaders', label: 'Data loaders', marks: 1 },
-    { id: 'plot', label: 'Class distribution of train and val plotted', marks: 1 },
-  ],
-  'q2.2': [
-    { id: 'arch', label: 'Architecture as specified (3 convs, pools 4/2/2, one linear layer)', marks: 3 },
-    { id: 'train', label: 'Trained 10 epochs, curves of loss and accuracy logged', marks: 2 },
-    { id: 'overfit', label: 'Overfitting discussed from the curves', marks: 1 },
-    { id: 'test', label: 'Test accuracy, F1 and confusion matrix', marks: 2 },
-    { id: 'errors', label: 'Misclassified images shown and explained', marks: 2 },
-  ],
-  'q2.3': [
-    { id: 'finetune', label: 'ResNet-18 fine-tuned and trained', marks: 3 },
-    { id: 'overfit', label: 'Overfitting discussed from the curves', marks: 2 },
-    { id: 'test', label: 'Test accuracy, F1 and confusion matrix', marks: 2 },
-    { id: 'tsne', label: 't-SNE of features in 2-D and 3-D', marks: 3 },
-  ],
-  'q2.4': [
-    { id: 'augs', label: 'Three or more augmentations, samples shown', marks: 3 },
-    { id: 'train', label: 'ResNet-18 trained with them', marks: 3 },
-    { id: 'overfit', label: 'Change in overfitting discussed', marks: 2 },
-    { id: 'test', label: 'Test accuracy, F1 and confusion matrix', marks: 2 },
-  ],
-  'q2.6': [
-    { id: 'metrics', label: 'Accuracy and F1 compared', marks: 2 },
-    { id: 'gen', label: 'Generalisation compared', marks: 2 },
-    { id: 'cost', label: 'Cost compared', marks: 1 },
-  ],
-};
+/**
+ * The tick-boxes of one student's items, from the parts the grader used for that student (by item id): for every
+ * item with marks left to hand marking, `handCriteria` (text parts' rubrics, then HAND_MARKED), adding up to that share.
+ */
+export function defaultRubrics(partsByItem: ReadonlyMap<string, readonly PartSpec[]>, catalog: readonly ExerciseDef[] = EXERCISES): Record<string, RubricCriterion[]> {
+  const out: Record<string, RubricCriterion[]> = {};
+  for (const it of GRADED_ITEMS) {
+    const criteria = handCriteria(it.id, partsByItem.get(it.id) ?? [], catalog);
+    if (criteria.length > 0) put(out, it.id, criteria);
+  }
+  return out;
+}
+
+/** The criteria the gradebook shows for an item: the grading file's own rubric of the item when it has one, else the grader's (`ItemGrade.rubric`). */
+export function rubricFor(file: GradingFile, item: Pick<ItemGrade, 'id' | 'rubric'>): RubricCriterion[] {
+  return getOwn(file.rubrics, item.id) ?? item.rubric;
+}
 
 /**
  * The marks ticking rubric criteria suggests: their sum, capped at what the grader may enter (the
- * part left to manual grading, or the whole item when overriding). Default rubrics cover the whole
- * report, so where some of an item was graded automatically the sum can pass the cap: the note says so.
+ * part left to manual grading, or the whole item when overriding). Default rubrics add up to the part left
+ * to manual grading; an instructor's own rubric may add up to more, and then the note says why it is capped.
  */
 export function rubricSuggestion(sum: number, max: number, itemId: string, override: boolean): { marks: number; note: string } {
   const marks = round(Math.min(sum, max));
@@ -83,9 +71,9 @@ export function rubricSuggestion(sum: number, max: number, itemId: string, overr
   };
 }
 
-/** An empty grading file with the default rubrics. */
+/** An empty grading file: no entries, and no rubrics of its own (the defaults come from the exercises). */
 export function emptyGradingFile(): GradingFile {
-  return { format: GRADING_FORMAT, version: GRADING_VERSION, rubrics: structuredClone(DEFAULT_RUBRICS), grades: {} };
+  return { format: GRADING_FORMAT, version: GRADING_VERSION, rubrics: {}, grades: {} };
 }
 
 /** The key a student's entries are stored under (ids compare trimmed and case-insensitively). */
@@ -156,8 +144,8 @@ export function importGradingFile(text: string): Parsed<GradingFile> {
     return fail(`The grading file is not valid JSON (${(e as Error).message}).`);
   }
   if (!isObj(data) || data.format !== GRADING_FORMAT) return fail(`This is not a grading file (format must be "${GRADING_FORMAT}").`);
-  if (data.version !== GRADING_VERSION) return fail(`Unsupported grading file version ${JSON.stringify(data.version)}.`);
-  const rubrics = readRubrics(data.rubrics);
+  if (data.version !== GRADING_VERSION && data.version !== 1) return fail(`Unsupported grading file version ${JSON.stringify(data.version)}.`);
+  const rubrics = data.version === 1 ? readRubrics(undefined) : readRubrics(data.rubrics);
   if (!rubrics.ok) return rubrics;
   if (!isObj(data.grades)) return fail('The grading file has no grades object.');
   const students = Object.keys(data.grades);
@@ -178,7 +166,7 @@ export function importGradingFile(text: string): Parsed<GradingFile> {
 }
 
 function readRubrics(v: unknown): Parsed<Record<string, RubricCriterion[]>> {
-  if (v === undefined) return { ok: true, value: structuredClone(DEFAULT_RUBRICS) };
+  if (v === undefined) return { ok: true, value: {} };
   if (!isObj(v)) return fail('rubrics must be an object.');
   const out: Record<string, RubricCriterion[]> = {};
   for (const itemId of Object.keys(v)) {
@@ -191,7 +179,7 @@ function readRubrics(v: unknown): Parsed<Record<string, RubricCriterion[]>> {
       if (typeof c.marks !== 'number' || !Number.isFinite(c.marks) || c.marks < 0 || c.marks > maxOf(itemId)) return fail(`A criterion of ${itemId} has marks out of range.`);
       crit.push({ id: c.id, label: c.label, marks: c.marks });
     }
-    out[itemId] = crit;
+    put(out, itemId, crit);
   }
   return { ok: true, value: out };
 }

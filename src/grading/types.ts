@@ -1,4 +1,5 @@
 /** Types of the instructor's regrade: graded submissions, flags and item grades. Plain JSON. */
+import type { RubricCriterion } from '../exercises/kinds/text';
 import type { Feedback, PartKind, RawAnswer, Variant } from '../exercises/types';
 import type { PartSpec } from '../exercises/types';
 import type { RunRecord } from '../train/run-record';
@@ -54,6 +55,8 @@ export interface ItemGrade {
   pending: boolean;
   /** Set when a manual grade or override was applied. */
   manual?: { marks: number; comment: string; rubric: string[]; override: boolean };
+  /** The criteria of the share left to hand marking, from the parts this submission was graded with (`handCriteria`); they add up to `manualMax`. */
+  rubric: RubricCriterion[];
 }
 
 /** A submission regraded from its raw answers and run records. */

@@ -36,26 +36,27 @@ const q1_2a: ExerciseDef = {
   marks: 1,
   title: 'Shapes',
   inputs: [
-    { key: 'q1.2a.W2', kind: 'shape', label: 'Shape of W[2]', placeholder: 'e.g. Da x Dx' },
-    { key: 'q1.2a.b2', kind: 'shape', label: 'Shape of b[2]', placeholder: 'e.g. Da x 1' },
-    { key: 'q1.2a.Z2', kind: 'shape', label: 'Shape of Z[2] for m samples', placeholder: 'e.g. Da x m' },
+    { key: 'q1.2a.W2', kind: 'shape', label: 'Shape of W[2]', example: 'Da × Dx or (Da, Dx)' },
+    { key: 'q1.2a.b2', kind: 'shape', label: 'Shape of b[2]', example: 'Da × 1' },
+    { key: 'q1.2a.Z2', kind: 'shape', label: 'Shape of Z[2] for m samples', example: 'Da × m' },
   ],
   params: () => ({}),
   parts: async () => [
     {
       kind: 'shape', key: 'q1.2a.W2', marks: 1 / 3, answer: ['K', 'Da'], symbols: SYMBOLS,
-      mistakes: [shapeMistake('transposed', ['Da', 'K'], 'Transposed: W[2] maps a[1] (Da×1) to z[2] (K×1), so it has K rows and Da columns.')],
+      mistakes: [shapeMistake('transposed', ['Da', 'K'], 'Transposed: a weight matrix has one row per output unit and one column per input unit.')],
     },
     {
       kind: 'shape', key: 'q1.2a.b2', marks: 1 / 3, answer: ['K', '1'], symbols: SYMBOLS,
       mistakes: [
-        shapeMistake('per-sample', ['K', 'm'], 'b[2] is one column, K×1, shared by all samples: broadcasting adds it to each of the m columns.'),
-        shapeMistake('row', ['1', 'K'], 'A row vector: b[2] is added to the column z[2], so it is K×1.'),
+        shapeMistake('per-sample', ['K', 'm'], 'The bias has no column per sample: all samples share it, and broadcasting adds it to each of the m columns.'),
+        shapeMistake('row', ['1', 'K'], 'A row vector: b[2] is added to the column vector z[2] of one sample, so it must be a column too.'),
+        shapeMistake('one-dim', ['K'], 'That is a 1-D shape, as numpy writes (K,). The homework writes vectors as columns, so give b[2] as a matrix shape with two dimensions.'),
       ],
     },
     {
       kind: 'shape', key: 'q1.2a.Z2', marks: 1 / 3, answer: ['K', 'm'], symbols: SYMBOLS,
-      mistakes: [shapeMistake('transposed', ['m', 'K'], 'Samples are stacked as columns, so Z[2] has K rows and m columns.')],
+      mistakes: [shapeMistake('transposed', ['m', 'K'], 'Transposed: the samples are stacked as columns.')],
     },
   ],
   hints: ['Write z[2] = W[2]a[1] + b[2] with the shape of each factor under it; the inner dimensions must match.'],
@@ -65,12 +66,12 @@ const q1_2b: ExerciseDef = {
   id: 'q1.2b',
   marks: 1,
   title: 'Number of trainable parameters',
-  inputs: [{ key: 'q1.2b', kind: 'number', label: 'Number of trainable parameters' }],
+  inputs: [{ key: 'q1.2b', kind: 'number', label: 'Number of trainable parameters', example: '3*2 + 3 or 9' }],
   params: (v) => layerSizes(v),
   parts: async (v) => {
     const s = layerSizes(v);
     return [{
-      kind: 'number', key: 'q1.2b', marks: 1, answer: parameterCount(s), tol: { abs: 1e-9, rel: 0 },
+      kind: 'number', key: 'q1.2b', marks: 1, answer: parameterCount(s), tol: { abs: 1e-9, rel: 0 }, units: ['parameters', 'params'],
       mistakes: [
         { id: 'no-bias', value: s.Da * s.Dx + s.K * s.Da, message: 'The biases are missing: b[1] has Da entries and b[2] has K.' },
         { id: 'one-bias', value: s.Da * s.Dx + s.K * s.Da + s.Da, message: 'b[2] (K entries) is missing.' },
@@ -84,7 +85,7 @@ const q1_2c: ExerciseDef = {
   id: 'q1.2c',
   marks: 1,
   title: 'The derivative of softmax',
-  inputs: [{ key: 'q1.2c', kind: 'formula', label: '∂ŷ_k/∂z_j in y_k, y_j and d = δ_kj', placeholder: 'e.g. d - y_j^2' }],
+  inputs: [{ key: 'q1.2c', kind: 'formula', label: '∂ŷ_k/∂z_j in y_k, y_j and d = δ_kj', example: 'd - y_j^2' }],
   params: () => ({}),
   parts: async () => [{
     kind: 'formula', key: 'q1.2c', marks: 1, answer: 'y_k*(d - y_j)',
@@ -94,11 +95,12 @@ const q1_2c: ExerciseDef = {
       { name: 'd', values: [0, 1] },
     ],
     aliases: { 'ŷ_k': 'y_k', 'ŷ_j': 'y_j', yk: 'y_k', yj: 'y_j', 'δ_kj': 'd', 'δ': 'd', delta: 'd' },
+    display: { y_k: '\\hat y_k', y_j: '\\hat y_j', d: '\\delta_{kj}' },
     tol: { rel: 1e-6, abs: 1e-9 },
     mistakes: [
-      { id: 'missing-diagonal', expr: '-y_k*y_j', message: 'The diagonal term is missing: for k = j the numerator e^{z_k} also depends on z_j, which adds ŷ_k δ_kj.' },
-      { id: 'sign', expr: 'y_k*(y_j - d)', message: 'Sign error: on the diagonal the derivative ŷ_k(1 − ŷ_k) is positive.' },
-      { id: 'no-delta', expr: 'y_k*(1 - y_j)', message: 'This is right only for k = j; off the diagonal δ_kj = 0.' },
+      { id: 'missing-diagonal', expr: '-y_k*y_j', message: 'The diagonal term is missing: for k = j the numerator e^{z_k} also depends on z_j.' },
+      { id: 'sign', expr: 'y_k*(y_j - d)', message: 'Sign error: raising z_k must raise ŷ_k, so the diagonal entries are positive.' },
+      { id: 'no-delta', expr: 'y_k*(1 - y_j)', message: 'This holds only on the diagonal (k = j); the formula must also cover k ≠ j.' },
     ],
   }],
   hints: ['Use the quotient rule on ŷ_k = e^{z_k} / Σ_i e^{z_i}, separately for k = j and k ≠ j.'],
@@ -110,7 +112,7 @@ const q1_2d: ExerciseDef = {
   title: 'The Jacobian and the gradients of cross-entropy',
   inputs: [
     { key: 'q1.2d.jacobian', kind: 'matrix', label: 'Jacobian ∂ŷ_k/∂z_j (row k, column j)', rows: 3, cols: 3 },
-    { key: 'q1.2d.dz', kind: 'vector', label: '∂L/∂z[2]', length: 3 },
+    { key: 'q1.2d.dz', kind: 'vector', label: '∂L/∂z[2]', length: 3, example: '0.2525, -0.5051, 1/4' },
     { key: 'q1.2d.dW', kind: 'choice', label: '∂L/∂W[2] is', multiple: false, options: DW_OPTIONS },
   ],
   params: (v) => {
@@ -126,8 +128,8 @@ const q1_2d: ExerciseDef = {
       {
         kind: 'vector', key: 'q1.2d.dz', marks: 1, answer: dz, tol: TOL,
         mistakes: [
-          { id: 'sign', value: dz.map((g) => -g), message: 'Sign error: ∂L/∂z = ŷ − y, not y − ŷ.' },
-          { id: 'no-label', value: softmax(z), message: 'That is ŷ alone; subtract the one-hot label y.' },
+          { id: 'sign', value: dz.map((g) => -g), message: 'Sign error: every entry has the opposite sign of the gradient.' },
+          { id: 'no-label', value: softmax(z), message: 'That is ŷ alone: the label y is missing from the gradient.' },
         ],
       },
       {
@@ -153,7 +155,7 @@ const q1_2e: ExerciseDef = {
   title: 'Numerical stability of softmax',
   inputs: [
     { key: 'q1.2e.problems', kind: 'choice', label: 'What goes wrong when softmax is computed naively?', multiple: true, options: PROBLEM_OPTIONS },
-    { key: 'q1.2e.softmax', kind: 'vector', label: 'softmax(z), computed stably', length: 3 },
+    { key: 'q1.2e.softmax', kind: 'vector', label: 'softmax(z), computed stably', length: 3, example: '0.1234, 0.4321, 0.4445' },
   ],
   params: (v) => ({ z: vectorText(hugeLogits(v)) }),
   parts: async (v) => {
@@ -171,8 +173,8 @@ const q1_2e: ExerciseDef = {
       {
         kind: 'vector', key: 'q1.2e.softmax', marks: 1, answer, tol: TOL,
         mistakes: farFrom(answer, [
-          { id: 'exp-sign', value: flipped.map((e) => e / flippedSum), message: `After subtracting the maximum every exponent is ≤ 0: e^{${lowest}}, not e^{${-lowest}}.` },
-          { id: 'sorted', value: [...answer].sort((a, b) => a - b), message: 'The entries are sorted; keep the order of z (the largest logit gets the largest probability).' },
+          { id: 'exp-sign', value: flipped.map((e) => e / flippedSum), message: 'Sign error in an exponent: after subtracting the maximum, every exponent is ≤ 0.' },
+          { id: 'sorted', value: [...answer].sort((a, b) => a - b), message: 'The entries are sorted; keep the order of z.' },
         ]),
       },
     ];

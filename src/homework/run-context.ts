@@ -1,4 +1,6 @@
 /** Which of a student's run records an exercise reads (exercises marked `usesRuns` get them through their context). */
+import type { ExerciseDef } from '../exercises/exercise';
+import type { Feedback, PartSpec } from '../exercises/types';
 import type { RunRecord } from '../train/run-record';
 
 /** The newest run of `question` that has test metrics (latest createdAt, then last in the list), or null. */
@@ -14,4 +16,17 @@ export function latestRun(question: RunRecord['config']['question'], runs: reado
 /** A key that changes whenever a run an exercise could read changes (for caches of parts). */
 export function runContextKey(runs: readonly RunRecord[]): string {
   return JSON.stringify(runs.filter((r) => r.test).map((r) => [r.id, r.createdAt, r.config?.question, r.test?.confusion]));
+}
+
+/**
+ * On the page, the feedback of an input that is checked against the student's handed-in run when no run with test
+ * results is handed in (the grader then leaves it to the instructor): "Could not check", which costs no attempt.
+ */
+export function waitingForRun(def: ExerciseDef, spec: PartSpec): Feedback | null {
+  const input = def.inputs.find((i) => i.key === spec.key);
+  if (!def.usesRuns || spec.kind !== 'text' || !input || input.kind === 'text') return null;
+  return {
+    key: spec.key, status: 'unreadable', marks: 0, maxMarks: spec.marks,
+    message: 'Could not check this yet: it is checked against your handed-in run, and no run with test results is handed in. Hand in a run from the runs list; your answer is saved.',
+  };
 }

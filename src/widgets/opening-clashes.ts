@@ -6,17 +6,8 @@ import { ceGrad, softmax, softmaxJacobian } from '../math/softmax';
 import { l2Numbers, onePapaya, threePapayas } from '../homework/q1-1-variants';
 import { hugeLogits, jacobianPoint, layerSizes } from '../homework/q1-2-variants';
 import type { WidgetOpenings } from './openings';
-
-/** The exercises accept numbers within ±0.0005; anything closer than twice that counts as the same. */
-const TOL = 1e-3;
-
-/** True when two lists hold the same numbers within TOL in some order (sorted pairing is the closest one). */
-export function sameNumbers(a: readonly number[], b: readonly number[], tol = TOL): boolean {
-  if (a.length !== b.length) return false;
-  const sa = [...a].sort((x, y) => x - y);
-  const sb = [...b].sort((x, y) => x - y);
-  return sa.every((x, i) => Math.abs(x - sb[i]) <= tol || x === sb[i]);
-}
+import { bceGuard, l2Guard, logitGradientGuard, logitsGuard, shapesGuard, type GuardHit } from './exercise-guard';
+import { sameNumbers } from './same-numbers';
 
 /** One thing a widget shows at opening, and the exercise numbers it must differ from. */
 interface Shown { widget: string; values: number[]; against: { exercise: string; values: number[] }[] }
@@ -55,9 +46,25 @@ function shownAgainst(o: WidgetOpenings, v: Variant): Shown[] {
   ];
 }
 
+/** The exercises the widgets' guards would see in the openings `o`: a widget must not open on a guarded input. */
+function guardedOpenings(o: WidgetOpenings, v: Variant): { widget: string; hits: GuardHit[] }[] {
+  const { bce: b, l2: s, shapes, jacobian, ceGradient: ce, softmax: sm } = o;
+  return [
+    { widget: 'Logit gradient', hits: logitGradientGuard(v, o.logitGradient.y, o.logitGradient.z) },
+    { widget: 'BCE explorer', hits: bceGuard(v, b.y, b.p) },
+    { widget: 'L2 checker', hits: l2Guard(v, { w: s.w, dLdw: s.g, lr: s.lr, lambda: s.lambda }) },
+    { widget: 'Shape calculator', hits: shapesGuard(v, shapes) },
+    { widget: 'Jacobian checker', hits: logitsGuard(v, jacobian.z) },
+    { widget: 'CE gradient', hits: logitsGuard(v, ce.z) },
+    ...[sm.opening, ...sm.presets.map((p) => p.z)].map((z) => ({ widget: `Softmax stability ${z.join(', ')}`, hits: logitsGuard(v, z) })),
+  ];
+}
+
 /** Every way the openings `o` give away a number of an exercise of variant `v` (empty when none does). */
 export function openingClashes(o: WidgetOpenings, v: Variant): string[] {
-  return shownAgainst(o, v).flatMap((s) => s.against
+  const shown = shownAgainst(o, v).flatMap((s) => s.against
     .filter((a) => sameNumbers(s.values, a.values))
     .map((a) => `${s.widget} shows ${a.exercise} (${a.values.join(', ')})`));
+  const guarded = guardedOpenings(o, v).flatMap((g) => g.hits.map((h) => `${g.widget} opens on ${h.exercise}'s numbers`));
+  return [...shown, ...guarded];
 }

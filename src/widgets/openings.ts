@@ -5,6 +5,8 @@ import { openingClashes } from './opening-clashes';
 
 /** The opening values of the Question 1 widgets (the .astro files render them; `widgetOpenings` checks them). */
 export interface WidgetOpenings {
+  /** Logit gradient: label and slider logit, more than a slider step from q1.1a's (|z| of 3 to 5.5, hundredths never 0). */
+  logitGradient: { y: 0 | 1; z: number };
   /** BCE explorer: label and prediction, ŷ outside the 0.05–0.95 that exercises draw from. */
   bce: { y: 0 | 1; p: number };
   /** L2 checker: one weight whose step lies beyond every exercise's |w| ≤ 3. */
@@ -25,6 +27,7 @@ const HUGE = [997, 1000, 1003, 1001, 1002];
 
 /** The openings; the 4- and 5-logit vectors are the PyTorch fixtures' (shifted by 1000 for the huge ones). */
 export const OPENINGS: WidgetOpenings = {
+  logitGradient: { y: 1, z: -6 },
   bce: { y: 1, p: 0.97 },
   l2: { w: 4.5, g: -0.5, lr: 0.1, lambda: 0.25 },
   shapes: { Dx: 784, Da: 64, K: 10, m: 32 },

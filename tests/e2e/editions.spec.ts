@@ -27,4 +27,13 @@ test.describe('student and instructor editions', () => {
     const c11 = readFileSync(`${OUT}-instructor/1-1/index.html`, 'utf8');
     expect((c11.match(/data-solution/g) ?? []).length).toBe(5);
   });
+
+  test('the instructor page is built knowing its edition: the student edition says where the references are', () => {
+    const student = readFileSync(`${OUT}/instructor/index.html`, 'utf8');
+    expect(student).toContain('data-edition="student"');
+    expect(student).toContain('reference answers are shown only in the instructor edition');
+    const instructor = readFileSync(`${OUT}-instructor/instructor/index.html`, 'utf8');
+    expect(instructor).toContain('data-edition="instructor"');
+    expect(instructor).not.toContain('reference answers are shown only in the instructor edition');
+  });
 });

@@ -61,8 +61,15 @@ test('a student picks the weights file, fine-tunes a frozen ResNet-18, sees curv
   const ex = page.locator('hw-exercise[data-exercise="q2.3.metrics"]');
   await ex.getByLabel('Test accuracy of your handed-in q2.3 run').fill(acc);
   await ex.getByLabel('Macro F1 of your handed-in q2.3 run').fill(f1);
+  // The class of lowest recall and the errors, read off the handed-in run's confusion matrix (rows: true classes).
+  const confusion: number[][] = handed.test.confusion;
+  const recall = confusion.map((row, i) => { const n = row.reduce((a, b) => a + b, 0); return n > 0 ? row[i] / n : Infinity; });
+  await ex.getByLabel(/lowest recall/).fill(String(recall.indexOf(Math.min(...recall))));
+  await ex.getByLabel(/classify wrongly/).fill(String(confusion.flat().reduce((a, b) => a + b, 0) - confusion.reduce((s, row, i) => s + row[i], 0)));
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.getByRole('status')).toContainText(/^Correct/);
+  await expect(ex.getByRole('status')).toContainText('Test accuracy of your handed-in q2.3 run: Correct');
+  await expect(ex.getByRole('status')).toContainText('Macro F1 of your handed-in q2.3 run: Correct');
   const axe = await new AxeBuilder({ page }).include('hw-fine-tune').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

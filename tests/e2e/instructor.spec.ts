@@ -1,11 +1,14 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_COURSE } from '../../src/course/course';
+import { gradeSubmission } from '../../src/grading/grade-submission';
+import { GRADED_ITEMS } from '../../src/homework/structure';
+import type { Submission } from '../../src/submission/types';
 import { fileBytes, makeRun, makeSubmission } from '../helpers/submissions';
 
 const asFile = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
@@ -53,6 +56,9 @@ test.describe('instructor grading page', () => {
     await expect(detail).toContainText('ResNet with augmentation generalises best.');
     await expect(detail.getByRole('img', { name: /Confusion matrix of run-3/ })).toBeVisible();
     const before = Number((await rowOf('s1').getByRole('cell').nth(-2).textContent())!.trim());
+    const q26Cell = GRADED_ITEMS.findIndex((it) => it.id === 'q2.6') + 1;
+    const q26Of = async (id: string) => parseFloat((await rowOf(id).getByRole('cell').nth(q26Cell).textContent())!);
+    const [s1Auto, s3Auto] = [await q26Of('s1'), await q26Of('s3')];
     await detail.getByLabel('Marks for q2.6').fill('4');
     await detail.getByLabel('Comment for q2.6').fill('Good comparison; cost missing.');
     await detail.getByRole('button', { name: 'Save grade for q2.6' }).click();
@@ -70,11 +76,11 @@ test.describe('instructor grading page', () => {
     const header = lines[0].split(',');
     expect(header[0]).toBe('Student ID');
     const s1 = lines.find((l) => l.startsWith('s1,'))!.split(',');
-    expect(s1[header.indexOf('q2.6 (5)')]).toBe('4');
+    expect(s1[header.indexOf('q2.6 (5)')]).toBe(String(s1Auto + 4));
     expect(Number(s1[header.indexOf('Total')])).toBe(before + 4);
     const s3 = lines.find((l) => l.startsWith('s3,'))!;
     expect(s3).toContain('seed-mismatch');
-    expect(s3.split(',')[header.indexOf('q2.6 (5)')]).toBe('0');
+    expect(s3.split(',')[header.indexOf('q2.6 (5)')]).toBe(String(s3Auto));
     expect(lines.find((l) => l.startsWith('s2,'))).toContain(`"'=HYPERLINK(""x"")"`);
 
     const dir = mkdtempSync(join(tmpdir(), 'hw1-grade-'));
@@ -188,5 +194,83 @@ test.describe('instructor grading page', () => {
     await zone.dispatchEvent('drop', { dataTransfer });
     await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 2 submission(s)');
     await expect(page.getByRole('button', { name: 'Details of drop1' })).toBeVisible();
+  });
+});
+
+/** A student's own file, all answered wrong, and the reference answers its regrade knows but must not hand out (none typed by the student or quoted by a feedback message). */
+async function ownFile(): Promise<{ sub: Submission; references: string[]; bits: string }> {
+  const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+  const sub = await makeSubmission({ id: 'stu1', name: 'Sam Student', course, skill: 0, seed: 21 });
+  sub.answers['q1.1d.losses'] = ['0', '0', '0'];
+  const graded = await gradeSubmission(sub, course);
+  const said = [JSON.stringify(sub.answers), ...graded.answers.map((a) => a.feedback.message)];
+  const references = graded.answers
+    .filter((a) => a.feedback.status === 'wrong' && a.reference.length >= 4 && !said.some((t) => t.includes(a.reference)))
+    .map((a) => a.reference);
+  const bits = graded.answers.find((a) => a.key === 'q1.1c')!.reference;
+  return { sub, references, bits };
+}
+
+/** The text of the only file in the feedback zip the page downloads. */
+async function feedbackZipText(page: Page): Promise<string> {
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download feedback files (zip)' }).click();
+  const files = Object.values(unzipSync(new Uint8Array(readFileSync((await (await downloadPromise).path())!))));
+  expect(files).toHaveLength(1);
+  return strFromU8(files[0]);
+}
+
+/** Loads `sub` into the instructor page at `url` and opens its detail. */
+async function gradeOwnFile(page: Page, url: string, sub: Submission): Promise<Locator> {
+  await page.goto(url);
+  await page.getByLabel('Submission files (.json or .zip)').setInputFiles(asFile('hw1-stu1.json', sub));
+  await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 1 submission(s)');
+  await page.getByRole('button', { name: 'Details of stu1' }).click();
+  const detail = page.getByRole('region', { name: 'Student' });
+  await expect(detail.getByRole('heading', { level: 3 })).toHaveText('Sam Student — stu1');
+  return detail;
+}
+
+test.describe('what each edition of the instructor page hands out', () => {
+  test('the student edition grades a student\'s own file with marks and feedback, and shows or downloads no reference answer', async ({ page }) => {
+    const { sub, references, bits } = await ownFile();
+    expect(references).toContain(bits);
+    const detail = await gradeOwnFile(page, 'instructor/', sub);
+    await expect(page.getByText('reference answers are shown only in the instructor edition')).toBeVisible();
+    await expect(page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Details of stu1' }) })).toBeVisible();
+    await expect(detail.getByRole('heading', { name: /^q1\.1c .*: 0 \/ 1$/ })).toBeVisible();
+    const answers = detail.getByRole('table', { name: 'Answers of q1.1c' });
+    await expect(answers.getByRole('columnheader', { name: 'Feedback' })).toBeVisible();
+    await expect(answers).toContainText('is not the expected value');
+    await expect(page.getByRole('columnheader', { name: 'Reference' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: /Reference/ })).toHaveCount(0);
+    const shown = await page.getByRole('main').innerText();
+    for (const ref of references) expect(shown, ref).not.toContain(ref);
+
+    const feedback = await feedbackZipText(page);
+    expect(feedback).toContain('Feedback:');
+    expect(feedback).not.toContain('Reference:');
+    for (const ref of references) expect(feedback, ref).not.toContain(ref);
+  });
+
+  test('the instructor edition shows the Reference column and writes references into the feedback files', async ({ page }) => {
+    const out = `${process.env.BOOK_OUT ?? 'dist-e2e'}-instructor`;
+    const port = Number(process.env.E2E_PORT ?? 4399) + 1;
+    const server = spawn(process.execPath, ['scripts/serve-dist.mjs', out, String(port), '/hw1/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (d: Buffer) => { if (d.toString().includes('serving')) resolve(); });
+        server.on('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
+      });
+      const { sub, bits } = await ownFile();
+      const detail = await gradeOwnFile(page, `http://127.0.0.1:${port}/hw1/instructor/`, sub);
+      await expect(page.getByText('reference answers are shown only in the instructor edition')).toHaveCount(0);
+      const answers = detail.getByRole('table', { name: 'Answers of q1.1c' });
+      await expect(answers.getByRole('columnheader', { name: 'Reference' })).toBeVisible();
+      await expect(answers.getByRole('row').filter({ hasText: 'q1.1c' }).getByRole('cell').nth(1)).toHaveText(bits);
+      expect(await feedbackZipText(page)).toContain(`Reference:   ${bits}`);
+    } finally {
+      server.kill();
+    }
   });
 });

@@ -7,8 +7,9 @@ import { canonicalNumbers } from '../helpers/answer-keys';
 import { FIX } from '../helpers/math-fixtures';
 import { formatNumber, formatVector } from '../../src/exercises/format-number';
 import { homeworkVariant } from '../../src/exercises/variant';
-import { threePapayas } from '../../src/homework/q1-1-variants';
+import { confidentlyWrong, decayedWeight, decaySteps, l2Numbers, logitGradients, onePapaya, threePapayas } from '../../src/homework/q1-1-variants';
 import { bce } from '../../src/math/bce';
+import { layerSizes } from '../../src/homework/q1-2-variants';
 import { parameterCount } from '../../src/math/shapes';
 import { OPENINGS } from '../../src/widgets/openings';
 
@@ -32,16 +33,18 @@ const optionLabels = (key: string, ids: string[]): { choose: string[] } => {
   if (!input || input.kind !== 'choice') throw new Error(`no choice ${key}`);
   return { choose: ids.map((id) => input.options.find((o) => o.id === id)!.label) };
 };
+const grads = logitGradients(confidentlyWrong(homeworkVariant));
+const decay = f4(decayedWeight(l2Numbers(homeworkVariant), decaySteps(homeworkVariant)));
 const jac = FIX.softmax[0];
 const huge = FIX.softmax[1];
 
 const CASES: Case[] = [
   {
     id: 'q1.1a',
-    right: { 'q1.1a': optionLabels('q1.1a', ['vanishing', 'nonconvex', 'likelihood']) },
-    wrong: { 'q1.1a': optionLabels('q1.1a', ['imbalance']) },
+    right: { 'q1.1a.mse': f4(grads.mse), 'q1.1a.bce': f4(grads.bce), 'q1.1a': optionLabels('q1.1a', ['vanishing']) },
+    wrong: { 'q1.1a.mse': f4(grads.mse), 'q1.1a.bce': f4(grads.bce), 'q1.1a': optionLabels('q1.1a', ['imbalance']) },
     mistake: /imbalance/,
-    unreadable: {},
+    unreadable: { 'q1.1a.mse': 'tiny', 'q1.1a.bce': f4(grads.bce), 'q1.1a': optionLabels('q1.1a', ['vanishing']) },
   },
   {
     id: 'q1.1b',
@@ -61,15 +64,15 @@ const CASES: Case[] = [
     id: 'q1.1d',
     right: { 'q1.1d.losses': nums('q1.1d.losses'), 'q1.1d.mean': nums('q1.1d.mean')[0] },
     wrong: { 'q1.1d.losses': nums('q1.1d.losses'), 'q1.1d.mean': String(Math.trunc(FIX.bce_average_homework.bits * 1000) / 1000) },
-    mistake: /truncated/,
+    mistake: /truncated/i,
     unreadable: { 'q1.1d.losses': ['3.3219', 'abc', '1.7370'], 'q1.1d.mean': nums('q1.1d.mean')[0] },
   },
   {
     id: 'q1.1e',
-    right: { 'q1.1e.w_next': nums('q1.1e.w_next')[0], 'q1.1e.effect': optionLabels('q1.1e.effect', ['a-smaller']) },
-    wrong: { 'q1.1e.w_next': String(FIX.l2_step[0].w_next_pytorch_weight_decay), 'q1.1e.effect': optionLabels('q1.1e.effect', ['a-smaller']) },
+    right: { 'q1.1e.w_next': nums('q1.1e.w_next')[0], 'q1.1e.decay': decay, 'q1.1e.effect': optionLabels('q1.1e.effect', ['q']) },
+    wrong: { 'q1.1e.w_next': String(FIX.l2_step[0].w_next_pytorch_weight_decay), 'q1.1e.decay': decay, 'q1.1e.effect': optionLabels('q1.1e.effect', ['q']) },
     mistake: /weight_decay/,
-    unreadable: { 'q1.1e.w_next': '1.94.6', 'q1.1e.effect': optionLabels('q1.1e.effect', ['a-smaller']) },
+    unreadable: { 'q1.1e.w_next': '1.94.6', 'q1.1e.decay': decay, 'q1.1e.effect': optionLabels('q1.1e.effect', ['q']) },
   },
   {
     id: 'q1.2a',
@@ -219,7 +222,7 @@ test.describe('Question 1 widgets', () => {
     await checker.getByRole('button', { name: 'Compute the step' }).click();
     await expect(checker.locator('[data-readout]')).toContainText(`w ← ${formatNumber(o.w - o.lr * (o.g + 2 * o.lambda * o.w))}`);
     await expect(checker.locator('[data-readout]')).not.toContainText(String(FIX.l2_step[0].w_next_cost_L_plus_lambda_w2));
-    for (const fx of [FIX.l2_step[0], FIX.l2_step[2]]) {
+    for (const fx of [FIX.l2_step[1], FIX.l2_step[2]]) {
       for (const [name, value] of [['w', fx.w], ['∂L/∂w', fx.dL_dw], ['α', fx.lr], ['λ', fx.lambda]] as const) {
         await checker.getByLabel(name, { exact: true }).fill(String(value));
       }
@@ -239,7 +242,7 @@ test.describe('Question 1 widgets', () => {
     expect(errors).toEqual([]);
   });
 
-  test('BCE explorer: opens away from q1.1c and q1.1d, plots an exercise\'s papayas only once it is checked, also after a reload', async ({ page }) => {
+  test('BCE explorer: opens away from q1.1c and q1.1d, and lists or plots no exercise papaya, not even after a check', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('1-1/');
@@ -248,28 +251,21 @@ test.describe('Question 1 widgets', () => {
     await expect(explorer.locator('svg[role="img"]')).toBeVisible();
     const { y, p } = OPENINGS.bce;
     await expect(explorer.locator('[data-readout]')).toHaveText(`L(y = ${y}, ŷ = ${p}) = ${formatNumber(bce(y, p, 'bits'))} bits.`);
-    await expect(explorer.locator('[data-readout]')).not.toContainText(formatNumber(FIX.bce[0].bits));
-    const points = explorer.getByRole('list', { name: 'Papayas of the exercises' });
-    await expect(points).toBeHidden();
-    await expect(explorer.locator('svg')).not.toContainText('1.1');
-    await expect(explorer.getByText('appear here and on the chart once you have checked')).toBeVisible();
-
-    const unreadable = await answer(page, 'q1.1d', { 'q1.1d.losses': ['1', 'abc', '1'], 'q1.1d.mean': '1' });
-    await expect(unreadable).toHaveText(/^Could not read/);
-    await expect(points).toBeHidden();
+    await expect(explorer.locator('svg')).toContainText('you');
 
     const wrong = await answer(page, 'q1.1d', { 'q1.1d.losses': ['1', '1', '1'], 'q1.1d.mean': '1' });
     await expect(wrong).not.toHaveText(/^Correct/);
-    const expected = threePapayas(homeworkVariant).map(([py, pp], i) => `1.1d papaya ${i + 1}: y = ${py}, ŷ = ${pp}, loss ${formatNumber(bce(py, pp, 'bits'))} bits`);
-    await expect(points.getByRole('listitem')).toHaveText(expected);
-    for (const i of [1, 2, 3]) await expect(explorer.locator('svg')).toContainText(`1.1d papaya ${i}`);
-    await expect(explorer.locator('svg')).not.toContainText('1.1c');
-
+    await answer(page, 'q1.1c', { 'q1.1c': '1' });
     await page.reload();
     await explorer.scrollIntoViewIfNeeded();
-    await expect(points.getByRole('listitem')).toHaveText(expected);
-    await explorer.getByRole('radio', { name: 'nats (ln)' }).check();
-    await expect(points.getByRole('listitem').first()).toContainText(`loss ${formatNumber(bce(...threePapayas(homeworkVariant)[0], 'nats'))} nats`);
+    await expect(explorer.locator('svg[role="img"]')).toBeVisible();
+    await expect(explorer.getByRole('list')).toHaveCount(0);
+    await expect(explorer.locator('svg')).not.toContainText('1.1');
+    const papayas = [onePapaya(homeworkVariant), ...threePapayas(homeworkVariant)];
+    for (const unit of ['bits', 'nats'] as const) {
+      await explorer.getByRole('radio', { name: unit === 'bits' ? 'bits (log₂)' : 'nats (ln)' }).check();
+      for (const [py, pp] of papayas) await expect(explorer).not.toContainText(formatNumber(bce(py, pp, unit)));
+    }
     expect(await widgetViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -281,8 +277,11 @@ test.describe('Question 1 widgets', () => {
     const shapes = page.locator('hw-shape-calculator');
     await expect(shapes.locator('[data-readout]')).toContainText(`= ${parameterCount(OPENINGS.shapes)}.`);
     await expect(shapes.locator('[data-readout]')).not.toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
-    for (const [name, value] of [[/^Dx/, 3], [/^Da/, 4], [/^K/, 3]] as const) await shapes.getByRole('spinbutton', { name }).fill(String(value));
-    await expect(shapes.locator('[data-readout]')).toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
+    const sizes = layerSizes(homeworkVariant);
+    for (const [name, value] of [[/^Dx/, sizes.Dx], [/^Da/, sizes.Da], [/^K/, sizes.K]] as const) await shapes.getByRole('spinbutton', { name }).fill(String(value));
+    await expect(shapes.locator('[data-readout]')).toContainText('These are the numbers of exercise q1.2b');
+    await shapes.getByRole('spinbutton', { name: /^K/ }).fill(String(sizes.K + 1));
+    await expect(shapes.locator('[data-readout]')).toContainText(`= ${parameterCount({ ...sizes, K: sizes.K + 1 })}.`);
 
     const jc = page.locator('hw-jacobian-checker');
     const fillJacobian = async (m: number[][]) => {
@@ -295,18 +294,23 @@ test.describe('Question 1 widgets', () => {
     await expect(jc.locator('[data-yhat]')).not.toContainText(formatVector(jac.softmax));
     await fillJacobian(own.jacobian_dyk_dzj);
     await expect(jc.locator('[data-readout]')).toHaveText(/^Correct/);
+    await fillJacobian(own.jacobian_dyk_dzj.map((r) => r.map((v) => -v)));
+    await expect(jc.locator('[data-readout]')).toContainText('Sign error');
+    const five = FIX.softmax[3];
+    await jc.getByLabel('Logits z (2 to 6 numbers)').fill(five.z.join(', '));
+    await jc.getByRole('button', { name: 'Use these logits' }).click();
+    await fillJacobian(five.jacobian_dyk_dzj);
+    await expect(jc.locator('[data-readout]')).toHaveText(/^Correct/);
     await jc.getByLabel('Logits z (2 to 6 numbers)').fill(jac.z.join(', '));
     await jc.getByRole('button', { name: 'Use these logits' }).click();
-    await fillJacobian(jac.jacobian_dyk_dzj);
-    await expect(jc.locator('[data-readout]')).toHaveText(/^Correct/);
-    await fillJacobian(jac.jacobian_dyk_dzj.map((r) => r.map((v) => -v)));
-    await expect(jc.locator('[data-readout]')).toContainText('Sign error');
+    await expect(jc.locator('[data-readout]')).toContainText('These are the numbers of exercise q1.2d');
 
     const df = page.locator('hw-delta-formula');
     await expect(df.getByLabel(/in y_k, y_j and d/)).toHaveAttribute('placeholder', OPENINGS.deltaPlaceholder);
     await df.getByLabel(/in y_k, y_j and d/).fill('y_k*(d - y_j)');
     await df.getByRole('button', { name: 'Test at random logits' }).click();
-    await expect(df.locator('[data-readout]')).toContainText('matches autodiff in all 16');
+    await expect(df.locator('[data-readout]')).toContainText('No cell (k, j) disagrees with autodiff');
+    await expect(df.locator('[data-readout]')).toContainText('for that exercise to grade');
     await df.getByLabel(/in y_k, y_j and d/).fill('-y_k*y_j');
     await df.getByRole('button', { name: 'Test at random logits' }).click();
     await expect(df.locator('[data-readout]')).toContainText('all on the diagonal');
@@ -317,11 +321,14 @@ test.describe('Question 1 widgets', () => {
     await expect(ce.locator('[data-readout]')).toContainText('Largest difference');
     await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(FIX.ce_grad[2].dL_dz)}`);
     await expect(ce.locator('[data-readout]')).not.toContainText(formatVector(FIX.ce_grad[0].dL_dz));
-    for (const fx of [FIX.ce_grad[0], FIX.ce_grad[1]]) {
-      await ce.getByLabel(/z\[2\]/).fill(fx.z.join(', '));
-      await ce.getByRole('button', { name: 'Compute' }).click();
-      await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(fx.dL_dz)}`);
-    }
+    const fx = FIX.ce_grad[3];
+    await ce.getByLabel(/z\[2\]/).fill(fx.z.join(', '));
+    await ce.getByLabel('true class (1-based)').fill(String(fx.target + 1));
+    await ce.getByRole('button', { name: 'Compute' }).click();
+    await expect(ce.locator('[data-readout]')).toContainText(`∂L/∂z[2] by autodiff = ${formatVector(fx.dL_dz)}`);
+    await ce.getByLabel(/z\[2\]/).fill(FIX.ce_grad[0].z.join(', '));
+    await ce.getByRole('button', { name: 'Compute' }).click();
+    await expect(ce.locator('[data-readout]')).toContainText('These are the numbers of exercise q1.2d');
     await ce.getByLabel(/z\[2\]/).fill('');
     await ce.getByRole('button', { name: 'Compute' }).click();
     await expect(ce.locator('[data-readout]')).toContainText('z[2]:');
@@ -334,9 +341,12 @@ test.describe('Question 1 widgets', () => {
     await expect(ss.locator('tbody tr')).toHaveCount(shifted.z.length);
     for (const [i, p] of shifted.softmax.entries()) await expect(ss.locator('tbody tr').nth(i).locator('td').nth(2)).toHaveText(formatNumber(p));
     await expect(ss.locator('[data-readout]')).toContainText('Overflow');
-    await ss.getByLabel('Logits z (2 to 8 numbers)').fill(huge.z.join(', '));
-    for (const [i, p] of huge.softmax.entries()) await expect(ss.locator('tbody tr').nth(i)).toContainText(formatNumber(p));
+    await ss.getByLabel('Logits z (2 to 8 numbers)').fill(shifted.z.map((z) => z + 2000).join(', '));
+    for (const [i, p] of shifted.softmax.entries()) await expect(ss.locator('tbody tr').nth(i)).toContainText(formatNumber(p));
     await expect(ss.locator('[data-readout]')).toContainText('Overflow');
+    await ss.getByLabel('Logits z (2 to 8 numbers)').fill(huge.z.join(', '));
+    await expect(ss.locator('[data-readout]')).toContainText('These are the numbers of exercise q1.2e');
+    await expect(ss.locator('tbody tr')).toHaveCount(0);
     await ss.getByRole('button', { name: 'Very negative logit' }).click();
     await expect(ss.locator('[data-readout]')).toContainText('Underflow');
     await ss.getByLabel('Logits z (2 to 8 numbers)').fill('');

@@ -10,6 +10,7 @@ export function gradedOf(studentId: string, marks: Record<string, number>, answe
       id: it.id, title: it.title, marks: marks[it.id] ?? 0, maxMarks: it.marks,
       autoMax: manual ? 0 : it.marks, manualMax: manual ? it.marks : 0,
       status: manual ? ('manual' as const) : ('auto' as const), pending: manual,
+      rubric: manual ? [{ id: 'all', label: it.title, marks: it.marks }] : [],
     };
   });
   return {

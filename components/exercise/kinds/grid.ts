@@ -3,6 +3,7 @@ import type { Feedback, RawAnswer } from '../../../src/exercises/types';
 import type { MatrixInput } from '../../../src/exercises/kinds/matrix';
 import type { VectorInput } from '../../../src/exercises/kinds/vector';
 import { esc, type PageInput } from './page-input';
+import { describedBy, partNotes } from './part-notes';
 
 const CELL = 'class="cell" type="text" inputmode="decimal" spellcheck="false" autocomplete="off"';
 
@@ -29,14 +30,14 @@ function markCells(part: HTMLElement, fb: Feedback): void {
   }
 }
 
-function grid(label: string, cols: number, body: string): string {
-  return `<fieldset><legend>${esc(label)}</legend><div class="grid" style="grid-template-columns: repeat(${cols}, auto)">${body}</div></fieldset>`;
+function grid(input: VectorInput | MatrixInput, label: string, uid: (key: string) => string, cols: number, body: string): string {
+  return `<fieldset${describedBy(input, uid)}><legend>${esc(label)}</legend><div class="grid" style="grid-template-columns: repeat(${cols}, auto)">${body}</div>${partNotes(input, uid)}</fieldset>`;
 }
 
 /** A vector: one row of cells. */
 export const vectorInput: PageInput<VectorInput> = {
-  render: (input, label) =>
-    grid(label, input.length, Array.from({ length: input.length }, (_, j) => `<input ${CELL} data-cell="${j}" aria-label="${esc(`${label}, entry ${j + 1}`)}">`).join('')),
+  render: (input, label, uid) =>
+    grid(input, label, uid, input.length, Array.from({ length: input.length }, (_, j) => `<input ${CELL} data-cell="${j}" aria-label="${esc(`${label}, entry ${j + 1}`)}">`).join('')),
   read: (part) => cells(part).map(({ input }) => input.value),
   write(part, raw: RawAnswer | undefined) {
     for (const { input, r } of cells(part)) {
@@ -59,8 +60,8 @@ export const vectorInput: PageInput<VectorInput> = {
 
 /** A matrix: rows × cols cells. */
 export const matrixInput: PageInput<MatrixInput> = {
-  render: (input, label) =>
-    grid(label, input.cols, Array.from({ length: input.rows }, (_, r) => Array.from({ length: input.cols }, (_, c) =>
+  render: (input, label, uid) =>
+    grid(input, label, uid, input.cols, Array.from({ length: input.rows }, (_, r) => Array.from({ length: input.cols }, (_, c) =>
       `<input ${CELL} data-cell="${r},${c}" aria-label="${esc(`${label}, row ${r + 1}, column ${c + 1}`)}">`).join('')).join('')),
   read(part) {
     const rows: string[][] = [];

@@ -2,6 +2,7 @@
 import type { RawAnswer } from '../../../src/exercises/types';
 import type { LineInput } from '../../../src/exercises/kinds/kind';
 import { esc, type PageInput } from './page-input';
+import { describedBy, partNotes } from './part-notes';
 
 function field(part: HTMLElement): HTMLInputElement | HTMLTextAreaElement | null {
   return part.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
@@ -17,12 +18,15 @@ const readWrite = {
   mark: () => undefined,
 };
 
-/** A one-line text field; `inputmode` as the number kind wants it (`text`, so signs and `e` stay on phone keyboards). */
-export function lineInput<K extends string>(inputmode?: string): PageInput<LineInput<K>> {
+/** A one-line text field with its example and preview; `inputmode` as the number kind wants it (`text`, so signs and `e` stay on phone keyboards). */
+export function lineInput<K extends 'number' | 'formula' | 'shape'>(inputmode?: string): PageInput<LineInput<K>> {
   return {
-    render: (input, label, uid) =>
-      `<label for="${esc(uid(input.key))}">${esc(label)}</label>` +
-      `<input id="${esc(uid(input.key))}" class="wide" type="text" spellcheck="false" autocomplete="off" placeholder="${esc(input.placeholder ?? '')}"${inputmode ? ` inputmode="${esc(inputmode)}"` : ''}>`,
+    render: (typed, label, uid) => {
+      const input: LineInput<'number' | 'formula' | 'shape'> = typed;
+      return `<label for="${esc(uid(input.key))}">${esc(label)}</label>` +
+        `<input id="${esc(uid(input.key))}" class="wide" type="text" spellcheck="false" autocomplete="off" placeholder="${esc(input.placeholder ?? '')}"${inputmode ? ` inputmode="${esc(inputmode)}"` : ''}${describedBy(input, uid)}>` +
+        partNotes(input, uid);
+    },
     ...readWrite,
   };
 }

@@ -3,7 +3,7 @@
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
 export type Expr =
-  | { type: 'num'; value: number }
+  | { type: 'num'; value: number; name?: string }
   | { type: 'var'; name: string }
   | { type: 'neg'; arg: Expr }
   | { type: 'bin'; op: BinaryOp; left: Expr; right: Expr }

@@ -1,17 +1,29 @@
-/** Recursive-descent parser from text to an `Expr`; safe (no eval), bounded in length and nesting depth. */
+/**
+ * Recursive-descent parser from text to an `Expr`; safe (no eval), bounded in length and nesting depth. LaTeX and
+ * typographic Unicode are read first (normalize.ts), a left-hand side before one `=` is dropped (left-side.ts).
+ *
+ * Implicit multiplication where it is unambiguous: `2x`, `2(y)`, `(a)(b)`, `y_k(d - y_j)` (a variable before `(` is
+ * a factor, a function before `(` is a call), `y log(p)`, `(1-y) log(1-p)`. A function applies without parentheses to
+ * one number or name: `log p`, `\log \hat y`, `log_2 10`; what follows must be an operator, so `log p q`, `log 2x` and
+ * `log p^2` cannot be read (the message shows both readings). A number after a factor (`x 2`, `2 3`) and an implicit
+ * product after `/` (`1/2x`, `y/p(1-p)`) are ambiguous too, and cannot be read.
+ */
 import type { BinaryOp, Expr } from './ast';
 import { CONSTANTS, FUNCTIONS, lookupFunction } from './builtins';
+import { afterLeftSide } from './left-side';
+import { Names } from './names';
+import { normalizeMath } from './normalize';
 import { tokenize, type Token } from './tokenize';
 
-/** The longest text the parser reads, in characters. */
-export const MAX_EXPRESSION_LENGTH = 500;
+/** The longest text the parser reads, in characters (LaTeX is wordy). */
+export const MAX_EXPRESSION_LENGTH = 1000;
 /** The deepest nesting (parentheses, unary signs, powers) the parser follows. */
 export const MAX_EXPRESSION_DEPTH = 64;
 
 export interface ExprOptions {
   /** Variable names the expression may use (case-sensitive). */
   variables?: readonly string[];
-  /** Other spellings of variables, e.g. `{ 'ŷ': 'p' }`; the target must be in `variables`. */
+  /** Other spellings of variables, e.g. `{ 'ŷ': 'p', '\\delta_{kj}': 'd' }`; the target must be in `variables`. */
   aliases?: Readonly<Record<string, string>>;
   /** When given, only these built-in functions are allowed. */
   functions?: readonly string[];
@@ -20,19 +32,34 @@ export interface ExprOptions {
 /** An expression tree, or the human reason it could not be read (without the "Could not read" prefix). */
 export type ExprResult = { ok: true; expr: Expr } | { ok: false; reason: string };
 
+/** Answer text read as plain expression text (positions kept), or why it cannot be. */
+export type Prepared = { ok: true; text: string; origin: number[] } | { ok: false; reason: string };
+
 class ParseFailure {
   constructor(readonly reason: string) {}
 }
 
 const MATCHING: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 
-/** Parses `text` into an expression tree; implicit multiplication (`2x`, `2(y)`) is rejected with a hint. Never throws. */
+/** `text` bounded in length, NFC, without a left-hand side, LaTeX and Unicode read as plain expression text. */
+export function prepareExpression(text: string): Prepared {
+  if (typeof text !== 'string') return { ok: false, reason: 'it is not text' };
+  if (text.length > MAX_EXPRESSION_LENGTH) return { ok: false, reason: `the answer is too long (more than ${MAX_EXPRESSION_LENGTH} characters)` };
+  const nfc = text.normalize('NFC');
+  const side = afterLeftSide(nfc);
+  if (!side.ok) return side;
+  return normalizeMath(nfc.slice(side.start), side.start);
+}
+
+/** Parses `text` into an expression tree. Never throws. */
 export function parseExpression(text: string, options: ExprOptions = {}): ExprResult {
-  if (text.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, reason: `the answer is too long (more than ${MAX_EXPRESSION_LENGTH} characters)` };
-  }
-  const normalised = text.normalize('NFC');
-  const tokenized = tokenize(normalised);
+  const prepared = prepareExpression(text);
+  return prepared.ok ? parsePrepared(prepared, options) : prepared;
+}
+
+/** Parses text already prepared by `prepareExpression` (perhaps trimmed of a unit). Never throws. */
+export function parsePrepared(prepared: { text: string; origin: readonly number[] }, options: ExprOptions = {}): ExprResult {
+  const tokenized = tokenize(prepared.text, prepared.origin);
   if (!tokenized.ok) return tokenized;
   if (tokenized.tokens.length === 0) return { ok: false, reason: 'it is empty' };
   try {
@@ -44,17 +71,17 @@ export function parseExpression(text: string, options: ExprOptions = {}): ExprRe
   }
 }
 
+const startsFactor = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'num' || t.kind === 'name' || t.kind === 'open');
+
 class Parser {
   private i = 0;
   private depth = 0;
   private readonly open: Token[] = [];
-  private readonly variables: Set<string>;
-  private readonly aliases: Map<string, string>;
+  private readonly names: Names;
   private readonly allowedFunctions: Set<string> | undefined;
 
   constructor(private readonly tokens: Token[], options: ExprOptions) {
-    this.variables = new Set(options.variables ?? []);
-    this.aliases = new Map(Object.entries(options.aliases ?? {}).filter(([, to]) => this.variables.has(to)));
+    this.names = new Names(options.variables ?? [], options.aliases);
     this.allowedFunctions = options.functions ? new Set(options.functions.map((f) => lookupFunction(f) ?? f)) : undefined;
   }
 
@@ -69,8 +96,8 @@ class Parser {
     return expr;
   }
 
-  private peek(): Token | undefined {
-    return this.tokens[this.i];
+  private peek(offset = 0): Token | undefined {
+    return this.tokens[this.i + offset];
   }
 
   private enter(): void {
@@ -88,14 +115,19 @@ class Parser {
 
   private parseProduct(): Expr {
     let left = this.parseUnary();
+    let divided = false;
     for (;;) {
       const t = this.peek();
       if (t?.kind === 'op' && (t.text === '*' || t.text === '/')) {
         this.i++;
+        divided ||= t.text === '/';
         left = { type: 'bin', op: t.text as BinaryOp, left, right: this.parseUnary() };
-      } else if (t && (t.kind === 'num' || t.kind === 'name' || t.kind === 'open')) {
-        if (t.kind === 'name' && !this.isKnownName(t.text)) throw new ParseFailure(`unknown symbol "${t.text}"${this.knownVariablesHint()}`);
-        throw new ParseFailure(`missing operator before "${t.text}" at position ${t.pos} (write * to multiply)`);
+      } else if (startsFactor(t) && t) {
+        if (t.kind === 'num') throw new ParseFailure(`missing operator before "${t.text}" at position ${t.pos} (write * to multiply)`);
+        if (divided) throw new ParseFailure(`"/" followed by a product is ambiguous at position ${t.pos}: write a/(b*c) or (a/b)*c`);
+        this.enter();
+        left = { type: 'bin', op: '*', left, right: this.parsePower() };
+        this.depth--;
       } else {
         return left;
       }
@@ -169,37 +201,54 @@ class Parser {
   }
 
   private parseName(t: Token & { kind: 'name' }): Expr {
-    const next = this.peek();
-    const variable = this.variables.has(t.text) ? t.text : this.aliases.get(t.text);
-    if (next?.kind === 'open') {
-      if (variable !== undefined || CONSTANTS.has(t.text)) {
-        throw new ParseFailure(`missing operator before "${next.text}" at position ${next.pos} (write * to multiply)`);
-      }
-      return this.parseCall(t, next);
-    }
+    const variable = this.names.variable(t.text);
     if (variable !== undefined) return { type: 'var', name: variable };
     const constant = CONSTANTS.get(t.text);
-    if (constant !== undefined) return { type: 'num', value: constant };
+    if (constant !== undefined) return { type: 'num', value: constant, name: t.text };
     const fn = lookupFunction(t.text);
-    if (fn !== undefined) throw new ParseFailure(`"${t.text}" needs parentheses, as in ${fn}(x)`);
+    const next = this.peek();
+    if (fn !== undefined) {
+      this.checkAllowed(fn, t.text);
+      if (next?.kind === 'open') return this.parseCall(fn, next);
+      if (next?.kind === 'num' || next?.kind === 'name') return this.parseBareCall(fn, t);
+      throw new ParseFailure(`"${t.text}" needs an argument, as in ${fn}(x)`);
+    }
+    const glued = this.names.glued(t.text);
+    if (glued) throw new ParseFailure(`"${t.text}" is not a name here: write ${glued.join('*')} to multiply`);
+    if (next?.kind === 'open') throw new ParseFailure(`unknown function "${t.text}"${this.knownVariablesHint()}`);
     throw new ParseFailure(`unknown symbol "${t.text}"${this.knownVariablesHint()}`);
   }
 
-  private isKnownName(name: string): boolean {
-    return this.variables.has(name) || this.aliases.has(name) || CONSTANTS.has(name) || lookupFunction(name) !== undefined;
-  }
-
   private knownVariablesHint(): string {
-    if (this.variables.size === 0) return '';
-    return ` (you can use ${[...this.variables].join(', ')})`;
+    if (this.names.variables.length === 0) return '';
+    return ` (you can use ${this.names.variables.join(', ')})`;
   }
 
-  private parseCall(nameToken: Token & { kind: 'name' }, open: Token): Expr {
-    const fn = lookupFunction(nameToken.text);
-    if (fn === undefined) throw new ParseFailure(`unknown function "${nameToken.text}"`);
-    if (this.allowedFunctions && !this.allowedFunctions.has(fn)) {
-      throw new ParseFailure(`the function "${nameToken.text}" is not allowed here`);
+  private checkAllowed(fn: string, typed: string): void {
+    if (this.allowedFunctions && !this.allowedFunctions.has(fn)) throw new ParseFailure(`the function "${typed}" is not allowed here`);
+  }
+
+  /** `log p`, `log_2 10`: the function of the one number or name that follows; anything glued after it is ambiguous. */
+  private parseBareCall(fn: string, nameToken: Token & { kind: 'name' }): Expr {
+    const argToken = this.peek() as Token & { kind: 'num' | 'name' };
+    if (argToken.kind === 'name' && lookupFunction(argToken.text) !== undefined && this.names.variable(argToken.text) === undefined) {
+      throw new ParseFailure(`"${nameToken.text} ${argToken.text}" needs parentheses, as in ${fn}(${argToken.text}(x))`);
     }
+    this.enter();
+    const arg = this.parsePrimary();
+    this.depth--;
+    const next = this.peek();
+    const shown = `${nameToken.text} ${argToken.text}`;
+    if (next?.kind === 'op' && next.text === '^') {
+      throw new ParseFailure(`"${shown}^…" is ambiguous: write ${fn}(${argToken.text}^…) or (${fn} ${argToken.text})^…`);
+    }
+    if (startsFactor(next) && next) {
+      throw new ParseFailure(`"${shown} ${next.text}" is ambiguous: write ${fn}(${argToken.text}*${next.text}) or ${fn}(${argToken.text})*${next.text}`);
+    }
+    return { type: 'call', fn, args: [arg] };
+  }
+
+  private parseCall(fn: string, open: Token): Expr {
     this.i++;
     if (this.peek()?.kind === 'close') throw new ParseFailure(`${fn} needs an argument, as in ${fn}(x)`);
     this.enter();

@@ -8,7 +8,7 @@ export type Token =
   | { kind: 'close'; text: ')' | ']' | '}'; pos: number }
   | { kind: 'comma'; text: ','; pos: number };
 
-/** Tokens, or the reason the text cannot be split (positions are 1-based, in the NFC-normalised text). */
+/** Tokens, or the reason the text cannot be split (positions are 1-based, in the NFC-normalised answer). */
 export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; reason: string };
 
 const SYMBOL_MAP: ReadonlyMap<string, string> = new Map([
@@ -28,14 +28,15 @@ const NAME = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
 
-/** Tokenizes `text` (already NFC-normalised); never throws. */
-export function tokenize(text: string): TokenizeResult {
+/** Tokenizes `text` (already NFC-normalised); `origin[i]` is the position reported for `text[i]` (default i + 1). Never throws. */
+export function tokenize(text: string, origin?: readonly number[]): TokenizeResult {
   const tokens: Token[] = [];
+  const at = (i: number): number => origin?.[i] ?? i + 1;
   let i = 0;
   while (i < text.length) {
     const raw = text[i];
     const c = SYMBOL_MAP.get(raw) ?? raw;
-    const pos = i + 1;
+    const pos = at(i);
     if (/\s/.test(c)) { i++; continue; }
     if (SUPERSCRIPTS.has(c)) {
       let j = i;
@@ -57,7 +58,7 @@ export function tokenize(text: string): TokenizeResult {
       if (!Number.isFinite(value)) return { ok: false, reason: `the number "${m[0]}" at position ${pos} is too large` };
       tokens.push({ kind: 'num', value, text: m[0], pos });
       i += m[0].length;
-      if (text[i] === '.') return { ok: false, reason: `unexpected "." at position ${i + 1}` };
+      if (text[i] === '.') return { ok: false, reason: `unexpected "." at position ${at(i)}` };
       continue;
     }
     if (c === '*' && (SYMBOL_MAP.get(text[i + 1]) ?? text[i + 1]) === '*') {

@@ -11,6 +11,8 @@ export interface FormulaSpec {
   scaleInvariant?: boolean;
   /** Other spellings of variables the student may type, e.g. `{ 'ŷ': 'p' }`. */
   aliases?: Record<string, string>;
+  /** How the preview shows a variable, as TeX (`{ d: '\\delta_{kj}', p: '\\hat y' }`); default: its name. */
+  display?: Record<string, string>;
 }
 
 /** The formula kind. */

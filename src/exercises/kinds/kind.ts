@@ -22,4 +22,8 @@ export interface ExerciseKind<S extends { kind: string; key: string; marks: numb
 }
 
 /** A one-line typed input (number, formula, shape) or a free text box. */
-export interface LineInput<K extends string> { key: string; kind: K; label: string; placeholder?: string }
+export interface LineInput<K extends string> {
+  key: string; kind: K; label: string; placeholder?: string;
+  /** One example of accepted input shown with the prompt (default: the kind's own neutral example). */
+  example?: string;
+}

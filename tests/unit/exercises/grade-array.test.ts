@@ -16,6 +16,28 @@ const dzSpec: Extract<PartSpec, { kind: 'vector' }> = {
 const s = (xs: number[]) => xs.map((x) => x.toFixed(4));
 
 describe('gradeVector', () => {
+  it('cannot read entries rounded so early that they could be a mistake, and names them (no attempt)', () => {
+    const tol = { abs: 5e-4, rel: 0 };
+    const losses: Extract<PartSpec, { kind: 'vector' }> = {
+      kind: 'vector', key: 'q1.1d.losses', marks: 1, answer: [0.152, 1.737, 3.3219], tol,
+      mistakes: [{ id: 'nats', value: [0.105, 1.204, 2.3026], message: 'These are in nats.' }],
+    };
+    const f = gradeVector(losses, ['0.15', '1.74', '3.3219']);
+    expect(f).toMatchObject({ status: 'unreadable', marks: 0 });
+    expect(f.message).toBe('Could not read entries 1 and 2 precisely enough: give at least 3 decimals; with 2, the answer cannot be checked to the precision this question needs.');
+    expect(gradeVector(losses, ['0.152', '1.7', '3.3219']).message).toMatch(/^Could not read entry 2 precisely enough/);
+    expect(gradeVector(losses, ['0.152', '1.737', '3.3219']).status).toBe('correct');
+    expect(gradeVector(losses, ['0.16', '1.737', '3.3219'])).toMatchObject({ status: 'wrong', cells: [false, true, true] });
+    const alike = { ...losses, mistakes: [{ id: 'truncated', value: [0.1504, 1.7404, 3.32], message: 'Round, do not cut.' }] };
+    expect(gradeVector(alike, ['0.15', '1.74', '3.32'])).toMatchObject({ status: 'unreadable', message: expect.stringMatching(/entries 1, 2 and 3 .*a right answer and a common mistake look the same/) });
+  });
+
+  it('reads LaTeX and Unicode in entries', () => {
+    const spec: Extract<PartSpec, { kind: 'vector' }> = { kind: 'vector', key: 'v', marks: 1, answer: [0.5, Math.log2(10), -0.25] };
+    expect(gradeVector(spec, ['\\frac{1}{2}', '\\log_2(10)', '−¼']).status).toBe('correct');
+    expect(gradeVector(spec, '½, log₂(10), −0.25').status).toBe('correct');
+  });
+
   it('accepts the gradient rounded to 4 decimals, as boxes or pasted', () => {
     expect(gradeVector(dzSpec, s(dz))).toMatchObject({ status: 'correct', marks: 1 });
     expect(gradeVector(dzSpec, s(dz).join(', ')).status).toBe('correct');
@@ -44,6 +66,11 @@ describe('gradeVector', () => {
 });
 
 describe('gradeMatrix', () => {
+  it('names the cells rounded too early by row and column', () => {
+    const spec: Extract<PartSpec, { kind: 'matrix' }> = { kind: 'matrix', key: 'm', marks: 1, answer: [[0.2461, 0.5], [0.5, 0.25]], tol: { abs: 5e-4, rel: 0 } };
+    expect(gradeMatrix(spec, [['0.25', '0.5'], ['0.5', '0.25']]).message).toBe('Could not read row 1, column 1 precisely enough: give at least 3 decimals; with 2, the answer cannot be checked to the precision this question needs.');
+  });
+
   const jacSpec: Extract<PartSpec, { kind: 'matrix' }> = { kind: 'matrix', key: 'q1.2d.jacobian', marks: 1, answer: jacobian };
   const dWSpec: Extract<PartSpec, { kind: 'matrix' }> = { kind: 'matrix', key: 'q1.2d.dW', marks: 1, answer: dW };
 

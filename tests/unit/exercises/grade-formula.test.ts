@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/exercises/expr/evaluate';
+import { formatNumber } from '../../../src/exercises/format-number';
 import { gradeFormula } from '../../../src/exercises/grade-formula';
 import { parseFormula } from '../../../src/exercises/parse-formula';
 import type { PartSpec } from '../../../src/exercises/types';
@@ -51,11 +52,22 @@ describe('gradeFormula', () => {
     expect(gradeFormula(bceSpec, '(p - y)^2')).toMatchObject({ status: 'wrong', mistake: 'mse', message: bceSpec.mistakes![0].message });
   });
 
-  it('tells log from log2 when the spec is not scale-invariant, showing a point', () => {
+  it('tells log from log2 when the spec is not scale-invariant, showing a point and the student\'s value only', () => {
     const strict = { ...bceSpec, scaleInvariant: false };
     const f = gradeFormula(strict, '-(y*log2(p)+(1-y)*log2(1-p))');
     expect(f.status).toBe('wrong');
-    expect(f.message).toMatch(/^Not right: at y = \d, p = [\d.]+ your formula gives [\d.]+, but the expected value is [\d.]+\.$/);
+    expect(f.message).toMatch(/^Not right: at y = \d, p = [\d.]+ your formula gives [\d.]+, which is not the expected value\.$/);
+    const [, y, p] = /y = (\d), p = ([\d.]+)/.exec(f.message) ?? [];
+    const expected = -(Number(y) * Math.log(Number(p)) + (1 - Number(y)) * Math.log(1 - Number(p)));
+    expect(f.message).not.toContain(formatNumber(expected));
+  });
+
+  it('reads the aliases of how the book shows a variable (display)', () => {
+    const shown: FormulaSpec = { ...deltaSpec, display: { y_k: '\\hat y_k', y_j: '\\hat y_j', d: '\\delta_{kj}' } };
+    for (const text of ['ŷ_k(δ_kj − ŷ_j)', 'y_k(d_kj - y_j)', '\\hat{y}_k(\\delta_{kj} - \\hat{y}_j)', 'yhat_k*(delta_kj - yhat_j)']) {
+      expect(gradeFormula(shown, text).status).toBe('correct');
+    }
+    expect(gradeFormula(deltaSpec, 'y_k(d_kj - y_j)').status).toBe('unreadable');
   });
 
   it('cannot read formulas undefined everywhere or with unknown variables', () => {

@@ -11,7 +11,7 @@ const b2: ShapeSpec = {
 
 describe('gradeShape', () => {
   it('accepts the shape in any spelling', () => {
-    for (const text of ['K x Da', '(K, Da)', 'K×Da', 'k by da']) {
+    for (const text of ['K x Da', '(K, Da)', 'K×Da', 'k by da', 'K \\times D_a', 'K × Dₐ', 'R^(K x Da)', '\\mathbb{R}^{K \\times D_a}', 'K by D_a']) {
       expect(gradeShape(w2, text)).toMatchObject({ status: 'correct', marks: 1, message: 'Correct: K×Da.' });
     }
     expect(gradeShape(b2, 'K x 1').status).toBe('correct');
@@ -22,8 +22,15 @@ describe('gradeShape', () => {
     expect(gradeShape(b2, '(K, m)')).toMatchObject({ status: 'wrong', mistake: 'per-sample' });
   });
 
+  it('explains numpy\'s 1-D shape where the homework writes a column (built-in mistake one-dim)', () => {
+    for (const text of ['(K,)', 'K', 'ℝ^K', '\\mathbb{R}^{K}']) {
+      expect(gradeShape(b2, text)).toMatchObject({ status: 'wrong', mistake: 'one-dim', message: expect.stringMatching(/1-D \(numpy\) shape.*column/) });
+    }
+    for (const text of ['K x 1', '(K, 1)', 'K×1', 'K \\times 1']) expect(gradeShape(b2, text).status).toBe('correct');
+  });
+
   it('says how many dimensions are expected', () => {
-    expect(gradeShape(b2, 'K')).toMatchObject({ status: 'wrong', message: 'Not right: expected 2 dimensions, got 1.' });
+    expect(gradeShape(b2, 'K x 1 x 1')).toMatchObject({ status: 'wrong', message: 'Not right: expected 2 dimensions, got 3.' });
     expect(gradeShape(w2, 'K x Dx')).toMatchObject({ status: 'wrong', message: 'Not right: K×Dx is not the expected shape.' });
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { formatNumber } from '../../../src/exercises/format-number';
 import { grade } from '../../../src/exercises/grade';
-import type { PartSpec, RawAnswer } from '../../../src/exercises/types';
+import type { Feedback, PartSpec, RawAnswer } from '../../../src/exercises/types';
+import { homeworkVariant } from '../../../src/exercises/variant';
+import { EXERCISES } from '../../../src/homework/catalog';
+import { l2Numbers, onePapaya } from '../../../src/homework/q1-1-variants';
+import { layerSizes } from '../../../src/homework/q1-2-variants';
 import { FIX as math } from '../../helpers/math-fixtures';
 
 const SPECS: PartSpec[] = [
@@ -73,5 +78,122 @@ describe('grade', () => {
 
   it('cannot read a raw answer that is not text', () => {
     expect(grade(SPECS[0], 42 as unknown as RawAnswer)).toMatchObject({ status: 'unreadable', message: expect.stringMatching(/^Could not read/) });
+  });
+});
+
+/* The book reads every notation a student would sensibly type, through grade() with the homework's own parts. */
+async function part(id: string, key = id): Promise<PartSpec> {
+  const spec = (await EXERCISES.find((e) => e.id === id)!.parts(homeworkVariant)).find((p) => p.key === key);
+  if (!spec) throw new Error(`no part ${key}`);
+  return spec;
+}
+
+function expectStatus(spec: PartSpec, texts: readonly string[], status: Feedback['status']): void {
+  for (const text of texts) {
+    const f = grade(spec, text);
+    expect(f.status, `${spec.key}: ${text} → ${f.message}`).toBe(status);
+    expect(f.message.startsWith('Correct'), text).toBe(status === 'correct');
+  }
+}
+
+describe('grade: formula notations', () => {
+  it('q1.2c: the book\'s notation, plain text, LaTeX, left-hand sides and spellings of δ_kj', async () => {
+    const spec = await part('q1.2c');
+    expectStatus(spec, [
+      'y_k*(d - y_j)', 'ŷ_k(δ_kj − ŷ_j)', 'y_k(d - y_j)', 'y_k*(delta_kj - y_j)', 'y_k(d_kj - y_j)', 'y_k (δ_{kj} − y_j)',
+      '\\hat{y}_k(\\delta_{kj} - \\hat{y}_j)', '\\hat y_k \\left(\\delta_{kj} - \\hat y_j\\right)', 'dy_k/dz_j = y_k(δ_kj − y_j)',
+      '∂ŷ_k/∂z_j = ŷ_k(δ_kj − ŷ_j)', '\\frac{\\partial \\hat y_k}{\\partial z_j} = \\hat y_k(\\delta_{kj} - \\hat y_j)',
+      'ŷₖ(δ_kj − ŷⱼ)', 'y_k δ_kj − y_k y_j', '$\\hat{y}_k (\\delta_{kj} - \\hat{y}_j)$', 'yk(d - yj)',
+    ], 'correct');
+    expectStatus(spec, ['ŷ_k(δ_kj + ŷ_j)', 'y_k(1 - y_j)', '-ŷ_k ŷ_j', 'ŷ_j(δ_kj − ŷ_k) + 1'], 'wrong');
+    expectStatus(spec, ['y_ky_j', 'ŷ_k(δ_kj − z_j)', 'dy_k/dz_j = = y_k', '\\hat{}'], 'unreadable');
+  });
+
+  it('q1.1b: the homework\'s brackets, LaTeX, Unicode, functions without parentheses and any log base', async () => {
+    const spec = await part('q1.1b');
+    expectStatus(spec, [
+      '-(y*log(p) + (1-y)*log(1-p))', '-[y log(p) + (1-y) log(1-p)]', 'L = -(y \\log \\hat{y} + (1-y)\\log(1-\\hat{y}))',
+      '−[y ln p + (1−y) ln(1−p)]', '-y log p - (1-y) log(1-p)', 'L(y, p) = -(y log2(p) + (1 - y) log2(1 - p))',
+      'L(y,\\hat y) = -\\left[y\\log\\hat{y} + (1-y)\\log(1-\\hat{y})\\right]', '−y·log(ŷ) − (1−y)·log(1−ŷ)',
+      '-\\left(y \\ln \\hat y + (1 - y) \\ln\\left(1 - \\hat y\\right)\\right)', '-y \\log_2 p - (1-y)\\log_2(1-p)',
+    ], 'correct');
+    expectStatus(spec, ['-[y log(p) + (1-y) log(p)]', '-(y log(1-p) + (1-y) log(p))', '(y - p)^2'], 'wrong');
+    expectStatus(spec, ['yp', '-[y log p q]', 'log p^2', 'y/p(1-p)', 'L = 1 = 2'], 'unreadable');
+  });
+
+  it('never gives the expected value of the formula in a message', async () => {
+    const spec = await part('q1.2c');
+    const f = grade(spec, 'ŷ_k(δ_kj + ŷ_j)');
+    const at = new Map([...f.message.matchAll(/(\w+) = ([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+    const expected = at.get('y_k')! * (at.get('d')! - at.get('y_j')!);
+    expect(f.message).not.toContain(formatNumber(expected));
+  });
+});
+
+describe('grade: number notations', () => {
+  it('q1.1c: logs in LaTeX and Unicode, the unit bits, and near misses', async () => {
+    const spec = await part('q1.1c');
+    if (spec.kind !== 'number') throw new Error('number expected');
+    const [y, p] = onePapaya(homeworkVariant);
+    const q = y === 1 ? `${p}` : `1 - ${p}`;
+    expectStatus(spec, [
+      `-log2(${q})`, `-\\log_2(${q})`, `-log₂(${q})`, `\\log_2\\frac{1}{${q}}`, `-\\log_{2}\\left(${q}\\right)`, `log_2(1/(${q}))`,
+      `${formatNumber(spec.answer)} bits`, `${formatNumber(spec.answer)}\\,\\text{bits}`, `L = ${formatNumber(spec.answer)}`,
+      `\\frac{-\\ln(${q})}{\\ln 2}`,
+    ], 'correct');
+    expectStatus(spec, [`-log2(${q} + 0.01)`, `-ln(${q})`, `${formatNumber(spec.answer + 1)}`], 'wrong');
+    expectStatus(spec, [formatNumber(spec.answer).replace('.', ','), `${formatNumber(spec.answer)} nats`, '2 3'], 'unreadable');
+  });
+
+  it('q1.1e: a step rounded to fewer decimals than the tolerance needs costs no attempt', async () => {
+    const spec = await part('q1.1e', 'q1.1e.w_next');
+    if (spec.kind !== 'number') throw new Error('number expected');
+    const s = l2Numbers(homeworkVariant);
+    expectStatus(spec, [spec.answer.toFixed(3), `${s.w} - ${s.lr}·(${s.dLdw} + 2·${s.lambda}·${s.w})`, `${s.w}(1 − 2·${s.lr}·${s.lambda}) − ${s.lr}·${s.dLdw}`], 'correct');
+    const early = spec.answer.toFixed(2);
+    if (Math.abs(Number(early) - spec.answer) > 5e-4) {
+      const f = grade(spec, early);
+      expect(f.status).toBe('unreadable');
+      expect(f.message).toMatch(/^Could not read ".*" precisely enough: give at least 3 decimals/);
+      expect(f.message).not.toContain(spec.answer.toFixed(3));
+    }
+  });
+
+  it('q1.2b: a whole-number answer, typed as a count or a sum, never told to keep decimals', async () => {
+    const spec = await part('q1.2b');
+    if (spec.kind !== 'number') throw new Error('number expected');
+    const { Dx, Da, K } = layerSizes(homeworkVariant);
+    expectStatus(spec, [`${spec.answer}`, `${spec.answer} parameters`, `${Da}·${Dx} + ${Da} + ${K}×${Da} + ${K}`, `${Da}(${Dx} + 1) + ${K}(${Da} + 1)`], 'correct');
+    const off = grade(spec, `${spec.answer + 1}`);
+    expect(off.status).toBe('wrong');
+    expect(off.message).not.toMatch(/decimal|digit/);
+  });
+});
+
+describe('grade: shape notations', () => {
+  it('q1.2a: ×, \\times, x, by, tuples, ℝ^{…}, subscripts; (K,) is explained', async () => {
+    const w2 = await part('q1.2a', 'q1.2a.W2');
+    const b2 = await part('q1.2a', 'q1.2a.b2');
+    expectStatus(w2, ['K \\times D_a', 'K × Dₐ', 'K×D_a', '(K, Da)', 'ℝ^{K×Da}', 'R^(K x Da)', '\\mathbb{R}^{K \\times D_a}', 'K by D_a', 'K x Da', '[K, Da]'], 'correct');
+    expectStatus(w2, ['K × Dx', 'Da × K'], 'wrong');
+    expectStatus(w2, ['K × Q', 'K \\foo Da'], 'unreadable');
+    expectStatus(b2, ['K x 1', '(K, 1)', 'K×1', '\\mathbb{R}^{K \\times 1}'], 'correct');
+    expect(grade(b2, '(K,)')).toMatchObject({ status: 'wrong', mistake: 'one-dim' });
+  });
+});
+
+describe('grade: hostile answers', () => {
+  it('are unreadable or wrong, never thrown, and cheap', async () => {
+    const specs = await Promise.all([part('q1.1b'), part('q1.2c'), part('q1.1c'), part('q1.2a', 'q1.2a.W2'), part('q1.1d', 'q1.1d.losses'), part('q1.2d', 'q1.2d.jacobian')]);
+    const hostile = ['\\frac{'.repeat(10_000), 'x'.repeat(100_000), '(((('.repeat(2000), '\\left('.repeat(300), '\\left'.repeat(150), '\\sqrt['.repeat(100),
+      '{'.repeat(500) + '}'.repeat(500), '_'.repeat(900), '\\hat'.repeat(200), '1'.repeat(900), 'y'.repeat(900), '= '.repeat(400)];
+    const start = performance.now();
+    for (const spec of specs) {
+      for (const text of hostile) {
+        const f = grade(spec, text);
+        expect(['unreadable', 'wrong'], `${spec.key}: ${text.slice(0, 20)}`).toContain(f.status);
+      }
+    }
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 });

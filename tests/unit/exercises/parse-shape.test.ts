@@ -6,7 +6,8 @@ const SYMBOLS = ['K', 'Da', 'Dx', 'm'];
 
 describe('parseShape', () => {
   it('reads the usual spellings of K×Da', () => {
-    for (const text of ['K x Da', '(K, Da)', 'K×Da', '[K, Da]', 'K by Da', 'k x da', 'K*D_a', 'KxDa', 'ℝ^{K×Da}', 'K X Da']) {
+    for (const text of ['K x Da', '(K, Da)', 'K×Da', '[K, Da]', 'K by Da', 'k x da', 'K*D_a', 'KxDa', 'ℝ^{K×Da}', 'K X Da',
+      'K \\times D_a', 'K × Dₐ', 'K×D_a', '(K, Da)', 'R^(K x Da)', '\\mathbb{R}^{K \\times D_a}', 'K by D_a', '$K \\times D_{a}$', 'K \\cdot D_a']) {
       expect(parseShape(text, SYMBOLS)).toEqual({ ok: true, value: ['K', 'Da'] });
     }
   });
@@ -16,6 +17,15 @@ describe('parseShape', () => {
     expect(parseShape('Kx1', SYMBOLS)).toEqual({ ok: true, value: ['K', '1'] });
     expect(parseShape('(K, 01)', SYMBOLS)).toEqual({ ok: true, value: ['K', '1'] });
     expect(parseShape('Dx x Da', SYMBOLS)).toEqual({ ok: true, value: ['Dx', 'Da'] });
+  });
+
+  it('reads numpy\'s 1-D shape as one dimension', () => {
+    expect(parseShape('(K,)', SYMBOLS)).toEqual({ ok: true, value: ['K'] });
+    expect(parseShape('ℝ^K', SYMBOLS)).toEqual({ ok: true, value: ['K'] });
+  });
+
+  it('cannot read broken LaTeX', () => {
+    expect(parseShape('K \\foo D_a', SYMBOLS)).toMatchObject({ ok: false, error: expect.stringMatching(/unknown LaTeX command "\\foo"/) });
   });
 
   it('rejects unknown symbols only when strict', () => {

@@ -25,6 +25,10 @@ describe('splitPasted', () => {
     expect(splitPasted('1 - 2 3')).toEqual([['1 - 2', '3']]);
     expect(splitPasted('1 -2')).toEqual([['1', '-2']]);
     expect(splitPasted('exp (1)')).toEqual([['exp (1)']]);
+    expect(splitPasted('log_2 10 \\ln 2 \\log_{2} 8')).toEqual([['log_2 10', '\\ln 2', '\\log_{2} 8']]);
+    expect(splitPasted('\\frac{1}{2}, \\log_2(10)')).toEqual([['\\frac{1}{2}', '\\log_2(10)']]);
+    expect(splitPasted('\\frac{1}{2} \\frac{1}{3}')).toEqual([['\\frac{1}{2}', '\\frac{1}{3}']]);
+    expect(splitPasted('2 \\times 10^{-3} \\left( 1 \\right) 3 \\, \\text{bits}')).toEqual([['2 \\times 10^{-3}', '\\left( 1 \\right)', '3 \\, \\text{bits}']]);
   });
 
   it('keeps empty tab-separated cells so they can be reported', () => {

@@ -1,8 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CourseSettings } from '../../../src/course/course';
+import { gradeSubmission } from '../../../src/grading/grade-submission';
 import {
-  DEFAULT_RUBRICS, applyManual, emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, rubricSuggestion, withEntry, type ManualEntry,
+  applyManual, defaultRubrics, emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, rubricFor, rubricSuggestion,
+  withEntry, type ManualEntry,
 } from '../../../src/grading/manual-grades';
+import { HAND_MARKED } from '../../../src/homework/hand-marked';
+import { GRADED_ITEMS } from '../../../src/homework/structure';
 import { gradedOf } from '../../helpers/graded';
+import { homeworkRuns } from '../../helpers/run-records';
+import { makeSubmission } from '../../helpers/submissions';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const entry = (marks: number, override = false, updatedAt = '2025-01-02T00:00:00.000Z'): ManualEntry => ({ marks, comment: 'ok', rubric: ['arch'], override, updatedAt });
 
@@ -61,13 +73,23 @@ describe('importGradingFile', () => {
     };
     expect(importGradingFile('{').ok).toBe(false);
     expect(importGradingFile('[]').ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.version = 2; })).ok).toBe(false);
+    expect(importGradingFile(bad((x) => { x.version = 3; })).ok).toBe(false);
     expect(importGradingFile(bad((x) => { x.grades.s1['q9.9'] = x.grades.s1['q2.6']; })).ok).toBe(false);
     expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].marks = 6; })).ok).toBe(false);
     expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].marks = -1; })).ok).toBe(false);
     expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].comment = 'x'.repeat(5001); })).ok).toBe(false);
     expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].override = 'yes'; })).ok).toBe(false);
     expect(importGradingFile(bad((x) => { x.rubrics['q2.2'] = [{ id: 'a', label: 'b', marks: 11 }]; })).ok).toBe(false);
+  });
+  it('reads a version 1 file and drops its rubrics, which were the old built-in ones', () => {
+    const v1 = JSON.stringify({ format: 'dlcv-hw1-grading', version: 1, rubrics: { 'q2.2': [{ id: 'arch', label: 'Architecture', marks: 3 }] }, grades: { s1: { 'q2.6': entry(1) } } });
+    const r = importGradingFile(v1);
+    expect(r.ok && r.value).toMatchObject({ version: 2, rubrics: {}, grades: { s1: { 'q2.6': { marks: 1 } } } });
+  });
+  it('keeps an instructor\'s own rubric of a version 2 file', () => {
+    const own = { ...emptyGradingFile(), rubrics: { 'q2.2': [{ id: 'own', label: 'My criterion', marks: 2 }] } };
+    const r = importGradingFile(exportGradingFile(own));
+    expect(r.ok && r.value.rubrics).toEqual(own.rubrics);
   });
   it('merges entries of ids that differ only in case', () => {
     const text = JSON.stringify({ format: 'dlcv-hw1-grading', version: 1, grades: { S1: { 'q2.6': entry(1) }, s1: { 'q2.4': entry(2) } } });
@@ -89,9 +111,46 @@ describe('mergeGradingFiles', () => {
 describe('rubricSuggestion', () => {
   it('enters the ticked criteria up to the marks left to manual grading, and says why when it caps', () => {
     expect(rubricSuggestion(3, 4, 'q2.3', false)).toEqual({ marks: 3, note: '' });
-    const capped = rubricSuggestion(DEFAULT_RUBRICS['q2.3'].reduce((s, c) => s + c.marks, 0), 4.5, 'q2.3', false);
+    const capped = rubricSuggestion(10, 4.5, 'q2.3', false);
     expect(capped.marks).toBe(4.5);
     expect(capped.note).toMatch(/add up to 10 marks; 4\.5 of q2\.3 are left to grade by hand .*so 4\.5 is entered/);
     expect(rubricSuggestion(12, 10, 'q2.4', true)).toMatchObject({ marks: 10, note: expect.stringMatching(/more than q2\.4's 10/) });
+  });
+});
+
+const COURSE: CourseSettings = { name: 'C', perStudentVariants: false, salt: '' };
+const sum = (list: readonly { marks: number }[]) => list.reduce((t, c) => t + c.marks, 0);
+
+describe('defaultRubrics', () => {
+  for (const [name, runs] of [['with the homework runs handed in', homeworkRuns()], ['with no run handed in', []]] as const) {
+    it(`gives every item criteria that add up to the marks the regrade leaves to hand marking, ${name}`, async () => {
+      const sub = await makeSubmission({ id: 's1', course: COURSE, skill: 1, seed: 1, runs: [...runs] });
+      const graded = await gradeSubmission(sub, COURSE);
+      for (const it of graded.items) {
+        expect(sum(it.rubric), it.id).toBeCloseTo(it.manualMax, 6);
+        expect(new Set(it.rubric.map((c) => c.id)).size, it.id).toBe(it.rubric.length);
+      }
+    });
+  }
+
+  it('lists an item\'s HAND_MARKED criteria and nothing for an item graded automatically', () => {
+    const rubrics = defaultRubrics(new Map());
+    for (const it of GRADED_ITEMS) expect(rubrics[it.id] ?? [], it.id).toEqual(HAND_MARKED[it.id] ?? []);
+    expect(rubrics['q1.1a']).toBeUndefined();
+  });
+
+  it('turns a text part\'s rubric into criteria named by its key', () => {
+    const parts = new Map([['q2.6', [{ kind: 'text' as const, key: 'q2.6', marks: 3, rubric: [{ id: 'metrics', label: 'Accuracy and F1', marks: 3 }] }]]]);
+    expect(defaultRubrics(parts)['q2.6']).toEqual([{ id: 'q2.6.metrics', label: 'Accuracy and F1', marks: 3 }, ...(HAND_MARKED['q2.6'] ?? [])]);
+  });
+});
+
+describe('rubricFor', () => {
+  it('shows the grading file\'s own rubric of an item over the default', () => {
+    const item = { id: 'q2.2', rubric: [{ id: 'd', label: 'Default', marks: 1 }] };
+    const own = { ...emptyGradingFile(), rubrics: { 'q2.2': [{ id: 'o', label: 'Own', marks: 1 }] } };
+    expect(rubricFor(emptyGradingFile(), item)).toEqual(item.rubric);
+    expect(rubricFor(own, item)).toEqual(own.rubrics['q2.2']);
+    expect(rubricFor(own, { id: 'q1.1a', rubric: [] })).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { grade } from '../../../src/exercises/grade';
 import type { PartSpec, Variant } from '../../../src/exercises/types';
 import { homeworkVariant, seedFor } from '../../../src/exercises/variant';
 import { EXERCISES } from '../../../src/homework/catalog';
+import { inputExample } from '../../../src/exercises/input-example';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,19 +12,19 @@ beforeAll(async () => {
 
 const VARIANTS: Variant[] = [homeworkVariant, ...Array.from({ length: 400 }, (_, i) => ({ kind: 'student' as const, seed: seedFor(`S-${200000 + i}`, 'fall-2026') }))];
 
-/** The examples a placeholder shows: the text after "e.g.", split at " or ". */
-function examples(placeholder: string): string[] {
-  const m = placeholder.match(/e\.g\.\s*(.+)$/);
-  return m ? m[1].split(/\s+or\s+/).map((s) => s.trim()).filter(Boolean) : [];
+/** The examples an input shows: the text after "e.g." of its placeholder and its prompt's example, split at " or ". */
+function examples(input: (typeof EXERCISES)[number]['inputs'][number]): string[] {
+  const placeholder = 'placeholder' in input && typeof input.placeholder === 'string' ? input.placeholder.match(/e\.g\.\s*(.+)$/)?.[1] ?? '' : '';
+  return [placeholder, inputExample(input) ?? ''].flatMap((t) => t.split(/\s+or\s+/)).map((s) => s.trim()).filter(Boolean);
 }
 
 describe('answer placeholders', () => {
-  it('never show an answer that is correct for the homework or any student variant', async () => {
+  it('never show an answer that is correct for the homework or any student variant (placeholders and the prompt\'s examples)', async () => {
     const checked: string[] = [];
     for (const def of EXERCISES) {
       for (const input of def.inputs) {
-        const shown = 'placeholder' in input && typeof input.placeholder === 'string' ? examples(input.placeholder) : [];
-        if (shown.length === 0 || !['number', 'formula'].includes(input.kind)) continue;
+        const shown = examples(input);
+        if (shown.length === 0 || !['number', 'formula', 'shape', 'vector'].includes(input.kind)) continue;
         for (const v of VARIANTS) {
           const parts = (await def.parts(v, { runs: [] })) as PartSpec[];
           const part = parts.find((p) => p.key === input.key);
@@ -33,6 +34,7 @@ describe('answer placeholders', () => {
         checked.push(input.key);
       }
     }
-    expect(checked).toEqual(expect.arrayContaining(['q1.1c', 'q1.2c']));
+    const lineInputs = EXERCISES.flatMap((d) => d.inputs).filter((i) => ['number', 'formula', 'shape', 'vector'].includes(i.kind)).map((i) => i.key);
+    expect(checked).toEqual(lineInputs);
   });
 });

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Q1_2 } from '../../../src/homework/q1-2';
 import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
 import { ANSWER_KEYS, canonicalNumbers, homeworkMarks } from '../../helpers/answer-keys';
-import { byId, canonicalCode, gradeKey, HOMEWORK, keysWithPrefix, partOf, student, typedAnswer } from './q1-helpers';
+import {
+  byId, canonicalCode, examplesThatAreAnswers, gradeKey, HOMEWORK, keysWithPrefix, messagesThatGiveAway, partOf, student, STUDENT_SEEDS, typedAnswer,
+} from './q1-helpers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -71,6 +73,7 @@ describe('Q1_2 grading of the canonical answers', () => {
     ['q1.2a.W2', shapes[0]], ['q1.2a.b2', shapes[1]], ['q1.2a.Z2', shapes[2]],
     ['q1.2a.W2', '(K, Da)'], ['q1.2a.b2', 'K x 1'],
     ['q1.2b', String(canonicalNumbers('q1.2b')[0])],
+    ['q1.2b', `${canonicalNumbers('q1.2b')[0]} parameters`],
     ['q1.2c', canonicalCode('q1.2c')],
     ['q1.2c', 'y_j*(d - y_k)'],
     ['q1.2c', 'ŷ_k*δ_kj - ŷ_k*ŷ_j'],
@@ -90,6 +93,8 @@ describe('Q1_2 grading of the canonical answers', () => {
   const mistakes: [string, string | string[] | string[][], string][] = [
     ['q1.2a.W2', 'Da x K', 'transposed'],
     ['q1.2a.b2', 'K x m', 'per-sample'],
+    ['q1.2a.b2', '(K,)', 'one-dim'],
+    ['q1.2a.b2', 'K', 'one-dim'],
     ['q1.2a.Z2', 'm x K', 'transposed'],
     ['q1.2b', '24', 'no-bias'],
     ['q1.2c', '-y_k*y_j', 'missing-diagonal'],
@@ -115,6 +120,26 @@ describe('Q1_2 grading of the canonical answers', () => {
       expect(fb.status).toBe('unreadable');
       expect(fb.message.startsWith('Could not read')).toBe(true);
     });
+});
+
+describe('Q1_2 examples and messages', () => {
+  const variants = [HOMEWORK, ...STUDENT_SEEDS.map(student)];
+
+  it('shows examples the book reads, and none of them is a right answer of any variant', async () => {
+    expect(await examplesThatAreAnswers(Q1_2, variants)).toEqual([]);
+  });
+
+  it('never states a number of the expected answer in a named mistake or a hint', async () => {
+    expect(await messagesThatGiveAway(Q1_2, variants)).toEqual([]);
+  });
+
+  it('names no shape of the answer in a shape mistake\'s message', async () => {
+    for (const part of await byId(Q1_2, 'q1.2a').parts(HOMEWORK)) {
+      if (part.kind !== 'shape') throw new Error('q1.2a has shape parts');
+      const spelled = [part.answer.join('×'), part.answer.join(' × '), part.answer.join(' x '), `(${part.answer.join(', ')})`];
+      for (const m of part.mistakes ?? []) for (const s of spelled) expect(m.message, `${part.key} ${m.id}`).not.toContain(s);
+    }
+  });
 });
 
 describe('Q1_2 student variants', () => {

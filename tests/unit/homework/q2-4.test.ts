@@ -6,10 +6,12 @@ import { gradeSubmission } from '../../../src/grading/grade-submission';
 import { EXERCISES } from '../../../src/homework/catalog';
 import { Q2_4 } from '../../../src/homework/q2-4';
 import { augmentationPair, finalGap, gapVerdict } from '../../../src/homework/q2-4-runs';
+import { largestRecallRise } from '../../../src/homework/q2-3-confusion';
 import { GRADED_ITEMS, itemOfKey } from '../../../src/homework/structure';
 import { metricsFromConfusion } from '../../../src/train/metrics';
 import { type RunRecord, validateRunRecord } from '../../../src/train/run-record';
-import { comparisonRun } from '../../helpers/run-records';
+import { autoMarks, mistakeMessages, printedForms, withConfusion } from '../../helpers/q2b-runs';
+import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 import { makeSubmission } from '../../helpers/submissions';
 import { HOMEWORK } from './q1-helpers';
 
@@ -29,21 +31,24 @@ async function gradeKey(key: string, raw: RawAnswer, runs: readonly RunRecord[])
 }
 
 describe('Q2_4 structure', () => {
-  it("keeps q2.4's 10 marks under item q2.4, in the catalog; 5 auto with both runs, all by hand without", async () => {
+  it("keeps q2.4's 10 marks under item q2.4, in the catalog, each exercise's parts matching its inputs and marks", async () => {
     expect(GRADED_ITEMS.find((i) => i.id === 'q2.4')!.marks).toBe(10);
-    expect(Q2_4.reduce((s, e) => s + e.marks, 0)).toBe(10);
+    expect(Q2_4.reduce((s, e) => s + e.marks, 0)).toBeCloseTo(10, 12);
     expect(EXERCISES.filter((e) => itemOfKey(e.id)?.id === 'q2.4')).toEqual(Q2_4);
-    let auto = 0;
-    for (const ex of Q2_4) {
-      const parts = await ex.parts(HOMEWORK, { runs: pair(0.8, 0.72) });
-      expect(parts.map((p) => p.key)).toEqual(ex.inputs.map((i) => i.key));
-      expect(parts.reduce((s, p) => s + p.marks, 0)).toBeCloseTo(ex.marks, 12);
-      for (const p of parts) if (p.kind !== 'text') auto += p.marks;
-      expect((await ex.parts(HOMEWORK, { runs: [] })).every((p) => p.kind === 'text'), ex.id).toBe(true);
+    for (const runs of [[], pair(0.8, 0.72), homeworkRuns()]) {
+      for (const ex of Q2_4) {
+        const parts = await ex.parts(HOMEWORK, { runs });
+        expect(parts.map((p) => p.key), ex.id).toEqual(ex.inputs.map((i) => i.key));
+        expect(parts.reduce((s, p) => s + p.marks, 0), ex.id).toBeCloseTo(ex.marks, 12);
+      }
     }
-    expect(auto).toBe(5);
-    const onlyAug = await Q2_4[1].parts(HOMEWORK, { runs: [pair(0.8, 0.72)[1]] });
-    expect(onlyAug.every((p) => p.kind === 'text')).toBe(true);
+  });
+
+  it('grades 8 of 10 marks automatically with the homework runs, 1.5 (the bug hunt and what evaluation sees) without a run', async () => {
+    expect(await autoMarks(Q2_4, homeworkRuns())).toBeCloseTo(8, 12);
+    expect(await autoMarks(Q2_4, [])).toBeCloseTo(1.5, 12);
+    const overfit = Q2_4.find((e) => e.id === 'q2.4.overfit')!;
+    expect((await overfit.parts(HOMEWORK, { runs: [pair(0.8, 0.72)[1]] })).every((p) => p.kind === 'text')).toBe(true);
   });
 });
 
@@ -94,6 +99,8 @@ describe('the q2.4 exercises', () => {
     const gWithout = finalGap(down[0])!;
     const gWith = finalGap(down[1])!;
     expect((await gradeKey('q2.4.overfit.gap_without', `${(100 * gWithout).toFixed(2)} %`, down)).status).toBe('correct');
+    expect((await gradeKey('q2.4.overfit.gap_without', `${(100 * gWithout).toFixed(2)} pp`, down)).status).toBe('correct');
+    expect((await gradeKey('q2.4.overfit.gap_without', (100 * gWithout).toFixed(2), down)).status).toBe('correct');
     const swapped = await gradeKey('q2.4.overfit.gap_with', gWithout.toFixed(4), down);
     expect(swapped.status).toBe('wrong');
     expect(swapped.message).toMatch(/other run/);
@@ -113,19 +120,49 @@ describe('the q2.4 exercises', () => {
   });
 });
 
+describe('the q2.4 messages', () => {
+  it('never state a gap, an accuracy or an F1 of the student\'s runs', async () => {
+    const runs = pair(0.8, 0.72);
+    const [b, a] = runs.map((r) => metricsFromConfusion(r.test!.confusion));
+    const values = [finalGap(runs[0])!, finalGap(runs[1])!, a.accuracy, a.macroF1, b.accuracy, b.macroF1];
+    for (const ex of Q2_4) {
+      const messages = mistakeMessages(await ex.parts(HOMEWORK, { runs }));
+      for (const msg of messages) for (const v of values) for (const s of printedForms(v)) expect(msg, `${ex.id}: ${s}`).not.toContain(s);
+    }
+  });
+});
+
+describe('q2.4.metrics.improved', () => {
+  it('wants the class whose recall rose most between the two runs, naming the highest recall and the largest F1 rise', async () => {
+    const [plain, aug] = pair(0.8, 0.72);
+    const before = [[8, 2, 0], [5, 5, 0], [1, 1, 8]];
+    const after = [[9, 1, 0], [1, 9, 0], [0, 0, 10]];
+    const runs = [withConfusion({ ...plain, dataset: { ...plain.dataset, classes: ['a', 'b', 'c'] } }, before), withConfusion({ ...aug, dataset: { ...aug.dataset, classes: ['a', 'b', 'c'] } }, after)];
+    expect((await gradeKey('q2.4.metrics.improved', '1', runs)).status).toBe('correct');
+    expect((await gradeKey('q2.4.metrics.improved', '2', runs)).mistake).toBe('highest');
+    const sameRecall = [withConfusion(runs[0], before), withConfusion(runs[1], before)];
+    const part = (await Q2_4.find((e) => e.id === 'q2.4.metrics')!.parts(HOMEWORK, { runs: sameRecall })).find((p) => p.key === 'q2.4.metrics.improved')!;
+    expect(part.kind).toBe('text');
+  });
+});
+
 describe('the grader grades q2.4 from the submission\'s runs, as the page does', () => {
   it('gives the auto marks for answers right for the two handed-in runs (a version-2 augmented record)', async () => {
     const runs = pair(0.8, 0.72);
     expect(runs[1].version).toBe(2);
     expect(runs.every((r) => validateRunRecord(JSON.parse(JSON.stringify(r))).ok)).toBe(true);
     const m = metricsFromConfusion(runs[1].test!.confusion);
+    const rise = largestRecallRise(runs[0].test!.confusion, runs[1].test!.confusion)!;
+    expect(rise.clear).toBe(true);
     const extra: Record<string, RawAnswer> = {
-      'q2.4.overfit.gap_without': finalGap(runs[0])!.toFixed(4), 'q2.4.overfit.gap_with': finalGap(runs[1])!.toFixed(4), 'q2.4.overfit.verdict': 'down',
-      'q2.4.metrics.accuracy': m.accuracy.toFixed(4), 'q2.4.metrics.f1': m.macroF1.toFixed(4),
+      'q2.4.bugs': ['crop', 'resize-second'],
+      'q2.4.pipeline.geometric': ['RandomHorizontalFlip'], 'q2.4.pipeline.versions': String(runs[1].epochs.length), 'q2.4.pipeline.evaluation': ['none'],
+      'q2.4.overfit.gap_without': finalGap(runs[0])!.toFixed(4), 'q2.4.overfit.gap_with': `${(100 * finalGap(runs[1])!).toFixed(2)} pp`, 'q2.4.overfit.verdict': 'down',
+      'q2.4.metrics.accuracy': `${(100 * m.accuracy).toFixed(2)} %`, 'q2.4.metrics.f1': m.macroF1.toFixed(4), 'q2.4.metrics.improved': String(rise.cls),
     };
     const sub = await makeSubmission({ id: 's', course: DEFAULT_COURSE, skill: 1, seed: 3, runs, extra });
     const g = await gradeSubmission(sub, DEFAULT_COURSE);
-    expect(g.items.find((i) => i.id === 'q2.4')).toMatchObject({ marks: 5, autoMax: 5, manualMax: 5 });
+    expect(g.items.find((i) => i.id === 'q2.4')).toMatchObject({ marks: 8, autoMax: 8, manualMax: 2 });
     const page = await Promise.all(Object.entries(extra).map(([k, raw]) => gradeKey(k, raw, runs)));
     expect(page.every((f) => f.status === 'correct')).toBe(true);
   });

@@ -8,37 +8,40 @@ import { GAIN_TOL, generalisationFacts, Q2_6 } from '../../../src/homework/q2-6'
 import { itemOfKey, GRADED_ITEMS } from '../../../src/homework/structure';
 import { metricsFromConfusion } from '../../../src/train/metrics';
 import type { RunRecord } from '../../../src/train/run-record';
+import { autoMarks, gradeFor } from '../../helpers/q2b-runs';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 import { makeSubmission } from '../../helpers/submissions';
 import { HOMEWORK } from './q1-helpers';
 
 const acc = (r: RunRecord) => metricsFromConfusion(r.test!.confusion).accuracy;
 
+const best = () => Q2_6.find((e) => e.id === 'q2.6.best')!;
+
 async function gradeKey(key: string, raw: RawAnswer, runs: readonly RunRecord[]) {
-  const part = (await Q2_6[0].parts(HOMEWORK, { runs })).find((p) => p.key === key)!;
-  return grade(part, raw);
+  return gradeFor(Q2_6, key, raw, runs);
 }
 
 describe('Q2_6 structure', () => {
-  it("keeps q2.6's 5 marks: 2 checked against the runs, 3 for the discussion, all under item q2.6, registered in the catalog", async () => {
+  it("keeps q2.6's 5 marks under item q2.6, registered in the catalog, each exercise's parts matching its inputs and marks", async () => {
     expect(GRADED_ITEMS.find((i) => i.id === 'q2.6')!.marks).toBe(5);
     expect(Q2_6.reduce((s, e) => s + e.marks, 0)).toBe(5);
-    let auto = 0;
-    for (const ex of Q2_6) {
-      expect(EXERCISES).toContain(ex);
-      const parts = await ex.parts(HOMEWORK, { runs: homeworkRuns() });
-      expect(parts.map((p) => p.key)).toEqual(ex.inputs.map((i) => i.key));
-      expect(parts.reduce((s, p) => s + p.marks, 0)).toBeCloseTo(ex.marks, 12);
-      for (const p of parts) {
-        expect(itemOfKey(p.key)?.id).toBe('q2.6');
-        if (p.kind !== 'text') auto += p.marks;
+    for (const runs of [[], homeworkRuns()]) {
+      for (const ex of Q2_6) {
+        expect(EXERCISES).toContain(ex);
+        const parts = await ex.parts(HOMEWORK, { runs });
+        expect(parts.map((p) => p.key)).toEqual(ex.inputs.map((i) => i.key));
+        expect(parts.reduce((s, p) => s + p.marks, 0)).toBeCloseTo(ex.marks, 12);
+        for (const p of parts) expect(itemOfKey(p.key)?.id).toBe('q2.6');
       }
     }
-    expect(auto).toBe(2);
-    expect(Q2_6[0].usesRuns).toBe(true);
     expect(EXERCISES.filter((e) => itemOfKey(e.id)?.id === 'q2.6')).toEqual(Q2_6);
     // The discussion keeps the answer key q2.6, so answers typed before this chapter changed are kept.
-    expect(Q2_6[1].inputs.map((i) => i.key)).toEqual(['q2.6']);
+    expect(Q2_6.find((e) => e.id === 'q2.6')!.inputs.map((i) => i.key)).toEqual(['q2.6']);
+  });
+
+  it('grades 4 of 5 marks automatically with the homework runs, 1 (the homework\'s conclusions) without a run', async () => {
+    expect(await autoMarks(Q2_6, homeworkRuns())).toBe(4);
+    expect(await autoMarks(Q2_6, [])).toBe(1);
   });
 });
 
@@ -59,7 +62,8 @@ describe('q2.6.best', () => {
   it('names the usual mistakes', async () => {
     const gain = acc(aug) - acc(cnn);
     expect((await gradeKey('q2.6.best.run', 'q2.3', runs)).mistake).toBe('larger-gap');
-    expect((await gradeKey('q2.6.best.gain', (100 * gain).toFixed(2), runs)).mistake).toBe('points-without-percent');
+    expect((await gradeKey('q2.6.best.gain', (100 * gain).toFixed(2), runs)).status).toBe('correct');
+    expect((await gradeKey('q2.6.best.gain', `${(100 * gain).toFixed(2)} pp`, runs)).status).toBe('correct');
     expect((await gradeKey('q2.6.best.gain', String(-gain), runs)).mistake).toBe('sign');
     const v = aug.epochs.at(-1)!.valAccuracy - cnn.epochs.at(-1)!.valAccuracy;
     expect((await gradeKey('q2.6.best.gain', String(v), runs)).mistake).toBe('validation');
@@ -79,10 +83,16 @@ describe('q2.6.best', () => {
     const list = [tight, runs[1]];
     expect(generalisationFacts(list)).toMatchObject({ best: 'q2.2', gain: 0 });
     expect((await gradeKey('q2.6.best.gain', '0', list)).status).toBe('correct');
+    // A negative gain typed as the table prints it, without a % sign: the CNN above a newer, worse q2.3 run.
+    const worse = comparisonRun({ id: 'resnet-worse', question: 'q2.3', seed: 51, skill: 4, finalTrain: 0.5, finalVal: 0.495, createdAt: '2026-12-02T00:00:00.000Z' });
+    const f = generalisationFacts([cnn, worse]);
+    expect(f.best).toBe('q2.3');
+    expect(f.gain!).toBeLessThan(0);
+    expect((await gradeKey('q2.6.best.gain', (100 * f.gain!).toFixed(1), [cnn, worse])).status).toBe('correct');
     expect((await gradeKey('q2.6.best.run', 'q2.4', list)).mistake).toBe('missing-q2.4');
   });
   it('leaves both parts to the instructor with fewer than two runs, on a tie, and the gain without a CNN run', async () => {
-    const kinds = async (r: readonly RunRecord[]) => (await Q2_6[0].parts(HOMEWORK, { runs: r })).map((p) => p.kind);
+    const kinds = async (r: readonly RunRecord[]) => (await best().parts(HOMEWORK, { runs: r })).map((p) => p.kind);
     expect(await kinds([])).toEqual(['text', 'text']);
     expect(await kinds([cnn])).toEqual(['text', 'text']);
     expect(await kinds([runs[1], aug])).toEqual(['choice', 'text']);
@@ -106,19 +116,19 @@ describe('the grader on q2.6', () => {
     const gA = await gradeSubmission(subA, DEFAULT_COURSE);
     const gB = await gradeSubmission(subB, DEFAULT_COURSE);
     const q26 = (g: typeof gA) => g.items.find((i) => i.id === 'q2.6')!;
-    expect(q26(gA)).toMatchObject({ marks: 2, autoMax: 2, manualMax: 3, status: 'mixed', pending: true });
-    expect(gA.answers.filter((a) => a.item === 'q2.6').map((a) => [a.key, a.feedback.status])).toEqual([['q2.6.best.run', 'correct'], ['q2.6.best.gain', 'correct'], ['q2.6', 'manual']]);
+    expect(q26(gA)).toMatchObject({ autoMax: 4, manualMax: 1, status: 'mixed', pending: true });
+    expect(gA.answers.filter((a) => a.key.startsWith('q2.6.best') || a.key === 'q2.6').map((a) => [a.key, a.feedback.status])).toEqual([['q2.6.best.run', 'correct'], ['q2.6.best.gain', 'correct'], ['q2.6', 'manual']]);
     expect(gA.manualAnswers.find((m) => m.key === 'q2.6')?.raw).toBe('The augmented ResNet-18 generalises best.');
     // B handed in a newer q2.3 run with the smallest gap: A's answers are wrong for B's runs.
-    expect(q26(gB).marks).toBe(0);
+    expect(gB.answers.filter((a) => a.key.startsWith('q2.6.best')).map((a) => a.feedback.marks)).toEqual([0, 0]);
     // The page's parts for B's runs give the same verdict on the same raw answers.
-    const parts = await Q2_6[0].parts(HOMEWORK, { runs: runsB });
+    const parts = await best().parts(HOMEWORK, { runs: runsB });
     const pageMarks = parts.map((p) => grade(p, answerFor(runsA)[p.key as 'q2.6.best.run']).marks);
     expect(pageMarks).toEqual(gB.answers.filter((a) => a.key.startsWith('q2.6.best')).map((a) => a.feedback.marks));
   });
   it('a submission without runs leaves q2.6 entirely to the instructor', async () => {
     const sub = await makeSubmission({ id: 'c', course: DEFAULT_COURSE, skill: 1, seed: 2, runs: [] });
     const g = await gradeSubmission(sub, DEFAULT_COURSE);
-    expect(g.items.find((i) => i.id === 'q2.6')).toMatchObject({ autoMax: 0, manualMax: 5, status: 'manual' });
+    expect(g.items.find((i) => i.id === 'q2.6')).toMatchObject({ autoMax: 1, manualMax: 4 });
   });
 });

@@ -74,6 +74,88 @@ describe('parseExpression', () => {
     expect(value('1 - y\u0302', { p: 0.25 }, { aliases: { 'ŷ': 'p' } })).toBe(0.75);
   });
 
+  it('multiplies implicitly where it is unambiguous', () => {
+    const v = { y: 0.25, p: 0.5, y_k: 0.5, y_j: 0.25, d: 1 };
+    expect(value('2y', v)).toBe(2 * v.y);
+    expect(value('2(y)', v)).toBe(2 * v.y);
+    expect(value('(y)(p)', v)).toBe(v.y * v.p);
+    expect(value('y p', v)).toBe(v.y * v.p);
+    expect(value('y_k(d - y_j)', v)).toBe(v.y_k * (v.d - v.y_j));
+    expect(value('2y^2', v)).toBe(2 * v.y ** 2);
+    expect(value('-y p', v)).toBe(-v.y * v.p);
+    expect(value('y log(p)', v)).toBe(v.y * Math.log(v.p));
+    expect(value('(1-y) log(1-p)', v)).toBe((1 - v.y) * Math.log(1 - v.p));
+    expect(value('[1 - y]{p}', v)).toBe((1 - v.y) * v.p);
+  });
+
+  it('applies a function without parentheses to one number or name', () => {
+    const v = { y: 0.25, p: 0.5 };
+    expect(value('log p', v)).toBe(Math.log(v.p));
+    expect(value('y log p', v)).toBe(v.y * Math.log(v.p));
+    expect(value('-y ln p - (1-y) ln(1-p)', v)).toBe(-v.y * Math.log(v.p) - (1 - v.y) * Math.log(1 - v.p));
+    expect(value('log_2 8')).toBe(3);
+    expect(value('log2 8 + 1')).toBe(4);
+    expect(value('log p / 2', v)).toBe(Math.log(v.p) / 2);
+  });
+
+  it('cannot read ambiguous juxtapositions, and shows both readings', () => {
+    const options = { variables: ['y', 'p', 'q'] };
+    expect(reason('log p q', options)).toBe('"log p q" is ambiguous: write log(p*q) or log(p)*q');
+    expect(reason('log 2p', options)).toBe('"log 2 p" is ambiguous: write log(2*p) or log(2)*p');
+    expect(reason('log p^2', options)).toBe('"log p^…" is ambiguous: write log(p^…) or (log p)^…');
+    expect(reason('log p (1 - p)', options)).toMatch(/^"log p \(" is ambiguous/);
+    expect(reason('log log p', options)).toMatch(/needs parentheses/);
+    expect(reason('1/2p', options)).toMatch(/^"\/" followed by a product is ambiguous/);
+    expect(reason('y/p(1-p)', options)).toMatch(/^"\/" followed by a product is ambiguous/);
+    expect(reason('2 3')).toMatch(/^missing operator before "3"/);
+    expect(reason('(y)2', options)).toMatch(/^missing operator before "2"/);
+  });
+
+  it('names glued variables and unknown functions with a hint', () => {
+    const options = { variables: ['y', 'p', 'y_k', 'y_j'] };
+    expect(reason('yp', options)).toBe('"yp" is not a name here: write y*p to multiply');
+    expect(reason('ylog(p)', options)).toBe('"ylog" is not a name here: write y*log to multiply');
+    expect(reason('y_ky_j', options)).toBe('"y_ky_j" is not a name here: write y_k*y_j to multiply');
+    expect(reason('foo(p)', options)).toBe('unknown function "foo" (you can use y, p, y_k, y_j)');
+    expect(reason('q', options)).toBe('unknown symbol "q" (you can use y, p, y_k, y_j)');
+  });
+
+  it('reads LaTeX, Unicode subscripts, hats and a left-hand side', () => {
+    const v = { y: 0.25, p: 0.5, y_k: 0.5, y_j: 0.25, d: 1 };
+    const hats = { aliases: { 'ŷ': 'p', 'ŷ_k': 'y_k', 'ŷ_j': 'y_j', 'δ_kj': 'd' } };
+    expect(value('\\frac{y}{p}', v)).toBe(v.y / v.p);
+    expect(value('\\dfrac{1}{2}y', v)).toBe(0.5 * v.y);
+    expect(value('\\sqrt{16} + \\sqrt[3]{8}')).toBeCloseTo(6, 12);
+    expect(value('-\\left(y \\log \\hat{y} + (1-y)\\log\\left(1-\\hat y\\right)\\right)', v, hats)).toBeCloseTo(-(v.y * Math.log(v.p) + (1 - v.y) * Math.log(1 - v.p)), 12);
+    expect(value('\\hat{y}_k(\\delta_{kj} - \\hat{y}_j)', v, hats)).toBe(v.y_k * (v.d - v.y_j));
+    expect(value('\\widehat{y_k} \\cdot (\\delta_{k,j} − ŷⱼ)', v, hats)).toBe(v.y_k * (v.d - v.y_j));
+    expect(value('\\log_{2}(8) \\times 2 \\div 3')).toBe(2);
+    expect(value('\\operatorname{log}_2 8 + \\mathrm{exp}(0)')).toBe(4);
+    expect(value('log₂(8)')).toBe(3);
+    expect(value('L = -\\log p', v)).toBe(-Math.log(v.p));
+    expect(value('L(y, p) = y p', v)).toBe(v.y * v.p);
+    expect(value('\\frac{\\partial \\hat y_k}{\\partial z_j} = ŷ_k(δ_kj − ŷ_j)', v, hats)).toBe(v.y_k * (v.d - v.y_j));
+    expect(value('$2\\,y$', v)).toBe(2 * v.y);
+    expect(value('½ y', v)).toBe(v.y / 2);
+    expect(value('𝑦 𝑝', v)).toBe(v.y * v.p);
+  });
+
+  it('counts positions in the answer as typed, LaTeX and left-hand side included', () => {
+    expect(reason('L = \\frac{1}{2} @')).toBe('unexpected "@" at position 17');
+    expect(reason('\\hat{y} + x', { variables: ['y'] })).toBe('unknown symbol "x" (you can use y)');
+    expect(reason('1 + (2', {})).toBe('unbalanced parenthesis: "(" at position 5 is never closed');
+    expect(reason('a = 1 + (2', {})).toBe('unbalanced parenthesis: "(" at position 9 is never closed');
+  });
+
+  it('cannot read more than one "=" or broken LaTeX', () => {
+    expect(reason('L = 1 = 2')).toMatch(/more than one "="/);
+    expect(reason('L =')).toBe('nothing follows "="');
+    expect(reason('\\frac{1}')).toMatch(/"\\frac" needs an argument/);
+    expect(reason('\\foo{1}')).toBe('unknown LaTeX command "\\foo" at position 1');
+    expect(reason('\\hat{1}')).toMatch(/needs a letter/);
+    expect(reason('x_{k+1}', { variables: ['x'] })).toMatch(/cannot read the subscript/);
+  });
+
   it('lets a variable shadow a constant', () => {
     expect(value('e + 1', { e: 2 })).toBe(3);
   });
@@ -85,19 +167,19 @@ describe('parseExpression', () => {
     expect(reason('(1 + 2')).toMatch(/^unbalanced parenthesis: "\(" at position 1 is never closed/);
     expect(reason('1 + 2)')).toMatch(/^unbalanced parenthesis: "\)" at position 6/);
     expect(reason('(1 + 2]')).toMatch(/^unbalanced parenthesis: "]" at position 7 does not match "\(" at position 1/);
-    expect(reason('2x', { variables: ['x'] })).toBe('missing operator before "x" at position 2 (write * to multiply)');
+    expect(reason('x 2', { variables: ['x'] })).toBe('missing operator before "2" at position 3 (write * to multiply)');
     expect(reason('3.3219 bits')).toBe('unknown symbol "bits"');
-    expect(reason('y(1 - y)', { variables: ['y'] })).toMatch(/^missing operator before "\("/);
     expect(reason('1 +')).toMatch(/ends too early/);
     expect(reason('(')).toBe('unbalanced parenthesis: "(" at position 1 is never closed');
     expect(reason('log((1+')).toBe('unbalanced parenthesis: "(" at position 5 is never closed');
     expect(reason('log()')).toBe('log needs an argument, as in log(x)');
     expect(reason('3,5')).toMatch(/use "\." as the decimal point/);
-    expect(reason('log p', { variables: ['p'] })).toMatch(/"log" needs parentheses/);
+    expect(reason('log', { variables: ['p'] })).toBe('"log" needs an argument, as in log(x)');
     expect(reason('foo(2)')).toBe('unknown function "foo"');
     expect(reason('log(1, 2)')).toBe('log takes 1 argument, got 2');
     expect(reason('sin(1)', { functions: ['log'] })).toMatch(/not allowed/);
-    expect(reason('1 $ 2')).toBe('unexpected "$" at position 3');
+    expect(reason('1 @ 2')).toBe('unexpected "@" at position 3');
+    expect(reason('\\frac{1}{2} @')).toBe('unexpected "@" at position 13');
     expect(reason('1e999')).toMatch(/too large/);
     expect(reason('   ')).toBe('it is empty');
   });
@@ -108,6 +190,17 @@ describe('parseExpression', () => {
       expect(reason(`${name}(1)`)).toBe(`unknown function "${name}"`);
       expect(reason(name, { variables: ['y'], aliases: { [name]: 'q' } })).toMatch(/^unknown symbol/);
     }
+  });
+
+  it('limits LaTeX nesting and length, cheaply', () => {
+    expect(reason('\\frac{'.repeat(10_000) + '1')).toMatch(/too long/);
+    expect(reason('\\frac{'.repeat(MAX_EXPRESSION_DEPTH + 1) + '1')).toMatch(/too deeply nested/);
+    expect(reason('\\left('.repeat(150) + '1')).toMatch(/too deeply nested|never closed/);
+    expect(reason('{'.repeat(200))).toMatch(/too deeply nested/);
+    expect(reason('x'.repeat(100_000))).toMatch(/too long/);
+    const start = performance.now();
+    for (let i = 0; i < 50; i++) parseExpression('\\frac{1}{'.repeat(60) + '1' + '}'.repeat(60));
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('limits length and depth', () => {
@@ -132,7 +225,8 @@ describe('parseExpression', () => {
   });
 
   it('never throws on random token soup', () => {
-    const piece = fc.constantFrom('(', ')', '[', ']', '1', '2.5', 'y', 'log', 'max', ',', '+', '-', '*', '/', '^', '**', ' ', 'e', 'pi', '.', '__proto__');
+    const piece = fc.constantFrom('(', ')', '[', ']', '1', '2.5', 'y', 'log', 'max', ',', '+', '-', '*', '/', '^', '**', ' ', 'e', 'pi', '.', '__proto__',
+      '\\frac', '{', '}', '\\hat', '_', '\\left(', '\\right)', '\\log', '\\sqrt', '[', '=', '\\', 'ŷ', '₂', '\\text', '%', '$');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const r = parseExpression(pieces.join(''), { variables: ['y'] });

@@ -156,7 +156,7 @@ class HwExercise extends HTMLElement {
     try {
       const [{ grade }, specs] = await Promise.all([import('../../src/exercises/grade'), this.specs()]);
       const raw = new Map(this.parts().map((p) => [p.dataset.key ?? '', this.readPart(p)]));
-      const feedback = specs.map((spec) => waitingForRun(def, spec) ?? grade(spec, raw.get(spec.key)));
+      const feedback = specs.map((spec) => waitingForRun(def, spec, raw.get(spec.key), state.progress.runs) ?? grade(spec, raw.get(spec.key)));
       const labels = new Map(def.inputs.map((i) => [i.key, i.label]));
       const combined = combineFeedback(feedback, labels);
       result.dataset.status = combined.status;

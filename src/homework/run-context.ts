@@ -1,6 +1,7 @@
 /** Which of a student's run records an exercise reads (exercises marked `usesRuns` get them through their context). */
 import type { ExerciseDef } from '../exercises/exercise';
-import type { Feedback, PartSpec } from '../exercises/types';
+import { isBlank } from '../exercises/could-not-read';
+import type { Feedback, PartSpec, RawAnswer } from '../exercises/types';
 import type { RunRecord } from '../train/run-record';
 
 /** The newest run of `question` that has test metrics (latest createdAt, then last in the list), or null. */
@@ -19,12 +20,14 @@ export function runContextKey(runs: readonly RunRecord[]): string {
 }
 
 /**
- * On the page, the feedback of an input that is checked against the student's handed-in run when no run with test
- * results is handed in (the grader then leaves it to the instructor): "Could not check", which costs no attempt.
+ * On the page, the feedback of a typed answer to an input that is checked against the student's handed-in run while no
+ * run with test results is handed in (the grader then leaves it to the instructor): "Could not check", no attempt.
+ * With a run handed in, an input its run cannot decide (a tie) stays with the instructor as the grader says.
  */
-export function waitingForRun(def: ExerciseDef, spec: PartSpec): Feedback | null {
+export function waitingForRun(def: ExerciseDef, spec: PartSpec, raw: RawAnswer | undefined, runs: readonly RunRecord[]): Feedback | null {
   const input = def.inputs.find((i) => i.key === spec.key);
   if (!def.usesRuns || spec.kind !== 'text' || !input || input.kind === 'text') return null;
+  if (raw === undefined || isBlank(raw) || runs.some((r) => r.test)) return null;
   return {
     key: spec.key, status: 'unreadable', marks: 0, maxMarks: spec.marks,
     message: 'Could not check this yet: it is checked against your handed-in run, and no run with test results is handed in. Hand in a run from the runs list; your answer is saved.',

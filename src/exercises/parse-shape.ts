@@ -58,16 +58,24 @@ function key(symbol: string): string {
   return symbol.replace(/_/g, '').toLowerCase();
 }
 
-/** One chunk as dimensions: an integer, a known symbol, or known parts joined by `x` (`3x4`, `KxDa`). */
-function resolveChunk(chunk: string, known: ReadonlyMap<string, string>): string[] | undefined {
-  if (/^\d+$/.test(chunk)) return [String(Number(chunk))];
-  const symbol = known.get(key(chunk));
-  if (symbol !== undefined) return [symbol];
-  for (let i = 1; i < chunk.length - 1; i++) {
-    if (chunk[i] !== 'x' && chunk[i] !== 'X') continue;
-    const left = resolveChunk(chunk.slice(0, i), known);
-    const right = left && resolveChunk(chunk.slice(i + 1), known);
-    if (left && right) return [...left, ...right];
+/**
+ * One chunk as dimensions: an integer, a known symbol, or known parts joined by `x` (`3x4`, `KxDa`). Each
+ * sub-chunk is resolved once (memoised), so a hostile `1x1x…x1xZ` costs O(n³) at most, never exponential time.
+ */
+function resolveChunk(chunk: string, known: ReadonlyMap<string, string>, memo = new Map<string, string[] | null>()): string[] | undefined {
+  const seen = memo.get(chunk);
+  if (seen !== undefined) return seen ?? undefined;
+  let result: string[] | null = null;
+  if (/^\d+$/.test(chunk)) result = [String(Number(chunk))];
+  else if (known.has(key(chunk))) result = [known.get(key(chunk)) as string];
+  else {
+    for (let i = 1; i < chunk.length - 1 && result === null; i++) {
+      if (chunk[i] !== 'x' && chunk[i] !== 'X') continue;
+      const left = resolveChunk(chunk.slice(0, i), known, memo);
+      const right = left && resolveChunk(chunk.slice(i + 1), known, memo);
+      if (left && right) result = [...left, ...right];
+    }
   }
-  return undefined;
+  memo.set(chunk, result);
+  return result ?? undefined;
 }

@@ -42,3 +42,12 @@ describe('parseShape', () => {
     }), { seed: 42, numRuns: 300 });
   });
 });
+
+describe('parseShape on hostile text', () => {
+  it('reads a long chain of x-joined dimensions that ends in an unknown one in bounded time (no exponential search)', () => {
+    const text = `${Array(95).fill('1').join('x')}xZ`;
+    const start = performance.now();
+    expect(parseShape(text, ['K', 'Da', 'Dx', 'm']).ok).toBe(false);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});

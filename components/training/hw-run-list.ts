@@ -44,10 +44,11 @@ class HwRunList extends HTMLElement {
 
   private showHandedIn(): void {
     const handed = bookState().progress.runs;
-    const checked = latestRun('q2.2', handed);
+    const question = (this.dataset.question ?? 'q2.2') as RunRecord['config']['question'];
+    const checked = latestRun(question, handed);
     part(this, '[data-handed-in]').textContent = handed.length === 0
-      ? 'No run is handed in yet. Exercise q2.2.metrics is checked against the latest q2.2 run you hand in.'
-      : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `Exercise q2.2.metrics is checked against ${checked.id}.` : 'None of them is a finished q2.2 run with test results.'}`;
+      ? `No run is handed in yet. This chapter's exercises on your own run are checked against the latest ${question} run you hand in.`
+      : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `This chapter's exercises on your own run are checked against ${checked.id}.` : `None of them is a finished ${question} run with test results.`}`;
   }
 
   /** Reads the store and re-renders; returns false when a newer refresh overtook this one or the read failed. */

@@ -18,6 +18,7 @@ test('a student hands in a q2.3 run and answers the overfitting questions from i
   const row = list.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Compare run ${run.id}` }) });
   await row.getByRole('button', { name: 'Hand in with my submission' }).click();
   await expect(row).toContainText('handed in');
+  await expect(list.getByText(`This chapter's exercises on your own run are checked against ${run.id}.`)).toBeVisible();
 
   const f = curveFacts(run.epochs)!;
   const ex = page.locator('hw-exercise[data-exercise="q2.3.overfit"]');

@@ -8,6 +8,10 @@ import { describeStep } from '../augment/pipeline';
 import { augmentSource } from './python-augment';
 import { PY_DATA } from './python-data';
 import { PY_MODEL } from './python-model';
+import { PY_CHECKPOINT } from './python-checkpoint';
+import { PY_IMAGES } from './python-images';
+import { PY_MAIN } from './python-main';
+import { PY_PROCESSES } from './python-processes';
 import { PY_TRAIN } from './python-train';
 import { type PyValue, pyLiteral } from './py-literal';
 import type { RunRecord } from '../train/run-record';
@@ -36,6 +40,8 @@ function docstring(spec: PytorchScriptSpec): string {
     'Usage:',
     '  python3 train.py --data DIR [--epochs N] [--out run.json] [--weights FILE] [--device cuda|cpu]',
     '  python3 train.py --data DIR --print-split     # the split as JSON; needs no torch',
+    '  torchrun --standalone --nproc_per_node=N train.py --data DIR [...]   # N processes (DDP), the same global batch',
+    '  (below: several nodes, checkpoints and resume)',
     'Needs torch, torchvision and Pillow (Debian: python3-torch python3-torchvision python3-pil).',
     'Import run.json in the book\'s runs list ("Import a run").',
   ];
@@ -55,6 +61,7 @@ export function pytorchScript(spec: PytorchScriptSpec): string {
     'import json',
     'import math',
     'import os',
+    'import signal',
     'import sys',
     'import time',
     '',
@@ -63,7 +70,11 @@ export function pytorchScript(spec: PytorchScriptSpec): string {
     PY_DATA,
     PY_MODEL,
     augmentSource(spec.augmentations),
+    PY_IMAGES,
+    PY_PROCESSES,
+    PY_CHECKPOINT,
     PY_TRAIN,
+    PY_MAIN,
   ].join('\n');
 }
 

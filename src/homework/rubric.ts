@@ -20,8 +20,8 @@ export interface RubricLine {
   key: string;
   label: string;
   marks: number;
-  /** `auto`: `grade()` gives the marks; `hand`: the instructor does. */
-  how: 'auto' | 'hand';
+  /** `auto`: `grade()` gives the marks; `hand`: the instructor does; `run`: `grade()` against a handed-in run, the instructor without one. */
+  how: 'auto' | 'hand' | 'run';
   /** How the marks are given. */
   rule: string;
   /** The expected answer for the variant the rubric was made for, as the gradebook's Reference column shows it ('' for hand-marked lines). */
@@ -45,7 +45,7 @@ const RULES: { [K in PartKind]: (spec: SpecOf<K>) => string } = {
   shape: () => 'All or nothing: the dimensions in order, in any notation the book reads.',
   formula: (s) => `All or nothing: equal to the answer at ${s.points ?? 20} seeded points${s.scaleInvariant ? ', up to a positive factor (any log base used consistently)' : ''}.`,
   choice: (s) => (s.multiple ? 'All or nothing: exactly the right options, no wrong one.' : 'All or nothing: the right option.'),
-  text: (s) => (s.rubric && s.rubric.length > 0 ? s.rubric.map((c) => `${c.label} (${round(c.marks)})`).join('; ') : 'By hand.'),
+  text: (s) => (s.rubric && s.rubric.length > 0 ? s.rubric.map((c) => `${c.label} (${round(c.marks)})`).join('; ') : 'From the student\'s answer.'),
 };
 
 function ruleOf(spec: PartSpec): string {
@@ -78,13 +78,13 @@ export async function itemRubric(itemId: string, variant: Variant = homeworkVari
     for (const spec of await ex.parts(variant, { runs })) {
       const label = labelOf(spec.key, catalog);
       if (waitsForRun(ex, spec)) {
-        lines.push({ key: spec.key, label, marks: spec.marks, how: 'hand', rule: 'Graded automatically against the student\'s handed-in run; by hand, from the report, when no run with test results is handed in.', reference: '' });
+        lines.push({ key: spec.key, label, marks: spec.marks, how: 'run', rule: 'Against the student\'s handed-in run; by hand, from the report, when no run with test results is handed in (or the run cannot decide it, e.g. a tie).', reference: '' });
       } else {
         lines.push({ key: spec.key, label, marks: spec.marks, how: spec.kind === 'text' ? 'hand' : 'auto', rule: ruleOf(spec), reference: kindOf(spec)?.reference(spec) ?? '' });
       }
     }
   }
-  for (const c of handMarked(itemId)) lines.push({ key: `${itemId}.${c.id}`, label: c.label, marks: c.marks, how: 'hand', rule: 'By hand, from the student\'s report.', reference: '' });
+  for (const c of handMarked(itemId)) lines.push({ key: `${itemId}.${c.id}`, label: c.label, marks: c.marks, how: 'hand', rule: 'From the student\'s report.', reference: '' });
   return lines;
 }
 

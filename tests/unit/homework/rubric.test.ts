@@ -25,7 +25,11 @@ describe('itemRubric', () => {
         const parts = await partsOf(item.id, runs);
         expect(lines.filter((l) => !l.key.startsWith(`${item.id}.`) || parts.some((p) => p.key === l.key)).length, item.id).toBeGreaterThan(0);
         expect(lines.reduce((s, l) => s + l.marks, 0), item.id).toBeCloseTo(item.marks, 6);
-        for (const p of parts) expect(lines.find((l) => l.key === p.key)?.how, p.key).toBe(p.kind === 'text' ? 'hand' : 'auto');
+        for (const p of parts) {
+          const ex = exercisesOf(item.id).find((e) => e.inputs.some((i) => i.key === p.key))!;
+          const waits = ex.usesRuns === true && p.kind === 'text' && !(p.rubric && p.rubric.length > 0);
+          expect(lines.find((l) => l.key === p.key)?.how, p.key).toBe(waits ? 'run' : p.kind === 'text' ? 'hand' : 'auto');
+        }
       }
     });
   }

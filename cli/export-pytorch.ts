@@ -8,7 +8,8 @@ import { MAX_RUN_FILE_BYTES, parseRunFile } from '../src/runs/import-run';
 const USAGE = `Usage: npm run export-pytorch -- --run RUN.json --out train.py [--source-size PX]
 
 Writes a standalone Python script (torch, torchvision, Pillow) with the run's model, split, preprocessing,
-augmentations and hyper-parameters. Then: python3 train.py --data DIR [--epochs N] --out run.json [--weights FILE] [--device cuda|cpu]
+augmentations and hyper-parameters. Then: python3 train.py --data DIR [--epochs N] --out run.json [--weights FILE] [--device cuda|cpu] [--fresh],
+or torchrun --nproc_per_node=N train.py … (N processes, the same global batch)
 
   --run <file>          a run record exported from the book (Export JSON) or written by npm run train
   --out <file>          the script to write (default train.py)

@@ -42,10 +42,13 @@ def run_record(args, epochs, classes, split, created_at, record_epochs, steps, t
 MULTI_PROCESS_HELP = """
 Several processes (DistributedDataParallel: NCCL on GPUs, gloo with --device cpu), the same script:
   torchrun --standalone --nproc_per_node=4 train.py --data DIR --out run.json
-2 nodes x 4 GPUs (run on both nodes; NODE0 is node 0's address, reachable from node 1):
+2 nodes x 4 GPUs (the first line on node 0, the second on node 1; NODE0 is node 0's address):
   torchrun --nnodes=2 --nproc_per_node=4 --node_rank=0 --master_addr=NODE0 --master_port=29500 train.py --data DIR --out run.json
   torchrun --nnodes=2 --nproc_per_node=4 --node_rank=1 --master_addr=NODE0 --master_port=29500 train.py --data DIR --out run.json
-The global batch stays the run's (per-process batch = batch / processes, which must divide it). Every node needs
+The global batch stays the run's (per-process batch = batch / processes, which must divide it): every global batch
+is the one-process batch, in the one-process order, cut into one contiguous slice per process. What differs from
+one process: the per-image augmentation draws (each process has its own generator), the order gradients are
+summed in, and on CPU BatchNorm's batch statistics (per process; SyncBatchNorm on GPUs). Every node needs
 DIR at the same path; rank 0 (on node 0) writes --out and the checkpoint and reads the checkpoint to resume.
 After every epoch a checkpoint (default: --out with .ckpt.pt) is written; the same command resumes from it,
 --fresh starts over. SIGTERM stops at the next step and leaves the last checkpoint; nothing is half-written.

@@ -94,7 +94,10 @@ class Processes:
                 self.dist.broadcast(b, 0)
 
     def close(self):
+        """Ends the group once every process got here: the barrier lets the last collectives finish (releasing the group
+        while one is still being cleaned up can deadlock torch 1.13's gloo)."""
         if self.dist is not None and self.dist.is_initialized():
+            self.dist.barrier()
             self.dist.destroy_process_group()
 
 

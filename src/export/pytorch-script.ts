@@ -38,7 +38,7 @@ function docstring(spec: PytorchScriptSpec): string {
     aug,
     '',
     'Usage:',
-    '  python3 train.py --data DIR [--epochs N] [--out run.json] [--weights FILE] [--device cuda|cpu]',
+    '  python3 train.py --data DIR [--epochs N] [--out run.json] [--weights FILE] [--device cuda|cpu] [--fresh]',
     '  python3 train.py --data DIR --print-split     # the split as JSON; needs no torch',
     '  torchrun --standalone --nproc_per_node=N train.py --data DIR [...]   # N processes (DDP), the same global batch',
     '  (below: several nodes, checkpoints and resume)',

@@ -68,6 +68,18 @@ export interface FeatureSpaceSummary {
   tsne?: { dims: 2 | 3; perplexity: number; iterations: number; seed: number; kl: number; trustworthiness: number | null; points: number }[];
 }
 
+/** How a run outside the book ran (the exported PyTorch script): processes, device, torch version. */
+export interface RunRuntime {
+  /** Number of processes that trained together (torchrun's WORLD_SIZE; 1 for one process). */
+  worldSize: number;
+  /** The device kind the processes trained on ('cuda' or 'cpu'). */
+  device: string;
+  /** torch.__version__ of the run. */
+  torchVersion: string;
+  /** True when BatchNorm's batch statistics were synchronised across the processes (SyncBatchNorm). */
+  syncBatchNorm?: boolean;
+}
+
 export interface RunRecord {
   format: typeof RUN_FORMAT;
   version: (typeof RUN_VERSIONS_READ)[number];
@@ -86,6 +98,8 @@ export interface RunRecord {
   stopped: string | null;
   /** The features' summary (q2.3d), absent in older records and in runs whose features were not computed. */
   featureSpace?: FeatureSpaceSummary;
+  /** How the run ran outside the book (written by the exported PyTorch script); absent in the book's own runs. */
+  runtime?: RunRuntime;
 }
 
 export { validateRunRecord } from './validate-run-record';

@@ -119,6 +119,14 @@ function checkFeatureSpace(x: unknown, classes: number): void {
   }
 }
 
+function checkRuntime(x: unknown): void {
+  const r = obj(x, 'runtime');
+  int(r.worldSize, 'runtime.worldSize', 1, 1_000_000);
+  if (str(r.device, 'runtime.device').length > 64) bad('runtime.device', 'must be at most 64 characters');
+  if (str(r.torchVersion, 'runtime.torchVersion').length > 64) bad('runtime.torchVersion', 'must be at most 64 characters');
+  if (r.syncBatchNorm !== undefined && typeof r.syncBatchNorm !== 'boolean') bad('runtime.syncBatchNorm', 'must be true or false');
+}
+
 function check(x: unknown): RunRecord {
   const r = obj(x, 'record');
   if (r.format !== RUN_FORMAT) bad('format', `must be "${RUN_FORMAT}"`);
@@ -152,6 +160,7 @@ function check(x: unknown): RunRecord {
   num(tm.imagesPerSecond, 'timings.imagesPerSecond', 0);
   if (r.stopped !== null) str(r.stopped, 'stopped');
   if (r.featureSpace !== undefined) checkFeatureSpace(r.featureSpace, classes.length);
+  if (r.runtime !== undefined) checkRuntime(r.runtime);
   return { ...r, config } as unknown as RunRecord;
 }
 

@@ -44,6 +44,28 @@ describe('validateRunRecord', () => {
     expect(validateRunRecord(validRecord()).ok).toBe(true);
   });
 
+  it('accepts how an exported PyTorch run ran (world size, device, torch version) and names a bad field; records without it still pass', () => {
+    const runtime = { worldSize: 8, device: 'cuda', torchVersion: '2.4.1+cu121', syncBatchNorm: true };
+    const r = validateRunRecord(JSON.parse(JSON.stringify({ ...validRecord(), backend: 'pytorch', runtime })));
+    expect(r.ok && r.value.runtime).toEqual(runtime);
+    const { syncBatchNorm: _, ...withoutSync } = runtime;
+    expect(validateRunRecord({ ...validRecord(), runtime: withoutSync }).ok).toBe(true);
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ ...runtime, worldSize: 0 }, /runtime\.worldSize must be an integer in \[1, /],
+      [{ ...runtime, worldSize: 2.5 }, /runtime\.worldSize/],
+      [{ ...runtime, device: 7 }, /runtime\.device must be a string/],
+      [{ ...runtime, device: 'x'.repeat(65) }, /runtime\.device must be at most 64 characters/],
+      [{ ...runtime, torchVersion: null }, /runtime\.torchVersion/],
+      [{ ...runtime, syncBatchNorm: 'yes' }, /runtime\.syncBatchNorm must be true or false/],
+      [{ worldSize: 2 }, /runtime\.device/],
+    ];
+    for (const [rt, msg] of bad) {
+      const v = validateRunRecord({ ...validRecord(), runtime: rt });
+      expect(v.ok ? '' : v.error).toMatch(msg);
+    }
+    expect(validateRunRecord({ ...validRecord(), runtime: [] }).ok).toBe(false);
+  });
+
   it('names the first problem of a malformed record', () => {
     const cases: [(r: RunRecord) => void, RegExp][] = [
       [(r) => { (r as { format: string }).format = 'x'; }, /format/],

@@ -3,7 +3,7 @@ import type { ExerciseDef } from '../exercises/exercise';
 import type { PartSpec } from '../exercises/types';
 import type { RunRecord } from '../train/run-record';
 import { latestRun } from './run-context';
-import { distinctMistakes, WHOLE } from './q2-1-tolerance';
+import { distinctMistakes, WHOLE } from './answer-tolerance';
 
 /** Batches of `DataLoader(train_set, batch_size, shuffle=True)` over `train` images (drop_last=False): how many, the size of the last, and how many are full. */
 export function loaderBatches(train: number, batchSize: number): { count: number; last: number; full: number } {

@@ -3,7 +3,7 @@ import type { ExerciseDef } from '../exercises/exercise';
 import type { Variant } from '../exercises/types';
 import { mulberry32, pickOne } from '../exercises/variant';
 import { RUSSIAN_WILDLIFE_CLASSES } from '../data/class-mapping';
-import { distinctMistakes, WHOLE } from './q2-1-tolerance';
+import { distinctMistakes, WHOLE } from './answer-tolerance';
 
 /**
  * The statements of the homework's loader code shown in the chapter, as options of the bug hunt. A label is a line of the

@@ -3,7 +3,7 @@ import type { ExerciseDef } from '../exercises/exercise';
 import type { NumberMistake, Variant } from '../exercises/types';
 import { mulberry32, pickInt } from '../exercises/variant';
 import { splitCounts, type ClassSplitCounts } from '../data/split';
-import { WHOLE } from './q2-1-tolerance';
+import { WHOLE } from './answer-tolerance';
 
 /** Images in the class of the split exercise: 365 in the homework variant (70/10/20 gives 255.5/36.5/73). */
 export function splitClassSize(v: Variant): number {

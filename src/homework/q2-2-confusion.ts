@@ -3,7 +3,7 @@ import type { ExerciseDef } from '../exercises/exercise';
 import type { ArrayMistake, PartSpec } from '../exercises/types';
 import { metricsFromConfusion } from '../train/metrics';
 import { latestRun } from './run-context';
-import { distinctMistakes, WHOLE } from './q2-1-tolerance';
+import { distinctMistakes, WHOLE } from './answer-tolerance';
 
 /** Tolerance of a recall read off the row-normalised matrix, which prints two decimals: ±0.005, and a little for the rounding of that print. */
 export const RECALL_TOL = { abs: 0.006, rel: 0 };

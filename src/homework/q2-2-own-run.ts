@@ -4,7 +4,7 @@ import type { PartSpec } from '../exercises/types';
 import { metricsFromConfusion } from '../train/metrics';
 import { bestEpoch } from './q2-2-curves';
 import { latestRun } from './run-context';
-import { distinctMistakes, METRIC_TOL, WHOLE } from './q2-1-tolerance';
+import { distinctMistakes, METRIC_TOL, WHOLE } from './answer-tolerance';
 
 const BEST_KEY = 'q2.2.curves.best_epoch';
 const GAP_KEY = 'q2.2.curves.gap';

@@ -9,9 +9,9 @@ import { bestEpoch, OVERFIT_CURVES } from './q2-2-curves';
 import { q22confusion } from './q2-2-confusion';
 import { q22curves } from './q2-2-own-run';
 import { latestRun } from './run-context';
-import { distinctMistakes, METRIC_TOL, WHOLE } from './q2-1-tolerance';
+import { distinctMistakes, METRIC_TOL, WHOLE } from './answer-tolerance';
 
-export { METRIC_TOL } from './q2-1-tolerance';
+export { METRIC_TOL } from './answer-tolerance';
 
 /**
  * Input sizes of the flatten exercise for student variants: multiples of 16 (the pools 4·2·2 need them), none of the

@@ -3,7 +3,8 @@ import type { ExerciseDef } from '../exercises/exercise';
 import type { NumberMistake } from '../exercises/types';
 import { type Metrics, metricsFromConfusion } from '../train/metrics';
 import { correctCount, lowestRecall, misclassifiedCount, mostConfused } from './q2-3-confusion';
-import { EXACT, HOMEWORK_RESNET, RUN_TOL, distinctMistakes, q23Run } from './q2-3-run';
+import { HOMEWORK_RESNET, q23Run } from './q2-3-run';
+import { EXACT, METRIC_TOL, distinctMistakes } from './answer-tolerance';
 
 const homework = (x: number): NumberMistake => ({ id: 'homework', value: x, message: 'That is the number the homework reported for its run; give your own run\'s, from its test results.' });
 
@@ -48,20 +49,20 @@ export const q23metrics: ExerciseDef = {
     const total = confusion.flat().reduce((a, b) => a + b, 0);
     return [
       {
-        kind: 'number', key: 'q2.3.metrics.accuracy', marks: 0.5, answer: m.accuracy, tol: RUN_TOL, percent: true,
+        kind: 'number', key: 'q2.3.metrics.accuracy', marks: 0.5, answer: m.accuracy, tol: METRIC_TOL, percent: true,
         mistakes: distinctMistakes([
           homework(HOMEWORK_RESNET.testAccuracy),
           { id: 'train-acc', value: last?.trainAccuracy ?? NaN, message: 'That is the training accuracy of the last epoch; the question asks for the test split.' },
           { id: 'val-acc', value: last?.valAccuracy ?? NaN, message: 'That is the validation accuracy of the last epoch; the question asks for the test split.' },
-        ], m.accuracy, RUN_TOL.abs!),
+        ], m.accuracy, METRIC_TOL.abs!),
       },
       {
-        kind: 'number', key: 'q2.3.metrics.f1', marks: 0.5, answer: m.macroF1, tol: RUN_TOL, percent: true,
+        kind: 'number', key: 'q2.3.metrics.f1', marks: 0.5, answer: m.macroF1, tol: METRIC_TOL, percent: true,
         mistakes: distinctMistakes([
           homework(HOMEWORK_RESNET.macroF1),
           { id: 'weighted', value: m.weightedF1, message: 'That is the support-weighted F1; give the macro F1, the plain mean of the per-class F1 scores.' },
           { id: 'accuracy', value: m.accuracy, message: 'That is the accuracy; F1 is the harmonic mean of precision and recall, per class, then averaged.' },
-        ], m.macroF1, RUN_TOL.abs!),
+        ], m.macroF1, METRIC_TOL.abs!),
       },
       weakest?.clear
         ? { kind: 'number', key: 'q2.3.metrics.weakest', marks: 0.5, answer: weakest.cls, tol: EXACT, mistakes: weakestMistakes(confusion, m, weakest.cls) }

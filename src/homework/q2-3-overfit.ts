@@ -4,7 +4,8 @@ import type { ChoiceMistake, PartSpec } from '../exercises/types';
 import { recomputedTestMetrics } from '../comparison/test-metrics';
 import type { RunRecord } from '../train/run-record';
 import { type CurveFacts, VAL_RISE, curveFacts } from './q2-3-curves';
-import { EXACT, HOMEWORK_RESNET, POINT_UNITS, RUN_TOL, distinctMistakes, q23Run } from './q2-3-run';
+import { HOMEWORK_RESNET, POINT_UNITS, q23Run } from './q2-3-run';
+import { EXACT, METRIC_TOL, distinctMistakes } from './answer-tolerance';
 
 /** The verdicts offered for q2.3b: the right one follows from the run's curves (curveFacts). */
 export const VERDICT_OPTIONS = [
@@ -57,12 +58,12 @@ function gapPart(run: RunRecord, f: CurveFacts): PartSpec {
   const last = run.epochs.at(-1)!;
   const test = recomputedTestMetrics(run)?.accuracy ?? NaN;
   return {
-    kind: 'number', key: 'q2.3.overfit.gap', marks: 0.5, answer: f.gap, tol: RUN_TOL, percent: true, units: POINT_UNITS,
+    kind: 'number', key: 'q2.3.overfit.gap', marks: 0.5, answer: f.gap, tol: METRIC_TOL, percent: true, units: POINT_UNITS,
     mistakes: distinctMistakes([
       { id: 'sign', value: -f.gap, message: 'The sign is the wrong way round: training accuracy minus validation accuracy.' },
       { id: 'homework', value: hwGap, message: 'That is the gap of the homework\'s run; give your own run\'s.' },
       { id: 'test', value: last.trainAccuracy - test, message: 'That uses the test accuracy; the curves compare training with validation accuracy.' },
-    ], f.gap, RUN_TOL.abs!),
+    ], f.gap, METRIC_TOL.abs!),
   };
 }
 

@@ -4,7 +4,8 @@ import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, NumberMistake } from '../exercises/types';
 import { RESNET18_FEATURES, resnet18Shapes } from '../train/resnet18';
 import type { RunRecord } from '../train/run-record';
-import { EXACT, distinctMistakes, q23Run } from './q2-3-run';
+import { q23Run } from './q2-3-run';
+import { EXACT, distinctMistakes } from './answer-tolerance';
 
 /** ImageNet's classes: the size of the `fc` a fine-tuning script forgets to replace. */
 export const IMAGENET_CLASSES = 1000;

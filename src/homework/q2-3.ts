@@ -11,11 +11,12 @@ import { q23bugs } from './q2-3-bugs';
 import { clearlyClosest, closestPair, farthestPair, mostIsolated } from './q2-3-features';
 import { q23metrics } from './q2-3-metrics';
 import { q23overfit } from './q2-3-overfit';
-import { EXACT, distinctMistakes, q23Run } from './q2-3-run';
+import { q23Run } from './q2-3-run';
+import { EXACT, distinctMistakes } from './answer-tolerance';
 import { q23setup } from './q2-3-setup';
 import { q23tsne } from './q2-3-tsne';
 
-export { HOMEWORK_RESNET, RUN_TOL, q23Run } from './q2-3-run';
+export { HOMEWORK_RESNET, q23Run } from './q2-3-run';
 export { VERDICT_OPTIONS } from './q2-3-overfit';
 
 const q23features: ExerciseDef = {

@@ -3,7 +3,7 @@ import { PIPELINE_OPS } from '../augment/pipeline';
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, NumberMistake, PartSpec } from '../exercises/types';
 import type { RunRecord } from '../train/run-record';
-import { EXACT, distinctMistakes } from './q2-3-run';
+import { EXACT, distinctMistakes } from './answer-tolerance';
 import { augmentationPair } from './q2-4-runs';
 
 type Op = (typeof PIPELINE_OPS)[number];

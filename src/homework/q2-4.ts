@@ -12,7 +12,8 @@ import { recomputedTestMetrics } from '../comparison/test-metrics';
 import { metricsFromConfusion } from '../train/metrics';
 import type { RunRecord } from '../train/run-record';
 import { largestRecallRise, recalls } from './q2-3-confusion';
-import { EXACT, POINT_UNITS, RUN_TOL, distinctMistakes } from './q2-3-run';
+import { POINT_UNITS } from './q2-3-run';
+import { EXACT, METRIC_TOL, distinctMistakes } from './answer-tolerance';
 import { q24bugs } from './q2-4-bugs';
 import { q24pipeline } from './q2-4-pipeline';
 import { GAP_CHANGE, augmentationPair, finalGap, gapVerdict } from './q2-4-runs';
@@ -41,14 +42,14 @@ const testAccuracy = (r: RunRecord) => recomputedTestMetrics(r)?.accuracy ?? NaN
 function gapPart(key: string, answer: number, other: number, run: RunRecord, homework: typeof reported, what: string): PartSpec {
   const last = run.epochs.at(-1)!;
   return {
-    kind: 'number', key, marks: 0.75, answer, tol: RUN_TOL, percent: true, units: POINT_UNITS,
+    kind: 'number', key, marks: 0.75, answer, tol: METRIC_TOL, percent: true, units: POINT_UNITS,
     mistakes: distinctMistakes([
       { id: 'sign', value: -answer, message: 'The sign is the wrong way round: training accuracy minus validation accuracy.' },
       { id: 'other-run', value: other, message: 'That is the gap of the other run.' },
       { id: 'test', value: last.trainAccuracy - testAccuracy(run), message: 'That uses the test accuracy; the curves compare training with validation accuracy.' },
       ...(homework?.trainAccuracy != null && homework.valAccuracy != null
         ? [{ id: 'homework', value: homework.trainAccuracy - homework.valAccuracy, message: `That is the gap of the homework's ${what} run; give your own run's.` }] : []),
-    ], answer, RUN_TOL.abs!),
+    ], answer, METRIC_TOL.abs!),
   };
 }
 
@@ -137,13 +138,13 @@ const metrics: ExerciseDef = {
     const sameClasses = baseline?.test && baseline.dataset.classes.join('\n') === run.dataset.classes.join('\n');
     const rise = sameClasses ? largestRecallRise(baseline!.test!.confusion, run.test.confusion) : null;
     return [
-      { kind: 'number', key: 'q2.4.metrics.accuracy', marks: 0.75, answer: m.accuracy, tol: RUN_TOL, percent: true,
+      { kind: 'number', key: 'q2.4.metrics.accuracy', marks: 0.75, answer: m.accuracy, tol: METRIC_TOL, percent: true,
         mistakes: distinctMistakes([...homework(reported?.testAccuracy), ...base(b?.accuracy),
-          { id: 'val-acc', value: last?.valAccuracy ?? NaN, message: 'That is the validation accuracy of the last epoch; the question asks for the test split.' }], m.accuracy, RUN_TOL.abs!) },
-      { kind: 'number', key: 'q2.4.metrics.f1', marks: 0.75, answer: m.macroF1, tol: RUN_TOL, percent: true,
+          { id: 'val-acc', value: last?.valAccuracy ?? NaN, message: 'That is the validation accuracy of the last epoch; the question asks for the test split.' }], m.accuracy, METRIC_TOL.abs!) },
+      { kind: 'number', key: 'q2.4.metrics.f1', marks: 0.75, answer: m.macroF1, tol: METRIC_TOL, percent: true,
         mistakes: distinctMistakes([...homework(reported?.macroF1), ...base(b?.macroF1),
           { id: 'weighted', value: m.weightedF1, message: 'That is the support-weighted F1; give the macro F1, the plain mean of the per-class F1 scores.' },
-          { id: 'accuracy', value: m.accuracy, message: 'That is the accuracy; F1 is the harmonic mean of precision and recall, per class, then averaged.' }], m.macroF1, RUN_TOL.abs!) },
+          { id: 'accuracy', value: m.accuracy, message: 'That is the accuracy; F1 is the harmonic mean of precision and recall, per class, then averaged.' }], m.macroF1, METRIC_TOL.abs!) },
       rise?.clear
         ? { kind: 'number', key: 'q2.4.metrics.improved', marks: 0.5, answer: rise.cls, tol: EXACT, mistakes: improvedMistakes(baseline!.test!.confusion, run.test.confusion, rise.cls) }
         : { kind: 'text', key: 'q2.4.metrics.improved', marks: 0.5 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { grade } from '../../../src/exercises/grade';
 import { q22curves } from '../../../src/homework/q2-2-own-run';
 import { bestEpoch } from '../../../src/homework/q2-2-curves';
-import { METRIC_TOL } from '../../../src/homework/q2-1-tolerance';
+import { METRIC_TOL } from '../../../src/homework/answer-tolerance';
 import { cnnRun, epochsOf } from '../../helpers/q2a-runs';
 import { HOMEWORK } from './q1-helpers';
 

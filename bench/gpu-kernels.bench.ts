@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { registerWebgpuKernels, unregisterWebgpuKernels } from '../src/train/kernels/webgpu-kernels';
+import { registerBookKernels, unregisterBookKernels } from '../src/train/kernels/kernel-table';
+import { WEBGPU_REPLACED } from '../src/train/kernels/webgpu-kernels';
 import { installDawn } from './lib/dawn';
 
 const { values: v } = parseArgs({ options: { batch: { type: 'string', default: '32' }, reps: { type: 'string', default: '3' }, only: { type: 'string' } } });
@@ -44,8 +45,8 @@ for (const c of cases) {
   const ms: Record<string, number> = {};
   const outs: Record<string, Float32Array> = {};
   for (const variant of ['stock', 'ours']) {
-    if (variant === 'ours') registerWebgpuKernels(tf);
-    else unregisterWebgpuKernels(tf);
+    if (variant === 'ours') registerBookKernels(tf, WEBGPU_REPLACED);
+    else unregisterBookKernels(tf, WEBGPU_REPLACED);
     const first = tf.engine().runKernel(c.kernel, ins, c.attrs as never) as tf.Tensor;
     outs[variant] = (await first.data()) as Float32Array;
     first.dispose();

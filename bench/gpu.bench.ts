@@ -10,7 +10,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { registerWebgpuKernels, unregisterWebgpuKernels } from '../src/train/kernels/webgpu-kernels';
+import { registerBookKernels, unregisterBookKernels } from '../src/train/kernels/kernel-table';
+import { WEBGPU_REPLACED } from '../src/train/kernels/webgpu-kernels';
 import { makeCnnStep } from './lib/cnn-step';
 import { installDawn } from './lib/dawn';
 
@@ -34,7 +35,7 @@ console.log(`CNN training step, batch ${batch}, Adam, fp32; Node ${process.versi
 
 interface Result { msPerStep: number; kernels: Map<string, { calls: number; ms: number }>; grads: Map<string, Float32Array> }
 
-const use = (variant: string) => (variant === 'ours' ? registerWebgpuKernels(tf) : unregisterWebgpuKernels(tf));
+const use = (variant: string) => (variant === 'ours' ? registerBookKernels(tf, WEBGPU_REPLACED) : unregisterBookKernels(tf, WEBGPU_REPLACED));
 
 /** Per-kernel GPU time of one profiled step, summed over calls. */
 async function profileStep(step: () => Promise<number>): Promise<Map<string, { calls: number; ms: number }>> {

@@ -1,12 +1,10 @@
 /**
- * Picks the fastest working tfjs backend: webgpu → webgl → wasm → cpu by default. Custom kernels
- * (wasm Conv2DBackpropFilter, a stride-1 wasm Conv2DBackpropInput, a tiled wasm MaxPoolGrad; WGSL Conv2DBackpropFilter,
- * MaxPoolGrad and bias-gradient Sum for webgpu) are registered first. Works in browsers and in Node (where webgpu
- * needs a `navigator.gpu`, e.g. from the `webgpu` package, and webgl is unavailable).
+ * Picks the fastest working tfjs backend: webgpu → webgl → wasm → cpu by default. The book's kernel
+ * table of that backend (kernels/wasm-kernels.ts, webgpu-kernels.ts, cpu-kernels.ts) is registered
+ * first. Works in browsers and in Node (where webgpu needs a `navigator.gpu`, e.g. from the `webgpu`
+ * package, and webgl is unavailable).
  */
-import { registerWasmConv2DBackpropFilter } from './kernels/wasm-conv2d-backprop-filter';
-import { registerWasmConv2DBackpropInput } from './kernels/wasm-conv2d-backprop-input';
-import { registerWasmMaxPoolGrad } from './kernels/wasm-max-pool-grad';
+import { type BookKernelConfig, registerBookKernels } from './kernels/kernel-table';
 import { type ProbeResult, probeWebgl, probeWebgpu } from './backend-probe';
 import type { TF } from './tf-types';
 
@@ -60,7 +58,6 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     if (!(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) throw new Error('navigator.gpu is not available (no WebGPU)');
     await import('@tensorflow/tfjs-backend-webgpu');
   }
-  if (name === 'webgpu') (await import('./kernels/webgpu-kernels')).registerWebgpuKernels(tf);
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const cwd = nodeCwd();
@@ -70,14 +67,16 @@ async function loadBackendPackage(tf: TF, name: string, opts: SelectOptions): Pr
     const plan = threads.planWasmThreads(threads.currentThreadsEnv(), threads.wasmThreadsRequested());
     threads.enableWasmThreads(tf, wasm, plan);
     wasmPlan = plan;
-    registerWasmConv2DBackpropFilter(tf);
-    registerWasmConv2DBackpropInput(tf);
-    registerWasmMaxPoolGrad(tf);
-    (await import('./kernels/wasm-sum')).registerWasmSum(tf);
-    (await import('./kernels/wasm-identity')).registerWasmIdentity(tf);
-    (await import('./kernels/wasm-relu-grad')).registerWasmReluGrad(tf);
-    (await import('./kernels/wasm-conv2d')).registerWasmConv2D(tf);
   }
+  registerBookKernels(tf, await bookKernelTable(name));
+}
+
+/** The book's kernel table for backend `name` (empty for webgl, which keeps tfjs's kernels). */
+export async function bookKernelTable(name: string): Promise<readonly BookKernelConfig[]> {
+  if (name === 'wasm') return (await import('./kernels/wasm-kernels')).WASM_KERNELS;
+  if (name === 'webgpu') return (await import('./kernels/webgpu-kernels')).WEBGPU_KERNELS;
+  if (name === 'cpu') return (await import('./kernels/cpu-kernels')).CPU_KERNELS;
+  return [];
 }
 
 /** The thread plan of the wasm backend's start (its pool is fixed from then on). */

@@ -8,6 +8,8 @@ import type { Fill, Interpolation } from '../grid-sample';
 import { gridSampleHost } from './host-grid-sample';
 import { adjustHueHost } from './host-hue';
 import { separableHost } from './host-separable';
+import { AUGMENT_KERNEL } from './names';
+import type { BookKernelConfig } from '../../train/kernels/kernel-table';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type Args = { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown };
@@ -90,4 +92,14 @@ export function hostSeparable(backendName: 'cpu' | 'wasm'): KernelFunc {
       separableHost(xv, rv, cv, out, { n, h, w, c, ho, wo });
     })[0];
   }) as unknown as KernelFunc;
+}
+
+/** The four augmentation kernels' configs for the cpu or the wasm backend. */
+export function hostKernelConfigs(backendName: 'cpu' | 'wasm'): BookKernelConfig[] {
+  return [
+    { kernelName: AUGMENT_KERNEL.gridSample, backendName, make: () => hostGridSample(backendName) },
+    { kernelName: AUGMENT_KERNEL.adjustHue, backendName, make: () => hostAdjustHue(backendName) },
+    { kernelName: AUGMENT_KERNEL.separable, backendName, make: () => hostSeparable(backendName) },
+    { kernelName: AUGMENT_KERNEL.hflip, backendName, make: () => hostHFlip(backendName) },
+  ];
 }

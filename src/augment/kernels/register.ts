@@ -1,22 +1,24 @@
 /**
- * The augmentation kernels (GridSample, AdjustHue, Separable, HFlip), registered for tfjs's cpu, wasm and
- * webgpu backends on first use; the ops in grid-sample.ts, hsv.ts, separable.ts and augment-batch.ts call them where
- * the current backend has them (webgl keeps the op-by-op versions, which are the reference).
+ * The augmentation kernels (GridSample, AdjustHue, Separable, HFlip) for tfjs's cpu, wasm and webgpu
+ * backends: part of each backend's kernel table (src/train/kernels), and registered here too on first
+ * use where the backend was set without selectBackend. The ops in grid-sample.ts, hsv.ts, separable.ts
+ * and augment-batch.ts call them where the current backend has them (webgl keeps the op-by-op
+ * versions, which are the reference).
  */
 import type { TF, Tensor } from '../../train/tf-types';
-import { hostAdjustHue, hostGridSample, hostHFlip, hostSeparable } from './host-kernels';
-import { webgpuAdjustHue, webgpuGridSample, webgpuHFlip } from './webgpu-kernels';
+import { type BookKernelConfig, registerBookKernels } from '../../train/kernels/kernel-table';
+import { hostKernelConfigs } from './host-kernels';
+import { type AugmentKernelName, AUGMENT_KERNEL } from './names';
+import { WEBGPU_AUGMENT_KERNELS } from './webgpu-kernels';
 
-type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
+/** The kernels' names, for the ops that call them. */
+export { AUGMENT_KERNEL };
 
-/** The kernels' names in tfjs's registry. */
-export const AUGMENT_KERNEL = { gridSample: 'BookGridSample', adjustHue: 'BookAdjustHue', separable: 'BookSeparable', hflip: 'BookHFlip' } as const;
-type KernelName = (typeof AUGMENT_KERNEL)[keyof typeof AUGMENT_KERNEL];
-
-const TABLE: Record<string, Partial<Record<KernelName, KernelFunc>>> = {
-  cpu: { BookGridSample: hostGridSample('cpu'), BookAdjustHue: hostAdjustHue('cpu'), BookSeparable: hostSeparable('cpu'), BookHFlip: hostHFlip('cpu') },
-  wasm: { BookGridSample: hostGridSample('wasm'), BookAdjustHue: hostAdjustHue('wasm'), BookSeparable: hostSeparable('wasm'), BookHFlip: hostHFlip('wasm') },
-  webgpu: { BookGridSample: webgpuGridSample, BookAdjustHue: webgpuAdjustHue, BookHFlip: webgpuHFlip },
+/** The augmentation kernels of each backend that has them. */
+export const AUGMENT_KERNELS: Readonly<Record<string, readonly BookKernelConfig[]>> = {
+  cpu: hostKernelConfigs('cpu'),
+  wasm: hostKernelConfigs('wasm'),
+  webgpu: WEBGPU_AUGMENT_KERNELS,
 };
 
 let enabled = true;
@@ -26,18 +28,11 @@ export function setAugmentKernelsEnabled(on: boolean): void {
   enabled = on;
 }
 
-function ensureRegistered(tf: TF): void {
-  for (const [backendName, kernels] of Object.entries(TABLE)) {
-    for (const [kernelName, kernelFunc] of Object.entries(kernels)) {
-      if (!tf.getKernel(kernelName, backendName)) tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc as KernelFunc });
-    }
-  }
-}
-
 /** Runs augmentation kernel `name` on the current backend, or returns null where it has none (the caller composes ops instead). */
-export function runAugmentKernel(tf: TF, name: KernelName, inputs: Record<string, Tensor>, attrs: Record<string, unknown> = {}): Tensor | Tensor[] | null {
+export function runAugmentKernel(tf: TF, name: AugmentKernelName, inputs: Record<string, Tensor>, attrs: Record<string, unknown> = {}): Tensor | Tensor[] | null {
   if (!enabled) return null;
-  ensureRegistered(tf);
-  if (!tf.getKernel(name, tf.getBackend())) return null;
+  const backend = tf.getBackend();
+  if (!tf.getKernel(name, backend)) registerBookKernels(tf, AUGMENT_KERNELS[backend] ?? []);
+  if (!tf.getKernel(name, backend)) return null;
   return tf.engine().runKernel(name, inputs as never, attrs as never) as Tensor | Tensor[];
 }

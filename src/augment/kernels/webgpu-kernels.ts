@@ -7,6 +7,8 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { Fill, Interpolation } from '../grid-sample';
 import type { WebgpuBackendLike, WebgpuProgram } from '../../train/kernels/webgpu-types';
+import type { BookKernelConfig } from '../../train/kernels/kernel-table';
+import { AUGMENT_KERNEL } from './names';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type Args = { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown };
@@ -189,3 +191,10 @@ export const webgpuHFlip = ((args: Args) => {
   const { x, flags } = args.inputs;
   return (args.backend as WebgpuBackendLike).runWebGPUProgram(new HFlipProgram(x.shape), [x, flags], 'float32');
 }) as unknown as KernelFunc;
+
+/** The augmentation kernels' configs for webgpu (Separable stays tfjs's batched matMul there). */
+export const WEBGPU_AUGMENT_KERNELS: BookKernelConfig[] = [
+  { kernelName: AUGMENT_KERNEL.gridSample, backendName: 'webgpu', make: () => webgpuGridSample },
+  { kernelName: AUGMENT_KERNEL.adjustHue, backendName: 'webgpu', make: () => webgpuAdjustHue },
+  { kernelName: AUGMENT_KERNEL.hflip, backendName: 'webgpu', make: () => webgpuHFlip },
+];

@@ -9,6 +9,8 @@
  */
 import type { TF } from '../tf-types';
 import type { Conv2DBackpropFilterAttrs as Attrs } from '@tensorflow/tfjs-core';
+import { dyMatches } from './geometry';
+import type { BookKernelConfig } from './kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemm, simdKernelsOf } from './wasm-simd/runtime';
 import { shiftedFilterGrad } from './wasm-filter-grad-shifted';
@@ -27,6 +29,7 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const info = tf.backend_util.computeConv2DInfo(
       x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
     );
+    if (!dyMatches(dy, info)) throw new Error(`wasm Conv2DBackpropFilter: dy of shape [${dy.shape}] for a filter gradient whose output is [${info.batchSize}, ${info.outHeight}, ${info.outWidth}, ${info.outChannels}]`);
     const { batchSize: n, inHeight: ih, inWidth: iw, inChannels: ci, outHeight: oh, outWidth: ow, outChannels: co } = info;
     const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
     const top = info.padInfo.top;
@@ -103,12 +106,5 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
   };
 }
 
-/** Registers the kernel for the 'wasm' backend unless one is registered already. */
-export function registerWasmConv2DBackpropFilter(tf: TF): void {
-  if (tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
-  tf.registerKernel({
-    kernelName: 'Conv2DBackpropFilter',
-    backendName: 'wasm',
-    kernelFunc: makeWasmConv2DBackpropFilter(tf) as unknown as import('@tensorflow/tfjs-core').KernelFunc,
-  });
-}
+/** The book's Conv2DBackpropFilter for wasm (tfjs-backend-wasm 4.22 has none). */
+export const wasmConv2DBackpropFilterConfig: BookKernelConfig = { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', make: (tf) => makeWasmConv2DBackpropFilter(tf) };

@@ -2,12 +2,13 @@
  * A faster Conv2DBackpropInput for the wasm backend when stride is 1: the input gradient is the
  * convolution of dy with the filter flipped in space and with in/out channels swapped, padded by
  * (kernel − 1 − pad) on each side, run by the backend's XNNPACK Conv2D kernel. Strided ones go
- * through the SIMD product (wasm-input-grad-gemm.ts) where it is ready; the rest (NCHW, or no SIMD)
- * to tfjs-backend-wasm's own kernel, several times slower.
+ * through the SIMD product (wasm-input-grad-gemm.ts) where it is ready; the rest (NCHW, no SIMD, a dy
+ * or filter whose shape disagrees with the geometry) to tfjs-backend-wasm's own kernel, several times slower.
  */
 import type { TF } from '../tf-types';
 import type { Conv2DBackpropInputAttrs as Attrs } from '@tensorflow/tfjs-core';
-import { replaceWasmKernel } from './wasm-replace';
+import { dyMatches } from './geometry';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemmInputGrad, inputGradFits } from './wasm-input-grad-gemm';
 import { simdKernelsOf } from './wasm-simd/runtime';
@@ -25,6 +26,7 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
     if (a.dataFormat !== 'NHWC' || dy.dtype !== 'float32' || filter.dtype !== 'float32') return fallback(args as never) as TensorInfo;
     const strided = s[0] !== 1 || s[1] !== 1;
     const info = tf.backend_util.computeConv2DInfo(a.inputShape, [fh, fw, ci, co], s as [number, number], 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    if (!dyMatches(dy, info) || a.inputShape[3] !== ci) return fallback(args as never) as TensorInfo;
     const simd = simdKernelsOf(backend);
     const g = { ...info, top: info.padInfo.top, left: info.padInfo.left };
     // at stride 1 the XNNPACK path flips and packs the whole filter each call (≈ 5 ns a weight) and the
@@ -56,7 +58,7 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
   };
 }
 
-/** Replaces the wasm Conv2DBackpropInput with the stride-1 fast path (idempotent). */
-export function registerWasmConv2DBackpropInput(tf: TF): void {
-  replaceWasmKernel(tf, 'Conv2DBackpropInput', (f) => makeWasmConv2DBackpropInput(tf, f));
-}
+/** The book's Conv2DBackpropInput for wasm, over tfjs's. */
+export const wasmConv2DBackpropInputConfig: BookKernelConfig = {
+  kernelName: 'Conv2DBackpropInput', backendName: 'wasm', make: (tf, stock) => makeWasmConv2DBackpropInput(tf, needStock(stock, 'Conv2DBackpropInput', 'wasm')),
+};

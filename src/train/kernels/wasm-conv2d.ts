@@ -8,7 +8,7 @@
  */
 import type { TF } from '../tf-types';
 import type { Conv2DAttrs } from '@tensorflow/tfjs-core';
-import { replaceWasmKernel } from './wasm-replace';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemm, simdKernelsOf } from './wasm-simd/runtime';
 
@@ -72,7 +72,5 @@ export function makeWasmConv2D(tf: TF, fallback: KernelFunc) {
   };
 }
 
-/** Replaces the wasm Conv2D with this one (idempotent). */
-export function registerWasmConv2D(tf: TF): void {
-  replaceWasmKernel(tf, 'Conv2D', (f) => makeWasmConv2D(tf, f));
-}
+/** The book's Conv2D for wasm, over tfjs's. */
+export const wasmConv2DConfig: BookKernelConfig = { kernelName: 'Conv2D', backendName: 'wasm', make: (tf, stock) => makeWasmConv2D(tf, needStock(stock, 'Conv2D', 'wasm')) };

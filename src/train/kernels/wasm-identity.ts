@@ -3,8 +3,7 @@
  * reference), as tfjs-cpu's does. tfjs-backend-wasm 4.22 copies, and the engine calls Identity to save
  * every tensor a gradient needs (engine.clone), so a CNN step at 64×64 copied 16 MB three times.
  */
-import type { TF } from '../tf-types';
-import { replaceWasmKernel } from './wasm-replace';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import type { TensorInfo } from './wasm-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
@@ -19,7 +18,5 @@ export function makeWasmIdentity(fallback: KernelFunc) {
   };
 }
 
-/** Replaces the wasm Identity with this one (idempotent). */
-export function registerWasmIdentity(tf: TF): void {
-  replaceWasmKernel(tf, 'Identity', (f) => makeWasmIdentity(f));
-}
+/** The book's Identity for wasm, over tfjs's. */
+export const wasmIdentityConfig: BookKernelConfig = { kernelName: 'Identity', backendName: 'wasm', make: (_tf, stock) => makeWasmIdentity(needStock(stock, 'Identity', 'wasm')) };

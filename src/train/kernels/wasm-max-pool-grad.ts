@@ -7,19 +7,21 @@
  */
 import type { TF } from '../tf-types';
 import type { MaxPoolGradAttrs as PoolAttrs } from '@tensorflow/tfjs-core';
-import { replaceWasmKernel } from './wasm-replace';
+import { dyMatches } from './geometry';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { poolGradTiled, simdKernelsOf } from './wasm-simd/runtime';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
-/** Builds the kernel; `fallback` (the wasm backend's own kernel) only serves non-float32 tensors. */
+/** Builds the kernel; `fallback` (the wasm backend's own kernel) serves non-float32 tensors and a dy that disagrees with the pool's geometry. */
 export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
   return (args: { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown }): TensorInfo => {
     const { dy, input } = args.inputs;
     if (input.dtype !== 'float32' || dy.dtype !== 'float32') return fallback(args as never) as TensorInfo;
     const a = args.attrs as unknown as PoolAttrs;
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    if (!dyMatches(dy, info)) return fallback(args as never) as TensorInfo;
     const backend = args.backend as WasmBackendLike;
     const dx = backend.makeOutput(input.shape, 'float32');
     const x = backend.typedArrayFromHeap(input);
@@ -105,7 +107,5 @@ function tiledPoolGrad(x: ArrayLike<number>, g: ArrayLike<number>, out: Float32A
   }
 }
 
-/** Replaces the wasm MaxPoolGrad with this one (idempotent). */
-export function registerWasmMaxPoolGrad(tf: TF): void {
-  replaceWasmKernel(tf, 'MaxPoolGrad', (f) => makeWasmMaxPoolGrad(tf, f));
-}
+/** The book's MaxPoolGrad for wasm, over tfjs's. */
+export const wasmMaxPoolGradConfig: BookKernelConfig = { kernelName: 'MaxPoolGrad', backendName: 'wasm', make: (tf, stock) => makeWasmMaxPoolGrad(tf, needStock(stock, 'MaxPoolGrad', 'wasm')) };

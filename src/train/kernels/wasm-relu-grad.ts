@@ -3,7 +3,7 @@
  * backend: one SIMD pass where tfjs's ReLU gradient takes three kernels (Step, Cast, Multiply).
  * Other backends compute the same from tf ops (see conv-bias-relu.ts).
  */
-import type { TF } from '../tf-types';
+import type { BookKernelConfig } from './kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { simdKernelsOf } from './wasm-simd/runtime';
 
@@ -25,8 +25,5 @@ export function wasmReluGrad(args: { inputs: Record<string, TensorInfo>; backend
   return out;
 }
 
-/** Registers BookReluGrad for 'wasm' (idempotent). */
-export function registerWasmReluGrad(tf: TF): void {
-  if (tf.getKernel(RELU_GRAD, 'wasm')) return;
-  tf.registerKernel({ kernelName: RELU_GRAD, backendName: 'wasm', kernelFunc: wasmReluGrad as unknown as import('@tensorflow/tfjs-core').KernelFunc });
-}
+/** BookReluGrad for wasm (a name of the book's own: tfjs has no such kernel). */
+export const wasmReluGradConfig: BookKernelConfig = { kernelName: RELU_GRAD, backendName: 'wasm', make: () => wasmReluGrad };

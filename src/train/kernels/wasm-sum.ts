@@ -6,7 +6,7 @@
  * (inner axes, int32) go to the backend's own kernel.
  */
 import type { TF } from '../tf-types';
-import { replaceWasmKernel } from './wasm-replace';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { colSum, simdKernelsOf } from './wasm-simd/runtime';
 
@@ -47,7 +47,5 @@ export function makeWasmSum(_tf: TF, fallback: KernelFunc) {
   };
 }
 
-/** Replaces the wasm Sum with this one (idempotent). */
-export function registerWasmSum(tf: TF): void {
-  replaceWasmKernel(tf, 'Sum', (f) => makeWasmSum(tf, f));
-}
+/** The book's Sum for wasm, over tfjs's. */
+export const wasmSumConfig: BookKernelConfig = { kernelName: 'Sum', backendName: 'wasm', make: (tf, stock) => makeWasmSum(tf, needStock(stock, 'Sum', 'wasm')) };

@@ -10,6 +10,8 @@
  */
 import type { KernelArgs, PadAttr, ProgramUniform, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
 import type { TF } from '../tf-types';
+import { dyMatches } from './geometry';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import { SplitKReduceProgram } from './webgpu-split-reduce';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
@@ -161,7 +163,7 @@ interface FilterAttrs {
   filterShape: [number, number, number, number];
 }
 
-/** Builds the kernel; `stock` (tfjs's own) serves NCHW and non-float32 inputs. */
+/** Builds the kernel; `stock` (tfjs's own) serves NCHW, non-float32 inputs and a dy that disagrees with the geometry. */
 export function makeWebgpuConv2DBackpropFilter(tf: TF, stock: KernelFunc, split: SplitOptions = DEFAULT_SPLIT) {
   return (args: KernelArgs): TensorInfo => {
     const { x, dy } = args.inputs;
@@ -170,6 +172,7 @@ export function makeWebgpuConv2DBackpropFilter(tf: TF, stock: KernelFunc, split:
     const info = tf.backend_util.computeConv2DInfo(
       x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
     );
+    if (!dyMatches(dy, info)) return stock(args as never) as TensorInfo;
     const m = info.filterHeight * info.filterWidth * info.inChannels;
     const n = info.outChannels;
     const k = info.batchSize * info.outHeight * info.outWidth;
@@ -192,3 +195,8 @@ export function makeWebgpuConv2DBackpropFilter(tf: TF, stock: KernelFunc, split:
     return out;
   };
 }
+
+/** The book's Conv2DBackpropFilter for webgpu, over tfjs's. */
+export const webgpuConv2DBackpropFilterConfig: BookKernelConfig = {
+  kernelName: 'Conv2DBackpropFilter', backendName: 'webgpu', make: (tf, stock) => makeWebgpuConv2DBackpropFilter(tf, needStock(stock, 'Conv2DBackpropFilter', 'webgpu')),
+};

@@ -1,51 +1,16 @@
 /**
- * Registers the project's WebGPU kernels over tfjs-backend-webgpu's (call after that package is
- * imported, e.g. where the webgpu backend is selected), and puts the stock ones back (benchmarks
- * compare both in one process). Both are idempotent.
+ * The book's kernels for tfjs-backend-webgpu, in one table (registered by selectBackend once that
+ * package is loaded): WGSL Conv2DBackpropFilter, MaxPoolGrad and bias-gradient Sum over tfjs's, and the
+ * augmentation kernels. Benchmarks compare both by unregisterBookKernels / registerBookKernels in one process.
  */
-import type { TF } from '../tf-types';
-import { makeWebgpuConv2DBackpropFilter } from './webgpu-conv2d-backprop-filter';
-import { makeWebgpuMaxPoolGrad } from './webgpu-max-pool-grad';
-import { makeWebgpuSum } from './webgpu-sum';
-import type { MarkedKernelFunc } from './webgpu-types';
+import { AUGMENT_KERNELS } from '../../augment/kernels/register';
+import type { BookKernelConfig } from './kernel-table';
+import { webgpuConv2DBackpropFilterConfig } from './webgpu-conv2d-backprop-filter';
+import { webgpuMaxPoolGradConfig } from './webgpu-max-pool-grad';
+import { webgpuSumConfig } from './webgpu-sum';
 
-type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
+/** The kernels of tfjs-backend-webgpu the book replaces. */
+export const WEBGPU_REPLACED: readonly BookKernelConfig[] = [webgpuConv2DBackpropFilterConfig, webgpuMaxPoolGradConfig, webgpuSumConfig];
 
-const MAKERS: Record<string, (tf: TF, stock: KernelFunc) => unknown> = {
-  Conv2DBackpropFilter: makeWebgpuConv2DBackpropFilter,
-  MaxPoolGrad: makeWebgpuMaxPoolGrad,
-  Sum: makeWebgpuSum,
-};
-
-/** Names of the kernels this project replaces on the webgpu backend. */
-export const WEBGPU_KERNEL_NAMES = Object.keys(MAKERS);
-
-/** Replaces tfjs-webgpu's kernels with the project's; throws if the webgpu package is not loaded. */
-export function registerWebgpuKernels(tf: TF): void {
-  for (const [name, make] of Object.entries(MAKERS)) {
-    const current = tf.getKernel(name, 'webgpu');
-    if (!current) throw new Error(`tfjs-backend-webgpu's ${name} is not registered: import @tensorflow/tfjs-backend-webgpu first`);
-    if ((current.kernelFunc as MarkedKernelFunc).webgpuCustom) continue;
-    const kernelFunc = make(tf, current.kernelFunc) as MarkedKernelFunc;
-    kernelFunc.webgpuCustom = true;
-    kernelFunc.stock = current.kernelFunc;
-    tf.unregisterKernel(name, 'webgpu');
-    tf.registerKernel({ ...current, kernelFunc });
-  }
-}
-
-/** Puts tfjs-webgpu's own kernels back. */
-export function unregisterWebgpuKernels(tf: TF): void {
-  for (const name of WEBGPU_KERNEL_NAMES) {
-    const current = tf.getKernel(name, 'webgpu');
-    const stock = (current?.kernelFunc as MarkedKernelFunc | undefined)?.stock;
-    if (!current || !stock) continue;
-    tf.unregisterKernel(name, 'webgpu');
-    tf.registerKernel({ ...current, kernelFunc: stock });
-  }
-}
-
-/** Whether the project's kernel is the one registered for `name` on webgpu. */
-export function isWebgpuKernelCustom(tf: TF, name: string): boolean {
-  return (tf.getKernel(name, 'webgpu')?.kernelFunc as MarkedKernelFunc | undefined)?.webgpuCustom === true;
-}
+/** Every kernel the book registers for 'webgpu'. */
+export const WEBGPU_KERNELS: readonly BookKernelConfig[] = [...WEBGPU_REPLACED, ...AUGMENT_KERNELS.webgpu];

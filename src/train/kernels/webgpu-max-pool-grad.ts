@@ -13,6 +13,8 @@
  */
 import type { KernelArgs, PadAttr, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
 import type { TF } from '../tf-types';
+import { dyMatches } from './geometry';
+import { type BookKernelConfig, needStock } from './kernel-table';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type PoolInfo = import('@tensorflow/tfjs-core').backend_util.Conv2DInfo;
@@ -188,14 +190,14 @@ interface PoolAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
-/** Builds the kernel; `stock` (tfjs's own) serves non-float32 inputs and empty outputs. */
+/** Builds the kernel; `stock` (tfjs's own) serves non-float32 inputs, empty outputs and a dy that disagrees with the geometry. */
 export function makeWebgpuMaxPoolGrad(tf: TF, stock: KernelFunc) {
   return (args: KernelArgs): TensorInfo => {
     const { dy, input } = args.inputs;
     const a = args.attrs as unknown as PoolAttrs;
     if (input.dtype !== 'float32' || dy.dtype !== 'float32') return stock(args as never) as TensorInfo;
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
-    if (info.outHeight <= 0 || info.outWidth <= 0) return stock(args as never) as TensorInfo;
+    if (info.outHeight <= 0 || info.outWidth <= 0 || !dyMatches(dy, info)) return stock(args as never) as TensorInfo;
     const cells = info.strideHeight >= info.filterHeight && info.strideWidth >= info.filterWidth;
     const uniforms = [
       { type: 'int32' as const, data: [info.strideHeight, info.strideWidth] },
@@ -210,3 +212,6 @@ export function makeWebgpuMaxPoolGrad(tf: TF, stock: KernelFunc) {
     return dx;
   };
 }
+
+/** The book's MaxPoolGrad for webgpu, over tfjs's. */
+export const webgpuMaxPoolGradConfig: BookKernelConfig = { kernelName: 'MaxPoolGrad', backendName: 'webgpu', make: (tf, stock) => makeWebgpuMaxPoolGrad(tf, needStock(stock, 'MaxPoolGrad', 'webgpu')) };

@@ -7,6 +7,7 @@
  * layer, each looping over N·H·W values. Other sums go to the stock kernel.
  */
 import type { TF } from '../tf-types';
+import { type BookKernelConfig, needStock } from './kernel-table';
 import { SplitKReduceProgram } from './webgpu-split-reduce';
 import type { KernelArgs, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
 
@@ -103,3 +104,6 @@ export function makeWebgpuSum(tf: TF, stock: KernelFunc) {
     return out;
   };
 }
+
+/** The book's Sum for webgpu, over tfjs's. */
+export const webgpuSumConfig: BookKernelConfig = { kernelName: 'Sum', backendName: 'webgpu', make: (tf, stock) => makeWebgpuSum(tf, needStock(stock, 'Sum', 'webgpu')) };

@@ -36,8 +36,5 @@ export interface WebgpuBackendLike {
 /** Arguments tfjs passes to a kernel function. */
 export interface KernelArgs { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown }
 
-/** A kernel function as registered, marked so registration is idempotent and reversible. */
-export type MarkedKernelFunc = KernelFunc & { webgpuCustom?: true; stock?: KernelFunc };
-
 /** Pool and convolution padding as tfjs attributes give it. */
 export type PadAttr = 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;

@@ -141,3 +141,55 @@ for (const backend of ['cpu', 'wasm', 'webgpu']) {
     });
   });
 }
+
+/** Runs f on `backend` with the kernels, then without them on the same backend; returns both outputs' values. */
+async function sameBackend(backend: string, f: () => tf.Tensor | tf.Tensor[]): Promise<[Float32Array, Float32Array]> {
+  await selectBackend(tf, { preferred: [backend] });
+  const run = async () => {
+    const out = [f()].flat();
+    const values = Float32Array.from((await Promise.all(out.map((t) => t.data()))).flatMap((d) => Array.from(d)));
+    tf.dispose(out);
+    return values;
+  };
+  const got = await run();
+  setAugmentKernelsEnabled(false);
+  const want = await run();
+  setAugmentKernelsEnabled(true);
+  return [got, want];
+}
+
+for (const backend of ['cpu', 'wasm', 'webgpu']) {
+  const tol = backend === 'webgpu' ? 1e-5 : 1e-6;
+  describe(`augmentation kernels on ${backend} against the op-by-op versions on ${backend}, odd sizes`, () => {
+    const [n, h, w] = [3, 9, 7];
+    const x = uniform(n * h * w * 3, 0, 1);
+    const image = () => tf.tensor4d(x, [n, h, w, 3]);
+
+    it('GridSample (bilinear, with a fill) on a 9×7 batch sampled to 5×11', async () => {
+      if (backend === 'webgpu') await webgpu();
+      const ix = uniform(n * 5 * 11, -2, w + 1);
+      const iy = uniform(n * 5 * 11, -2, h + 1);
+      const [got, want] = await sameBackend(backend, () => tf.tidy(() => sampleGrid(tf, image(), tf.tensor3d(ix, [n, 5, 11]), tf.tensor3d(iy, [n, 5, 11]), 'bilinear', [0.3, 0.6, 0.9])));
+      expect(got.length).toBe(n * 5 * 11 * 3);
+      expect(maxDiff(got, want)).toBeLessThanOrEqual(tol);
+    });
+
+    it('AdjustHue, Separable (resize, crop, blur) and HFlip on a 9×7 batch', async () => {
+      if (backend === 'webgpu') await webgpu();
+      const planes = [0, 1, 2].map(() => uniform(n * h * w, 0, 1));
+      const [hue, hueRef] = await sameBackend(backend, () => tf.tidy(() => adjustHuePerImage(tf, planes.map((p) => tf.tensor3d(p, [n, h, w])) as Planes, [-0.4, 0.07, 0.33])));
+      expect(maxDiff(hue, hueRef)).toBeLessThanOrEqual(tol);
+      const rows = [resizeAxis(h, 1, 8, 5, true), cropAxis(h, -2, 7, 'reflect'), blurAxis(h, 3, 0.8)];
+      const cols = [resizeAxis(w, 0, 7, 3, true), cropAxis(w, 1, 5, 'edge'), blurAxis(w, 5, 1.3)];
+      for (let i = 0; i < 3; i++) {
+        const same = (axis: typeof rows[number]) => Array.from({ length: n }, () => axis);
+        const [sep, sepRef] = await sameBackend(backend, () => tf.tidy(() => applySeparable(tf, image(), same(rows[i]), same(cols[i]))));
+        expect(sep.length).toBe(n * rows[i].outSize * cols[i].outSize * 3);
+        expect(maxDiff(sep, sepRef)).toBeLessThanOrEqual(tol);
+      }
+      const draws = [false, true, true].map((flip) => ({ op: 'RandomHorizontalFlip' as const, flip }));
+      const [flip, flipRef] = await sameBackend(backend, () => tf.tidy(() => applyStep(tf, image(), { op: 'RandomHorizontalFlip', params: { p: 0.5 } }, draws)));
+      expect(flip).toEqual(flipRef);
+    });
+  });
+}

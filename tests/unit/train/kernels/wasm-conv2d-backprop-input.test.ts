@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { selectBackend } from '../../../../src/train/backends';
-import { setSimdKernelsEnabled } from '../../../../src/train/kernels/wasm-simd/runtime';
+import { isBookKernel, registerBookKernels, unregisterBookKernels } from '../../../../src/train/kernels/kernel-table';
+import { wasmConv2DBackpropInputConfig } from '../../../../src/train/kernels/wasm-conv2d-backprop-input';
+import { prepareSimdKernels, setSimdKernelsEnabled } from '../../../../src/train/kernels/wasm-simd/runtime';
 import { relError } from '../helpers/cnn64';
 
 const TOL = 1e-5; // max abs diff / max abs of the cpu result
@@ -45,7 +47,7 @@ for (const simd of [true, false]) describe(`makeWasmConv2DBackpropInput (${simd 
     { n: 2, h: 3, w: 4, ci: 16, co: 40, k: [3, 3], stride: 1, pad: 1 },
   ];
   it('is the kernel registered for wasm after selectBackend', () => {
-    expect((tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc as { fastPath?: boolean }).fastPath).toBe(true);
+    expect(isBookKernel(tf, 'Conv2DBackpropInput', 'wasm')).toBe(true);
   });
 
   for (const c of cases) {
@@ -55,4 +57,21 @@ for (const simd of [true, false]) describe(`makeWasmConv2DBackpropInput (${simd 
       expect(relError(inputGrad('wasm', c, xs, ws, 1), inputGrad('cpu', c, xs, ws, 1))).toBeLessThanOrEqual(TOL);
     });
   }
+});
+
+describe('makeWasmConv2DBackpropInput with a dy the geometry does not give', () => {
+  it("hands it to tfjs's kernel, as tfjs-core's spec 'input=8x8x8,output=4x4x8,f=8,s=1,inDepth=8,p=same vec4' does", async () => {
+    await prepareSimdKernels(tf.backend() as never, 1);
+    // an 8×8 dy for a 4×4 output at stride 1 ('same' gives a 4×4 dy): its kernel must read dy's real strides
+    const dy = tf.tensor4d(Float32Array.from({ length: 8 * 8 * 8 }, (_, i) => i % 5), [1, 8, 8, 8]);
+    const w = tf.tensor4d(Float32Array.from({ length: 8 * 8 * 8 * 8 }, (_, i) => i % 7), [8, 8, 8, 8]);
+    const run = () => tf.tidy(() => tf.conv2dTranspose(dy, w, [1, 4, 4, 8], 1, 'same').dataSync());
+    const ours = run();
+    unregisterBookKernels(tf, [wasmConv2DBackpropInputConfig]);
+    const stock = run();
+    registerBookKernels(tf, [wasmConv2DBackpropInputConfig]);
+    expect(isBookKernel(tf, 'Conv2DBackpropInput', 'wasm')).toBe(true);
+    expect(Array.from(ours)).toEqual(Array.from(stock));
+    tf.dispose([dy, w]);
+  });
 });

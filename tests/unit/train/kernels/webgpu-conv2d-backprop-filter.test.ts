@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { FILTER_GEMM_TK, planFilterGemm } from '../../../../src/train/kernels/webgpu-conv2d-backprop-filter';
-import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels';
+import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
 import { relError } from '../helpers/cnn64';
 import { randoms, runOn, webgpu } from './webgpu-helpers';
 
@@ -32,7 +32,7 @@ describe('planFilterGemm', () => {
 describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
   it('is the registered webgpu kernel', async () => {
     await webgpu();
-    expect(isWebgpuKernelCustom(tf, 'Conv2DBackpropFilter')).toBe(true);
+    expect(isBookKernel(tf, 'Conv2DBackpropFilter', 'webgpu')).toBe(true);
   });
 
   const rng = mulberry32(13);

@@ -1,7 +1,8 @@
 /** Starts tfjs's webgpu backend on Dawn in Node (SwiftShader when no driver is named) with the project's kernels. */
 import * as tf from '@tensorflow/tfjs';
 import { type DawnInfo, installDawn } from '../../../../bench/lib/dawn';
-import { registerWebgpuKernels } from '../../../../src/train/kernels/webgpu-kernels';
+import { registerBookKernels } from '../../../../src/train/kernels/kernel-table';
+import { WEBGPU_KERNELS } from '../../../../src/train/kernels/webgpu-kernels';
 
 let started: Promise<DawnInfo> | undefined;
 
@@ -15,7 +16,7 @@ async function startWebgpu(): Promise<DawnInfo> {
   const info = await installDawn({ softwareFallback: true });
   await import('@tensorflow/tfjs-backend-webgpu');
   if (!(await tf.setBackend('webgpu'))) throw new Error(`tfjs's webgpu backend did not initialise on ${info.adapter}`);
-  registerWebgpuKernels(tf);
+  registerBookKernels(tf, WEBGPU_KERNELS);
   return info;
 }
 

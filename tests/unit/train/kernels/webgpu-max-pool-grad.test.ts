@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
-import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels';
+import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
 import { randoms, runOn, webgpu } from './webgpu-helpers';
 
 const TOL = 1e-6; // max |webgpu − cpu| (each dx is a sum of at most 4 values of dy in [-1, 1))
@@ -20,7 +20,7 @@ function makeX(rng: () => number, c: Case): Float32Array {
 describe('webgpu MaxPoolGrad', () => {
   it('is the registered webgpu kernel', async () => {
     await webgpu();
-    expect(isWebgpuKernelCustom(tf, 'MaxPoolGrad')).toBe(true);
+    expect(isBookKernel(tf, 'MaxPoolGrad', 'webgpu')).toBe(true);
   });
 
   const cases: Case[] = [

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
-import { isWebgpuKernelCustom } from '../../../../src/train/kernels/webgpu-kernels';
+import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
 import { leadingAxesSum, planColumnSum } from '../../../../src/train/kernels/webgpu-sum';
 import { relError } from '../helpers/cnn64';
 import { randoms, runOn, webgpu } from './webgpu-helpers';
@@ -25,7 +25,7 @@ describe('planColumnSum and leadingAxesSum', () => {
 describe('webgpu Sum over leading axes (bias gradients)', () => {
   it('is the registered webgpu kernel', async () => {
     await webgpu();
-    expect(isWebgpuKernelCustom(tf, 'Sum')).toBe(true);
+    expect(isBookKernel(tf, 'Sum', 'webgpu')).toBe(true);
   });
 
   const rng = mulberry32(21);

@@ -1,6 +1,6 @@
 import { mulberry32 } from '../../src/data/rng';
 import { type Pipeline, describeStep } from '../../src/augment/pipeline';
-import { type FormEntry, fitPipeline, formEntries, homeworkPipeline, pipelineFromForm } from '../../src/augment/pipeline-form';
+import { type FormEntry, fitPipeline, formEntries, homeworkPipeline, paramHint, pipelineFromForm } from '../../src/augment/pipeline-form';
 import { batchImageRgba, previewBatch } from '../../src/augment/preview-batch';
 import { samplesPerClass } from '../../src/data/sample-pixels';
 import type { TF } from '../../src/train/tf-types';
@@ -80,7 +80,8 @@ class HwAugmentPreview extends HTMLElement {
     form.replaceChildren(...formEntries(this.pipeline, this.size()).map((e) => {
       const use = el('input', { type: 'checkbox', name: `${e.op}.on`, checked: e.on });
       const set = el('fieldset', { 'data-op': e.op, 'data-off': !e.on }, el('legend', {}, el('label', {}, use, ` ${e.op}`)),
-        ...Object.entries(e.fields).map(([k, v]) => el('label', { className: 'aug-field' }, k, el('input', { type: 'text', name: `${e.op}.${k}`, value: v, spellcheck: 'false', autocomplete: 'off' }))));
+        ...Object.entries(e.fields).map(([k, v]) => el('label', { className: 'aug-field' }, k,
+          el('input', { type: 'text', name: `${e.op}.${k}`, value: v, title: paramHint(e.op, k) || undefined, spellcheck: 'false', autocomplete: 'off' }))));
       return set;
     }));
   }
@@ -102,22 +103,15 @@ class HwAugmentPreview extends HTMLElement {
     this.querySelectorAll('[data-form] input').forEach((i) => i.removeAttribute('aria-invalid'));
     if (!r.ok) {
       const on = entries.filter((e) => e.on);
-      for (const msg of r.errors) {
-        const m = /^steps\[(\d+)\](?:\.params\.(\w+))?/.exec(msg);
-        const entry = m ? on[Number(m[1])] : undefined;
-        if (entry && m?.[2]) this.querySelector(`[name="${entry.op}.${m[2]}"]`)?.setAttribute('aria-invalid', 'true');
+      for (const p of r.problems) {
+        const entry = p.step === null ? undefined : on[p.step];
+        if (entry && p.param) this.querySelector(`[name="${entry.op}.${p.param}"]`)?.setAttribute('aria-invalid', 'true');
       }
-      part(this, '[data-error]').textContent = `Not used yet, fix this first:\n${r.errors.map((e) => this.named(e, on)).join('\n')}`;
+      part(this, '[data-error]').textContent = `Not used yet, fix this first:\n${r.problems.map((p) => p.words).join('\n')}`;
       return;
     }
     this.pipeline = r.value;
     this.keep();
-  }
-
-  /** A validatePipeline message with the step's transform named ("RandomHorizontalFlip: steps[0].params.p must be …"). */
-  private named(msg: string, on: FormEntry[]): string {
-    const m = /^steps\[(\d+)\]/.exec(msg);
-    return m && on[Number(m[1])] ? `${on[Number(m[1])].op}: ${msg}` : msg;
   }
 
   private keep(): void {

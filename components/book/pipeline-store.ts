@@ -1,7 +1,7 @@
 /** The student's augmentation pipeline (q2.4), kept in localStorage so chapter 2.4's training uses what the preview shows; 'pipeline-change' on `pipelineEvents` when it changes. */
 import type { Pipeline } from '../../src/augment/pipeline';
 import { homeworkPipeline } from '../../src/augment/pipeline-form';
-import { validatePipeline } from '../../src/augment/validate-pipeline';
+import { checkPipeline } from '../../src/augment/validate-pipeline';
 
 const KEY = 'dlcv-hw1:augment-pipeline';
 /** Fires 'pipeline-change' (detail: the new Pipeline) after savePipeline. */
@@ -26,8 +26,8 @@ export function loadPipeline(size: number): { pipeline: Pipeline; warning: strin
   } catch {
     return { pipeline: homeworkPipeline(size), warning: 'The kept augmentation pipeline could not be read; the homework\'s pipeline is shown instead.' };
   }
-  const v = validatePipeline(json);
-  return v.ok ? { pipeline: v.value, warning: null } : { pipeline: homeworkPipeline(size), warning: `The kept augmentation pipeline is not valid (${v.errors.join('; ')}); the homework's pipeline is shown instead.` };
+  const v = checkPipeline(json);
+  return v.ok ? { pipeline: v.value, warning: null } : { pipeline: homeworkPipeline(size), warning: `The kept augmentation pipeline is not valid (${v.problems.map((p) => p.words).join('; ')}); the homework's pipeline is shown instead.` };
 }
 
 /** Keeps `pipeline` (returns a message when the browser refuses to store it) and tells listeners. */

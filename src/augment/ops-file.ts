@@ -34,7 +34,7 @@ function size2(x: unknown, name: string, odd = false): [number, number] {
 /** torchvision's pad argument: int, [all], [left/right, top/bottom] or [left, top, right, bottom]. */
 export function padding4(x: unknown, name: string): [number, number, number, number] {
   const p = typeof x === 'number' ? [int(x, name, 0, MAX_SIDE)] : Array.isArray(x) && [1, 2, 4].includes(x.length)
-    ? x.map((v, i) => int(v, `${name}[${i}]`, 0, MAX_SIDE)) : fail(name, 'an integer or a list of 1, 2 or 4 integers', x);
+    ? x.map((v, i) => int(v, `${name}[${i}]`, 0, MAX_SIDE)) : fail(name, 'an integer or a list of 1, 2 or 4 integers', x, 'a whole number, or 2 or 4 whole numbers separated by commas');
   if (p.length === 1) return [p[0], p[0], p[0], p[0]];
   if (p.length === 2) return [p[0], p[1], p[0], p[1]];
   return p as [number, number, number, number];

@@ -3,32 +3,17 @@
  * applied), each with the homework's starting parameters, how a parameter reads as text and back,
  * and how a pipeline is fitted to the training image size (crops always output that size).
  */
-import { PIPELINE_OPS, type Pipeline, type PipelineStep } from './pipeline';
-import { validatePipeline } from './validate-pipeline';
+import type { Obj } from './check';
+import type { Pipeline, PipelineStep } from './pipeline';
+import { FORM_ORDER, type StepOf, TRANSFORMS, type TransformName, isTransformName } from './transforms';
+import { type PipelineProblem, checkPipeline } from './validate-pipeline';
 
-/** The form's transforms in the order a pipeline applies them: geometry, then colour, then erasing. */
-export const FORM_ORDER: readonly PipelineStep['op'][] = [
-  'RandomResizedCrop', 'RandomCrop', 'RandomHorizontalFlip', 'RandomPerspective', 'RandomRotation', 'ColorJitter', 'GaussianBlur', 'RandomErasing',
-];
-
-/** The starting parameters (torchvision's constructor form) of each transform at image size `size`. */
-function startParams(op: PipelineStep['op'], size: number): Record<string, unknown> {
-  switch (op) {
-    case 'RandomHorizontalFlip': return { p: 0.5 };
-    case 'ColorJitter': return { brightness: 0.3, contrast: 0.2, saturation: 0.2 };
-    case 'RandomPerspective': return { distortion_scale: 0.5, p: 0.5 };
-    case 'RandomResizedCrop': return { size, scale: [0.6, 1] };
-    case 'RandomCrop': return { size, padding: Math.max(1, Math.round(size / 16)) };
-    case 'RandomRotation': return { degrees: 15 };
-    case 'RandomErasing': return { p: 0.5 };
-    case 'GaussianBlur': return { kernel_size: 3, sigma: [0.1, 2] };
-  }
-}
+export { FORM_ORDER };
 
 /** One transform's canonical step with the starting parameters at image size `size`. */
-export function startStep(op: PipelineStep['op'], size: number): PipelineStep {
-  const v = validatePipeline([{ op, params: startParams(op, size) }]);
-  if (!v.ok) throw new Error(`starting parameters of ${op}: ${v.errors.join('; ')}`);
+export function startStep(op: TransformName, size: number): PipelineStep {
+  const v = checkPipeline([{ op, params: TRANSFORMS[op].start(size) }]);
+  if (!v.ok) throw new Error(`starting parameters of ${op}: ${v.problems.map((p) => p.text).join('; ')}`);
   return v.value[0];
 }
 
@@ -37,9 +22,15 @@ export function homeworkPipeline(size: number): Pipeline {
   return [startStep('RandomCrop', size), startStep('RandomPerspective', size), startStep('ColorJitter', size)];
 }
 
+/** The step with a fixed output (a crop's) set to size × size. */
+function fitStep<K extends TransformName>(step: StepOf<K>, size: number): StepOf<K> {
+  const fit = TRANSFORMS[step.op].fit;
+  return fit ? { op: step.op, params: fit(step.params, size) } : step;
+}
+
 /** The pipeline with every crop's output set to size × size, so it keeps training images at the size the model takes. */
 export function fitPipeline(pipeline: Pipeline, size: number): Pipeline {
-  return pipeline.map((s) => (s.op === 'RandomCrop' || s.op === 'RandomResizedCrop' ? { ...s, params: { ...s.params, size: [size, size] } } as PipelineStep : s));
+  return pipeline.map((s) => fitStep(s, size));
 }
 
 /** A parameter's value as the text a form field shows: numbers as they are, lists comma-separated. */
@@ -61,6 +52,13 @@ export function readParam(text: string, like: unknown): unknown {
   return t;
 }
 
+/** What a parameter's field means, in a student's words ('the probability' for RandomHorizontalFlip's p), or '' where its label says it. */
+export function paramHint(op: string, key: string): string {
+  if (!isTransformName(op)) return '';
+  const about: Partial<Record<string, string>> = TRANSFORMS[op].about;
+  return about[key] ?? '';
+}
+
 /** One transform of the form: whether it is used, and the text of each parameter field. */
 export interface FormEntry { op: string; on: boolean; fields: Record<string, string> }
 
@@ -72,12 +70,20 @@ export function formEntries(pipeline: Pipeline, size: number): FormEntry[] {
   });
 }
 
-/** The pipeline the form says, checked at size × size: the used transforms in form order, or every problem named. */
-export function pipelineFromForm(entries: readonly FormEntry[], size: number): ReturnType<typeof validatePipeline> {
-  const steps = entries.filter((e) => e.on).map((e) => {
-    if (!(PIPELINE_OPS as readonly string[]).includes(e.op)) return { op: e.op };
-    const like = startStep(e.op as PipelineStep['op'], size).params as Record<string, unknown>;
-    return { op: e.op, params: Object.fromEntries(Object.entries(e.fields).map(([k, text]) => [k, readParam(text, like[k])])) };
+/** The form read as a pipeline: the used transforms' steps in form order, each field in the kind of its starting value. */
+function formSteps(entries: readonly FormEntry[], size: number): Obj[] {
+  return entries.filter((e) => e.on).map((e) => {
+    if (!isTransformName(e.op)) return { op: e.op };
+    const like = new Map(Object.entries(startStep(e.op, size).params));
+    return { op: e.op, params: Object.fromEntries(Object.entries(e.fields).map(([k, text]) => [k, readParam(text, like.get(k))])) };
   });
-  return validatePipeline(steps, [size, size]);
+}
+
+/**
+ * The pipeline the form says, checked at size × size: the used transforms in form order, or every problem,
+ * by path (`errors`) and in a student's words with its step and parameter (`problems`, what the page shows).
+ */
+export function pipelineFromForm(entries: readonly FormEntry[], size: number): { ok: true; value: Pipeline } | { ok: false; errors: string[]; problems: PipelineProblem[] } {
+  const v = checkPipeline(formSteps(entries, size), [size, size]);
+  return v.ok ? v : { ok: false, errors: v.problems.map((p) => p.text), problems: v.problems };
 }

@@ -2,37 +2,22 @@
  * The augmentation pipeline of a run (q2.4): torchvision's random transform classes with their
  * constructor parameters, as JSON ([{op, params}, …]) for the run record, in canonical form (every
  * default filled in, ranges as [min, max]) so that the record says exactly what was applied.
+ * The transforms themselves are src/augment/transforms/, one module each.
  */
-import type { Interpolation } from './grid-sample';
-import type { PadMode } from './resample-weights';
+import { PIPELINE_OPS, type StepOf, TRANSFORMS, type TransformName } from './transforms';
 
-/** A [min, max] range. */
-export type Range = [number, number];
+export type { Range } from './transforms/transform';
+export { PIPELINE_OPS };
 
 /** One transform of the pipeline, named and parameterised as torchvision.transforms' class. */
-export type PipelineStep =
-  | { op: 'RandomHorizontalFlip'; params: { p: number } }
-  | { op: 'ColorJitter'; params: { brightness: Range; contrast: Range; saturation: Range; hue: Range } }
-  | { op: 'RandomPerspective'; params: { distortion_scale: number; p: number; interpolation: Interpolation; fill: number[] } }
-  | { op: 'RandomResizedCrop'; params: { size: [number, number]; scale: Range; ratio: Range; antialias: boolean } }
-  | { op: 'RandomCrop'; params: { size: [number, number]; padding: [number, number, number, number]; fill: number; padding_mode: PadMode } }
-  | { op: 'RandomRotation'; params: { degrees: Range; interpolation: Interpolation; fill: number[] } }
-  | { op: 'RandomErasing'; params: { p: number; scale: Range; ratio: Range; value: number[] | 'random' } }
-  | { op: 'GaussianBlur'; params: { kernel_size: [number, number]; sigma: Range } };
+export type PipelineStep = StepOf;
 
 /** A whole pipeline, applied in order. */
 export type Pipeline = PipelineStep[];
 
-/** The transform names a pipeline may use. */
-export const PIPELINE_OPS = [
-  'RandomHorizontalFlip', 'ColorJitter', 'RandomPerspective', 'RandomResizedCrop', 'RandomCrop',
-  'RandomRotation', 'RandomErasing', 'GaussianBlur',
-] as const;
-
 /** The output [H, W] of a step on an H × W image (fixed: RandomResizedCrop and RandomCrop set it). */
-export function stepOutputSize(step: PipelineStep, h: number, w: number): [number, number] {
-  if (step.op === 'RandomResizedCrop' || step.op === 'RandomCrop') return step.params.size;
-  return [h, w];
+export function stepOutputSize<K extends TransformName>(step: StepOf<K>, h: number, w: number): [number, number] {
+  return TRANSFORMS[step.op].outputSize?.(step.params, h, w) ?? [h, w];
 }
 
 /** The output [H, W] of the pipeline on an H × W image. */

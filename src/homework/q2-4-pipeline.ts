@@ -1,5 +1,6 @@
 /** q2.4.pipeline: what the augmented run's transforms do (from its record): which move pixels, how many versions of an image it trained on, what evaluation sees. */
 import { PIPELINE_OPS } from '../augment/pipeline';
+import { TRANSFORMS } from '../augment/transforms';
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, NumberMistake, PartSpec } from '../exercises/types';
 import type { RunRecord } from '../train/run-record';
@@ -9,7 +10,7 @@ import { augmentationPair } from './q2-4-runs';
 type Op = (typeof PIPELINE_OPS)[number];
 
 /** The transforms that move pixels to other places (geometric); the others change pixel values (ColorJitter, GaussianBlur) or cover them (RandomErasing). */
-export const GEOMETRIC_OPS: readonly Op[] = ['RandomHorizontalFlip', 'RandomPerspective', 'RandomResizedCrop', 'RandomCrop', 'RandomRotation'];
+export const GEOMETRIC_OPS: readonly Op[] = PIPELINE_OPS.filter((op) => TRANSFORMS[op].geometric);
 
 /** Options of both choices: every transform the book offers, then "none". */
 export const TRANSFORM_OPTIONS = [...PIPELINE_OPS.map((op) => ({ id: op, label: op })), { id: 'none', label: 'None of them' }];

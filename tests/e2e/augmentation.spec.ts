@@ -36,7 +36,7 @@ test('a student previews augmentations, changes a parameter, draws again, sees a
   const before = await preview.getByText(/^Pipeline: /).textContent();
   await flip.getByLabel('p', { exact: true }).fill('2');
   await flip.getByLabel('p', { exact: true }).press('Tab');
-  await expect(preview.getByRole('alert')).toContainText(/RandomHorizontalFlip: steps\[\d\]\.params\.p/);
+  await expect(preview.getByRole('alert')).toContainText('Step 2 (Random horizontal flip): the probability p must be a number from 0 to 1 (you entered "2")');
   await expect(flip.getByLabel('p', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(preview.getByText(/^Pipeline: /)).toHaveText(before!);
   await flip.getByLabel('p', { exact: true }).fill('0.25');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ORDER, fitPipeline, formEntries, homeworkPipeline, paramText, pipelineFromForm, readParam, startStep } from '../../../src/augment/pipeline-form';
+import { FORM_ORDER, fitPipeline, formEntries, homeworkPipeline, paramHint, paramText, pipelineFromForm, readParam, startStep } from '../../../src/augment/pipeline-form';
 import { PIPELINE_OPS } from '../../../src/augment/pipeline';
 import { validatePipeline } from '../../../src/augment/validate-pipeline';
 
@@ -48,5 +48,24 @@ describe('pipeline form', () => {
     expect(fitted[0].params).toMatchObject({ size: [64, 64] });
     expect(fitted.slice(1)).toEqual(homeworkPipeline(28).slice(1));
     expect(validatePipeline(fitted, [64, 64]).ok).toBe(true);
+  });
+});
+
+describe('pipeline form messages', () => {
+  it("names a bad field in the student's words, with the step and parameter to mark", () => {
+    const entries = formEntries([startStep('RandomCrop', 32), startStep('RandomHorizontalFlip', 32)], 32);
+    entries.find((e) => e.op === 'RandomHorizontalFlip')!.fields.p = '2';
+    entries.find((e) => e.op === 'RandomCrop')!.fields.padding = '';
+    const r = pipelineFromForm(entries, 32);
+    expect(r.ok ? [] : r.problems.map((p) => [p.step, p.param, p.words])).toEqual([
+      [0, 'padding', 'Step 1 (Random crop): the border padding must be a whole number, or 2 or 4 whole numbers separated by commas (the field is empty)'],
+      [1, 'p', 'Step 2 (Random horizontal flip): the probability p must be a number from 0 to 1 (you entered "2")'],
+    ]);
+  });
+
+  it("gives a field's hint from its transform, and none for a name it does not know", () => {
+    expect(paramHint('RandomHorizontalFlip', 'p')).toBe('the probability');
+    expect(paramHint('RandomHorizontalFlip', 'q')).toBe('');
+    expect(paramHint('RandomFlip', 'p')).toBe('');
   });
 });

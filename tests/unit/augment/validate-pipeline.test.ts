@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { describeStep } from '../../../src/augment/pipeline';
-import { validatePipeline } from '../../../src/augment/validate-pipeline';
+import { checkPipeline, validatePipeline } from '../../../src/augment/validate-pipeline';
 
 describe('validatePipeline', () => {
   it('fills in torchvision\'s defaults and canonical ranges', () => {
@@ -74,5 +74,45 @@ describe('validatePipeline', () => {
     expect(validatePipeline({ op: 'RandomHorizontalFlip' })).toEqual({ ok: false, errors: [expect.stringMatching(/must be a list/)] });
     const nan = validatePipeline([{ op: 'RandomRotation', params: { degrees: Number.NaN } }]);
     expect(nan.ok).toBe(false);
+  });
+});
+
+describe('checkPipeline', () => {
+  it("says each problem in a student's words: the step by number and transform, the parameter by its label", () => {
+    const json = [
+      { op: 'RandomFlip' },
+      { op: 'ColorJitter', params: { brightness: -1 } },
+      { op: 'GaussianBlur', params: { kernel_size: 4 } },
+      { op: 'RandomRotation', params: { degree: 5 } },
+      { op: 'RandomResizedCrop', params: {} },
+      { op: 'RandomHorizontalFlip', params: { p: 2 } },
+      { op: 'RandomCrop', params: { size: [8, 'x'] } },
+      { op: 'RandomErasing', params: { scale: '' } },
+      'flip',
+    ];
+    const v = checkPipeline(json);
+    if (v.ok) throw new Error('expected problems');
+    const old = validatePipeline(json);
+    expect(v.problems.map((p) => p.text)).toEqual(old.ok ? [] : old.errors);
+    expect(v.problems.map((p) => p.words)).toEqual([
+      expect.stringMatching(/^Step 1: the transform must be one of RandomHorizontalFlip, .* \(you entered "RandomFlip"\)$/),
+      'Step 2 (Colour jitter): the range of brightness must be a number of at least 0 (you entered "-1")',
+      'Step 3 (Gaussian blur): the kernel size kernel_size must be an odd number, as a Gaussian kernel has a centre tap (you entered "4")',
+      'Step 4 (Random rotation): there is no parameter "degree" (it takes degrees, interpolation, fill)',
+      'Step 5 (Random resized crop): the output size size must be a whole number, or height, width (it is missing)',
+      'Step 6 (Random horizontal flip): the probability p must be a number from 0 to 1 (you entered "2")',
+      'Step 7 (Random crop): number 2 of the output size size must be a whole number from 1 to 4096 (you entered "x")',
+      'Step 8 (Random erasing): the range of area fractions scale must be 2 numbers separated by commas (the field is empty)',
+      expect.stringMatching(/^Step 9 is not a transform/),
+    ]);
+    expect(v.problems.map((p) => [p.step, p.param])).toEqual([[0, null], [1, 'brightness'], [2, 'kernel_size'], [3, null], [4, 'size'], [5, 'p'], [6, 'size'], [7, 'scale'], [8, null]]);
+    for (const p of v.problems) expect(p.words).not.toMatch(/steps\[|params\./);
+  });
+
+  it('says in words when a step does not fit the image it meets', () => {
+    const v = checkPipeline([{ op: 'RandomCrop', params: { size: 40, padding: 2 } }], [32, 32]);
+    expect(v.ok ? [] : v.problems.map((p) => p.words)).toEqual(['Step 1 (Random crop): size 40×40 is larger than the padded image 36×36']);
+    const notList = checkPipeline({});
+    expect(notList.ok ? '' : notList.problems[0].words).toMatch(/^The pipeline must be a list of steps/);
   });
 });

@@ -3,10 +3,11 @@
  * pipeline). Starting weights (weights-panel.ts), the shared settings plus fine-tuning (frozen
  * backbone or full) and BatchNorm mode, the shared training flow (recovery, runs list) with curves
  * and test results labelled with the weights and the features' summary in the record; then the
- * feature space (space-panel.ts) of the run or of the loaded weights.
+ * feature space (space-panel.ts) of the run, of a kept run after a reload (kept-space.ts), or of the
+ * loaded weights. Its sentences are src/runs/fine-tune-text.ts.
  */
 import { stratifiedSplit } from '../../src/data/split';
-import { stopReasonText } from '../../src/runs/run-summary';
+import { BN_NOTES, datasetText, keptFeaturesText, noKeptFeaturesText, pretrainedText, runDoneText, runFeaturesText, tsneKeptText, weightsFeaturesText, weightsOf } from '../../src/runs/fine-tune-text';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
 import { backendOrder, runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
 import type { RunConfig, RunRecord } from '../../src/train/run-record';
@@ -22,12 +23,6 @@ import type { FeatureSet } from './feature-set';
 import { chartLabel } from './weights-check';
 import { WeightsPanel } from './weights-panel';
 
-const BN_NOTES = {
-  frozen: 'A frozen backbone always runs BatchNorm in eval mode: ImageNet\'s running statistics, so its features never change and are computed once, before the head trains.',
-  train: 'Train mode normalises every layer with the mean and variance of the current batch and updates the running statistics. With a batch of 8 these estimates are noisy, and the running statistics drift away from ImageNet\'s; prefer batch 32 or more, or eval mode.',
-  eval: 'Eval mode keeps ImageNet\'s running statistics while the weights train: stable for small batches, at the price of statistics that do not adapt to your images.',
-};
-
 class HwFineTune extends HTMLElement {
   private data: ActiveDataset | null = null;
   private controller: TrainController | null = null;
@@ -39,7 +34,7 @@ class HwFineTune extends HTMLElement {
   connectedCallback(): void {
     const q = <T extends Element>(sel: string) => part<T>(this, sel);
     this.weights = new WeightsPanel(this, () => undefined);
-    this.setButtonsState = wireButtons(this, () => this.controller, '[data-weights-file], [data-random]');
+    this.setButtonsState = wireButtons(this, () => this.controller, '[data-weights-file], [data-random], [data-weights-download]');
     q('[data-start]').addEventListener('click', () => void this.start());
     q('select[name=fineTuning]').addEventListener('change', () => this.showBatchNorm());
     q('select[name=batchNorm]').addEventListener('change', () => this.showBatchNorm());
@@ -58,6 +53,7 @@ class HwFineTune extends HTMLElement {
       void this.weights.init();
       this.data ??= await getActiveDataset();
       this.showData();
+      void this.restoreSpace();
     });
   }
 
@@ -83,17 +79,16 @@ class HwFineTune extends HTMLElement {
 
   private showData(): void {
     const d = this.data;
-    const el = part(this, '[data-dataset]');
-    if (!d) { el.textContent = 'No data set is available: load one in chapter 2.1, or reload the page to get the default data set.'; return; }
-    const m = d.manifest;
-    const which = d.origin === 'default' ? 'the default data set (Fashion-MNIST stand-in)' : `your data set "${m.name}"`;
-    el.textContent = `Fine-tuning on ${which}: ${m.count.toLocaleString('en')} images, ${m.classes.length} classes, split 70/10/20 with the seed below. fc becomes a ${m.classes.length}-way layer; inputs get ImageNet's normalisation.`;
+    part(this, '[data-dataset]').textContent = datasetText(d && { origin: d.origin, name: d.manifest.name, count: d.manifest.count, classes: d.manifest.classes.length });
   }
 
   private setButtons(state: 'idle' | 'running' | 'paused'): void {
     this.setButtonsState(state);
     part<HTMLButtonElement>(this, '[data-space-weights]').disabled = state !== 'idle';
-    if (state === 'idle') this.showBatchNorm();
+    if (state === 'idle') {
+      this.showBatchNorm();
+      this.weights.showRandom();
+    }
   }
 
   private readForm(): { settings: TrainSettings; fineTuning: 'full' | 'frozen'; batchNorm: 'train' | 'eval' } | null {
@@ -117,7 +112,7 @@ class HwFineTune extends HTMLElement {
     const augmentations = this.pipeline(f.settings.imageSize);
     return {
       ...runConfigOf({ ...f.settings, batchSize }), model: 'resnet18', question: this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3', augmentations,
-      pretrained: w ? (w.imagenet ? `torchvision ImageNet weights (${w.name})` : w.name) : null,
+      pretrained: pretrainedText(w),
       weights: w ? { source: w.name, sha256: w.sha256 } : null,
       fineTuning: f.fineTuning, batchNorm: f.batchNorm, normalization: 'imagenet',
     };
@@ -193,21 +188,15 @@ class HwFineTune extends HTMLElement {
     part<HTMLElement>(this, '[data-space-row]').hidden = true;
     const run = result?.record;
     if (!result || !run || result.error) return;
-    const feats = run.timings.featureSeconds === undefined ? '' : `; backbone features in ${run.timings.featureSeconds.toFixed(1)} s`;
-    this.status(`Run ${stopReasonText(run.stopped)} on ${run.backend} in ${run.timings.totalSeconds.toFixed(1)} s (${Math.round(run.timings.imagesPerSecond).toLocaleString('en')} images/s${feats}): ${run.epochs.length} of ${result.config.epochs} epochs, ${label}. It is in your runs list below.${featureError ? ` The feature space could not be computed: ${featureError}.` : ''}`);
+    this.status(runDoneText(run, result.config.epochs, label, featureError));
     const { renderResults } = await import('../training/train-results-view');
     const m = d.manifest;
     await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test }, label);
     const fs = features as FeatureSet | null;
-    if (fs && run.featureSpace) this.setSpace(fs, run, result.config.imageSize, `Features of this run: ${fs.labels.length} images (${fs.splits.filter((s) => s === 'train').length} train, ${fs.splits.filter((s) => s === 'val').length} validation). Press "Draw t-SNE".`);
-  }
-
-  private async keep(store: typeof import('../book/run-store'), run: RunRecord): Promise<void> {
-    try {
-      await store.putRun(run);
-    } catch (e) {
-      this.error(`The run could not be kept in this browser (${(e as Error).message}); export it from the list before you leave.`);
-    }
+    if (!fs || !run.featureSpace) return;
+    const { keepFeatures } = await import('./feature-store');
+    const kept = await keepFeatures(run.id, fs, result.config.imageSize).catch((e: Error) => e.message);
+    this.setSpace(fs, run, result.config.imageSize, runFeaturesText(fs.splits, kept));
   }
 
   private bar(row: string, bar: string, done: number, total: number, text?: string): void {
@@ -222,7 +211,7 @@ class HwFineTune extends HTMLElement {
     this.space = { set, run, imageSize };
     part(this, '[data-space-status]').textContent = text;
     part<HTMLButtonElement>(this, '[data-tsne]').disabled = false;
-    const classes = this.data?.manifest.classes ?? run?.dataset.classes ?? [];
+    const classes = run?.dataset.classes ?? this.data?.manifest.classes ?? [];
     void import('./space-panel').then(async ({ renderCentroids }) => {
       const { summarise } = await import('./feature-set');
       try {
@@ -231,6 +220,17 @@ class HwFineTune extends HTMLElement {
         part(this, '[data-space-status]').textContent = `${text} (No centroid table: ${(e as Error).message}.)`;
       }
     });
+  }
+
+  /** After a reload: the newest kept run's features, ready for "Draw t-SNE" (or why there are none). */
+  private async restoreSpace(): Promise<void> {
+    const { newestKeptSpace, dropFeaturesOfDeletedRuns } = await import('./kept-space');
+    dropFeaturesOfDeletedRuns();
+    const found = await newestKeptSpace(this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3');
+    if (!found || this.space) return;
+    const { run, features } = found;
+    if (!features) { part(this, '[data-space-status]').textContent = noKeptFeaturesText(run.id); return; }
+    this.setSpace(features, run, features.imageSize, keptFeaturesText(run.id, chartLabel(run.config.pretrained), features.splits, run.dataset.hash === this.data?.manifest.hash));
   }
 
   /** Features of the loaded weights (or random ones) without training, on the seed's split. */
@@ -250,16 +250,15 @@ class HwFineTune extends HTMLElement {
       const data = this.trainData(d);
       const split: TrainSplit = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed), trainLimitFrom(location.search));
       const w = this.weights.chosen();
-      status.textContent = `Computing the features of ${w ? w.name : 'random weights (not pretrained)'}…`;
+      status.textContent = `Computing the features of ${weightsOf(w?.name ?? null)}…`;
       const model = buildModel(tf, 'resnet18', w?.state ?? initResnet18State(data.classes.length, form.settings.seed), { classes: data.classes.length, headSeed: form.settings.seed, frozenBackbone: true, batchNorm: 'eval' });
       try {
         const t0 = performance.now();
         const rows = featureRows(w?.sha256 ?? null, form.settings.seed, d.manifest.hash, form.settings.imageSize);
         let computed = 0;
         const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => { computed = total; this.bar('[data-space-row]', '[data-space-progress]', done, total); }, rows);
-        const secs = (performance.now() - t0) / 1000;
-        const speed = computed ? `${computed} computed in ${secs.toFixed(1)} s (${Math.round(computed / secs)} images/s) on ${tf.getBackend()}` : 'none computed';
-        this.setSpace(set, null, form.settings.imageSize, `Features of ${w ? w.name : 'random weights (not pretrained)'} before any training: ${set.labels.length} images at ${form.settings.imageSize}×${form.settings.imageSize}, ${speed}, ${set.labels.length - computed} from this page's cache. Press "Draw t-SNE".`);
+        const seconds = (performance.now() - t0) / 1000;
+        this.setSpace(set, null, form.settings.imageSize, weightsFeaturesText({ name: w?.name ?? null, points: set.labels.length, imageSize: form.settings.imageSize, computed, seconds, backend: tf.getBackend() }));
       } finally {
         model.dispose();
       }
@@ -282,14 +281,14 @@ class HwFineTune extends HTMLElement {
     const button = part<HTMLButtonElement>(this, '[data-tsne]');
     button.disabled = true;
     try {
-      const classes = d?.manifest.classes ?? sp.run?.dataset.classes ?? [];
-      const images = d ? { pixels: d.dataset.pixels, imageSize: d.manifest.imageSize, channels: d.manifest.channels } : null;
+      const classes = sp.run?.dataset.classes ?? d?.manifest.classes ?? [];
+      const images = d && (!sp.run || sp.run.dataset.hash === d.manifest.hash) ? { pixels: d.dataset.pixels, imageSize: d.manifest.imageSize, channels: d.manifest.channels } : null;
       const drawn = await drawViews(this, sp.set, classes, images, s);
       if (sp.run?.featureSpace && drawn.length) {
         sp.run = { ...sp.run, featureSpace: { ...sp.run.featureSpace, tsne: drawn } };
-        const store = await import('../book/run-store');
-        await this.keep(store, sp.run);
-        status.textContent = `t-SNE drawn (${drawn.map((t) => `${t.dims}-D: KL ${t.kl.toFixed(3)}, trustworthiness ${t.trustworthiness?.toFixed(3) ?? '—'}`).join('; ')}); kept with run ${sp.run.id}.`;
+        const { putRun } = await import('../book/run-store');
+        await putRun(sp.run).catch((e: Error) => this.error(`The run could not be kept in this browser (${e.message}); export it from the list before you leave.`));
+        status.textContent = tsneKeptText(drawn, sp.run.id);
       }
     } finally {
       button.disabled = false;

@@ -25,19 +25,31 @@ export async function readFileBytes(file: File, onProgress: (done: number, total
   return bytes;
 }
 
-/** The bytes at `url`, or null when there is none (404 or offline); other HTTP errors and short downloads throw. */
-export async function fetchBytes(url: string, onProgress: (done: number, total: number) => void): Promise<Uint8Array | null> {
+/** Why a download gave no file: nothing at the URL, no answer (offline, refused, or blocked by CORS), another HTTP error, or cut off. */
+export class DownloadError extends Error {
+  constructor(readonly reason: 'not-found' | 'unreachable' | 'http' | 'cut', message: string) {
+    super(message);
+  }
+}
+
+/** The bytes at `url`, read with progress; throws a DownloadError saying what went wrong. */
+export async function fetchBytes(url: string, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
   let res: Response;
   try {
     res = await fetch(url);
-  } catch {
-    return null;
+  } catch (e) {
+    throw new DownloadError('unreachable', `${new URL(url, globalThis.location?.href).host} did not answer (${(e as Error).message}): the browser is offline, the server is down, or it does not allow this site to download from it (CORS)`);
   }
-  if (res.status === 404) return null;
-  if (!res.ok || !res.body) throw new Error(`${url} answered HTTP ${res.status}`);
+  if (res.status === 404) throw new DownloadError('not-found', `there is no file at ${url} (HTTP 404)`);
+  if (!res.ok || !res.body) throw new DownloadError('http', `${url} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
   const total = Number(res.headers.get('content-length') ?? 0);
   const encoded = (res.headers.get('content-encoding') ?? '') !== '';
-  const bytes = await readStream(res.body, encoded ? 0 : total, onProgress);
-  if (!encoded && total > 0 && bytes.byteLength !== total) throw new Error(`${url} was cut off: ${bytes.byteLength} of ${total} bytes arrived`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readStream(res.body, encoded ? 0 : total, onProgress);
+  } catch (e) {
+    throw new DownloadError('cut', `the download of ${url} broke off (${(e as Error).message})`);
+  }
+  if (!encoded && total > 0 && bytes.byteLength !== total) throw new DownloadError('cut', `${url} was cut off: ${bytes.byteLength} of ${total} bytes arrived`);
   return bytes;
 }

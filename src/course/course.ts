@@ -6,9 +6,16 @@ export interface CourseSettings {
   /** When true each student gets their own numbers, seeded from their id and the salt. */
   perStudentVariants: boolean;
   salt: string;
-  /** Where the page fetches ResNet-18's weights for q2.3 (a .safetensors or .pth URL, relative to the book or absolute); absent: `weights/resnet18.safetensors` when present. */
-  resnetWeights?: string;
+  /**
+   * Where the page gets ImageNet-pretrained ResNet-18 weights for q2.3 (a .safetensors or .pth URL, relative to the book
+   * or absolute): a URL beside the book is fetched by itself, another site's on the student's click; `false` turns the
+   * download off (the student picks a file); absent: `weights/resnet18.safetensors` beside the book, else IMAGENET_WEIGHTS_URL.
+   */
+  resnetWeights?: string | false;
 }
+
+/** torchvision's IMAGENET1K_V1 ResNet-18 weights under torchvision's names, as timm publishes them (public, CORS-enabled). */
+export const IMAGENET_WEIGHTS_URL = 'https://huggingface.co/timm/resnet18.tv_in1k/resolve/main/model.safetensors';
 
 export const DEFAULT_COURSE: CourseSettings = { name: 'Deep Learning for Computer Vision', perStudentVariants: false, salt: '' };
 
@@ -31,13 +38,14 @@ export function readCourse(text: string): Parsed<CourseSettings> {
   if (typeof name !== 'string') return { ok: false, error: 'name must be a string.' };
   const weights = readWeightsUrl(d.resnetWeights);
   if (weights.error) return { ok: false, error: weights.error };
-  return { ok: true, value: { name: name.slice(0, 200), perStudentVariants: per, salt, ...(weights.url ? { resnetWeights: weights.url } : {}) } };
+  return { ok: true, value: { name: name.slice(0, 200), perStudentVariants: per, salt, ...(weights.url !== undefined ? { resnetWeights: weights.url } : {}) } };
 }
 
-/** Checks course.json's `resnetWeights`: absent, or an http(s) or relative URL of a .safetensors or .pth file. */
-function readWeightsUrl(x: unknown): { url?: string; error?: string } {
+/** Checks course.json's `resnetWeights`: absent, `false` (off), or an http(s) or relative URL of a .safetensors or .pth file. */
+function readWeightsUrl(x: unknown): { url?: string | false; error?: string } {
   if (x === undefined || x === null) return {};
-  const bad = 'resnetWeights must be the URL of a .safetensors or .pth file (for example "weights/resnet18.safetensors" or "https://…/resnet18-f37072fd.pth")';
+  if (x === false) return { url: false };
+  const bad = 'resnetWeights must be the URL of a .safetensors or .pth file (for example "weights/resnet18.safetensors" or "https://…/resnet18-f37072fd.pth"), or false to offer no download';
   if (typeof x !== 'string' || x.trim() === '' || x.length > 2000) return { error: `${bad}.` };
   const url = x.trim();
   let parsed: URL;

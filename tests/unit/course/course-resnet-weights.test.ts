@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCourse } from '../../../src/course/course';
+import { readFileSync } from 'node:fs';
+import { IMAGENET_WEIGHTS_URL, readCourse } from '../../../src/course/course';
 
 describe('readCourse resnetWeights', () => {
   it('keeps a relative or http(s) URL of a .safetensors or .pth file, and leaves it out when absent', () => {
@@ -11,8 +12,15 @@ describe('readCourse resnetWeights', () => {
     const none = readCourse(JSON.stringify(base));
     expect(none.ok && 'resnetWeights' in none.value).toBe(false);
   });
+  it('reads false as "no download", and the book\'s own course.json points at the public ImageNet weights', () => {
+    const off = readCourse(JSON.stringify({ resnetWeights: false }));
+    expect(off.ok && off.value.resnetWeights).toBe(false);
+    const shipped = readCourse(readFileSync('public/course.json', 'utf8'));
+    expect(shipped.ok && shipped.value.resnetWeights).toBe(IMAGENET_WEIGHTS_URL);
+    expect(new URL(IMAGENET_WEIGHTS_URL).pathname).toMatch(/\/timm\/resnet18\.tv_in1k\/resolve\/main\/model\.safetensors$/);
+  });
   it('refuses a value that is not such a URL with a message naming the field', () => {
-    for (const bad of [42, '', 'weights/resnet18.bin', 'javascript:alert(1).pth', 'file:///tmp/r.pth']) {
+    for (const bad of [42, true, '', 'weights/resnet18.bin', 'javascript:alert(1).pth', 'file:///tmp/r.pth']) {
       const r = readCourse(JSON.stringify({ resnetWeights: bad }));
       expect(r.ok, String(bad)).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/^resnetWeights must be the URL of a \.safetensors or \.pth file/);

@@ -1,6 +1,8 @@
 /** <hw-train-cnn>: the homework CNN trained in the page (q2.2; with data-augment, q2.4's CNN run on the preview's pipeline) through the shared training flow. */
 import { stratifiedSplit } from '../../src/data/split';
+import { epochsOfText } from '../../src/runs/progress-text';
 import { stopReasonText } from '../../src/runs/run-summary';
+import { stopAdvice } from '../../src/runs/stop-advice';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
 import { runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
 import type { RunRecord } from '../../src/train/run-record';
@@ -92,10 +94,9 @@ class HwTrainCnn extends HTMLElement {
   private async finish(run: RunRecord, testIndices: number[], d: ActiveDataset, weightsError: string | null): Promise<void> {
     const secs = run.timings.totalSeconds.toFixed(1);
     const speed = Math.round(run.timings.imagesPerSecond).toLocaleString('en');
-    if (run.stopped === 'nan-loss') {
-      this.error(`The loss became NaN (not a number) after ${run.steps.at(-1)?.step ?? 'a few'} steps, so training stopped. Lower the learning rate (for example to 1e-4) and press Start again. The curves so far are kept in your runs list.`);
-    }
-    part(this, '[data-train-status]').textContent = `Run ${stopReasonText(run.stopped)} on ${run.backend} in ${secs} s (${speed} images/s): ${run.epochs.length} of ${run.config.epochs} epochs. It is in your runs list below.${weightsError ? ` The weights could not be saved: ${weightsError}.` : ''}`;
+    const advice = stopAdvice(run);
+    if (advice) this.error(advice);
+    part(this, '[data-train-status]').textContent = `Run ${stopReasonText(run.stopped)} on ${run.backend} in ${secs} s (${speed} images/s): ${epochsOfText(run.epochs.length, run.config.epochs)}. It is in your runs list below.${weightsError ? ` The weights could not be saved: ${weightsError}.` : ''}`;
     const { renderResults } = await import('./train-results-view');
     const m = d.manifest;
     await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices });

@@ -5,7 +5,8 @@
  * device, memory, a backend error) trains again on the next backend or with a smaller batch.
  * It fills the parts of TrainPanel.astro; the widget renders the results.
  */
-import { progressFraction, progressText, smoothRate } from '../../src/runs/progress-text';
+import { endProgressText, progressFraction, progressText, smoothRate, type ProgressState } from '../../src/runs/progress-text';
+import { galleryPicks, keepGallery, type KeptGallery } from '../../src/runs/kept-gallery';
 import { backendOrder, type TrainSettings } from '../../src/runs/train-settings';
 import { classifyFailure, recoveryFor } from '../../src/runs/training-failure';
 import { DEFAULT_BACKENDS } from '../../src/train/backends';
@@ -76,6 +77,8 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
     const stepsPerEpoch = Math.floor(req.split.train.length / batchSize);
     const total = stepsPerEpoch * config.epochs;
     let rate = 0;
+    let last: ProgressState | null = null;
+    part(root, '[data-progress-text]').textContent = '';
     status(req.startText?.(choice.name, config) ?? `Training on ${choice.name}…`);
     charts.renderEpochCharts(part(root, '[data-loss-chart]'), part(root, '[data-acc-chart]'), [], config.epochs, req.label);
     const result = await trainAttempt({
@@ -83,6 +86,7 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
       onStep: (s, steps) => {
         rate = smoothRate(rate, s.imagesPerSecond);
         const p = { epoch: s.epoch, epochs: config.epochs, step: s.step, stepsPerEpoch, imagesPerSecond: rate, batchSize };
+        last = p;
         part<HTMLProgressElement>(root, '[data-train-progress]').value = progressFraction(p);
         part(root, '[data-progress-text]').textContent = progressText(p);
         if (performance.now() - lastStepChart > STEP_CHART_MS) {
@@ -93,11 +97,12 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
       onEpoch: (epochs) => charts.renderEpochCharts(part(root, '[data-loss-chart]'), part(root, '[data-acc-chart]'), epochs, config.epochs, req.label),
     });
     let record = result.record;
+    part(root, '[data-progress-text]').textContent = endProgressText(last, result.error ? record?.stopped ?? 'error' : record?.stopped ?? null);
     if (record) {
       record = req.complete?.(record) ?? record;
       charts.renderStepLoss(part(root, '[data-step-chart]'), record.steps, total, req.label);
       try {
-        await store.putRun(record, result.weights ?? undefined);
+        await store.putRun(record, result.weights ?? undefined, keptGallery(record, req));
       } catch (e) {
         error(`The run could not be kept in this browser (${(e as Error).message}); export it from the list before you leave.`);
       }
@@ -117,6 +122,17 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
     field<HTMLInputElement>('batchSize').value = String(batchSize);
   }
   return null;
+}
+
+/** The thumbnails of a finished run's misclassified images, kept with it so that its results reopen after a reload (none without test results). */
+function keptGallery(record: RunRecord, req: FlowRequest): KeptGallery | undefined {
+  if (!record.test) return undefined;
+  const d = req.data;
+  try {
+    return keepGallery(galleryPicks(record, req.split.test), { pixels: d.images, imageSize: d.imageSize, channels: d.channels });
+  } catch {
+    return undefined; // the run is kept without its images: reopened, its gallery says they were not kept
+  }
 }
 
 /** Wires Pause/Resume/Stop of TrainPanel to the current controller, and returns the function that sets the buttons' and form's state. */

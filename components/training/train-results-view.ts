@@ -1,5 +1,5 @@
 /** Draws a finished run's test results: confusion matrix (counts or row shares), per-class F1 bars, and the gallery of misclassified images; with a label ("not pretrained", the weights) on each. */
-import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
+import { galleryPicks, type KeptGallery, keptGalleryView } from '../../src/runs/kept-gallery';
 import type { RunRecord } from '../../src/train/run-record';
 import type { GalleryPixels } from '../charts/misclassified-gallery';
 import { part } from '../lib/part';
@@ -9,8 +9,11 @@ export interface TestImages { pixels: GalleryPixels; testIndices: readonly numbe
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
-/** Fills the results section (`root` holds [data-test-summary], the [data-confusion-mode] radios, [data-confusion], [data-f1], [data-gallery]); `images` null when the run's data set is not loaded. */
-export async function renderResults(root: HTMLElement, run: RunRecord, images: TestImages | null, label?: string): Promise<void> {
+/**
+ * Fills the results section (`root` holds [data-test-summary], the [data-confusion-mode] radios, [data-confusion], [data-f1], [data-gallery]);
+ * the gallery comes from the run's data set (`images`), from the thumbnails kept with the run (a KeptGallery), or is left out (null).
+ */
+export async function renderResults(root: HTMLElement, run: RunRecord, images: TestImages | KeptGallery | null, label?: string): Promise<void> {
   const t = run.test;
   root.hidden = !t;
   if (!t) return;
@@ -30,9 +33,12 @@ export async function renderResults(root: HTMLElement, run: RunRecord, images: T
   drawConfusion();
   renderF1Bars(part(root, '[data-f1]'), t.perClass, classes, `F1 score per class on the test split${label ? ` (${label})` : ''}`);
   const gallery = part<HTMLElement>(root, '[data-gallery]');
-  if (images) {
-    renderMisclassifiedGallery(gallery, pickMisclassified(t.misclassified, images.testIndices, classes.length, 3), classes, images.pixels);
+  if (images && 'testIndices' in images) {
+    renderMisclassifiedGallery(gallery, galleryPicks(run, images.testIndices), classes, images.pixels);
+  } else if (images) {
+    const view = keptGalleryView(images);
+    renderMisclassifiedGallery(gallery, view.picks, classes, view.pixels);
   } else {
-    gallery.textContent = 'The images of this run are not in the active data set, so they cannot be shown.';
+    gallery.textContent = 'The misclassified images of this run were not kept in this browser (an imported run, or one kept before images were), so they cannot be shown.';
   }
 }

@@ -1,5 +1,4 @@
 /** One training attempt on the page (the CNN of 2.2 or ResNet-18 of 2.3): runs the engine, reports progress, captures the CNN's weights, and on an error keeps the curves so far. */
-import { partialRecord } from '../../src/runs/partial-record';
 import { classifyFailure } from '../../src/runs/training-failure';
 import type { EpochMetrics, RunConfig, RunRecord } from '../../src/train/run-record';
 import type { Model, TorchState } from '../../src/train/model';
@@ -37,24 +36,20 @@ export interface AttemptResult {
   error: string | null;
 }
 
-/** Trains once; never throws. */
+/** Trains once; never throws. The engine's record is kept as it comes (a failure keeps the curves so far, named by its kind). */
 export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
-  const epochs: EpochMetrics[] = [];
   const steps: { step: number; loss: number }[] = [];
+  const epochs: EpochMetrics[] = [];
   let weights: Uint8Array | null = null;
   let weightsError: string | null = null;
-  let ips = 0;
-  const started = performance.now();
-  const createdAt = new Date().toISOString();
-  const backend = a.tf.getBackend();
+  let error: string | null = null;
   try {
     const { train } = await import('../../src/train/trainer');
     const record = await train({
-      tf: a.tf, model: a.config.model, data: a.data, initialWeights: a.initialWeights, featureCache: a.featureCache, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
+      tf: a.tf, data: a.data, initialWeights: a.initialWeights, featureCache: a.featureCache, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
       callbacks: {
         onStep: (s) => {
           steps.push({ step: s.step, loss: s.loss });
-          ips = s.imagesPerSecond;
           a.onStep(s, steps);
         },
         onEpoch: (m) => {
@@ -72,17 +67,14 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
             weightsError = (e as Error)?.message ?? String(e);
           }
         },
+        onError: (e) => { error = e.message; },
       },
     });
-    return { record, weights, weightsError, error: null };
+    if (error === null) return { record, weights, weightsError, error: null };
+    const kind = (await a.deviceLost?.()) ? 'device-lost' : classifyFailure(error);
+    const kept = record.epochs.length || record.steps.length ? { ...record, stopped: kind === 'other' ? 'error' : kind } : null;
+    return { record: kept, weights: null, weightsError: null, error };
   } catch (e) {
-    const message = (e as Error)?.message ?? String(e);
-    const kind = (await a.deviceLost?.()) ? 'device-lost' : classifyFailure(message);
-    const record = epochs.length || steps.length ? partialRecord({
-      id: `${a.config.model}-${a.config.seed}-${createdAt}`, createdAt, config: a.config, backend,
-      dataset: { ...a.dataset, classes: [...a.data.classes], counts: { train: a.split.train.length, val: a.split.val.length, test: a.split.test.length } },
-      epochs, steps, totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: ips, stopped: kind === 'other' ? 'error' : kind,
-    }) : null;
-    return { record, weights: null, weightsError: null, error: message };
+    return { record: null, weights: null, weightsError: null, error: (e as Error)?.message ?? String(e) };
   }
 }

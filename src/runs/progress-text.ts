@@ -25,6 +25,18 @@ export function progressText(p: ProgressState): string {
   return `Epoch ${p.epoch} of ${p.epochs} · step ${p.step.toLocaleString('en')} of ${total.toLocaleString('en')} · ${Math.round(p.imagesPerSecond).toLocaleString('en')} images/s · about ${formatDuration(left)} left`;
 }
 
+/** "1 of 1 epoch", "2 of 10 epochs": the count of epochs run of those planned, the noun agreeing with the planned number. */
+export function epochsOfText(done: number, planned: number): string {
+  return `${done} of ${planned} ${planned === 1 ? 'epoch' : 'epochs'}`;
+}
+
+/** The progress line once training has ended (no time left): "… · done", or where it stopped; `p` is the last step's state (null before any). */
+export function endProgressText(p: ProgressState | null, stopped: string | null): string {
+  if (!p) return stopped === null ? '' : 'Stopped before the first step.';
+  const where = `epoch ${p.epoch} of ${p.epochs} · step ${p.step.toLocaleString('en')} of ${(p.stepsPerEpoch * p.epochs).toLocaleString('en')}`;
+  return stopped === null ? `Epoch ${where.slice('epoch '.length)} · done` : `Stopped in ${where}`;
+}
+
 /** Moving average of the speed, so the time left does not jump with every step. */
 export function smoothRate(previous: number, current: number, weight = 0.8): number {
   if (!Number.isFinite(current) || current <= 0) return previous;

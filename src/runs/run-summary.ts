@@ -49,6 +49,7 @@ export function stopReasonText(stopped: string | null): string {
   if (stopped === null) return 'completed';
   if (stopped === 'stopped') return 'stopped early';
   if (stopped === 'nan-loss') return 'stopped: the loss became NaN';
+  if (stopped === 'diverged') return 'stopped: the loss diverged';
   if (stopped === 'device-lost') return 'stopped: the GPU was lost';
   if (stopped === 'out-of-memory') return 'stopped: out of memory';
   return `stopped: ${stopped}`;

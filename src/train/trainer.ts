@@ -4,7 +4,8 @@
  * (last partial train batch dropped), per-epoch train/val loss and accuracy, test metrics at the end.
  * ResNet-18 inputs get ImageNet normalisation; with a frozen backbone the features of every split are
  * computed once (eval mode, batched, with progress) and only the head trains on them. Yields to the
- * event loop after every step, honours pause/resume/stop, stops on a non-finite loss, and frees every tensor it makes.
+ * event loop after every step, honours pause/resume/stop, stops on a non-finite or diverging loss, frees every tensor
+ * it makes, and returns the record of what it did however the run ends.
  * The config's augmentation pipeline (q2.4) runs on each training batch on the training backend, drawn
  * per image from a stream fixed by the seed and the step; validation and test batches are never augmented.
  */
@@ -13,20 +14,21 @@ import { augmentStream } from '../augment/augment-stream';
 import { type Pipeline, pipelineOutputSize } from '../augment/pipeline';
 import { validatePipeline } from '../augment/validate-pipeline';
 import { createAdam } from './adam';
-import { epochOrder, fillBatch, fillLabels, fullBatches, type PixelSet } from './batches';
+import { epochOrder, fillLabels, fullBatches, type PixelSet } from './batches';
 import { initTorchState } from './cnn';
-import { type EvalResult, evaluate } from './evaluate';
+import { divergenceWatch } from './divergence';
+import type { EvalResult } from './evaluate';
 import { softmaxCrossEntropy } from './loss';
 import { classificationMetrics } from './metrics';
 import type { Model, TorchState } from './model';
 import { buildModel, imagenetNormalize } from './model-build';
-import { evaluateHead, extractFeatures, fillFeatureBatch } from './model-features';
 import { prepareImages } from './prepare-images';
 import { initResnet18State } from './resnet18-init';
 import { type EpochMetrics, type RunConfig, type RunRecord, type TestMetrics, RUN_FORMAT, RUN_VERSION } from './run-record';
 import type { TF, Tensor } from './tf-types';
 import type { TrainController } from './train-control';
 import { SPLIT_NAMES, type TrainSplit } from './train-split';
+import { frozenSteps, fullSteps, type StepFunctions } from './train-steps';
 
 /** A labelled image set as stored: uint8 NHWC pixels at its own size. */
 export interface TrainData {
@@ -46,7 +48,8 @@ export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; 
 /** Everything train() needs; only tf, data, split and config are required. */
 export interface TrainOptions {
   tf: TF;
-  model: 'cnn' | 'resnet18';
+  /** Optional: config.model names the model; when given it must be the same. */
+  model?: 'cnn' | 'resnet18';
   data: TrainData;
   split: TrainSplit;
   config: RunConfig;
@@ -57,9 +60,10 @@ export interface TrainOptions {
     onFeatures?: (p: { done: number; total: number }) => void;
     /** Called with the trained model before it is disposed (e.g. to save weights). */
     onModel?: (model: Model) => Promise<void> | void;
+    /** Training threw after it started: train() then returns the record so far (stopped 'error') instead of throwing. */
+    onError?: (error: Error) => void;
   };
   control?: TrainController;
-  signal?: { readonly aborted: boolean };
   /** Awaited after every step and eval batch (default: a macrotask, so a page stays responsive). */
   yieldFn?: () => Promise<void>;
   /**
@@ -79,7 +83,7 @@ const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function checkInputs(o: TrainOptions): void {
   const { data, split, config } = o;
-  if ((o.model !== 'cnn' && o.model !== 'resnet18') || config.model !== o.model) throw new Error(`train() supports models 'cnn' and 'resnet18' (the same in options and config), got ${o.model} and ${config.model}`);
+  if ((config.model !== 'cnn' && config.model !== 'resnet18') || (o.model !== undefined && config.model !== o.model)) throw new Error(`train() supports models 'cnn' and 'resnet18' (the same in options and config), got ${o.model} and ${config.model}`);
   if (config.model === 'cnn' && (config.fineTuning === 'frozen' || config.batchNorm === 'eval' || config.normalization === 'imagenet')) {
     throw new Error('fineTuning, batchNorm and ImageNet normalisation apply to ResNet-18 only');
   }
@@ -129,7 +133,21 @@ function pipelineOf(config: RunConfig): Pipeline {
   return v.value;
 }
 
-/** Trains the model named in the config and returns its run record. */
+/** What a run has done so far, from which its record is written whatever way it ends. */
+interface Progress {
+  epochs: EpochMetrics[];
+  steps: { step: number; loss: number }[];
+  trainSeconds: number;
+  trainImages: number;
+  featureSeconds?: number;
+}
+
+/**
+ * Trains the model named in the config and returns the record of what it did: complete (stopped null),
+ * stopped by the controller ('stopped'), by a non-finite loss ('nan-loss') or by a diverging one
+ * ('diverged'), or, once training has started and something throws, 'error' with the epochs and steps so
+ * far (the error goes to callbacks.onError; without one it is thrown). Invalid options throw before anything runs.
+ */
 export async function train(o: TrainOptions): Promise<RunRecord> {
   checkInputs(o);
   const { tf, data, split } = o;
@@ -140,135 +158,103 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
   const pipeline = pipelineOf(o.config);
   const { model, config: base, prepare } = setUp(o);
   const config: RunConfig = { ...base, augmentations: pipeline };
-  const augment = (x: Tensor, step: number) => (pipeline.length ? augmentBatch(tf, x, pipeline, augmentStream(config.seed, step)) : x);
-  const frozen = config.fineTuning === 'frozen';
   const adam = createAdam(tf, model.trainable, { learningRate: config.learningRate, epsilon: config.adamEpsilon });
-  const vars = [...model.trainable.values()];
-  const names = new Map([...model.trainable].map(([n, v]) => [v.name, n]));
-  const bs = config.batchSize;
-  const d = model.featureSize;
-  const buf = new Float32Array(bs * (frozen ? d : config.imageSize * config.imageSize * 3));
-  const stepsPerEpoch = Math.floor(split.train.length / bs);
-  const stepEvery = Math.max(1, Math.ceil((stepsPerEpoch * config.epochs) / MAX_STEPS_RECORDED));
-  const epochs: EpochMetrics[] = [];
-  const steps: { step: number; loss: number }[] = [];
-  let stopped: string | null = null;
-  let trainSeconds = 0;
-  let trainImages = 0;
-  let globalStep = 0;
-  let featureSeconds: number | undefined;
-  const shouldStop = () => o.control?.stopped || o.signal?.aborted;
-  const labelsOf = (idx: readonly number[]) => idx.map((i) => data.labels[i]);
+  const done: Progress = { epochs: [], steps: [], trainSeconds: 0, trainImages: 0 };
+  const record = (stopped: string | null, test: TestMetrics | null): RunRecord => ({
+    format: RUN_FORMAT, version: RUN_VERSION,
+    id: o.id ?? `${config.model}-${config.seed}-${createdAt}`,
+    createdAt, config, backend: tf.getBackend(),
+    dataset: {
+      name: o.dataset?.name ?? 'unnamed', hash: o.dataset?.hash ?? '', classes: [...data.classes],
+      counts: { train: split.train.length, val: split.val.length, test: split.test.length },
+    },
+    epochs: done.epochs, steps: done.steps, test,
+    timings: {
+      totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: done.trainSeconds > 0 ? done.trainImages / done.trainSeconds : 0,
+      ...(done.featureSeconds === undefined ? {} : { featureSeconds: done.featureSeconds }),
+    },
+    stopped,
+  });
   try {
-    const feats = frozen ? await frozenFeatures(o, config, model, set, prepare, yieldFn) : null;
-    if (feats) featureSeconds = feats.seconds;
-    const evalSplit = (name: 'val' | 'test'): Promise<EvalResult> => feats
-      ? evaluateHead(tf, model, feats[name], labelsOf(split[name]), bs, yieldFn)
-      : evaluate(tf, { forward: (x) => model.forward(prepare(x)) }, set, data.labels, split[name], bs, yieldFn);
-    const rowOf = new Map(split.train.map((img, row) => [img, row]));
-    for (let epoch = 0; epoch < config.epochs && !stopped; epoch++) {
-      const t0 = performance.now();
-      let lossSum = 0;
-      let correct = 0;
-      let seen = 0;
-      for (const idx of fullBatches(epochOrder(split.train, config.seed, epoch), bs)) {
-        await o.control?.waitWhilePaused();
-        if (shouldStop()) { stopped = 'stopped'; break; }
-        const s0 = performance.now();
-        if (feats) fillFeatureBatch(feats.train, d, idx.map((i) => rowOf.get(i) as number), buf);
-        else fillBatch(set, idx, buf);
-        const y = fillLabels(data.labels, idx, bs);
-        const [lossT, correctT] = tf.tidy(() => {
-          const x = feats ? tf.tensor2d(buf, [bs, d]) : prepare(augment(tf.tensor4d(buf, [bs, config.imageSize, config.imageSize, 3]), globalStep));
-          const yt = tf.tensor1d(y, 'int32');
-          let hits: Tensor | null = null;
-          const { value, grads } = tf.variableGrads(() => {
-            const logits = feats ? model.head(x) : model.forward(x, { training: true });
-            hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), yt), 'int32')));
-            return softmaxCrossEntropy(tf, logits, yt) as import('@tensorflow/tfjs-core').Scalar;
-          }, vars);
-          adam.apply(new Map(Object.entries(grads).map(([k, g]) => [names.get(k) as string, g])));
-          return [value, hits as unknown as Tensor];
-        });
-        const [l, c] = await Promise.all([lossT.data(), correctT.data()]);
-        tf.dispose([lossT, correctT]);
-        const loss = l[0];
-        const dt = (performance.now() - s0) / 1000;
-        trainSeconds += dt;
-        trainImages += bs;
-        globalStep++;
-        if (!Number.isFinite(loss)) { stopped = 'nan-loss'; break; }
-        if (globalStep % stepEvery === 0) steps.push({ step: globalStep, loss });
-        lossSum += loss * bs;
-        correct += c[0];
-        seen += bs;
-        o.callbacks?.onStep?.({ epoch: epoch + 1, step: globalStep, stepsPerEpoch, loss, imagesPerSecond: bs / dt });
-        await yieldFn();
-      }
-      if (stopped) break;
-      const val = await evalSplit('val');
-      const m: EpochMetrics = {
-        epoch: epoch + 1, trainLoss: lossSum / seen, trainAccuracy: correct / seen,
-        valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - t0) / 1000,
-      };
-      epochs.push(m);
-      o.callbacks?.onEpoch?.(m);
-    }
-    const test = stopped || split.test.length === 0 ? null : testMetrics(o, await evalSplit('test'));
+    const context = { tf, model, config, set, labels: data.labels, split, prepare, yieldFn };
+    const steps = config.fineTuning === 'frozen'
+      ? await frozenSteps(context, { ...o, onFeatures: o.callbacks?.onFeatures })
+      : fullSteps(context, (x, step) => (pipeline.length ? augmentBatch(tf, x, pipeline, augmentStream(config.seed, step)) : x));
+    done.featureSeconds = steps.featureSeconds;
+    const stopped = await trainEpochs(o, config, model, adam, steps, done, yieldFn);
+    const test = stopped || split.test.length === 0 ? null : testMetrics(o, await steps.evaluate('test'));
     await o.callbacks?.onModel?.(model);
-    return {
-      format: RUN_FORMAT, version: RUN_VERSION,
-      id: o.id ?? `${config.model}-${config.seed}-${createdAt}`,
-      createdAt, config, backend: tf.getBackend(),
-      dataset: {
-        name: o.dataset?.name ?? 'unnamed', hash: o.dataset?.hash ?? '', classes: [...data.classes],
-        counts: { train: split.train.length, val: split.val.length, test: split.test.length },
-      },
-      epochs, steps, test,
-      timings: {
-        totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: trainSeconds > 0 ? trainImages / trainSeconds : 0,
-        ...(featureSeconds === undefined ? {} : { featureSeconds }),
-      },
-      stopped,
-    };
+    return record(stopped, test);
+  } catch (e) {
+    if (!o.callbacks?.onError) throw e;
+    o.callbacks.onError(e instanceof Error ? e : new Error(String(e)));
+    return record('error', null);
   } finally {
     adam.dispose();
     model.dispose();
   }
 }
 
-/** Features of the train, val and test splits through the frozen backbone, with progress. */
-/** What a frozen backbone's features depend on, or null when that cannot be told (no checksum, no data hash). */
-function featureKey(o: TrainOptions, config: RunConfig): string | null {
-  const weights = config.weights?.sha256 ?? (o.initialWeights ? null : `init-${config.seed}`);
-  const data = o.dataset?.hash;
-  return weights && data ? `${weights}|${data}|${config.imageSize}|${config.normalization ?? 'none'}` : null;
-}
-
-/** Features of the train, val and test splits through the frozen backbone, with progress; reuses and fills o.featureCache. */
-async function frozenFeatures(o: TrainOptions, config: RunConfig, model: Model, set: PixelSet, prepare: (x: Tensor) => Tensor, yieldFn: () => Promise<void>) {
-  const { tf, split } = o;
-  const d = model.featureSize;
-  const key = featureKey(o, config);
-  let rows = key ? o.featureCache?.get(key) : undefined;
-  if (key && o.featureCache && !rows) o.featureCache.set(key, (rows = new Map()));
-  rows ??= new Map();
-  const all = [...new Set([...split.train, ...split.val, ...split.test])];
-  const missing = all.filter((i) => !rows.has(i));
-  let done = 0;
-  const t0 = performance.now();
-  o.callbacks?.onFeatures?.({ done, total: missing.length });
-  const computed = await extractFeatures(tf, model, set, missing, config.batchSize, prepare, yieldFn, (n) => {
-    done += n;
-    o.callbacks?.onFeatures?.({ done, total: missing.length });
-  });
-  missing.forEach((img, r) => rows.set(img, computed.slice(r * d, r * d + d)));
-  const of = (idx: readonly number[]) => {
-    const out = new Float32Array(idx.length * d);
-    idx.forEach((img, r) => out.set(rows.get(img) as Float32Array, r * d));
-    return out;
-  };
-  return { train: of(split.train), val: of(split.val), test: of(split.test), seconds: (performance.now() - t0) / 1000 };
+/** The epochs of a run, each closed by a validation pass; returns why they ended early, or null. */
+async function trainEpochs(
+  o: TrainOptions, config: RunConfig, model: Model, adam: ReturnType<typeof createAdam>, fns: StepFunctions, done: Progress, yieldFn: () => Promise<void>,
+): Promise<string | null> {
+  const { tf, data, split } = o;
+  const vars = [...model.trainable.values()];
+  const names = new Map([...model.trainable].map(([n, v]) => [v.name, n]));
+  const bs = config.batchSize;
+  const stepsPerEpoch = Math.floor(split.train.length / bs);
+  const stepEvery = Math.max(1, Math.ceil((stepsPerEpoch * config.epochs) / MAX_STEPS_RECORDED));
+  const watch = divergenceWatch(data.classes.length);
+  let globalStep = 0;
+  for (let epoch = 0; epoch < config.epochs; epoch++) {
+    const t0 = performance.now();
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    for (const idx of fullBatches(epochOrder(split.train, config.seed, epoch), bs)) {
+      await o.control?.waitWhilePaused();
+      if (o.control?.stopped) return 'stopped';
+      const s0 = performance.now();
+      const y = fillLabels(data.labels, idx, bs);
+      const [lossT, correctT] = tf.tidy(() => {
+        const x = fns.input(idx, globalStep);
+        const yt = tf.tensor1d(y, 'int32');
+        let hits: Tensor | null = null;
+        const { value, grads } = tf.variableGrads(() => {
+          const logits = fns.logits(x);
+          hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), yt), 'int32')));
+          return softmaxCrossEntropy(tf, logits, yt) as import('@tensorflow/tfjs-core').Scalar;
+        }, vars);
+        adam.apply(new Map(Object.entries(grads).map(([k, g]) => [names.get(k) as string, g])));
+        return [value, hits as unknown as Tensor];
+      });
+      const [l, c] = await Promise.all([lossT.data(), correctT.data()]);
+      tf.dispose([lossT, correctT]);
+      const loss = l[0];
+      const dt = (performance.now() - s0) / 1000;
+      done.trainSeconds += dt;
+      done.trainImages += bs;
+      globalStep++;
+      const verdict = watch.observe(loss);
+      if (verdict === 'nan-loss') return verdict;
+      if (globalStep % stepEvery === 0 || verdict) done.steps.push({ step: globalStep, loss });
+      if (verdict) return verdict;
+      lossSum += loss * bs;
+      correct += c[0];
+      seen += bs;
+      o.callbacks?.onStep?.({ epoch: epoch + 1, step: globalStep, stepsPerEpoch, loss, imagesPerSecond: bs / dt });
+      await yieldFn();
+    }
+    const val = await fns.evaluate('val');
+    const m: EpochMetrics = {
+      epoch: epoch + 1, trainLoss: lossSum / seen, trainAccuracy: correct / seen,
+      valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - t0) / 1000,
+    };
+    done.epochs.push(m);
+    o.callbacks?.onEpoch?.(m);
+  }
+  return null;
 }
 
 function testMetrics(o: TrainOptions, r: EvalResult): TestMetrics {

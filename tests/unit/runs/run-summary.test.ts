@@ -23,6 +23,7 @@ describe('run summary', () => {
   it('names stop reasons, files and sorts newest first', () => {
     expect(stopReasonText(null)).toBe('completed');
     expect(stopReasonText('nan-loss')).toContain('NaN');
+    expect(stopReasonText('diverged')).toBe('stopped: the loss diverged');
     expect(stopReasonText('weird')).toBe('stopped: weird');
     const r = { ...makeRun(1), id: 'cnn-42-2025-02-01T10:00:00.000Z' };
     expect(runFileName(r)).toBe('cnn-42-2025-02-01T10-00-00.000Z.run.json');

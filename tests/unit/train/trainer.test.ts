@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32, shuffleInPlace } from '../../../src/data/rng';
 import { selectBackend } from '../../../src/train/backends';
 import { initTorchState } from '../../../src/train/cnn';
+import { DIVERGENCE_FACTOR, DIVERGENCE_WINDOW } from '../../../src/train/divergence';
 import { metricsFromConfusion } from '../../../src/train/metrics';
-import type { RunConfig } from '../../../src/train/run-record';
+import { type RunConfig, validateRunRecord } from '../../../src/train/run-record';
 import { TrainController } from '../../../src/train/train-control';
 import { type TrainOptions, train } from '../../../src/train/trainer';
 import { trainSplit } from '../../../src/train/train-split';
@@ -92,6 +93,40 @@ describe('train', () => {
     expect(record.stopped).toBe('stopped');
     expect(record.epochs).toHaveLength(0);
     expect(steps).toBeLessThan(Math.floor(600 / 32));
+  });
+
+  it('returns the record so far when stopped after an epoch: that epoch kept, no test metrics, a valid record', async () => {
+    const control = new TrainController();
+    const record = await train(options({ control, config: config({ epochs: 2 }), callbacks: { onEpoch: () => control.stop() } }));
+    expect(record.stopped).toBe('stopped');
+    expect(record.epochs.map((e) => e.epoch)).toEqual([1]);
+    expect(record.steps.length).toBe(Math.floor(600 / 32));
+    expect(record.test).toBeNull();
+    expect(validateRunRecord(record).ok).toBe(true);
+  });
+
+  it('returns the record so far when training throws (stopped: error, the epochs so far) and hands the error to onError', async () => {
+    const errors: string[] = [];
+    let epochs = 0;
+    const fail = () => { if (++epochs === 2) throw new Error('out of memory in epoch 2'); };
+    const record = await train(options({ config: config({ epochs: 3 }), callbacks: { onEpoch: fail, onError: (e) => errors.push(e.message) } }));
+    expect(errors).toEqual(['out of memory in epoch 2']);
+    expect(record.stopped).toBe('error');
+    expect(record.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(record.test).toBeNull();
+    expect(record.id).toBe(`cnn-1-${record.createdAt}`);
+    expect(validateRunRecord(record).ok).toBe(true);
+    const failAtOnce = () => { throw new Error('out of memory in epoch 1'); };
+    await expect(train(options({ config: config({ epochs: 1 }), callbacks: { onEpoch: failAtOnce } }))).rejects.toThrow('out of memory in epoch 1');
+  });
+
+  it('stops a diverging run (Adam with learning rate 1) with its diverging step recorded', async () => {
+    const record = await train(options({ config: config({ epochs: 2, learningRate: 1 }) }));
+    expect(record.stopped).toBe('diverged');
+    expect(record.steps).toHaveLength(DIVERGENCE_WINDOW); // seeded: the loss explodes at once and the window fills at step 3
+    expect(record.steps.at(-1)?.loss).toBeGreaterThan(DIVERGENCE_FACTOR * record.steps[0].loss);
+    expect(record.epochs).toEqual([]);
+    expect(record.test).toBeNull();
   });
 
   it('rejects bad inputs with clear messages', async () => {

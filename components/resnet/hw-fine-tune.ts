@@ -6,6 +6,7 @@
  * feature space (space-panel.ts) of the run, of a kept run after a reload (kept-space.ts), or of the
  * loaded weights. Its sentences are src/runs/fine-tune-text.ts.
  */
+import { stopAdvice } from '../../src/runs/stop-advice';
 import { stratifiedSplit } from '../../src/data/split';
 import { BN_NOTES, datasetText, keptFeaturesText, noKeptFeaturesText, pretrainedText, runDoneText, runFeaturesText, tsneKeptText, weightsFeaturesText, weightsOf } from '../../src/runs/fine-tune-text';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
@@ -189,6 +190,8 @@ class HwFineTune extends HTMLElement {
     const run = result?.record;
     if (!result || !run || result.error) return;
     this.status(runDoneText(run, result.config.epochs, label, featureError));
+    const advice = stopAdvice(run);
+    if (advice) this.error(advice);
     const { renderResults } = await import('../training/train-results-view');
     const m = d.manifest;
     await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test }, label);

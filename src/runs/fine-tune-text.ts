@@ -1,5 +1,6 @@
 /** The sentences of chapter 2.3's fine-tuning widget (components/resnet/hw-fine-tune.ts), as pure functions of what they report. */
 import type { FeatureSpaceSummary, RunRecord } from '../train/run-record';
+import { epochsOfText } from './progress-text';
 import { stopReasonText } from './run-summary';
 
 /** What the BatchNorm setting means, for the note under the form. */
@@ -33,7 +34,7 @@ export function runDoneText(run: RunRecord, epochs: number, label: string, featu
   const t = run.timings;
   const feats = t.featureSeconds === undefined ? '' : `; backbone features in ${t.featureSeconds.toFixed(1)} s`;
   const lost = featureError ? ` The feature space could not be computed: ${featureError}.` : '';
-  return `Run ${stopReasonText(run.stopped)} on ${run.backend} in ${t.totalSeconds.toFixed(1)} s (${Math.round(t.imagesPerSecond).toLocaleString('en')} images/s${feats}): ${run.epochs.length} of ${epochs} epochs, ${label}. It is in your runs list below.${lost}`;
+  return `Run ${stopReasonText(run.stopped)} on ${run.backend} in ${t.totalSeconds.toFixed(1)} s (${Math.round(t.imagesPerSecond).toLocaleString('en')} images/s${feats}): ${epochsOfText(run.epochs.length, epochs)}, ${label}. It is in your runs list below.${lost}`;
 }
 
 /** How many of a feature set's points are train and validation images. */

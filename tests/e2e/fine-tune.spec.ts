@@ -29,7 +29,7 @@ test('a student picks the weights file, fine-tunes a frozen ResNet-18, sees curv
   const w = await openWithWeights(page, '?train-limit=128');
   await settings(w, 'wasm');
   await w.getByRole('button', { name: 'Start' }).click();
-  await expect(w.getByText(/Run completed on wasm in [\d.]+ s .*backbone features in [\d.]+ s\): 1 of 1 epochs, ResNet-18 from weights\.safetensors/)).toBeVisible({ timeout: 180_000 });
+  await expect(w.getByText(/Run completed on wasm in [\d.]+ s .*backbone features in [\d.]+ s\): 1 of 1 epoch, ResNet-18 from weights\.safetensors/)).toBeVisible({ timeout: 180_000 });
   await expect(w.getByRole('img', { name: 'Loss per epoch (ResNet-18 from weights.safetensors)' })).toBeVisible();
   await expect(w.getByRole('img', { name: 'Accuracy per epoch (ResNet-18 from weights.safetensors)' })).toBeVisible();
   await expect(w.getByRole('img', { name: 'Training loss per step (ResNet-18 from weights.safetensors)' })).toBeVisible();
@@ -109,7 +109,7 @@ test('full fine-tuning with train-mode BatchNorm: the choice opens, the note exp
   await w.getByLabel('BatchNorm while training').selectOption('train');
   await expect(w.getByText(/With a batch of 8 these estimates are noisy/)).toBeVisible();
   await w.getByRole('button', { name: 'Start' }).click();
-  await expect(w.getByText(/Run completed on wasm in [\d.]+ s \([\d,]+ images\/s\): 1 of 1 epochs, ResNet-18 from weights\.safetensors/)).toBeVisible({ timeout: 150_000 });
+  await expect(w.getByText(/Run completed on wasm in [\d.]+ s \([\d,]+ images\/s\): 1 of 1 epoch, ResNet-18 from weights\.safetensors/)).toBeVisible({ timeout: 150_000 });
   await expect(w.getByRole('table', { name: /Class centroids of the \d+ feature vectors/ })).toBeVisible();
   const run = await page.evaluate(() => new Promise<{ config: object; featureSpace: { points: number } }>((resolve) => {
     const req = indexedDB.open('dlcv-hw1-runs');

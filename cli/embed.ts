@@ -5,9 +5,16 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../src/train/model-build';
-import type { ModelKind, TorchState } from '../src/train/model';
+import type { TorchState } from '../src/train/model';
+import { MODEL_KINDS, type ModelKind, choiceList, isModelKind } from '../src/train/models';
+
+/** The model built when --model is not given. */
+const DEFAULT_MODEL: ModelKind = 'resnet18';
+/** `--model` values: the default first, then the other models. */
+const CHOICES = [DEFAULT_MODEL, ...MODEL_KINDS.filter((k) => k !== DEFAULT_MODEL)];
 import { loadTensors, loadWeights, nhwcFromNchw, runMain, saveTensors, useBackend } from './train-io';
 
+/** The help text (the models' choices from the registry). */
 export const EMBED_USAGE = `Usage: npm run embed -- --weights W --input CASES --out OUT [--mode eval|train]
 
 For every tensor x_<suffix> of CASES (safetensors; NCHW float32, already normalised) writes
@@ -17,7 +24,7 @@ logits_<mode>_<suffix> and features_<mode>_<suffix> (the input of fc, 512-d for 
   --input <file>       safetensors with x_<suffix> tensors
   --out <file>         safetensors to write
   --mode eval|train    eval (running BatchNorm statistics, default) or train (batch statistics)
-  --model <name>       resnet18 (default) or cnn
+  --model <name>       ${choiceList(CHOICES).replace(DEFAULT_MODEL, `${DEFAULT_MODEL} (default)`)}
   --backend <name>     cpu (default) or wasm
   --help               this text`;
 
@@ -31,18 +38,18 @@ async function main(argv: string[]): Promise<number> {
   });
   if (v.help) { console.log(EMBED_USAGE); return 0; }
   const mode = v.mode ?? 'eval';
-  const kind = v.model ?? 'resnet18';
+  const kind = v.model ?? DEFAULT_MODEL;
   const problem = !v.weights ? '--weights is required' : !v.input ? '--input is required' : !v.out ? '--out is required'
     : mode !== 'eval' && mode !== 'train' ? `--mode must be eval or train, got "${mode}"`
-    : kind !== 'resnet18' && kind !== 'cnn' ? `--model must be resnet18 or cnn, got "${kind}"` : null;
-  if (problem) { console.error(`embed: ${problem}\n\n${EMBED_USAGE}`); return 2; }
+    : !isModelKind(kind) ? `--model must be ${choiceList(CHOICES)}, got "${kind}"` : null;
+  if (problem || !isModelKind(kind)) { console.error(`embed: ${problem}\n\n${EMBED_USAGE}`); return 2; }
   const cases = loadTensors(v.input as string);
   const inputs = [...cases.keys()].filter((k) => k.startsWith('x_') && k.length > 2);
   if (inputs.length === 0) throw new Error(`--input ${v.input} has no x_<suffix> tensors`);
   const weights = await loadWeights(v.weights as string);
   const backend = await useBackend(v.backend ?? 'cpu');
   const out: TorchState = new Map();
-  const model = buildModel(tf, kind as ModelKind, weights.tensors);
+  const model = buildModel(tf, kind, weights.tensors);
   try {
     for (const name of inputs) {
       const suffix = name.slice(2);

@@ -1,13 +1,18 @@
 /** Command-line arguments of `train`: parsed and checked, or a usage error message. */
 import { parseArgs } from 'node:util';
+import { MODELS, MODEL_KINDS, type ModelKind, choiceList, isModelKind, modelOf } from '../src/train/models';
 
+/** The `--model` values that take --weights, --fine-tune and --batchnorm. */
+const FINE_TUNED_KINDS = choiceList(MODEL_KINDS.filter((k) => MODELS[k].fineTunes));
+
+/** The help text (the models' choices from the registry). */
 export const TRAIN_USAGE = `Usage: npm run train -- --data <manifest.json|dir> [options]
 
 Trains the homework CNN (q2.2) or fine-tunes ResNet-18 (q2.3) on a packed data set (<name>.json +
 <name>.bin, see pack-dataset), split 70/10/20 stratified by --seed, and writes the run record as JSON.
 
   --data <path>         packed manifest .json, or a folder holding one (default.json preferred)
-  --model cnn|resnet18  model (default cnn)
+  --model ${MODEL_KINDS.join('|').padEnd(13)} model (default cnn)
   --size <px>           input side: a multiple of 16 for the CNN, at least 16 for ResNet-18 (default 64)
   --epochs <n>          epochs (default 10)
   --batch <n>           batch size (default 32)
@@ -29,7 +34,7 @@ Trains the homework CNN (q2.2) or fine-tunes ResNet-18 (q2.3) on a packed data s
 
 export interface TrainArgs {
   data: string;
-  model: 'cnn' | 'resnet18';
+  model: ModelKind;
   size: number;
   epochs: number;
   batch: number;
@@ -78,19 +83,21 @@ export function parseTrainArgs(argv: string[]): { ok: true; args: TrainArgs } | 
     if (v.help) return { ok: 'help' };
     if (!v.data) throw new Error('--data is required');
     const model = v.model ?? 'cnn';
-    if (model !== 'cnn' && model !== 'resnet18') throw new Error(`--model must be cnn or resnet18, got "${v.model}"`);
+    if (!isModelKind(model)) throw new Error(`--model must be ${choiceList(MODEL_KINDS)}, got "${v.model}"`);
+    const def = modelOf(model);
     const fineTune = v['fine-tune'] ?? 'full';
     if (fineTune !== 'full' && fineTune !== 'frozen') throw new Error(`--fine-tune must be full or frozen, got "${fineTune}"`);
     const batchNorm = v.batchnorm ?? (fineTune === 'frozen' ? 'eval' : 'train');
     if (batchNorm !== 'train' && batchNorm !== 'eval') throw new Error(`--batchnorm must be train or eval, got "${batchNorm}"`);
     if (fineTune === 'frozen' && batchNorm === 'train') throw new Error('--batchnorm train does not go with --fine-tune frozen (a frozen backbone uses running statistics)');
-    if (model === 'cnn' && (v.weights || v['fine-tune'] || v.batchnorm)) throw new Error('--weights, --fine-tune and --batchnorm apply to --model resnet18 (the CNN takes --init)');
-    if (model === 'resnet18' && v.init) throw new Error('ResNet-18 takes its weights with --weights, not --init');
+    if (!def.fineTunes && (v.weights || v['fine-tune'] || v.batchnorm)) throw new Error(`--weights, --fine-tune and --batchnorm apply to --model ${FINE_TUNED_KINDS} (${def.name} takes --init)`);
+    if (def.fineTunes && v.init) throw new Error(`${def.name} takes its weights with --weights, not --init`);
     const backend = v.backend ?? 'wasm';
     if (backend !== 'wasm' && backend !== 'cpu' && backend !== 'webgpu') throw new Error(`--backend must be wasm, cpu or webgpu, got "${backend}"`);
     const size = posInt(v.size, 'size', 64);
-    if (model === 'cnn' && size % 16 !== 0) throw new Error(`--size must be a multiple of 16 (the CNN pools by 4·2·2), got ${size}`);
-    if (model === 'resnet18' && size < 16) throw new Error(`--size must be at least 16 for ResNet-18, got ${size}`);
+    const sizeProblem = def.imageSizeProblem(size);
+    if (sizeProblem) throw new Error(`--size must be ${sizeProblem}, got ${size}`);
+    if (size < 16) throw new Error(`--size must be at least 16 for ${def.name}, got ${size}`);
     const seed = v.seed === undefined ? 0 : Number(v.seed);
     if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${v.seed}"`);
     return {

@@ -1,4 +1,4 @@
-/** `npm run train`: trains the homework CNN or fine-tunes ResNet-18 on a packed data set in Node and writes a run record. */
+/** `npm run train`: trains a model of the registry (the homework CNN, or fine-tunes ResNet-18) on a packed data set in Node and writes a run record. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -12,6 +12,7 @@ import { train } from '../src/train/trainer';
 import { readPth } from '../src/train/weights/pth';
 import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors';
 import { limitSplit } from '../src/runs/train-limit';
+import { modelOf } from '../src/train/models';
 
 function manifestPath(data: string): string {
   if (!existsSync(data)) throw new Error(`--data ${data} does not exist`);
@@ -52,18 +53,19 @@ async function main(argv: string[]): Promise<number> {
   const weights = args.weights ? await loadWeights(args.weights) : null;
   const backend = await useBackend(args.backend);
   console.log(`data ${data.manifest.name}: ${data.count} images${args.limit ? ` (each split cut to at most ${args.limit})` : ''} ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
-  if (args.model === 'resnet18') console.log(weights ? `weights ${args.weights} (${weights.format}, sha256 ${weights.sha256}); ${args.fineTune} fine-tuning, BatchNorm ${args.batchNorm}` : 'no --weights: ResNet-18 starts from a seeded init (not pretrained)');
-  const resnet = args.model === 'resnet18'
-    ? { fineTuning: args.fineTune, batchNorm: args.batchNorm, normalization: 'imagenet' as const, weights: weights ? { source: basename(args.weights as string), sha256: weights.sha256 } : null }
+  const def = modelOf(args.model);
+  if (def.fineTunes) console.log(weights ? `weights ${args.weights} (${weights.format}, sha256 ${weights.sha256}); ${args.fineTune} fine-tuning, BatchNorm ${args.batchNorm}` : `no --weights: ${def.name} starts from a seeded init (not pretrained)`);
+  const fineTuning = def.fineTunes
+    ? { fineTuning: args.fineTune, batchNorm: args.batchNorm, normalization: def.normalization, weights: weights ? { source: basename(args.weights as string), sha256: weights.sha256 } : null }
     : {};
   let lastShown = -1;
   const record = await train({
     tf, model: args.model, split,
     data: { images: data.pixels, labels: data.labels, imageSize: data.manifest.imageSize, channels: data.manifest.channels, classes: data.manifest.classes },
     config: {
-      model: args.model, question: args.model === 'cnn' ? 'q2.2' : 'q2.3', imageSize: args.size, epochs: args.epochs, batchSize: args.batch,
+      model: args.model, question: def.question, imageSize: args.size, epochs: args.epochs, batchSize: args.batch,
       learningRate: args.lr, adamEpsilon: args.eps, seed: args.seed, augmentations: [],
-      pretrained: args.model === 'cnn' ? args.init : args.weights ? basename(args.weights) : null, ...resnet,
+      pretrained: !def.fineTunes ? args.init : args.weights ? basename(args.weights) : null, ...fineTuning,
     },
     dataset: { name: data.manifest.name, hash: data.manifest.hash },
     yieldFn: () => Promise.resolve(),

@@ -5,10 +5,13 @@
  * document does not state is null.
  */
 
+import type { ModelKind } from '../train/models';
+import type { RunQuestion } from '../train/models/questions';
+
 /** One model as the homework reported it. */
 export interface ReportedModel {
-  question: 'q2.2' | 'q2.3' | 'q2.4';
-  model: 'cnn' | 'resnet18';
+  question: RunQuestion;
+  model: ModelKind;
   label: string;
   testAccuracy: number;
   macroF1: number;

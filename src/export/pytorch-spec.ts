@@ -7,6 +7,7 @@
 import { validatePipeline } from '../augment/validate-pipeline';
 import { type Pipeline, pipelineOutputSize } from '../augment/pipeline';
 import { HOMEWORK_FRACTIONS, type SplitFractions } from '../data/split';
+import { MODEL_KINDS, type ModelKind, fineTuningProblem, modelOf } from '../train/models';
 import type { RunConfig, RunRecord } from '../train/run-record';
 import { parseDescribedStep } from './described-step';
 
@@ -14,7 +15,7 @@ import { parseDescribedStep } from './described-step';
 export interface PytorchScriptSpec {
   /** The run this was exported from (for the script's header), or null. */
   sourceRunId: string | null;
-  model: 'cnn' | 'resnet18';
+  model: ModelKind;
   question: RunConfig['question'];
   /** Side of the square model input. */
   imageSize: number;
@@ -40,7 +41,7 @@ export interface PytorchScriptSpec {
   frozenBackbone: boolean;
   /** ResNet-18 only: BatchNorm in training passes uses batch statistics ('train') or running ones ('eval'; always with a frozen backbone). */
   batchNorm: 'train' | 'eval';
-  /** Input normalisation after scaling to [0, 1]: none (the CNN) or ImageNet's mean/std (ResNet-18). */
+  /** Input normalisation after scaling to [0, 1]; its model's own unless the run names one (none for the CNN, ImageNet's mean/std for ResNet-18). */
   normalization: 'none' | 'imagenet';
   /** Seed of a replaced head (the book's initLinear with the run's seed, as buildModel's headSeed). */
   headSeed: number;
@@ -79,16 +80,19 @@ function oneOf<T extends string>(x: unknown, options: readonly T[], d: T, what: 
 /** The spec of a run record (throws with a clear message when the run cannot be repeated in PyTorch). */
 export function specFromRun(run: RunRecord, opts: SpecOptions = {}): PytorchScriptSpec {
   const c = run.config as unknown as Loose & RunConfig;
-  const model = oneOf(c.model, ['cnn', 'resnet18'] as const, 'cnn', 'config.model');
-  if (model === 'cnn' && (c.imageSize % 16 !== 0 || c.imageSize < 16)) throw new Error(`the CNN needs an image size that is a multiple of 16, the run has ${c.imageSize}`);
+  const model = oneOf(c.model, MODEL_KINDS, 'cnn', 'config.model');
+  const def = modelOf(model);
+  const sizeProblem = def.imageSizeProblem(c.imageSize);
+  if (sizeProblem) throw new Error(`${def.name} needs an image size that is ${sizeProblem}, the run has ${c.imageSize}`);
   const augmentations = pipelineOf(c);
   const [oh, ow] = pipelineOutputSize(augmentations, c.imageSize, c.imageSize);
-  if (model === 'cnn' && (oh !== c.imageSize || ow !== c.imageSize)) {
-    throw new Error(`the augmentations turn ${c.imageSize}×${c.imageSize} images into ${oh}×${ow}, but the CNN's fc layer needs ${c.imageSize}×${c.imageSize} in training and evaluation alike`);
+  if (def.inputSizeFixedBy && (oh !== c.imageSize || ow !== c.imageSize)) {
+    throw new Error(`the augmentations turn ${c.imageSize}×${c.imageSize} images into ${oh}×${ow}, but ${def.inputSizeFixedBy} needs ${c.imageSize}×${c.imageSize} in training and evaluation alike`);
   }
   const frozen = oneOf(c.fineTuning, ['full', 'frozen'] as const, 'full', 'config.fineTuning') === 'frozen';
   const batchNorm = oneOf(c.batchNorm, ['train', 'eval'] as const, 'train', 'config.batchNorm');
-  if (model === 'cnn' && (frozen || batchNorm === 'eval' || c.normalization === 'imagenet')) throw new Error('fineTuning, batchNorm and ImageNet normalisation apply to ResNet-18 only');
+  const problem = fineTuningProblem({ model, fineTuning: frozen ? 'frozen' : 'full', batchNorm, normalization: c.normalization });
+  if (problem) throw new Error(problem);
   return {
     sourceRunId: run.id,
     model,
@@ -108,7 +112,7 @@ export function specFromRun(run: RunRecord, opts: SpecOptions = {}): PytorchScri
     weights: c.weights ? { source: c.weights.source, sha256: c.weights.sha256 } : null,
     frozenBackbone: frozen,
     batchNorm: frozen ? 'eval' : batchNorm,
-    normalization: oneOf(c.normalization, ['none', 'imagenet'] as const, model === 'resnet18' ? 'imagenet' : 'none', 'config.normalization'),
+    normalization: oneOf(c.normalization, ['none', 'imagenet'] as const, def.normalization, 'config.normalization'),
     headSeed: c.seed,
     dataset: { name: run.dataset.name, classes: [...run.dataset.classes], counts: { ...run.dataset.counts } },
   };

@@ -6,10 +6,11 @@
  * PyTorch names and layouts.
  */
 import { mulberry32 } from '../data/rng';
+import type { ModelKind } from './models';
 import type { Tensor, Variable } from './tf-types';
 
-/** Model kinds the engine knows. */
-export type ModelKind = 'cnn' | 'resnet18';
+/** Model kinds the engine knows: the names of the registry (models/index.ts). */
+export type { ModelKind } from './models';
 
 /** Host-side tensor in PyTorch layout; `dtype` 'I64' marks integer buffers such as num_batches_tracked. */
 export interface TorchTensor { shape: number[]; data: Float32Array | number[]; dtype?: string }

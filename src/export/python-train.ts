@@ -50,8 +50,8 @@ def evaluate(torch, F, model, normalize, pixels, labels, indices, bs, device):
 
 
 def trains_batch_norm():
-    """True when the run's training passes use BatchNorm's batch statistics (ResNet-18, full fine-tuning, BatchNorm 'train')."""
-    return SPEC["model"] == "resnet18" and not SPEC["frozenBackbone"] and SPEC["batchNorm"] == "train"
+    """True when the run's training passes use BatchNorm's batch statistics (a fine-tuned model such as ResNet-18, full fine-tuning, BatchNorm 'train')."""
+    return SPEC["model"] in FINE_TUNED_MODELS and not SPEC["frozenBackbone"] and SPEC["batchNorm"] == "train"
 
 
 def distribute(torch, nn, net, trainable, procs, device):

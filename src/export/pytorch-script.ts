@@ -14,6 +14,7 @@ import { PY_MAIN } from './python-main';
 import { PY_PROCESSES } from './python-processes';
 import { PY_TRAIN } from './python-train';
 import { type PyValue, pyLiteral } from './py-literal';
+import { modelOf } from '../train/models';
 import type { RunRecord } from '../train/run-record';
 import { type PytorchScriptSpec, specFromRun } from './pytorch-spec';
 
@@ -24,9 +25,7 @@ export function scriptFileName(spec: PytorchScriptSpec): string {
 }
 
 function docstring(spec: PytorchScriptSpec): string {
-  const model = spec.model === 'cnn'
-    ? `the homework CNN (q2.2) at ${spec.imageSize}x${spec.imageSize}, starting from the book's seeded init`
-    : `torchvision's ResNet-18 at ${spec.imageSize}x${spec.imageSize}, fc replaced by a ${spec.dataset?.classes.length ?? 10}-way layer, ${spec.frozenBackbone ? 'frozen backbone (only fc trains)' : 'full fine-tuning'}, BatchNorm in ${spec.batchNorm} mode, inputs ${spec.normalization === 'imagenet' ? "normalised with ImageNet's mean and std" : 'in [0, 1] without normalisation'}`;
+  const model = modelOf(spec.model).describeScript({ ...spec, classes: spec.dataset?.classes.length ?? 10 });
   const aug = spec.augmentations.length ? spec.augmentations.map((s) => `    ${describeStep(s)}`).join('\n') : '    none';
   const lines = [
     `Repeats ${spec.sourceRunId ? `the book's run ${spec.sourceRunId}` : 'a run of the book'} in PyTorch (written by "Run this in PyTorch").`,

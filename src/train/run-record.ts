@@ -1,5 +1,7 @@
 /** The run record: a versioned, plain-JSON account of one training run (page, CLI and grader share it). */
 import type { Pipeline } from '../augment/pipeline';
+import type { ModelKind } from './models';
+import type { RunQuestion } from './models/questions';
 
 export const RUN_FORMAT = 'dlcv-hw1-run';
 /** The version written: 2 records the augmentation pipeline as validated {op, params} steps. */
@@ -30,9 +32,9 @@ export interface TestMetrics {
 }
 
 export interface RunConfig {
-  model: 'cnn' | 'resnet18';
+  model: ModelKind;
   /** Homework question this run answers. */
-  question: 'q2.2' | 'q2.3' | 'q2.4';
+  question: RunQuestion;
   imageSize: number;
   epochs: number;
   batchSize: number;

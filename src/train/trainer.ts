@@ -15,15 +15,14 @@ import { type Pipeline, pipelineOutputSize } from '../augment/pipeline';
 import { validatePipeline } from '../augment/validate-pipeline';
 import { createAdam } from './adam';
 import { epochOrder, fillLabels, fullBatches, type PixelSet } from './batches';
-import { initTorchState } from './cnn';
 import { divergenceWatch } from './divergence';
 import type { EvalResult } from './evaluate';
 import { softmaxCrossEntropy } from './loss';
 import { classificationMetrics } from './metrics';
 import type { Model, TorchState } from './model';
-import { buildModel, imagenetNormalize } from './model-build';
+import { type ModelKind, fineTuningProblem, isModelKind, MODEL_KINDS } from './models';
+import { modelForRun } from './models/model-for-run';
 import { prepareImages } from './prepare-images';
-import { initResnet18State } from './resnet18-init';
 import { type EpochMetrics, type RunConfig, type RunRecord, type TestMetrics, RUN_FORMAT, RUN_VERSION } from './run-record';
 import type { TF, Tensor } from './tf-types';
 import type { TrainController } from './train-control';
@@ -49,7 +48,7 @@ export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; 
 export interface TrainOptions {
   tf: TF;
   /** Optional: config.model names the model; when given it must be the same. */
-  model?: 'cnn' | 'resnet18';
+  model?: ModelKind;
   data: TrainData;
   split: TrainSplit;
   config: RunConfig;
@@ -83,10 +82,9 @@ const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function checkInputs(o: TrainOptions): void {
   const { data, split, config } = o;
-  if ((config.model !== 'cnn' && config.model !== 'resnet18') || (o.model !== undefined && config.model !== o.model)) throw new Error(`train() supports models 'cnn' and 'resnet18' (the same in options and config), got ${o.model} and ${config.model}`);
-  if (config.model === 'cnn' && (config.fineTuning === 'frozen' || config.batchNorm === 'eval' || config.normalization === 'imagenet')) {
-    throw new Error('fineTuning, batchNorm and ImageNet normalisation apply to ResNet-18 only');
-  }
+  if (!isModelKind(config.model) || (o.model !== undefined && config.model !== o.model)) throw new Error(`train() supports models ${MODEL_KINDS.map((k) => `'${k}'`).join(' and ')} (the same in options and config), got ${o.model} and ${config.model}`);
+  const problem = fineTuningProblem(config);
+  if (problem) throw new Error(problem);
   if (config.fineTuning === 'frozen' && config.batchNorm === 'train') throw new Error("a frozen backbone uses running statistics: batchNorm must be 'eval'");
   if (data.labels.length * data.imageSize * data.imageSize * data.channels !== data.images.length) {
     throw new Error(`${data.images.length} pixel bytes do not match ${data.labels.length} images of ${data.imageSize}×${data.imageSize}×${data.channels}`);
@@ -108,19 +106,7 @@ function checkInputs(o: TrainOptions): void {
 
 /** The model, its effective settings, and how its inputs are prepared, for this config. */
 function setUp(o: TrainOptions): { model: Model; config: RunConfig; prepare: (x: Tensor) => Tensor } {
-  const { tf, data, config } = o;
-  const classes = data.classes.length;
-  if (config.model === 'cnn') {
-    const state = o.initialWeights ?? initTorchState({ imageSize: config.imageSize, inChannels: 3, classes }, config.seed);
-    return { model: buildModel(tf, 'cnn', state, { imageSize: config.imageSize, classes }), config: { ...config }, prepare: (x) => x };
-  }
-  const fineTuning = config.fineTuning ?? 'full';
-  const batchNorm = fineTuning === 'frozen' ? 'eval' : config.batchNorm ?? 'train';
-  const normalization = config.normalization ?? 'imagenet';
-  const state = o.initialWeights ?? initResnet18State(classes, config.seed);
-  const model = buildModel(tf, 'resnet18', state, { classes, headSeed: config.seed, frozenBackbone: fineTuning === 'frozen', batchNorm });
-  const prepare = normalization === 'imagenet' ? (x: Tensor) => imagenetNormalize(tf, x) : (x: Tensor) => x;
-  return { model, config: { ...config, fineTuning, batchNorm, normalization }, prepare };
+  return modelForRun(o.tf, o.config, o.data.classes.length, o.initialWeights);
 }
 
 /** The config's augmentations as a canonical pipeline that keeps tensor shapes fixed (throws with the problems named). */

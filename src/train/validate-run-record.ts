@@ -1,5 +1,7 @@
 /** Validates untrusted JSON as a RunRecord (submissions, grader): never throws, bounds every array. */
 import { validatePipeline } from '../augment/validate-pipeline';
+import { MODEL_KINDS } from './models';
+import { RUN_QUESTIONS } from './models/questions';
 import { type RunRecord, RUN_FORMAT, RUN_VERSIONS_READ } from './run-record';
 
 const LIMITS = { epochs: 1000, steps: 100_000, classes: 1000, misclassified: 1_000_000, string: 2000, augmentations: 64 };
@@ -40,8 +42,8 @@ function checkAugmentations(x: unknown, version: number, imageSize: number): unk
 
 function checkConfig(x: unknown, version: number): Obj {
   const c = obj(x, 'config');
-  oneOf(c.model, 'config.model', ['cnn', 'resnet18']);
-  oneOf(c.question, 'config.question', ['q2.2', 'q2.3', 'q2.4']);
+  oneOf(c.model, 'config.model', MODEL_KINDS);
+  oneOf(c.question, 'config.question', RUN_QUESTIONS);
   const imageSize = int(c.imageSize, 'config.imageSize', 1, 4096);
   int(c.epochs, 'config.epochs', 1, LIMITS.epochs);
   int(c.batchSize, 'config.batchSize', 1, 65536);

@@ -1,4 +1,5 @@
 import { pageBase } from '../lib/base-path';
+import { isRealHit } from './search-match';
 /** What this element uses of Pagefind's browser API (`pagefind/pagefind.js`, built with the site). */
 interface Pagefind {
   options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
@@ -8,6 +9,8 @@ interface SubHit { title: string; url: string; excerpt: string }
 interface PageHit { url: string; excerpt: string; meta: { title?: string }; sub_results: SubHit[] }
 
 const SHOWN = 8;
+/** Hits read to tell real matches from Pagefind's shorter-prefix fall-backs (the book has far fewer pages). */
+const READ = 40;
 const SUBS = 3;
 
 /** Whether a key pressed at `target` would type into a field (so `/` must stay a slash there). */
@@ -107,12 +110,13 @@ class HwSearch extends HTMLElement {
     if (!pf || n !== this.query) return;
     const found = await pf.debouncedSearch(term, {}, 120);
     if (!found || n !== this.query) return;
-    const hits = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    const read = await Promise.all(found.results.slice(0, READ).map((r) => r.data()));
     if (n !== this.query) return;
-    list.replaceChildren(...hits.map((h) => this.renderHit(h)));
+    const real = read.filter((h) => isRealHit(term, [h.excerpt, ...h.sub_results.map((s) => s.excerpt)], h.meta.title));
+    list.replaceChildren(...real.slice(0, SHOWN).map((h) => this.renderHit(h)));
     this.shownFor = term;
     if (status) {
-      const total = found.results.length;
+      const total = real.length;
       status.textContent = total === 0 ? `No results for “${term}”.`
         : `${total} ${total === 1 ? 'page matches' : 'pages match'} “${term}”${total > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
     }

@@ -1,13 +1,8 @@
-/** Switches between the light and dark themes and remembers the choice. */
+/** Switches between the light and dark themes and remembers the choice; the button's label (CSS) names the theme it switches to. */
 class HwThemeToggle extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector<HTMLButtonElement>('[data-theme-button]');
     if (!button) return;
-    const render = (): void => {
-      const dark = document.documentElement.dataset.theme === 'dark';
-      button.setAttribute('aria-pressed', String(dark));
-    };
-    render();
     button.addEventListener('click', () => {
       const next = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;
@@ -16,7 +11,6 @@ class HwThemeToggle extends HTMLElement {
       } catch {
         /* the theme still switches for this page */
       }
-      render();
     });
   }
 }

@@ -95,6 +95,7 @@ class HwDatasetLoader extends HTMLElement {
       else this.error(`Could not load the data set: ${(e as Error)?.message ?? String(e)}`);
     } finally {
       progress.hidden = true;
+      counts.textContent = '';
       this.busy = null;
       for (const input of this.querySelectorAll<HTMLInputElement>('input[type=file]')) input.value = '';
     }

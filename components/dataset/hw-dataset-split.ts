@@ -2,10 +2,9 @@ import { classDistribution, classFractionRange, randomSplitPerClass, SPLIT_NAMES
 import { stratifiedSplit } from '../../src/data/split';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
 import { table } from './load-report-view';
+import { pct, valShareSentence } from './split-wording';
 import { whenVisible } from '../lib/when-visible';
 import { part } from '../lib/part';
-
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** The stratified split of the active data set for a seed, drawn as grouped bars with a table of counts and shares. */
 class HwDatasetSplit extends HTMLElement {
@@ -64,7 +63,7 @@ class HwDatasetSplit extends HTMLElement {
     part(this, '[data-table]').replaceChildren(table(`Images per class and split (seed ${seed}); "share" is the class's part of that split`, ['Label', 'Class', 'Images', 'Train', 'Train share', 'Val', 'Val share', 'Test', 'Test share'], rows));
     const rnd = classFractionRange(randomSplitPerClass(d.dataset.labels, classes.length, seed), 'val');
     const st = classFractionRange(split.perClass, 'val');
-    part(this, '[data-random]').textContent = `With this split every class sends ${pct(st.min)}–${pct(st.max)} of its images to validation. A label-blind random_split with the same seed would send between ${pct(rnd.min)} and ${pct(rnd.max)}, depending on the class.`;
+    part(this, '[data-random]').textContent = valShareSentence(st, rnd);
   }
 }
 

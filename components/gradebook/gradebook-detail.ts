@@ -5,6 +5,7 @@ import type { RunRecord } from '../../src/train/run-record';
 import { renderConfusionHeatmap } from '../charts/confusion-heatmap';
 import { fmtMarks, rawText } from './gradebook-dom';
 import { renderLineChart } from '../charts/line-chart';
+import { runGallery } from './run-gallery';
 import { el } from '../lib/el';
 
 /** Renders `g` into `root`, with a Reference column when `withReference`; `onSave(item, entry or null)` stores a manual grade. */
@@ -102,9 +103,9 @@ function runsSection(runs: readonly RunRecord[]): HTMLElement {
     const conf = el('div', { className: 'chart' });
     const t = run.test;
     section.append(el('article', { className: 'run' },
-      el('h5', { text: `${run.id}: ${run.config.question}, ${run.config.model}, ${run.epochs.length} epochs${run.stopped ? ` (stopped: ${run.stopped})` : ''}` }),
+      el('h5', { text: `${run.id}: ${run.config.question}, ${run.config.model}, ${run.epochs.length} ${run.epochs.length === 1 ? 'epoch' : 'epochs'}${run.stopped ? ` (stopped: ${run.stopped})` : ''}` }),
       el('p', { text: t ? `Stated test accuracy ${t.accuracy.toFixed(4)}, macro F1 ${t.macroF1.toFixed(4)}, weighted F1 ${t.weightedF1.toFixed(4)}.` : 'No test metrics.' }),
-      curves, acc, conf));
+      curves, acc, conf, runGallery(run)));
     const pts = (f: (e: RunRecord['epochs'][number]) => number) => run.epochs.map((e) => [e.epoch, f(e)] as [number, number]).filter((p) => Number.isFinite(p[1]));
     if (run.epochs.length > 0) {
       renderLineChart(curves, [

@@ -8,7 +8,4 @@ export function rawText(raw: unknown): string {
   return String(raw);
 }
 
-/** Marks for display: up to 2 decimals, trailing zeros dropped. */
-export function fmtMarks(x: number): string {
-  return String(Math.round(x * 100) / 100);
-}
+export { fmtMarks } from '../../src/grading/format-marks';

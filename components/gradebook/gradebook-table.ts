@@ -7,17 +7,18 @@ import { el } from '../lib/el';
 
 export interface TableView { sortKey: string; descending: boolean; filter: string }
 
-interface Column { key: string; label: string; value: (g: GradedSubmission) => string | number }
+/** `stick`: the column stays in view while the table scrolls sideways (its CSS class). */
+interface Column { key: string; label: string; value: (g: GradedSubmission) => string | number; stick?: string }
 
 const flagText = (g: GradedSubmission): string => [...new Set(g.flags.map((f) => f.kind))].join(', ');
 
 /** The columns: id, name, one per item, total, flags. */
 export const COLUMNS: Column[] = [
-  { key: 'id', label: 'Student ID', value: (g) => g.studentId },
+  { key: 'id', label: 'Student ID', value: (g) => g.studentId, stick: 'stick-id' },
   { key: 'name', label: 'Name', value: (g) => g.name },
   ...GRADED_ITEMS.map((it): Column => ({ key: it.id, label: it.id, value: (g) => g.items.find((x) => x.id === it.id)?.marks ?? 0 })),
-  { key: 'total', label: 'Total', value: (g) => g.total },
-  { key: 'flags', label: 'Flags', value: flagText },
+  { key: 'total', label: 'Total', value: (g) => g.total, stick: 'stick-total' },
+  { key: 'flags', label: 'Flags', value: flagText, stick: 'stick-flags' },
 ];
 
 /** The rows matching the filter (id, name, source file or flags contain it), in the view's order. */
@@ -37,7 +38,7 @@ export function visibleRows(rows: readonly GradedSubmission[], view: TableView):
 export function renderTable(table: HTMLTableElement, rows: readonly GradedSubmission[], view: TableView, onSort: (key: string) => void, onOpen: (id: string) => void): number {
   const head = el('tr', {}, ...COLUMNS.map((c) => {
     const sorted = c.key === view.sortKey;
-    const th = el('th', { scope: 'col', 'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none' },
+    const th = el('th', { scope: 'col', className: c.stick, 'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none' },
       el('button', { type: 'button', className: 'sort', text: c.label }));
     part(th, 'button').addEventListener('click', () => onSort(c.key));
     return th;
@@ -47,11 +48,11 @@ export function renderTable(table: HTMLTableElement, rows: readonly GradedSubmis
     const open = el('button', { type: 'button', className: 'link', text: g.studentId, 'aria-label': `Details of ${g.studentId}` });
     open.addEventListener('click', () => onOpen(g.studentId));
     return el('tr', { 'data-flagged': g.flags.length > 0 },
-      el('th', { scope: 'row' }, open),
+      el('th', { scope: 'row', className: 'stick-id' }, open),
       el('td', { text: g.name }),
       ...g.items.map((it) => el('td', { className: it.pending ? 'num pending' : 'num', title: it.pending ? 'Pending manual grading' : undefined }, fmtMarks(it.marks), it.pending ? el('span', { className: 'pending-mark', text: ' …', 'aria-label': 'pending' }) : null)),
-      el('td', { className: 'num total', text: fmtMarks(g.total) }),
-      el('td', { className: 'flags', text: flagText(g) }),
+      el('td', { className: 'num total stick-total', text: fmtMarks(g.total) }),
+      el('td', { className: 'flags stick-flags', text: flagText(g) }),
     );
   });
   table.replaceChildren(
@@ -59,5 +60,21 @@ export function renderTable(table: HTMLTableElement, rows: readonly GradedSubmis
     el('thead', {}, head),
     el('tbody', {}, ...body),
   );
+  keepTotalBesideFlags(table);
   return shown.length;
+}
+
+const watched = new WeakMap<HTMLTableElement, ResizeObserver>();
+
+/** Sets `--flags-w` on the table to the Flags column's width (kept up to date), so the sticky Total column sits just left of it. */
+function keepTotalBesideFlags(table: HTMLTableElement): void {
+  const flags = table.querySelector<HTMLElement>('thead .stick-flags');
+  if (!flags) return;
+  const set = () => table.style.setProperty('--flags-w', `${flags.getBoundingClientRect().width}px`);
+  set();
+  if (typeof ResizeObserver === 'undefined') return;
+  watched.get(table)?.disconnect();
+  const observer = new ResizeObserver(set);
+  observer.observe(flags);
+  watched.set(table, observer);
 }

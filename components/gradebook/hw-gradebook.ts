@@ -13,6 +13,7 @@ import { renderDetail } from './gradebook-detail';
 import { editionOf, withoutReferences } from './edition';
 import { renderStats } from './gradebook-stats';
 import { renderTable, type TableView } from './gradebook-table';
+import { forgetKept, keepBatch, loadKept } from './submission-store';
 import { readDrop, readFileList } from '../lib/read-input-files';
 import { fetchCourseFile } from '../lib/course-file';
 import { dropZone } from '../lib/drop-zone';
@@ -24,6 +25,8 @@ const STORAGE_KEY = 'dlcv-hw1:grading';
 class HwGradebook extends HTMLElement {
   private files: InputFile[] = [];
   private course: CourseSettings = DEFAULT_COURSE;
+  /** The text of the course file the instructor gave, kept with the files (null: the site's course.json). */
+  private courseText: string | null = null;
   private grading: GradingFile = emptyGradingFile();
   private batch: Batch = { graded: [], rejected: [], superseded: [] };
   private rows: GradedSubmission[] = [];
@@ -45,14 +48,51 @@ class HwGradebook extends HTMLElement {
       });
     }
     dropZone(this.q<HTMLElement>('[data-drop]'), (dt) => add(readDrop(dt)));
-    this.q('[data-clear]').addEventListener('click', () => { this.files = []; this.selected = null; void this.regrade(); });
+    const confirmClear = this.q<HTMLDialogElement>('[data-clear-dialog]');
+    this.q('[data-clear]').addEventListener('click', () => confirmClear.showModal());
+    this.q('[data-clear-cancel]').addEventListener('click', () => confirmClear.close());
+    this.q('[data-clear-confirm]').addEventListener('click', () => { confirmClear.close(); void this.clearFiles(); });
     this.q<HTMLInputElement>('[data-course]').addEventListener('change', (ev) => void this.loadCourseFile(ev.target as HTMLInputElement));
     this.q<HTMLInputElement>('[data-filter]').addEventListener('input', (ev) => { this.view.filter = (ev.target as HTMLInputElement).value; this.renderTable(); });
     this.q('[data-export-csv]').addEventListener('click', () => this.exportCsv());
     this.q('[data-export-feedback]').addEventListener('click', () => this.exportFeedback());
     this.q('[data-export-grading]').addEventListener('click', () => downloadText('grading.json', exportGradingFile(this.grading), 'application/json'));
     this.q<HTMLInputElement>('[data-import-grading]').addEventListener('change', (ev) => void this.importGrading(ev.target as HTMLInputElement));
-    void this.loadDefaultCourse();
+    void this.loadDefaultCourse().then(() => this.restoreKept());
+  }
+
+  /** Grades again the files kept in this browser by an earlier visit, with the course file given then. */
+  private async restoreKept(): Promise<void> {
+    const kept = await loadKept();
+    if (kept.course !== null && this.courseText === null) {
+      const r = readCourse(kept.course);
+      if (r.ok) {
+        this.course = r.value;
+        this.courseText = kept.course;
+        this.renderCourse();
+      }
+    }
+    if (kept.files.length === 0) return;
+    this.files = [...kept.files, ...this.files];
+    await this.regrade(`Restored ${kept.files.length} file(s) kept in this browser. `);
+  }
+
+  /** Keeps the loaded files (and course file) for the next visit; says so when this browser cannot. */
+  private async keep(): Promise<void> {
+    try {
+      if ((await keepBatch({ files: this.files, course: this.courseText })) === 'memory') this.say('This browser cannot keep the files: they will be gone after a reload.');
+    } catch (e) {
+      this.say(`The files could not be kept in this browser (${(e as Error).message}); they will be gone after a reload.`);
+    }
+  }
+
+  private async clearFiles(): Promise<void> {
+    this.files = [];
+    this.selected = null;
+    this.courseText = null;
+    await forgetKept().catch(() => undefined);
+    await this.loadDefaultCourse();
+    await this.regrade('Removed every loaded file from this page and this browser. ');
   }
 
   private say(text: string): void {
@@ -87,14 +127,17 @@ class HwGradebook extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const r = readCourse(await file.text());
+    const text = await file.text();
+    const r = readCourse(text);
     if (!r.ok) {
       this.say(`${file.name}: ${r.error}`);
       return;
     }
     this.course = r.value;
+    this.courseText = text;
     this.renderCourse();
     await this.regrade();
+    await this.keep();
   }
 
   private renderCourse(): void {
@@ -105,9 +148,11 @@ class HwGradebook extends HTMLElement {
   private async addFiles(files: InputFile[]): Promise<void> {
     this.files = [...this.files, ...files];
     await this.regrade();
+    await this.keep();
   }
 
-  private async regrade(): Promise<void> {
+  /** Regrades every loaded file; `prefix` begins the status line. */
+  private async regrade(prefix = ''): Promise<void> {
     this.say(`Grading ${this.files.length} file(s)…`);
     const t0 = performance.now();
     const batch = await loadBatch(this.files, this.course);
@@ -115,7 +160,7 @@ class HwGradebook extends HTMLElement {
     this.refresh();
     const noted = this.batch.graded.filter((g) => g.flags.some((f) => f.kind === 'read-note')).length;
     const notes = noted > 0 ? ` ${noted} graded file(s) had malformed advisory entries, dropped (flag read-note).` : '';
-    this.say(`Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.${notes}`);
+    this.say(`${prefix}Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.${notes}`);
   }
 
   /** Recomputes the rows from the batch and the grading file, and redraws everything. */

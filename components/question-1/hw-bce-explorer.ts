@@ -77,8 +77,9 @@ class HwBceExplorer extends HTMLElement {
       out.textContent = guardMessage(hits);
     } else {
       const loss = bce(y, p, unit);
+      const shown = formatNumber(loss);
       out.textContent = Number.isFinite(loss)
-        ? `L(y = ${y}, ŷ = ${p}) = ${formatNumber(loss)} ${unit}.`
+        ? `L(y = ${y}, ŷ = ${p}) = ${shown} ${shown === '1' ? unit.slice(0, -1) : unit}.`
         : `L(y = ${y}, ŷ = ${p}) is infinite: the model is certain and wrong, and −log 0 = ∞. Real models clip ŷ or work with logits.`;
     }
     this.draw?.();

@@ -27,6 +27,7 @@ class HwDeltaFormula extends HTMLElement {
     const out = part(this, '[data-readout]');
     const table = part<HTMLTableElement>(this, '[data-table]');
     table.hidden = true;
+    table.tBodies[0].replaceChildren();
     const text = part<HTMLInputElement>(this, '#df-formula').value;
     const parsed = parseExpression(text, { variables: ['y_k', 'y_j', 'd'], aliases: ALIASES });
     if (!parsed.ok) {

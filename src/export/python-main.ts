@@ -55,9 +55,19 @@ After every epoch a checkpoint (default: --out with .ckpt.pt) is written; the sa
 """
 
 
+def data_help():
+    """What --data must be for this run, and for the book's default data set how to write it as a folder."""
+    d = SPEC["dataset"]
+    if d and d["name"] == "default":
+        return ("image folder, one sub-folder per class. This run used the book's default data set (" + str(sum(d["counts"].values()))
+                + " Fashion-MNIST images, 28x28 grayscale); write it as an image folder with 'npm run unpack-dataset -- --out DIR'"
+                + " in the book's repository and pass that DIR")
+    return "image folder, one sub-folder per class (as chapter 2.1 reads it): the folder, or the unzipped .zip, the run's data set was loaded from"
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, epilog=MULTI_PROCESS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="image folder, one sub-folder per class (as chapter 2.1 reads it)")
+    ap.add_argument("--data", required=True, help=data_help())
     ap.add_argument("--epochs", type=int, default=None, help="epochs (default: the run's, %d)" % SPEC["epochs"])
     ap.add_argument("--out", default="run.json", help="run record to write (import it in the book's runs list)")
     ap.add_argument("--weights", default=None, help="start from these weights (.pth or .safetensors, PyTorch names)")
@@ -69,7 +79,7 @@ def main(argv=None):
     ap.add_argument("--print-split", action="store_true", help="print the classes, files and split as JSON and stop (needs no torch)")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.data):
-        ap.error("--data %s is not a folder" % args.data)
+        ap.error("--data %s is not a folder; --data is the %s" % (args.data, data_help()))
     if args.epochs is not None and not 1 <= args.epochs <= 1000:
         ap.error("--epochs must be from 1 to 1000")
     if args.limit is not None and args.limit < 1:

@@ -1,5 +1,6 @@
 /** The per-student feedback file: marks per item, each answer as typed with its reference and feedback, comments, flags. */
 import type { RawAnswer } from '../exercises/types';
+import { marksOf } from './format-marks';
 import type { GradedSubmission } from './types';
 
 const showRaw = (raw: RawAnswer | undefined): string => {
@@ -22,15 +23,15 @@ export function feedbackText(g: GradedSubmission, course = 'Homework 1', opts: F
   const withRef = opts.withReference ?? true;
   const lines: string[] = [
     `${course}: feedback for ${g.name || '(no name)'} (${g.studentId})`,
-    `Total: ${g.total} / ${g.maxTotal}${g.items.some((i) => i.pending) ? ' (some parts are still to be graded by hand)' : ''}`,
+    `Total: ${marksOf(g.total, g.maxTotal)}${g.items.some((i) => i.pending) ? ' (some parts are still to be graded by hand)' : ''}`,
     '',
   ];
   for (const it of g.items) {
-    lines.push(`${it.id} ${it.title}: ${it.marks} / ${it.maxMarks}${it.pending ? ' (pending manual grading)' : ''}`);
+    lines.push(`${it.id} ${it.title}: ${marksOf(it.marks, it.maxMarks)}${it.pending ? ' (pending manual grading)' : ''}`);
     for (const a of g.answers.filter((x) => x.item === it.id)) {
       lines.push(`  ${a.key}`, `    Your answer: ${indent(showRaw(a.raw))}`);
       if (withRef && a.reference !== '') lines.push(`    Reference:   ${a.reference}`);
-      lines.push(`    Feedback:    ${a.feedback.message} (${a.feedback.marks} / ${a.feedback.maxMarks})`);
+      lines.push(`    Feedback:    ${a.feedback.message} (${marksOf(a.feedback.marks, a.feedback.maxMarks)})`);
     }
     for (const m of g.manualAnswers.filter((x) => x.item === it.id && !g.answers.some((a) => a.key === x.key))) {
       lines.push(`  ${m.key}`, `    Your answer: ${indent(showRaw(m.raw))}`);

@@ -68,7 +68,7 @@ test.describe('the book', () => {
     }
   });
 
-  test('the theme toggle switches to dark and is remembered', async ({ page }) => {
+  test('the theme toggle names the theme it switches to, and the choice is remembered', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('./');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -76,7 +76,11 @@ test.describe('the book', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
   });
 
   test('answer, check, reload, download, reset and load a submission', async ({ page }) => {

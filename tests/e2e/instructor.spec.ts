@@ -9,6 +9,11 @@ import { DEFAULT_COURSE } from '../../src/course/course';
 import { gradeSubmission } from '../../src/grading/grade-submission';
 import { GRADED_ITEMS } from '../../src/homework/structure';
 import type { Submission } from '../../src/submission/types';
+import { decodePacked } from '../../src/data/packed-format';
+import { stratifiedSplit } from '../../src/data/split';
+import { metricsFromConfusion } from '../../src/train/metrics';
+import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
+import type { RunRecord } from '../../src/train/run-record';
 import { fileBytes, makeRun, makeSubmission } from '../helpers/submissions';
 
 const asFile = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
@@ -272,5 +277,97 @@ test.describe('what each edition of the instructor page hands out', () => {
     } finally {
       server.kill();
     }
+  });
+});
+
+/** A run on the book's default data set (public/data/default), with its true test split and `wrong` misclassified test images; `shown`: how many the gallery draws. */
+async function defaultDataRun(wrong: number): Promise<{ run: RunRecord; shown: number }> {
+  const dataset = await decodePacked(readFileSync('public/data/default.json', 'utf8'), new Uint8Array(readFileSync('public/data/default.bin')));
+  const m = dataset.manifest;
+  const seed = 5;
+  const split = stratifiedSplit(dataset.labels, m.classes.length, seed);
+  const truth = split.test.map((i) => dataset.labels[i]);
+  const predicted = truth.map((y, i) => (i < wrong ? (y + 1) % m.classes.length : y));
+  const confusion = m.classes.map(() => m.classes.map(() => 0));
+  truth.forEach((y, i) => confusion[y][predicted[i]]++);
+  const run = makeRun(seed);
+  const misclassified = truth.flatMap((y, i) => (y === predicted[i] ? [] : [{ index: i, trueLabel: y, predicted: predicted[i] }]));
+  const shown = pickMisclassified(misclassified, split.test, m.classes.length, 3).flat().length;
+  return { shown, run: {
+    ...run, id: 'run-default',
+    config: { ...run.config, seed, imageSize: 32 },
+    dataset: { name: m.name, hash: m.hash, classes: [...m.classes], counts: { train: split.train.length, val: split.val.length, test: split.test.length } },
+    test: { ...metricsFromConfusion(confusion), confusion, misclassified },
+  } };
+}
+
+test.describe('the gradebook as a working page', () => {
+  test('uses the page\'s width, keeps id, Total and Flags in view while it scrolls, and keeps the files after a reload until they are removed', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+    const a = await makeSubmission({ id: 'w1', name: 'Wide One', course, skill: 0.7, seed: 31 });
+    const b = { ...(await makeSubmission({ id: 'w2', name: 'Wide Two', course, skill: 0.3, seed: 32 })), variant: { kind: 'homework' as const, seed: 99 } };
+    await page.goto('instructor/');
+    await expect(page.getByRole('complementary', { name: 'On this page' })).toHaveCount(0);
+    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([asFile('w1.json', a), asFile('w2.json', b)]);
+    await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 2 submission(s)');
+
+    const table = page.getByRole('region', { name: 'Gradebook' }).getByRole('table');
+    const inView = async (cell: Locator) => {
+      const [t, c] = [(await table.boundingBox())!, (await cell.boundingBox())!];
+      return c.x >= t.x - 1 && c.x + c.width <= t.x + t.width + 1;
+    };
+    const total = table.getByRole('columnheader', { name: 'Total' });
+    const flags = table.getByRole('columnheader', { name: 'Flags' });
+    const id = page.getByRole('button', { name: 'Details of w2' });
+    const scroll = (to: 'start' | 'end') => table.evaluate((t, end) => { t.scrollLeft = end ? t.scrollWidth : 0; }, to === 'end');
+    expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth), 'the table is wider than the page').toBe(true);
+    for (const side of ['start', 'end'] as const) {
+      await scroll(side);
+      for (const cell of [total, flags, id, table.getByRole('row').filter({ has: id }).getByRole('cell').last()]) expect(await inView(cell), `${side}: ${await cell.textContent()}`).toBe(true);
+    }
+    const [totalBox, flagsBox] = [(await total.boundingBox())!, (await flags.boundingBox())!];
+    expect(totalBox.x + totalBox.width).toBeLessThanOrEqual(flagsBox.x + 1);
+    await expect(table.getByRole('row').filter({ has: id })).toContainText('seed-mismatch');
+
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText('Restored 2 file(s) kept in this browser. Graded 2 submission(s)');
+    await expect(page.getByRole('button', { name: 'Details of w1' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Details of w2' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Remove all loaded files' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove all loaded files?' });
+    await expect(dialog).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include('[data-clear-dialog]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Details of w1' })).toBeVisible();
+    await page.getByRole('button', { name: 'Remove all loaded files' }).click();
+    await dialog.getByRole('button', { name: 'Remove the files' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Removed' })).toContainText('Graded 0 submission(s)');
+    await expect(table.getByRole('row')).toHaveCount(1);
+    const kept = await page.evaluate(() => new Promise<unknown>((resolve) => {
+      const req = indexedDB.open('dlcv-hw1-instructor', 1);
+      req.onsuccess = () => { const g = req.result.transaction('submissions').objectStore('submissions').get('batch'); g.onsuccess = () => resolve(g.result ?? null); };
+    }));
+    expect(kept).toBeNull();
+  });
+
+  test('the student detail draws a run\'s misclassified test images from this browser\'s data set, or says plainly why it cannot', async ({ page }) => {
+    const course = { ...DEFAULT_COURSE, perStudentVariants: false };
+    const { run, shown } = await defaultDataRun(4);
+    const sub = await makeSubmission({ id: 'g1', name: 'Gallery', course, skill: 0.5, seed: 41, runs: [run, makeRun(3)] });
+    await page.goto('instructor/');
+    await page.getByLabel('Submission files (.json or .zip)').setInputFiles(asFile('g1.json', sub));
+    await page.getByRole('button', { name: 'Details of g1' }).click();
+    const detail = page.getByRole('region', { name: 'Student' });
+    const own = detail.getByRole('region', { name: 'Misclassified test images of run-default' });
+    await expect(own).toContainText('The run misclassified 4 of');
+    expect(shown).toBeGreaterThan(0);
+    await expect(own.getByRole('img', { name: /^Test image \d+: true .+, predicted .+$/ })).toHaveCount(shown);
+    const other = detail.getByRole('region', { name: 'Misclassified test images of run-3' });
+    await expect(other).toContainText('does not hold the images, and this browser\'s data set is not the one the run used; load russian-wildlife-64');
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

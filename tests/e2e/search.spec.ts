@@ -73,6 +73,18 @@ test.describe('search', () => {
     });
   }
 
+  test('a nonsense word finds nothing (no pages matched by a shorter prefix of it)', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Search' }).click();
+    for (const word of ['blorptastic', 'asdfgh', 'xyzzy']) {
+      await dialogOf(page).getByRole('searchbox', { name: 'Search' }).fill(word);
+      await expect(dialogOf(page).getByRole('status')).toHaveText(`No results for “${word}”.`);
+      await expect(resultsOf(page)).toHaveCount(0);
+    }
+    await dialogOf(page).getByRole('searchbox', { name: 'Search' }).fill('papayas');
+    await expect(dialogOf(page).getByRole('status')).toContainText(/pages? match/);
+  });
+
   test('the open dialog with results has no serious accessibility problems, in both themes', async ({ page }) => {
     await page.goto('1-2/');
     await page.keyboard.press('/');

@@ -49,6 +49,21 @@ def evaluate(torch, F, model, normalize, pixels, labels, indices, bs, device):
     return (loss_sum / n if n else float("nan")), (correct / n if n else float("nan")), predicted
 
 
+def class_key(name):
+    """A class name as npm run unpack-dataset spells its folder, without the order prefix: "0-T-shirt_top" and "T-shirt/top" agree."""
+    head, sep, tail = name.partition("-")
+    name = tail if sep and head.isdigit() else name
+    out, bad = [], False
+    for ch in name:
+        if ch.isascii() and (ch.isalnum() or ch in " ._-"):
+            out.append(ch)
+            bad = False
+        elif not bad:
+            out.append("_")
+            bad = True
+    return "".join(out).strip(" .") or "class"
+
+
 def trains_batch_norm():
     """True when the run's training passes use BatchNorm's batch statistics (a fine-tuned model such as ResNet-18, full fine-tuning, BatchNorm 'train')."""
     return SPEC["model"] in FINE_TUNED_MODELS and not SPEC["frozenBackbone"] and SPEC["batchNorm"] == "train"
@@ -86,7 +101,7 @@ def train(args):
     dev = procs.device
     images = []
     classes, files, split = dataset_split(args.data, args.limit, images)
-    if SPEC["dataset"] and (classes != SPEC["dataset"]["classes"] or any(len(split[k]) != SPEC["dataset"]["counts"][k] for k in SPLIT_KEYS)):
+    if SPEC["dataset"] and ([class_key(c) for c in classes] != [class_key(c) for c in SPEC["dataset"]["classes"]] or any(len(split[k]) != SPEC["dataset"]["counts"][k] for k in SPLIT_KEYS)):
         log("note: this folder gives classes %s and a %d/%d/%d split; the exported run had %s and %d/%d/%d, so the images differ from the run's" % (
             classes, len(split["train"]), len(split["val"]), len(split["test"]), SPEC["dataset"]["classes"],
             SPEC["dataset"]["counts"]["train"], SPEC["dataset"]["counts"]["val"], SPEC["dataset"]["counts"]["test"]), file=sys.stderr)

@@ -29,4 +29,11 @@ describe('combineFeedback', () => {
     expect(r.status).toBe('manual');
     expect(r.message).not.toMatch(/^Correct/);
   });
+  it('puts no colon after a label that ends with a question mark', () => {
+    const labels = new Map([['p', 'Which problems arise when it is computed naively?'], ['q', 'Mean']]);
+    const r = combineFeedback([fb('p', 'wrong', 0, 1, 'Not right.'), fb('q', 'wrong', 0, 1, 'Check the base.')], labels);
+    expect(r.message).toContain('computed naively? Not right.');
+    expect(r.message).toContain('Mean: Check the base.');
+    expect(r.message).not.toContain('?:');
+  });
 });

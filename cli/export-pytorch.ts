@@ -39,7 +39,8 @@ function main(argv: string[]): number {
   if (!parsed.ok) fail(parsed.error);
   const spec = specFromRun(parsed.value, { sourceSize });
   writeFileSync(out, pytorchScript(spec));
-  console.log(`wrote ${out}: python3 ${out} --data DIR --out run.json  (${spec.model}, ${spec.epochs} epochs, seed ${spec.seed}${spec.augmentations.length ? `, ${spec.augmentations.length} augmentations` : ''})`);
+  console.log(`wrote ${out}: python3 ${out} --data DIR --out run.json  (${spec.model}, ${spec.epochs} epochs, seed ${spec.seed}${spec.augmentations.length ? `, ${spec.augmentations.length} augmentation${spec.augmentations.length === 1 ? '' : 's'}` : ''})`);
+  if (spec.dataset?.name === 'default') console.log("the run used the book's default data set: write it as DIR with npm run unpack-dataset -- --out DIR");
   return 0;
 }
 

@@ -15,12 +15,20 @@ const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 
 const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
 describe('npm run export-pytorch', () => {
+  it("says how to write the default data set's folder for a run on it", () => {
+    const rec = runRecord({ seed: 11 });
+    const runFile = file('default-run.json', JSON.stringify({ ...rec, dataset: { ...rec.dataset, name: 'default' } }));
+    const r = run(['--run', runFile, '--out', join(dir, 'default-train.py')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('npm run unpack-dataset -- --out DIR');
+  });
   it('writes a script for a run file that compiles and splits a folder as the book does', async () => {
     const runFile = file('run.json', JSON.stringify(runRecord({ seed: 11, pipeline: [{ op: 'RandomHorizontalFlip', params: { p: 0.5 } }] })));
     const out = join(dir, 'train.py');
     const r = run(['--run', runFile, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*train\.py: python3 .*train\.py --data DIR --out run\.json {2}\(cnn, 3 epochs, seed 11, 1 augmentations\)/);
+    expect(r.stdout).toMatch(/^wrote .*train\.py: python3 .*train\.py --data DIR --out run\.json {2}\(cnn, 3 epochs, seed 11, 1 augmentation\)/);
+    expect(r.stdout).not.toContain('unpack-dataset');
     expect(readFileSync(out, 'utf8')).toContain('T.RandomHorizontalFlip(p=0.5)');
     expect(hasPython, 'python3 is needed').toBe(true);
     expect(spawnSync(PYTHON, ['-m', 'py_compile', out], { encoding: 'utf8' }).status).toBe(0);

@@ -4,7 +4,7 @@
  * run record's summary of them (class centroid distances, for exercise q2.3.features).
  */
 import { classCentroidDistances } from '../../src/homework/q2-3-features';
-import { imagenetNormalize } from '../../src/train/model-build';
+import { imagenetNormalise } from '../../src/train/model-build';
 import { extractFeatures } from '../../src/train/model-features';
 import type { Model } from '../../src/train/model';
 import { prepareImages } from '../../src/train/prepare-images';
@@ -58,7 +58,7 @@ export async function computeFeatureSet(
   onProgress(0, missing.length);
   if (missing.length) {
     const set = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, imageSize);
-    const computed = await extractFeatures(tf, model, set, missing, batchSize, (x) => imagenetNormalize(tf, x), () => new Promise((r) => setTimeout(r, 0)), (n) => {
+    const computed = await extractFeatures(tf, model, set, missing, batchSize, (x) => imagenetNormalise(tf, x), () => new Promise((r) => setTimeout(r, 0)), (n) => {
       done += n;
       onProgress(done, missing.length);
     });

@@ -5,7 +5,7 @@ export type { Expr } from './expr/ast';
 export { freeVariables } from './expr/ast';
 export { evaluate } from './expr/evaluate';
 export { parseExpression, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, type ExprOptions, type ExprResult } from './expr/parse-expr';
-export { normalizeMath } from './expr/normalize';
+export { normaliseMath } from './expr/normalise';
 export { toTex, toText } from './expr/to-tex';
 export { previewAnswer, type AnswerPreview } from './preview';
 export { inputExample } from './input-example';

@@ -3,7 +3,7 @@
  * `ℝ^{K×Da}`, `\mathbb{R}^{K \times D_a}`, numpy's `(K,)`) into dimension tokens.
  */
 import { couldNotRead } from './could-not-read';
-import { normalizeMath } from './expr/normalize';
+import { normaliseMath } from './expr/normalise';
 import type { Parsed } from './types';
 
 const MAX_SHAPE_LENGTH = 200;
@@ -18,7 +18,7 @@ export function parseShape(raw: string, symbols: readonly string[] = [], strict 
   const text = raw.normalize('NFC').trim();
   if (text === '') return { ok: false, error: 'Could not read the answer: it is empty' };
   if (text.length > MAX_SHAPE_LENGTH) return { ok: false, error: couldNotRead(text, 'the answer is too long') };
-  const normalised = normalizeMath(text);
+  const normalised = normaliseMath(text);
   if (!normalised.ok) return { ok: false, error: couldNotRead(text, normalised.reason) };
   const known = new Map(symbols.map((s) => [key(s), s] as const));
   const body = withoutBrackets(withoutSpace(normalised.text.trim()));

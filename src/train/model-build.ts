@@ -22,6 +22,6 @@ export const IMAGENET_MEAN = [0.485, 0.456, 0.406] as const;
 export const IMAGENET_STD = [0.229, 0.224, 0.225] as const;
 
 /** (x − mean) / std per channel of NHWC images in [0, 1]. */
-export function imagenetNormalize(tf: TF, x: Tensor): Tensor {
+export function imagenetNormalise(tf: TF, x: Tensor): Tensor {
   return tf.tidy(() => tf.div(tf.sub(x, tf.tensor1d([...IMAGENET_MEAN])), tf.tensor1d([...IMAGENET_STD])));
 }

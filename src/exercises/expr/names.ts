@@ -1,7 +1,7 @@
 /** Resolves the names a student types to the variables of an expression: exact names, aliases, loose spellings, hats. */
 import { CONSTANTS, FUNCTION_ALIASES, FUNCTIONS } from './builtins';
 import { COMBINING_HAT, GREEK } from './latex-tables';
-import { normalizeMath } from './normalize';
+import { normaliseMath } from './normalise';
 
 /** The longest name checked for being glued from known names (`yp` = `y`·`p`). */
 const MAX_GLUED_LENGTH = 32;
@@ -43,7 +43,7 @@ function withoutHat(text: string): string {
 
 /** An alias key as the tokenizer will see it (`\delta_{kj}` → `δ_kj`), or undefined when it is not one name. */
 export function nameOf(text: string): string | undefined {
-  const normalised = normalizeMath(text.normalize('NFC'));
+  const normalised = normaliseMath(text.normalize('NFC'));
   if (!normalised.ok) return undefined;
   const name = normalised.text.trim();
   return NAME.test(name) ? name : undefined;

@@ -1,6 +1,6 @@
 /**
  * Recursive-descent parser from text to an `Expr`; safe (no eval), bounded in length and nesting depth. LaTeX and
- * typographic Unicode are read first (normalize.ts), a left-hand side before one `=` is dropped (left-side.ts).
+ * typographic Unicode are read first (normalise.ts), a left-hand side before one `=` is dropped (left-side.ts).
  *
  * Implicit multiplication where it is unambiguous: `2x`, `2(y)`, `(a)(b)`, `y_k(d - y_j)` (a variable before `(` is
  * a factor, a function before `(` is a call), `y log(p)`, `(1-y) log(1-p)`. A function applies without parentheses to
@@ -12,7 +12,7 @@ import type { BinaryOp, Expr } from './ast';
 import { CONSTANTS, FUNCTIONS, lookupFunction } from './builtins';
 import { afterLeftSide } from './left-side';
 import { Names } from './names';
-import { normalizeMath } from './normalize';
+import { normaliseMath } from './normalise';
 import { tokenize, type Token } from './tokenize';
 
 /** The longest text the parser reads, in characters (LaTeX is wordy). */
@@ -48,7 +48,7 @@ export function prepareExpression(text: string): Prepared {
   const nfc = text.normalize('NFC');
   const side = afterLeftSide(nfc);
   if (!side.ok) return side;
-  return normalizeMath(nfc.slice(side.start), side.start);
+  return normaliseMath(nfc.slice(side.start), side.start);
 }
 
 /** Parses `text` into an expression tree. Never throws. */

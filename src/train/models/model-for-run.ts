@@ -1,14 +1,14 @@
 /** The model a run trains, built from its config through the registry: settled settings, weights (given or seeded), input preparation. */
 import type { Model, TorchState } from '../model';
-import { imagenetNormalize } from '../model-build';
+import { imagenetNormalise } from '../model-build';
 import type { RunConfig } from '../run-record';
 import type { TF, Tensor } from '../tf-types';
 import { modelOf } from './index';
 import type { Normalization } from './model-definition';
 
 /** The input preparation of a normalisation (identity for 'none'). */
-export function normalizer(tf: TF, normalization: Normalization): (x: Tensor) => Tensor {
-  return normalization === 'imagenet' ? (x) => imagenetNormalize(tf, x) : (x) => x;
+export function normaliser(tf: TF, normalization: Normalization): (x: Tensor) => Tensor {
+  return normalization === 'imagenet' ? (x) => imagenetNormalise(tf, x) : (x) => x;
 }
 
 /** The model of `config` with `classes` outputs (from `initialWeights`, else its seeded init), the config with its model's defaults filled in, and how its inputs are prepared. */
@@ -17,5 +17,5 @@ export function modelForRun(tf: TF, config: RunConfig, classes: number, initialW
   const settled = def.settle(config);
   const state = initialWeights ?? def.init(settled.imageSize, classes, settled.seed);
   const model = def.build(tf, state, def.buildOptions(settled, classes));
-  return { model, config: settled, prepare: normalizer(tf, settled.normalization ?? def.normalization) };
+  return { model, config: settled, prepare: normaliser(tf, settled.normalization ?? def.normalization) };
 }

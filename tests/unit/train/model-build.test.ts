@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTorchState } from '../../../src/train/cnn';
 import { checkState, describeStateCheck, stateCheckOk } from '../../../src/train/model';
-import { IMAGENET_MEAN, IMAGENET_STD, buildModel, checkModelState, cnnImageSize, imagenetNormalize } from '../../../src/train/model-build';
+import { IMAGENET_MEAN, IMAGENET_STD, buildModel, checkModelState, cnnImageSize, imagenetNormalise } from '../../../src/train/model-build';
 import { initResnet18State } from '../../../src/train/resnet18-init';
 import { resnet18Shapes } from '../../../src/train/resnet18';
 
@@ -48,9 +48,9 @@ describe('initResnet18State', () => {
   });
 });
 
-describe('imagenetNormalize', () => {
+describe('imagenetNormalise', () => {
   it('subtracts the mean and divides by the std per RGB channel', () => {
-    const y = imagenetNormalize(tf, tf.tensor4d([0, 0.5, 1, 1, 1, 1], [1, 1, 2, 3]));
+    const y = imagenetNormalise(tf, tf.tensor4d([0, 0.5, 1, 1, 1, 1], [1, 1, 2, 3]));
     const expected = [0, 0.5, 1, 1, 1, 1].map((v, i) => (v - IMAGENET_MEAN[i % 3]) / IMAGENET_STD[i % 3]);
     [...y.dataSync()].forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
     y.dispose();

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTorchState } from '../../../../src/train/cnn';
 import { IMAGENET_MEAN, IMAGENET_STD } from '../../../../src/train/model-build';
-import { modelForRun, normalizer } from '../../../../src/train/models/model-for-run';
+import { modelForRun, normaliser } from '../../../../src/train/models/model-for-run';
 import type { RunConfig } from '../../../../src/train/run-record';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
@@ -12,11 +12,11 @@ const config = (over: Partial<RunConfig>): RunConfig => ({
   model: 'cnn', question: 'q2.2', imageSize: 32, epochs: 1, batchSize: 4, learningRate: 1e-3, adamEpsilon: 1e-8, seed: 3, augmentations: [], pretrained: null, ...over,
 });
 
-describe('normalizer', () => {
+describe('normaliser', () => {
   it("leaves inputs as they are for 'none' and subtracts ImageNet's mean, divides by its std for 'imagenet'", async () => {
     const x = tf.fill([1, 1, 1, 3], 0.5);
-    expect(Array.from(await normalizer(tf, 'none')(x).data())).toEqual([0.5, 0.5, 0.5]);
-    const got = Array.from(await normalizer(tf, 'imagenet')(x).data());
+    expect(Array.from(await normaliser(tf, 'none')(x).data())).toEqual([0.5, 0.5, 0.5]);
+    const got = Array.from(await normaliser(tf, 'imagenet')(x).data());
     got.forEach((v, c) => expect(v).toBeCloseTo((0.5 - IMAGENET_MEAN[c]) / IMAGENET_STD[c], 5));
     x.dispose();
   });

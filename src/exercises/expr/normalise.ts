@@ -23,7 +23,7 @@ const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c
 const SUBSCRIPT_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
 /** `text` (NFC) read as plain expression text; positions are counted from `offset` (the start of `text` in the answer). */
-export function normalizeMath(text: string, offset = 0): Normalised {
+export function normaliseMath(text: string, offset = 0): Normalised {
   const scanner = new Scanner(text, offset);
   try {
     scanner.run(null);

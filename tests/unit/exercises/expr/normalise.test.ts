@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_LATEX_DEPTH, normalizeMath } from '../../../../src/exercises/expr/normalize';
+import { MAX_LATEX_DEPTH, normaliseMath } from '../../../../src/exercises/expr/normalise';
 
 function plain(text: string): string {
-  const r = normalizeMath(text);
+  const r = normaliseMath(text);
   if (!r.ok) throw new Error(`${text}: ${r.reason}`);
   return r.text.replace(/ +/g, ' ').trim();
 }
 
-describe('normalizeMath', () => {
+describe('normaliseMath', () => {
   it('reads LaTeX operators, fractions, roots and brackets', () => {
     const table: [string, string][] = [
       ['a \\times b', 'a * b'], ['a\\cdot b', 'a* b'], ['a \\ast b', 'a * b'], ['a \\div b', 'a / b'],
@@ -40,35 +40,35 @@ describe('normalizeMath', () => {
   });
 
   it('keeps where each character came from', () => {
-    const r = normalizeMath('\\frac{a}{b}', 10);
+    const r = normaliseMath('\\frac{a}{b}', 10);
     expect(r.ok && r.origin.length).toBe(r.ok ? r.text.length : -1);
     expect(r.ok && r.origin[r.text.indexOf('a')]).toBe(17);
     expect(r.ok && r.origin[r.text.indexOf('b')]).toBe(20);
   });
 
   it('says what it cannot read', () => {
-    expect(normalizeMath('\\foo')).toEqual({ ok: false, reason: 'unknown LaTeX command "\\foo" at position 1' });
-    expect(normalizeMath('\\frac{a}')).toMatchObject({ ok: false, reason: expect.stringMatching(/"\\frac" needs an argument/) });
-    expect(normalizeMath('{a')).toEqual({ ok: false, reason: 'a "{" is never closed' });
-    expect(normalizeMath('a \\')).toMatchObject({ ok: false, reason: expect.stringMatching(/lone "\\"/) });
-    expect(normalizeMath('\\hat{2}')).toMatchObject({ ok: false, reason: expect.stringMatching(/needs a letter/) });
-    expect(normalizeMath('x_{k+1}')).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot read the subscript/) });
-    expect(normalizeMath('\\sqrt[3{x}')).toMatchObject({ ok: false, reason: expect.stringMatching(/"]" is missing/) });
+    expect(normaliseMath('\\foo')).toEqual({ ok: false, reason: 'unknown LaTeX command "\\foo" at position 1' });
+    expect(normaliseMath('\\frac{a}')).toMatchObject({ ok: false, reason: expect.stringMatching(/"\\frac" needs an argument/) });
+    expect(normaliseMath('{a')).toEqual({ ok: false, reason: 'a "{" is never closed' });
+    expect(normaliseMath('a \\')).toMatchObject({ ok: false, reason: expect.stringMatching(/lone "\\"/) });
+    expect(normaliseMath('\\hat{2}')).toMatchObject({ ok: false, reason: expect.stringMatching(/needs a letter/) });
+    expect(normaliseMath('x_{k+1}')).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot read the subscript/) });
+    expect(normaliseMath('\\sqrt[3{x}')).toMatchObject({ ok: false, reason: expect.stringMatching(/"]" is missing/) });
   });
 
   it('bounds nesting and stays linear on hostile text', () => {
-    expect(normalizeMath('\\frac{'.repeat(MAX_LATEX_DEPTH + 1))).toMatchObject({ ok: false, reason: expect.stringMatching(/too deeply nested/) });
-    expect(normalizeMath('{'.repeat(10_000))).toMatchObject({ ok: false, reason: expect.stringMatching(/too deeply nested/) });
+    expect(normaliseMath('\\frac{'.repeat(MAX_LATEX_DEPTH + 1))).toMatchObject({ ok: false, reason: expect.stringMatching(/too deeply nested/) });
+    expect(normaliseMath('{'.repeat(10_000))).toMatchObject({ ok: false, reason: expect.stringMatching(/too deeply nested/) });
     const start = performance.now();
-    expect(normalizeMath('\\left('.repeat(20_000)).ok).toBe(true);
-    expect(normalizeMath('x_'.repeat(20_000)).ok).toBe(true);
+    expect(normaliseMath('\\left('.repeat(20_000)).ok).toBe(true);
+    expect(normaliseMath('x_'.repeat(20_000)).ok).toBe(true);
     expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('never throws', () => {
     const piece = fc.constantFrom('\\frac', '{', '}', '\\hat', '_', '^', '\\left', '(', ')', '\\', 'x', '1', ' ', '\\sqrt', '[', ']', '₂', 'ŷ', '$', '\\text', '\\,', '😀');
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-      const r = normalizeMath(pieces.join(''));
+      const r = normaliseMath(pieces.join(''));
       expect(r.ok ? r.origin.length === r.text.length : r.reason.length > 0).toBe(true);
     }), { seed: 42, numRuns: 500 });
   });

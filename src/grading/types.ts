@@ -80,5 +80,3 @@ export interface GradedSubmission {
   flags: Flag[];
 }
 
-/** The parts of one variant, as the catalog generated them. */
-export type PartsOf = (exerciseId: string, variant: Variant) => Promise<PartSpec[]>;

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { registerBookKernels, unregisterBookKernels } from '../src/train/kernels/kernel-table';
+import { registerBookKernels, unregisterBookKernels } from '../src/tensor/kernel-table';
 import { WEBGPU_REPLACED } from '../src/train/kernels/webgpu-kernels';
 import { installDawn } from './lib/dawn';
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkModelState } from '../src/train/model-build';
 import type { TorchState } from '../src/train/model';
 import { MODEL_KINDS, type ModelKind, choiceList, isModelKind } from '../src/train/models';
-import { isFloatDtype } from '../src/train/weights/tensor-map';
+import { isFloatDtype } from '../src/tensor/weights/tensor-map';
 import { sha256Hex } from '../src/data/sha256';
 import { loadWeights, runMain, saveTensors } from './train-io';
 import { readFileSync } from 'node:fs';

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/train/backends';
 import type { TorchState } from '../src/train/model';
-import { type WeightsFile, readWeightsFile } from '../src/train/weights/read-weights';
-import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors';
-import type { TensorMap } from '../src/train/weights/tensor-map';
+import { type WeightsFile, readWeightsFile } from '../src/tensor/weights/read-weights';
+import { readSafetensors, writeSafetensors } from '../src/tensor/weights/safetensors';
+import type { TensorMap } from '../src/tensor/weights/tensor-map';
 
 /** Reads a file's bytes, with a clear message when it is not there. */
 export function readBytes(path: string, flag: string): Uint8Array {

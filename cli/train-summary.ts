@@ -1,5 +1,5 @@
 /** One-paragraph text summary of a finished run (CLI output). */
-import type { RunRecord } from '../src/train/run-record';
+import type { RunRecord } from '../src/record/run-record';
 
 /** Final metrics and speed of a run as a few lines of text. */
 export function trainRecordSummary(r: RunRecord): string {

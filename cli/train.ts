@@ -9,8 +9,8 @@ import { loadWeights } from './train-io';
 import { trainRecordSummary } from './train-summary';
 import { TRAIN_USAGE, type TrainArgs, parseTrainArgs } from './train-args';
 import { train } from '../src/train/trainer';
-import { readPth } from '../src/train/weights/pth';
-import { readSafetensors, writeSafetensors } from '../src/train/weights/safetensors';
+import { readPth } from '../src/tensor/weights/pth';
+import { readSafetensors, writeSafetensors } from '../src/tensor/weights/safetensors';
 import { limitSplit } from '../src/runs/train-limit';
 import { modelOf } from '../src/train/models';
 

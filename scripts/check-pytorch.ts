@@ -14,9 +14,9 @@ import { stratifiedSplit } from '../src/data/split';
 import { pytorchScript } from '../src/export/pytorch-script';
 import { specFromRun } from '../src/export/pytorch-spec';
 import { parseRunFile } from '../src/runs/import-run';
-import type { RunRecord } from '../src/train/run-record';
+import type { RunRecord } from '../src/record/run-record';
 import { initResnet18State } from '../src/train/resnet18-init';
-import { writeSafetensors } from '../src/train/weights/safetensors';
+import { writeSafetensors } from '../src/tensor/weights/safetensors';
 import { makeExportFolder } from './check-pytorch-folder';
 
 const SIZE = 32;

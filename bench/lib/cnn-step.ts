@@ -2,7 +2,7 @@
 import { createAdam } from '../../src/train/adam';
 import { initCnn } from '../../src/train/cnn';
 import { softmaxCrossEntropy } from '../../src/train/loss';
-import type { TF } from '../../src/train/tf-types';
+import type { TF } from '../../src/tensor/tf-types';
 
 /** A step function (resolves once the loss is read back) and one gradient evaluation without an update. */
 export interface CnnStep {

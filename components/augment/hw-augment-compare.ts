@@ -1,6 +1,6 @@
 import { describeAugmentations } from '../../src/comparison/augmentation-text';
 import { augmentationPair, finalGap } from '../../src/homework/q2-4-runs';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { part } from '../lib/part';
 import { whenVisible } from '../lib/when-visible';
 

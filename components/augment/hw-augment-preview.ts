@@ -3,7 +3,7 @@ import { type Pipeline, describeStep } from '../../src/augment/pipeline';
 import { type FormEntry, fitPipeline, formEntries, homeworkPipeline, paramHint, pipelineFromForm } from '../../src/augment/pipeline-form';
 import { batchImageRgba, previewBatch } from '../../src/augment/preview-batch';
 import { samplesPerClass } from '../../src/data/sample-pixels';
-import type { TF } from '../../src/train/tf-types';
+import type { TF } from '../../src/tensor/tf-types';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
 import { el } from '../lib/el';
 import { part } from '../lib/part';

@@ -1,6 +1,6 @@
 import type { RawAnswer, Variant } from '../../src/exercises/types';
 import type { StoredResult } from '../../src/submission/types';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { DEFAULT_COURSE, type CourseSettings } from '../../src/course/course';
 import { variantFor } from '../../src/exercises/variant';
 import {

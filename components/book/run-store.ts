@@ -5,7 +5,7 @@
  * Fires 'runs-change' on `runEvents` after every change, and 'show-run-results' when a run's results are asked for.
  */
 import { isKeptGallery, type KeptGallery } from '../../src/runs/kept-gallery';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { openDatabase } from '../lib/idb';
 
 const db = openDatabase('dlcv-hw1-runs', [{ name: 'runs', keyPath: 'id' }, { name: 'weights' }]);

@@ -1,7 +1,7 @@
 /** One student's detail view: answers as typed with feedback (and the reference, in the instructor edition), manual grading forms, run records. */
 import { type GradingFile, type ManualEntry, rubricFor, rubricSuggestion } from '../../src/grading/manual-grades';
 import type { GradedSubmission, ItemGrade } from '../../src/grading/types';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { renderConfusionHeatmap } from '../charts/confusion-heatmap';
 import { fmtMarks, rawText } from './gradebook-dom';
 import { renderLineChart } from '../charts/line-chart';

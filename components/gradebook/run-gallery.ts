@@ -1,7 +1,7 @@
 /** The student detail's misclassified test images of a run: the record names them by test index, the pixels come from this browser's data set. */
 import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
 import { runTestIndices } from '../../src/grading/run-test-images';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { getActiveDataset } from '../book/active-dataset';
 import { renderMisclassifiedGallery } from '../charts/misclassified-gallery';
 import { el } from '../lib/el';

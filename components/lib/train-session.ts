@@ -1,6 +1,6 @@
 /** Loads TensorFlow.js (only when training is near), points the wasm backend at its bundled binaries, and picks a backend. */
 import type { BackendChoice } from '../../src/train/backends';
-import type { TF } from '../../src/train/tf-types';
+import type { TF } from '../../src/tensor/tf-types';
 
 let tfPromise: Promise<TF> | null = null;
 

@@ -8,8 +8,8 @@ import { imagenetNormalise } from '../../src/train/model-build';
 import { extractFeatures } from '../../src/train/model-features';
 import type { Model } from '../../src/train/model';
 import { prepareImages } from '../../src/train/prepare-images';
-import type { FeatureSpaceSummary } from '../../src/train/run-record';
-import type { TF } from '../../src/train/tf-types';
+import type { FeatureSpaceSummary } from '../../src/record/run-record';
+import type { TF } from '../../src/tensor/tf-types';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 
 /** Training images drawn at most (all of the validation split is drawn); t-SNE of ~2,000 points takes seconds. */

@@ -11,7 +11,7 @@ import { stratifiedSplit } from '../../src/data/split';
 import { BN_NOTES, datasetText, keptFeaturesText, noKeptFeaturesText, pretrainedText, runDoneText, runFeaturesText, tsneKeptText, weightsFeaturesText, weightsOf } from '../../src/runs/fine-tune-text';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
 import { backendOrder, runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
-import type { RunConfig, RunRecord } from '../../src/train/run-record';
+import type { RunConfig, RunRecord } from '../../src/record/run-record';
 import { TrainController } from '../../src/train/train-control';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';

@@ -3,7 +3,7 @@
  * is in its record, with its kept features (feature-store.ts) when they are there; and the hook that
  * drops the features of runs deleted from the runs list.
  */
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { listRuns, RUNS_CHANGE, runEvents } from '../book/run-store';
 import { dropFeaturesExcept, type KeptFeatures, keptFeatures } from './feature-store';
 

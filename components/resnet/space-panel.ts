@@ -3,7 +3,7 @@
  * is checked against), and t-SNE of it in the two <hw-feature-space> views (2-D: train and
  * validation; 3-D: validation), with the settings the student chose; each view has its own progress and Cancel.
  */
-import type { FeatureSpaceSummary } from '../../src/train/run-record';
+import type { FeatureSpaceSummary } from '../../src/record/run-record';
 import type { TsneOptions } from '../../src/tsne/tsne';
 import type { FeatureSpaceData } from '../feature-space/feature-data';
 import { part } from '../lib/part';

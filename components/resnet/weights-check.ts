@@ -8,9 +8,9 @@
 import { sha256Hex } from '../../src/data/sha256';
 import type { TorchState } from '../../src/train/model';
 import { checkResnet18State } from '../../src/train/resnet18';
-import { type BatchNormStats, batchNormStats, batchNormText, looksTrained } from '../../src/train/weights/batchnorm-stats';
-import { isZip, readWeightsBytes } from '../../src/train/weights/read-weights';
-import { readSafetensors } from '../../src/train/weights/safetensors';
+import { type BatchNormStats, batchNormStats, batchNormText, looksTrained } from '../../src/tensor/weights/batchnorm-stats';
+import { isZip, readWeightsBytes } from '../../src/tensor/weights/read-weights';
+import { readSafetensors } from '../../src/tensor/weights/safetensors';
 
 /** The first hex digits of the SHA-256 of torchvision's resnet18-f37072fd.pth (its file name carries them). */
 export const TORCHVISION_SHA_PREFIX = 'f37072fd';

@@ -9,7 +9,7 @@
 import { IMAGENET_WEIGHTS_URL } from '../../src/course/course';
 import { downloadLabel } from '../../src/runs/fine-tune-text';
 import { resnet18Shapes } from '../../src/train/resnet18';
-import { numel } from '../../src/train/weights/tensor-map';
+import { numel } from '../../src/tensor/weights/tensor-map';
 import { fetchCourseFile } from '../lib/course-file';
 import { pageBase } from '../lib/base-path';
 import { part } from '../lib/part';

@@ -5,7 +5,7 @@ import { stopReasonText } from '../../src/runs/run-summary';
 import { stopAdvice } from '../../src/runs/stop-advice';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
 import { runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { TrainController } from '../../src/train/train-control';
 import { DATASET_CHANGE, datasetEvents, getActiveDataset, type ActiveDataset } from '../book/active-dataset';
 import { part } from '../lib/part';

@@ -10,8 +10,8 @@ import { galleryPicks, keepGallery, type KeptGallery } from '../../src/runs/kept
 import { backendOrder, type TrainSettings } from '../../src/runs/train-settings';
 import { classifyFailure, recoveryFor } from '../../src/runs/training-failure';
 import { DEFAULT_BACKENDS } from '../../src/train/backends';
-import type { RunConfig, RunRecord } from '../../src/train/run-record';
-import type { TF } from '../../src/train/tf-types';
+import type { RunConfig, RunRecord } from '../../src/record/run-record';
+import type { TF } from '../../src/tensor/tf-types';
 import { TrainController } from '../../src/train/train-control';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 import { part } from '../lib/part';

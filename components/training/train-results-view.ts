@@ -1,6 +1,6 @@
 /** Draws a finished run's test results: confusion matrix (counts or row shares), per-class F1 bars, and the gallery of misclassified images; with a label ("not pretrained", the weights) on each. */
 import { galleryPicks, type KeptGallery, keptGalleryView } from '../../src/runs/kept-gallery';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import type { GalleryPixels } from '../charts/misclassified-gallery';
 import { part } from '../lib/part';
 

@@ -1,8 +1,8 @@
 /** One training attempt on the page (the CNN of 2.2 or ResNet-18 of 2.3): runs the engine, reports progress, captures the CNN's weights, and on an error keeps the curves so far. */
 import { classifyFailure } from '../../src/runs/training-failure';
-import type { EpochMetrics, RunConfig, RunRecord } from '../../src/train/run-record';
+import type { EpochMetrics, RunConfig, RunRecord } from '../../src/record/run-record';
 import type { Model, TorchState } from '../../src/train/model';
-import type { TF } from '../../src/train/tf-types';
+import type { TF } from '../../src/tensor/tf-types';
 import type { TrainController } from '../../src/train/train-control';
 import type { StepInfo, TrainData, TrainSplit } from '../../src/train/trainer';
 
@@ -61,7 +61,7 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
           await a.onModel?.(model);
           if (a.config.model !== 'cnn') return;
           try {
-            const [{ cnnToTorch }, { writeSafetensors }] = await Promise.all([import('../../src/train/cnn'), import('../../src/train/weights/safetensors')]);
+            const [{ cnnToTorch }, { writeSafetensors }] = await Promise.all([import('../../src/train/cnn'), import('../../src/tensor/weights/safetensors')]);
             weights = writeSafetensors(await cnnToTorch(a.tf, model), { format: 'pt', model: 'cnn', imageSize: String(a.config.imageSize) });
           } catch (e) {
             weightsError = (e as Error)?.message ?? String(e);

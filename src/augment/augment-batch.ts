@@ -4,7 +4,7 @@
  * to the whole batch at once as tfjs ops on the training backend. Output shapes are fixed.
  */
 import type { Rng } from '../data/rng';
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 import { type Draw, drawStep } from './draws';
 import { type Pipeline, stepOutputSize } from './pipeline';
 import { type DrawMap, type StepOf, TRANSFORMS, type TransformName } from './transforms';

@@ -2,8 +2,8 @@
  * What `npm run augment` does, without the file system: `images` [N, 3, H, W] in [0, 1] from
  * safetensors bytes, through OPS.json's functional ops in order, back to safetensors bytes.
  */
-import type { TF } from '../train/tf-types';
-import { readSafetensors, writeSafetensors } from '../train/weights/safetensors';
+import type { TF } from '../tensor/tf-types';
+import { readSafetensors, writeSafetensors } from '../tensor/weights/safetensors';
 import { applyFunctionalOps, opOutputSize } from './functional';
 import { checkOpFits, parseOpsFile } from './ops-file';
 

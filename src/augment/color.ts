@@ -5,7 +5,7 @@
  * [N, H, W]): splitting NHWC's last axis is a slow strided copy on tfjs's cpu and wasm backends,
  * while planes come from one transpose and contiguous slices.
  */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 /** The blend partner of each colour op. */
 export type BlendKind = 'brightness' | 'contrast' | 'saturation';

@@ -1,5 +1,5 @@
 /** torchvision's erase on NHWC tensors, one rectangle per image: img[..., i:i+h, j:j+w] = v. */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 /** A rectangle to erase (h = 0 or w = 0 erases nothing) and its value: per channel, or one per pixel from `noise`. */
 export interface EraseBox {

@@ -2,7 +2,7 @@
  * The deterministic operations of `torchvision.transforms.functional`, with its names and
  * parameters, on NHWC float32 batches in [0, 1] (every image gets the same parameters).
  */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 import { type Planes, blendPerImage, fromPlanes, toPlanes } from './color';
 import { eraseBatch } from './erase';
 import type { Fill, Interpolation } from './grid-sample';

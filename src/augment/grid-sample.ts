@@ -3,7 +3,7 @@
  * torchvision's fill (`_apply_grid_transform`), on NHWC images, with the sample positions given
  * directly in input pixel-index units (pixel k's centre at k), one map per image.
  */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 
 /** Interpolation modes torchvision's tensor geometry supports here. */

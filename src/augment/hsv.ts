@@ -1,5 +1,5 @@
 /** torchvision's adjust_hue on colour planes: `_rgb2hsv`, hue shift modulo 1, `_hsv2rgb`, op for op. */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 import { type Planes, selectPlanes } from './color';
 import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 

@@ -1,5 +1,5 @@
 /** A separable linear image op on NHWC tensors: out[n] = Rows[n] · x[n] · Cols[n]ᵀ per channel, by the Separable kernel or as two batched matMuls. */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 import type { AxisMap } from './resample-weights';
 import { AUGMENT_KERNEL, runAugmentKernel } from './kernels/register';
 

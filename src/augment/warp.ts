@@ -3,7 +3,7 @@
  * built as `_perspective_grid` / `_gen_affine_grid` build it (output pixel centres, normalised by
  * half the size), unnormalised as grid_sample(align_corners=False) does, then sampled.
  */
-import type { TF, Tensor } from '../train/tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 import { type Fill, type Interpolation, sampleGrid } from './grid-sample';
 
 const f32 = Math.fround;

@@ -1,5 +1,5 @@
 /** Generalisation of runs: the train–validation accuracy gap at the last epoch, the run with the smallest gap, and test-accuracy differences. */
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { recomputedTestMetrics } from './test-metrics';
 
 /** Gaps closer than this (0.05 percentage points) count as a tie: the table cannot tell them apart. */

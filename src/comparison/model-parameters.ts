@@ -1,5 +1,5 @@
 /** Trainable parameters of a run's model, counted from the architecture (never typed in), through the model registry. */
-import type { RunConfig } from '../train/run-record';
+import type { RunConfig } from '../record/run-record';
 import { isModelKind, MODELS } from '../train/models';
 
 export { resnet18ParameterCount } from '../train/models/resnet18';

@@ -6,7 +6,7 @@
  */
 
 import type { ModelKind } from '../train/models';
-import type { RunQuestion } from '../train/models/questions';
+import type { RunQuestion } from '../record/questions';
 
 /** One model as the homework reported it. */
 export interface ReportedModel {

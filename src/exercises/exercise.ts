@@ -1,5 +1,5 @@
 import type { InputDef, PartSpec, Variant } from './types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 
 /** What an exercise may read besides the variant: the run records handed in (page) or in the submission (grader). */
 export interface ExerciseContext {

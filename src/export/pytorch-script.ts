@@ -13,9 +13,9 @@ import { PY_IMAGES } from './python-images';
 import { PY_MAIN } from './python-main';
 import { PY_PROCESSES } from './python-processes';
 import { PY_TRAIN } from './python-train';
-import { type PyValue, pyLiteral } from './py-literal';
+import { type PyValue, pyLiteral } from '../python/py-literal';
 import { modelOf } from '../train/models';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { type PytorchScriptSpec, specFromRun } from './pytorch-spec';
 
 /** The suggested file name of a spec's script. */

@@ -8,7 +8,7 @@ import { validatePipeline } from '../augment/validate-pipeline';
 import { type Pipeline, pipelineOutputSize } from '../augment/pipeline';
 import { HOMEWORK_FRACTIONS, type SplitFractions } from '../data/split';
 import { MODEL_KINDS, type ModelKind, fineTuningProblem, modelOf } from '../train/models';
-import type { RunConfig, RunRecord } from '../train/run-record';
+import type { RunConfig, RunRecord } from '../record/run-record';
 import { parseDescribedStep } from './described-step';
 
 /** Everything the generated script needs to repeat a run. */

@@ -9,7 +9,7 @@ import { runContextKey } from '../homework/run-context';
 import { handCriteria } from '../homework/rubric';
 import { GRADED_ITEMS, itemOfKey } from '../homework/structure';
 import type { Submission } from '../submission/types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { isVerbatimKey } from './cell-safety';
 import { referenceText } from './reference-text';
 import { round } from '../exercises/round';

@@ -1,6 +1,6 @@
 /** Checks a run record's stated test metrics against its own confusion matrix. */
 import { metricsFromConfusion } from '../train/metrics';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import type { Flag } from './types';
 
 /** Metrics may be stated rounded; a difference above this is flagged. */

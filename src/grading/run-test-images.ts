@@ -1,7 +1,7 @@
 /** Which images of a data set a run's test split held: what the student detail needs to draw the run's misclassified images. */
 import { stratifiedSplit } from '../data/split';
 import { limitSplit } from '../runs/train-limit';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 
 /** The data set at hand: its hash and one label per image. */
 export interface DatasetAtHand { hash: string; labels: ArrayLike<number> }

@@ -2,7 +2,7 @@
 import type { RubricCriterion } from '../exercises/kinds/text';
 import type { Feedback, PartKind, RawAnswer, Variant } from '../exercises/types';
 import type { PartSpec } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 
 /** Why a submission deserves a second look; none of them changes a mark by itself. */
 export type FlagKind =

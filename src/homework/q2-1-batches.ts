@@ -1,7 +1,7 @@
 /** Exercise q2.1.batches: the batches one epoch of the homework's training loader gives for the student's handed-in CNN run (its training split and batch size). */
 import type { ExerciseDef } from '../exercises/exercise';
 import type { PartSpec } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { latestRun } from './run-context';
 import { distinctMistakes, WHOLE } from './answer-tolerance';
 

@@ -1,5 +1,5 @@
 /** The training curves of exercise q2.2.overfit: ten epochs shaped like the homework submission's CNN run (train accuracy 0.9594 at epoch 10). */
-import type { EpochMetrics } from '../train/run-record';
+import type { EpochMetrics } from '../record/run-record';
 
 /** Per-epoch losses and accuracies shown in the prompt of q2.2.overfit (seconds are not shown). */
 export const OVERFIT_CURVES: readonly EpochMetrics[] = [

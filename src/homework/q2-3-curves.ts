@@ -1,5 +1,5 @@
 /** q2.3b's verdict on a run's own curves: overfitting, not overfitting, or too close to call (then marked by hand); and what its validation loss did. */
-import type { EpochMetrics } from '../train/run-record';
+import type { EpochMetrics } from '../record/run-record';
 
 /** A train–validation accuracy gap of at least this much at the last epoch is overfitting (the homework's run: 0.88 − 0.58). */
 export const OVERFIT_GAP = 0.1;

@@ -2,7 +2,7 @@
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, PartSpec } from '../exercises/types';
 import { recomputedTestMetrics } from '../comparison/test-metrics';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { type CurveFacts, VAL_RISE, curveFacts } from './q2-3-curves';
 import { HOMEWORK_RESNET, POINT_UNITS, q23Run } from './q2-3-run';
 import { EXACT, METRIC_TOL, distinctMistakes } from './answer-tolerance';

@@ -1,6 +1,6 @@
 /** What q2.3's (and q2.4's) run exercises share: the run they read, the unit words of a difference of accuracies, the homework's reported ResNet-18. */
 import { REPORTED_MODELS } from '../comparison/reported-numbers';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { latestRun } from './run-context';
 
 /** Unit words a student may add to a difference of accuracies, as the comparison table prints it ("29.60 pp"). */

@@ -3,7 +3,7 @@ import { resnet18ParameterCount, trainedParameterCount } from '../comparison/mod
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, NumberMistake } from '../exercises/types';
 import { RESNET18_FEATURES, resnet18Shapes } from '../train/resnet18';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { q23Run } from './q2-3-run';
 import { EXACT, distinctMistakes } from './answer-tolerance';
 

@@ -3,7 +3,7 @@ import { PIPELINE_OPS } from '../augment/pipeline';
 import { TRANSFORMS } from '../augment/transforms';
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, NumberMistake, PartSpec } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { EXACT, distinctMistakes } from './answer-tolerance';
 import { augmentationPair } from './q2-4-runs';
 

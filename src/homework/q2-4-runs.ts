@@ -1,5 +1,5 @@
 /** Which two handed-in runs q2.4's exercises compare: the augmented run and the newest run of the same model without augmentation. */
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { latestRun } from './run-context';
 
 const augmented = (r: RunRecord) => Array.isArray(r.config?.augmentations) && r.config.augmentations.length > 0;

@@ -10,7 +10,7 @@ import type { ChoiceMistake, NumberMistake, PartSpec } from '../exercises/types'
 import { REPORTED_MODELS } from '../comparison/reported-numbers';
 import { recomputedTestMetrics } from '../comparison/test-metrics';
 import { metricsFromConfusion } from '../train/metrics';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { largestRecallRise, recalls } from './q2-3-confusion';
 import { POINT_UNITS } from './q2-3-run';
 import { EXACT, METRIC_TOL, distinctMistakes } from './answer-tolerance';

@@ -4,7 +4,7 @@ import { HOMEWORK_QUESTIONS, type HomeworkQuestion, latestPerQuestion } from '..
 import { recomputedTestMetrics } from '../comparison/test-metrics';
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake, NumberMistake, PartSpec, Tolerance } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { IMAGENET_CLASSES } from './q2-3-setup';
 import { RUN_OPTIONS } from './q2-6-options';
 

@@ -5,7 +5,7 @@ import { recomputedTestMetrics } from '../comparison/test-metrics';
 import type { ExerciseDef } from '../exercises/exercise';
 import type { RubricCriterion } from '../exercises/kinds/text';
 import type { ChoiceMistake, NumberMistake, PartSpec } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { POINT_UNITS } from './q2-3-run';
 import { q26claims } from './q2-6-claims';
 import { q26models } from './q2-6-models';

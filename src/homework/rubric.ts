@@ -9,7 +9,7 @@ import { round } from '../exercises/round';
 import { NUMBER_TOLERANCE, withDefaults } from '../exercises/tolerance';
 import type { PartKind, PartSpec, Tolerance, Variant } from '../exercises/types';
 import { homeworkVariant } from '../exercises/variant';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 import { EXERCISES } from './catalog';
 import { handMarked } from './hand-marked';
 import { itemOfKey } from './structure';

@@ -2,17 +2,10 @@
 import type { ExerciseDef } from '../exercises/exercise';
 import { isBlank } from '../exercises/could-not-read';
 import type { Feedback, PartSpec, RawAnswer } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import { latestRun } from '../record/latest-run';
+import type { RunRecord } from '../record/run-record';
 
-/** The newest run of `question` that has test metrics (latest createdAt, then last in the list), or null. */
-export function latestRun(question: RunRecord['config']['question'], runs: readonly RunRecord[]): RunRecord | null {
-  let best: RunRecord | null = null;
-  for (const r of runs) {
-    if (r.config?.question !== question || !r.test) continue;
-    if (!best || r.createdAt >= best.createdAt) best = r;
-  }
-  return best;
-}
+export { latestRun };
 
 /** A key that changes whenever a run an exercise could read changes (for caches of parts). */
 export function runContextKey(runs: readonly RunRecord[]): string {

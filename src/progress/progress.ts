@@ -1,6 +1,12 @@
-import type { RawAnswer } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
-import type { StoredResult } from '../submission/types';
+import type { FeedbackStatus, RawAnswer } from '../exercises/types';
+import type { RunRecord } from '../record/run-record';
+
+/** The advisory result the student's page computed; the instructor's regrade ignores it. */
+export interface StoredResult {
+  status: FeedbackStatus;
+  marks: number;
+  maxMarks: number;
+}
 
 /** A student's progress in the book: what they typed, checked and handed in. Plain JSON. */
 export interface Progress {

@@ -1,5 +1,5 @@
 /** The sentences of chapter 2.3's fine-tuning widget (components/resnet/hw-fine-tune.ts), as pure functions of what they report. */
-import type { FeatureSpaceSummary, RunRecord } from '../train/run-record';
+import type { FeatureSpaceSummary, RunRecord } from '../record/run-record';
 import { epochsOfText } from './progress-text';
 import { stopReasonText } from './run-summary';
 

@@ -1,5 +1,5 @@
 /** Reads a run file the student picked: JSON, then the run-record checks; the error says what is wrong. */
-import { type RunRecord, validateRunRecord } from '../train/run-record';
+import { type RunRecord, validateRunRecord } from '../record/run-record';
 
 /** Largest run file accepted (a run record with 100,000 steps is about 3 MB). */
 export const MAX_RUN_FILE_BYTES = 8 * 1024 * 1024;

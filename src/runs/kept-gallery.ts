@@ -5,7 +5,7 @@
  */
 import { type Pick as GalleryPick, pickMisclassified } from '../charts-data/misclassified-picks';
 import { resizeBatch } from '../data/resize';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 
 /** How many misclassified test images of each true class the gallery shows. */
 export const GALLERY_PER_CLASS = 3;

@@ -1,6 +1,6 @@
 /** The key numbers of a run for the runs list, and the file names it is saved under. */
 import { describeAugmentations } from '../comparison/augmentation-text';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 
 /** One row of the runs list. */
 export interface RunSummary {

@@ -1,6 +1,6 @@
 /** What to change after a run that stopped itself: its loss became NaN, or diverged (a learning rate far too high). */
 import { DIVERGENCE_FACTOR } from '../train/divergence';
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
 
 const number = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en') : String(Number(x.toPrecision(3))));
 

@@ -1,6 +1,6 @@
 /** The training widget's settings: defaults, reading the form's strings with clear errors, and the run config they give. */
 import { DEFAULT_BACKENDS } from '../train/backends';
-import type { RunConfig } from '../train/run-record';
+import type { RunConfig } from '../record/run-record';
 
 /** Backend choices of the widget: auto tries webgpu → webgl → wasm → cpu. */
 export const BACKEND_CHOICES = ['auto', ...DEFAULT_BACKENDS] as const;

@@ -1,6 +1,6 @@
 import type { Parsed } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
-import { validateRunRecord } from '../train/validate-run-record';
+import type { RunRecord } from '../record/run-record';
+import { validateRunRecord } from '../record/validate-run-record';
 import { LIMITS } from './limits';
 
 /** Reads the `runs` array of a submission: each record validated, then deep-copied without prototype keys. */

@@ -1,15 +1,11 @@
-import type { RawAnswer, Variant, FeedbackStatus } from '../exercises/types';
-import type { RunRecord } from '../train/run-record';
+import type { RawAnswer, Variant } from '../exercises/types';
+import type { StoredResult } from '../progress/progress';
+import type { RunRecord } from '../record/run-record';
 
 export const SUBMISSION_FORMAT = 'dlcv-hw1-submission';
 export const SUBMISSION_VERSION = 1;
 
-/** The advisory result the student's page computed; the instructor's regrade ignores it. */
-export interface StoredResult {
-  status: FeedbackStatus;
-  marks: number;
-  maxMarks: number;
-}
+export type { StoredResult };
 
 /** The submission file a student hands in (documented in docs/submission-format.md). */
 export interface Submission {

@@ -4,7 +4,7 @@
  *   p ← p − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)
  * (ε is added after bias-correcting √v, unlike tf.train.adam, whose default ε is also 1e-7, not 1e-8).
  */
-import type { TF, Tensor, Variable } from './tf-types';
+import type { TF, Tensor, Variable } from '../tensor/tf-types';
 
 /** Hyper-parameters, PyTorch defaults except lr, which must be given. */
 export interface AdamOptions { learningRate: number; beta1?: number; beta2?: number; epsilon?: number }

@@ -4,9 +4,9 @@
  * first. Works in browsers and in Node (where webgpu needs a `navigator.gpu`, e.g. from the `webgpu`
  * package, and webgl is unavailable).
  */
-import { type BookKernelConfig, registerBookKernels } from './kernels/kernel-table';
+import { type BookKernelConfig, registerBookKernels } from '../tensor/kernel-table';
 import { type ProbeResult, probeWebgl, probeWebgpu } from './backend-probe';
-import type { TF } from './tf-types';
+import type { TF } from '../tensor/tf-types';
 
 /** Backend names in the default order of preference. */
 export const DEFAULT_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;

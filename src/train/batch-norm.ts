@@ -3,7 +3,7 @@
  * normalises with the batch's mean and biased variance and moves the running statistics towards
  * the batch's mean and *unbiased* variance; eval mode uses the running statistics.
  */
-import type { TF, Tensor, Variable } from './tf-types';
+import type { TF, Tensor, Variable } from '../tensor/tf-types';
 
 /** PyTorch's defaults (tfjs layers would use eps 1e-3 and the reversed momentum 0.99). */
 export const BN_EPS = 1e-5;

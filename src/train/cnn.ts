@@ -8,7 +8,7 @@ import { mulberry32 } from '../data/rng';
 import { convBiasRelu } from './conv-bias-relu';
 import { CNN_CHANNELS, CNN_POOLS, checkImageSize } from './shape-table';
 import { type Model, type TorchState, readTorchLayout } from './model';
-import type { TF, Tensor, Variable } from './tf-types';
+import type { TF, Tensor, Variable } from '../tensor/tf-types';
 
 /** How the NHWC feature map meets PyTorch's channel-major flatten order. */
 export type FlattenMode = 'permute-fc' | 'transpose';

@@ -7,7 +7,7 @@
  */
 import { RELU_GRAD } from './kernels/wasm-relu-grad';
 import { simdKernelsOf } from './kernels/wasm-simd/runtime';
-import type { TF, Tensor } from './tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 type T4 = import('@tensorflow/tfjs-core').Tensor4D;
 type NamedTensorMap = import('@tensorflow/tfjs-core').NamedTensorMap;

@@ -1,7 +1,7 @@
 /** Evaluation over a split in fixed-shape batches (the last one padded; padded rows are ignored). */
 import { allBatches, fillBatch, fillLabels, type PixelSet } from './batches';
 import type { Model } from './model';
-import type { TF, Tensor } from './tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 /** Mean loss, accuracy and the per-image predictions of one split. */
 export interface EvalResult {

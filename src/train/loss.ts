@@ -1,5 +1,5 @@
 /** Mean softmax cross-entropy from logits, numerically stable, with an exact hand-written gradient. */
-import type { TF, Tensor } from './tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 /**
  * Mean over the batch of −log softmax(logits)[label]; log-softmax is computed as z − max − log Σ exp(z − max).

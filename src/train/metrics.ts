@@ -3,7 +3,7 @@
  * F1 of a class with a zero denominator are 0 (scikit-learn's zero_division=0). Macro F1 is the
  * unweighted mean over all classes; weighted F1 weights each class by its support (true count).
  */
-import type { ClassMetrics } from './run-record';
+import type { ClassMetrics } from '../record/run-record';
 
 /** Counts confusion[true][predicted] for labels in [0, classes). */
 export function confusionMatrix(trueLabels: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): number[][] {

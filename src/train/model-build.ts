@@ -2,7 +2,7 @@
 import type { Model, TorchState } from './model';
 import type { BuildOptions } from './models/model-definition';
 import { type ModelKind, modelOf } from './models';
-import type { TF, Tensor } from './tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 export type { BuildOptions } from './models/model-definition';
 export { cnnImageSize } from './models/cnn';

@@ -5,7 +5,7 @@
 import { allBatches, fillBatch, type PixelSet } from './batches';
 import { type EvalResult, evaluateLogits } from './evaluate';
 import type { Model } from './model';
-import type { TF, Tensor } from './tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 /** Features of `indices` (row i belongs to indices[i]), [indices.length × model.featureSize]. */
 export async function extractFeatures(

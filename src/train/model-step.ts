@@ -8,7 +8,7 @@ import { type AdamOptions, createAdam } from './adam';
 import { softmaxCrossEntropy } from './loss';
 import type { Model, TorchState } from './model';
 import { readTorchLayout } from './model';
-import type { TF, Tensor } from './tf-types';
+import type { TF, Tensor } from '../tensor/tf-types';
 
 /** Takes one step on `model` (changing it) with NHWC `x` and integer `labels`; returns the report tensors. */
 export async function reportedTrainStep(

@@ -7,7 +7,7 @@
  */
 import { mulberry32 } from '../data/rng';
 import type { ModelKind } from './models';
-import type { Tensor, Variable } from './tf-types';
+import type { Tensor, Variable } from '../tensor/tf-types';
 
 /** Model kinds the engine knows: the names of the registry (models/index.ts). */
 export type { ModelKind } from './models';

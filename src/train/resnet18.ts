@@ -7,7 +7,7 @@
  */
 import { type BatchNormLayer, batchNorm } from './batch-norm';
 import { type Model, type TorchState, checkState, describeStateCheck, initLinear, stateCheckOk } from './model';
-import type { TF, Tensor, Variable } from './tf-types';
+import type { TF, Tensor, Variable } from '../tensor/tf-types';
 
 type T4 = import('@tensorflow/tfjs-core').Tensor4D;
 

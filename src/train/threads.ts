@@ -8,7 +8,7 @@
  * never tries threads at all (see threads-node.ts).
  */
 import { nodeThreadsHooks } from './threads-node';
-import type { TF } from './tf-types';
+import type { TF } from '../tensor/tf-types';
 
 /** The two calls of @tensorflow/tfjs-backend-wasm that set its thread count. */
 export interface WasmThreadsModule {

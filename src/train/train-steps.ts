@@ -7,8 +7,8 @@ import { type EvalResult, evaluate } from './evaluate';
 import { fillBatch, type PixelSet } from './batches';
 import type { Model } from './model';
 import { evaluateHead, extractFeatures, fillFeatureBatch } from './model-features';
-import type { RunConfig } from './run-record';
-import type { TF, Tensor } from './tf-types';
+import type { RunConfig } from '../record/run-record';
+import type { TF, Tensor } from '../tensor/tf-types';
 import type { TrainSplit } from './train-split';
 
 /** One way of feeding the model: a training batch's input and logits, and a split's evaluation. */

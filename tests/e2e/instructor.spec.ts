@@ -13,7 +13,7 @@ import { decodePacked } from '../../src/data/packed-format';
 import { stratifiedSplit } from '../../src/data/split';
 import { metricsFromConfusion } from '../../src/train/metrics';
 import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { fileBytes, makeRun, makeSubmission } from '../helpers/submissions';
 
 const asFile = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { cnnRun, epochsOf } from '../helpers/q2a-runs';
 
 /** A CNN run: class 2 is taken for class 0 most often (7 images), class 3 has the lowest recall (12 of 22); validation loss lowest at epoch 4. */

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { curveFacts } from '../../src/homework/q2-3-curves';
 import { FINE_TUNE_LINES } from '../../src/homework/q2-3-bugs';
 import { VAL_LOSS_OPTIONS, VERDICT_OPTIONS } from '../../src/homework/q2-3-overfit';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { HOMEWORK_LIKE_CURVES, resnetWithFeatures, withCurves } from '../helpers/q2b-runs';
 
 const file = (run: RunRecord) => ({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { TRANSFORM_LINES } from '../../src/homework/q2-4-bugs';
 import { GEOMETRIC_OPS } from '../../src/homework/q2-4-pipeline';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { comparisonRun } from '../helpers/run-records';
 
 const file = (run: RunRecord) => ({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });

@@ -1,6 +1,6 @@
 import { test, expect, type Locator } from '@playwright/test';
 import { RUN_OPTIONS } from '../../src/homework/q2-6';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { homeworkRuns } from '../helpers/run-records';
 
 const file = (run: RunRecord) => ({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });

@@ -1,6 +1,6 @@
 /** Seeded CNN run records for the tests of chapters 2.1 and 2.2 (unit and browser): a comparison run with a chosen confusion matrix, curves, split size or batch size. */
 import { metricsFromConfusion } from '../../src/train/metrics';
-import type { EpochMetrics, RunRecord } from '../../src/train/run-record';
+import type { EpochMetrics, RunRecord } from '../../src/record/run-record';
 import { comparisonRun } from './run-records';
 
 /** What a test chooses about a q2.2 run; everything else comes from comparisonRun's seeded record. */

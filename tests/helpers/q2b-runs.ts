@@ -6,7 +6,7 @@ import { homeworkVariant } from '../../src/exercises/variant';
 import { REPORTED_MODELS } from '../../src/comparison/reported-numbers';
 import { HOMEWORK_VAL_LOSS } from '../../src/homework/q2-3-homework-log';
 import { metricsFromConfusion } from '../../src/train/metrics';
-import type { EpochMetrics, RunRecord } from '../../src/train/run-record';
+import type { EpochMetrics, RunRecord } from '../../src/record/run-record';
 import { comparisonRun } from './run-records';
 
 /** A q2.3 run whose centroid distances put classes 2 and 7 closest and class 9 far from all. */

@@ -1,7 +1,7 @@
 /** Valid run records built from src/train/run-record.ts types for the comparison's tests (unit and browser): seeded confusion matrices, curves with a chosen final gap. */
 import { mulberry32 } from '../../src/exercises/variant';
 import { metricsFromConfusion } from '../../src/train/metrics';
-import { RUN_FORMAT, RUN_VERSION, type RunRecord } from '../../src/train/run-record';
+import { RUN_FORMAT, RUN_VERSION, type RunRecord } from '../../src/record/run-record';
 
 export const CLASSES = ['amur_leopard', 'amur_tiger', 'birds', 'black_bear', 'brown_bear', 'dog', 'roe_deer', 'sika_deer', 'wild_boar', 'people'];
 

@@ -7,7 +7,7 @@ import { mulberry32, variantFor } from '../../src/exercises/variant';
 import { EXERCISES } from '../../src/homework/catalog';
 import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/submission/types';
 import { metricsFromConfusion } from '../../src/train/metrics';
-import { RUN_FORMAT, RUN_VERSION, type RunRecord } from '../../src/train/run-record';
+import { RUN_FORMAT, RUN_VERSION, type RunRecord } from '../../src/record/run-record';
 
 const CLASSES = ['amur_leopard', 'amur_tiger', 'birds', 'black_bear', 'brown_bear', 'dog', 'roe_deer', 'sika_deer', 'wild_boar', 'people'];
 

@@ -9,7 +9,7 @@ import { gridSampleHost } from './host-grid-sample';
 import { adjustHueHost } from './host-hue';
 import { separableHost } from './host-separable';
 import { AUGMENT_KERNEL } from './names';
-import type { BookKernelConfig } from '../../train/kernels/kernel-table';
+import type { BookKernelConfig } from '../../tensor/kernel-table';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type Args = { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown };

@@ -5,8 +5,8 @@
  * and augment-batch.ts call them where the current backend has them (webgl keeps the op-by-op
  * versions, which are the reference).
  */
-import type { TF, Tensor } from '../../train/tf-types';
-import { type BookKernelConfig, registerBookKernels } from '../../train/kernels/kernel-table';
+import type { TF, Tensor } from '../../tensor/tf-types';
+import { type BookKernelConfig, registerBookKernels } from '../../tensor/kernel-table';
 import { hostKernelConfigs } from './host-kernels';
 import { type AugmentKernelName, AUGMENT_KERNEL } from './names';
 import { WEBGPU_AUGMENT_KERNELS } from './webgpu-kernels';

@@ -6,8 +6,8 @@
  */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { Fill, Interpolation } from '../grid-sample';
-import type { WebgpuBackendLike, WebgpuProgram } from '../../train/kernels/webgpu-types';
-import type { BookKernelConfig } from '../../train/kernels/kernel-table';
+import type { WebgpuBackendLike, WebgpuProgram } from '../../tensor/webgpu-types';
+import type { BookKernelConfig } from '../../tensor/kernel-table';
 import { AUGMENT_KERNEL } from './names';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;

@@ -1,5 +1,5 @@
 /** ColorJitter: brightness, contrast, saturation and hue factors drawn per image, applied in a random order. */
-import type { TF, Tensor } from '../../train/tf-types';
+import type { TF, Tensor } from '../../tensor/tf-types';
 import { type BlendKind, type Planes, blendPerImage, fromPlanes, toPlanes } from '../color';
 import type { FunctionalOp } from '../functional';
 import { adjustHuePerImage } from '../hsv';

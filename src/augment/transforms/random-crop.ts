@@ -1,5 +1,5 @@
 /** RandomCrop: the image padded, then a box of fixed size cropped at a random place. */
-import { pyLiteral } from '../../export/py-literal';
+import { pyLiteral } from '../../python/py-literal';
 import { num, oneOf } from '../check';
 import type { FunctionalOp } from '../functional';
 import { padding4 } from '../ops-file';

@@ -1,5 +1,5 @@
 /** RandomErasing: with probability p, a box of random area and aspect filled with a value or with noise. */
-import { pyLiteral } from '../../export/py-literal';
+import { pyLiteral } from '../../python/py-literal';
 import type { Rng } from '../../data/rng';
 import { fillValue, range } from '../check';
 import { type EraseBox, eraseBatch } from '../erase';

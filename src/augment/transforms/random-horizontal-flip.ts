@@ -1,7 +1,7 @@
 /** RandomHorizontalFlip: each image mirrored left–right with probability p. */
-import { pyLiteral } from '../../export/py-literal';
+import { pyLiteral } from '../../python/py-literal';
 import { AUGMENT_KERNEL, runAugmentKernel } from '../kernels/register';
-import type { Tensor } from '../../train/tf-types';
+import type { Tensor } from '../../tensor/tf-types';
 import { prob } from './params';
 import { selectImages } from './select';
 import type { AugmentTransform } from './transform';

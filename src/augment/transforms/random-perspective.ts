@@ -1,5 +1,5 @@
 /** RandomPerspective: with probability p, each corner moved inwards at random and the image warped to match. */
-import { pyLiteral } from '../../export/py-literal';
+import { pyLiteral } from '../../python/py-literal';
 import type { Rng } from '../../data/rng';
 import { num } from '../check';
 import type { Interpolation } from '../grid-sample';

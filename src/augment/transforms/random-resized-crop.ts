@@ -1,5 +1,5 @@
 /** RandomResizedCrop: a box of random area and aspect cropped and resized (bilinear) to a fixed size. */
-import { pyLiteral } from '../../export/py-literal';
+import { pyLiteral } from '../../python/py-literal';
 import type { Rng } from '../../data/rng';
 import { bool, oneOf } from '../check';
 import { resizeAxis } from '../resample-weights';

@@ -1,5 +1,5 @@
 /** RandomRotation: each image rotated about its centre by an angle drawn uniformly from the degrees range. */
-import { pyLiteral } from '../../export/py-literal';
+import { pyLiteral } from '../../python/py-literal';
 import { num, range } from '../check';
 import type { Interpolation } from '../grid-sample';
 import { uniform } from '../torch-random';

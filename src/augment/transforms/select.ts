@@ -1,5 +1,5 @@
 /** Per-image choice between two batches, for transforms that leave some images of a batch as they were. */
-import type { TF, Tensor } from '../../train/tf-types';
+import type { TF, Tensor } from '../../tensor/tf-types';
 
 /**
  * y for the selected images, x for the others, as y·m + x·(1 − m) with m ∈ {0, 1} per image: exact

@@ -1,6 +1,6 @@
 /** What every augmentation transform provides, in one module: its parameters, the seeded draw, the batched apply, its functional calls, its form and its torchvision source. */
 import type { Rng } from '../../data/rng';
-import type { TF, Tensor } from '../../train/tf-types';
+import type { TF, Tensor } from '../../tensor/tf-types';
 import type { Obj } from '../check';
 import type { FunctionalOp } from '../functional';
 

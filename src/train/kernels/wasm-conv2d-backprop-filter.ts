@@ -7,10 +7,10 @@
  * its fresh right-hand operand on every call (3× the product's own time on the first layer). With
  * the SIMD kernel and stride 1 there are no patches at all (wasm-filter-grad-shifted.ts).
  */
-import type { TF } from '../tf-types';
+import type { TF } from '../../tensor/tf-types';
 import type { Conv2DBackpropFilterAttrs as Attrs } from '@tensorflow/tfjs-core';
 import { dyMatches } from './geometry';
-import type { BookKernelConfig } from './kernel-table';
+import type { BookKernelConfig } from '../../tensor/kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemm, simdKernelsOf } from './wasm-simd/runtime';
 import { shiftedFilterGrad } from './wasm-filter-grad-shifted';

@@ -5,10 +5,10 @@
  * through the SIMD product (wasm-input-grad-gemm.ts) where it is ready; the rest (NCHW, no SIMD, a dy
  * or filter whose shape disagrees with the geometry) to tfjs-backend-wasm's own kernel, several times slower.
  */
-import type { TF } from '../tf-types';
+import type { TF } from '../../tensor/tf-types';
 import type { Conv2DBackpropInputAttrs as Attrs } from '@tensorflow/tfjs-core';
 import { dyMatches } from './geometry';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemmInputGrad, inputGradFits } from './wasm-input-grad-gemm';
 import { simdKernelsOf } from './wasm-simd/runtime';

@@ -6,9 +6,9 @@
  * the product; it keeps the packing for a filter it has met, so a filter seen before (evaluation,
  * a frozen backbone's features) and other shapes go to the backend's own (XNNPACK) kernel.
  */
-import type { TF } from '../tf-types';
+import type { TF } from '../../tensor/tf-types';
 import type { Conv2DAttrs } from '@tensorflow/tfjs-core';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemm, simdKernelsOf } from './wasm-simd/runtime';
 

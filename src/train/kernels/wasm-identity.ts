@@ -3,7 +3,7 @@
  * reference), as tfjs-cpu's does. tfjs-backend-wasm 4.22 copies, and the engine calls Identity to save
  * every tensor a gradient needs (engine.clone), so a CNN step at 64×64 copied 16 MB three times.
  */
-import { type BookKernelConfig, needStock } from './kernel-table';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import type { TensorInfo } from './wasm-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;

@@ -4,7 +4,7 @@
  * each tap back onto the input position it came from. tfjs-backend-wasm's own kernel took 70–76 ms
  * for each of ResNet-18's stride-2 3×3 convolutions at 64×64 (batch 16); this takes a few.
  */
-import type { TF } from '../tf-types';
+import type { TF } from '../../tensor/tf-types';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { gemm, type SimdKernels } from './wasm-simd/runtime';
 

@@ -4,7 +4,7 @@
  * ReLU gradient, and the augmentation kernels. Each replacement hands tfjs's kernel the cases it does not handle.
  */
 import { AUGMENT_KERNELS } from '../../augment/kernels/register';
-import type { BookKernelConfig } from './kernel-table';
+import type { BookKernelConfig } from '../../tensor/kernel-table';
 import { wasmConv2DConfig } from './wasm-conv2d';
 import { wasmConv2DBackpropFilterConfig } from './wasm-conv2d-backprop-filter';
 import { wasmConv2DBackpropInputConfig } from './wasm-conv2d-backprop-input';

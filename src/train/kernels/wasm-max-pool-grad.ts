@@ -5,10 +5,10 @@
  * step at 128×128 and, on overlapping or padded pools (ResNet's 3×3/2 stem pool), differed from the
  * cpu backend by up to 0.5 on the test's cases; this one matches cpu within 1e-6.
  */
-import type { TF } from '../tf-types';
+import type { TF } from '../../tensor/tf-types';
 import type { MaxPoolGradAttrs as PoolAttrs } from '@tensorflow/tfjs-core';
 import { dyMatches } from './geometry';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { poolGradTiled, simdKernelsOf } from './wasm-simd/runtime';
 

@@ -3,7 +3,7 @@
  * backend: one SIMD pass where tfjs's ReLU gradient takes three kernels (Step, Cast, Multiply).
  * Other backends compute the same from tf ops (see conv-bias-relu.ts).
  */
-import type { BookKernelConfig } from './kernel-table';
+import type { BookKernelConfig } from '../../tensor/kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { simdKernelsOf } from './wasm-simd/runtime';
 

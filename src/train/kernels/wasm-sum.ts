@@ -5,8 +5,8 @@
  * pass over memory (the SIMD kernel's col_sum when C is a multiple of 4), then rounded to float32 (so also closer to the exact sum). Other sums
  * (inner axes, int32) go to the backend's own kernel.
  */
-import type { TF } from '../tf-types';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import type { TF } from '../../tensor/tf-types';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import type { TensorInfo, WasmBackendLike } from './wasm-types';
 import { colSum, simdKernelsOf } from './wasm-simd/runtime';
 

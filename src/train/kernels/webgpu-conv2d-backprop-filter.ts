@@ -8,10 +8,10 @@
  * runs one thread per filter element with a serial loop over every k, which leaves a GPU nearly idle
  * for layers with few channels and large images (the CNN's first layer, ResNet's stem).
  */
-import type { KernelArgs, PadAttr, ProgramUniform, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
-import type { TF } from '../tf-types';
+import type { KernelArgs, PadAttr, ProgramUniform, TensorInfo, WebgpuBackendLike, WebgpuProgram } from '../../tensor/webgpu-types';
+import type { TF } from '../../tensor/tf-types';
 import { dyMatches } from './geometry';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import { SplitKReduceProgram } from './webgpu-split-reduce';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;

@@ -4,7 +4,7 @@
  * augmentation kernels. Benchmarks compare both by unregisterBookKernels / registerBookKernels in one process.
  */
 import { AUGMENT_KERNELS } from '../../augment/kernels/register';
-import type { BookKernelConfig } from './kernel-table';
+import type { BookKernelConfig } from '../../tensor/kernel-table';
 import { webgpuConv2DBackpropFilterConfig } from './webgpu-conv2d-backprop-filter';
 import { webgpuMaxPoolGradConfig } from './webgpu-max-pool-grad';
 import { webgpuSumConfig } from './webgpu-sum';

@@ -11,10 +11,10 @@
  * tfjs-webgpu 4.22 also runs two passes for every pool, its second one looping over every window
  * offset with float division per dx element.
  */
-import type { KernelArgs, PadAttr, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
-import type { TF } from '../tf-types';
+import type { KernelArgs, PadAttr, TensorInfo, WebgpuBackendLike, WebgpuProgram } from '../../tensor/webgpu-types';
+import type { TF } from '../../tensor/tf-types';
 import { dyMatches } from './geometry';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type PoolInfo = import('@tensorflow/tfjs-core').backend_util.Conv2DInfo;

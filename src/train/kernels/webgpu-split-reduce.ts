@@ -1,5 +1,5 @@
 /** The deterministic second pass of the split reductions: out[i] = Σ_s partial[s, i], in order s = 0, 1, …. */
-import type { WebgpuProgram } from './webgpu-types';
+import type { WebgpuProgram } from '../../tensor/webgpu-types';
 
 /** Sums `splits` slices of a [splits, …outputShape] partial buffer (uniform `splits`) into outputShape. */
 export class SplitKReduceProgram implements WebgpuProgram {

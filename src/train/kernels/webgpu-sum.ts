@@ -6,10 +6,10 @@
  * axes come last and then runs one workgroup per output element: 32 workgroups for a 32-channel
  * layer, each looping over N·H·W values. Other sums go to the stock kernel.
  */
-import type { TF } from '../tf-types';
-import { type BookKernelConfig, needStock } from './kernel-table';
+import type { TF } from '../../tensor/tf-types';
+import { type BookKernelConfig, needStock } from '../../tensor/kernel-table';
 import { SplitKReduceProgram } from './webgpu-split-reduce';
-import type { KernelArgs, TensorInfo, WebgpuBackendLike, WebgpuProgram } from './webgpu-types';
+import type { KernelArgs, TensorInfo, WebgpuBackendLike, WebgpuProgram } from '../../tensor/webgpu-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -1,25 +1,17 @@
 /**
- * The registry of models: one line a model. `ModelKind`, the CLIs' `--model` choices, the run
- * record's validator, the comparison's counts and the exported script all derive from it, so a new
- * model is its module in this folder plus its line here.
+ * The registry of models: one line a model, keyed by the names the run record's format knows
+ * (src/record/model-kinds.ts). The CLIs' `--model` choices, the comparison's counts and the exported
+ * script derive from it, so a new model is its module in this folder, its line here and its name there.
  */
+import { isModelKind, MODEL_KINDS, type ModelKind } from '../../record/model-kinds';
 import { cnn } from './cnn';
 import type { ModelDefinition } from './model-definition';
 import { resnet18 } from './resnet18';
 
-/** Every model by name, in the order the CLIs list them. */
-export const MODELS = { cnn, resnet18 };
+/** Every model by name (the compiler requires one for each name of MODEL_KINDS, and no other). */
+export const MODELS: { readonly [K in ModelKind]: ModelDefinition } = { cnn, resnet18 };
 
-/** The name of a model (`cnn`, `resnet18`): `config.model`, `--model`, `Model.kind`. */
-export type ModelKind = keyof typeof MODELS;
-
-/** Every model's name, in registry order. */
-export const MODEL_KINDS = Object.keys(MODELS) as ModelKind[];
-
-/** True when `x` names a registered model. */
-export function isModelKind(x: unknown): x is ModelKind {
-  return typeof x === 'string' && Object.hasOwn(MODELS, x);
-}
+export { isModelKind, MODEL_KINDS, type ModelKind };
 
 /** The definition of the model `kind` (throws, naming the choices, for a name the registry does not know). */
 export function modelOf(kind: string): ModelDefinition {

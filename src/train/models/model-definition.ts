@@ -4,9 +4,9 @@
  * how it is named). One module per model in this folder, gathered in the registry (index.ts).
  */
 import type { Model, TorchState } from '../model';
-import type { RunConfig } from '../run-record';
-import type { TF } from '../tf-types';
-import type { RunQuestion } from './questions';
+import type { RunConfig } from '../../record/run-record';
+import type { TF } from '../../tensor/tf-types';
+import type { RunQuestion } from '../../record/questions';
 
 /** What building a model needs besides its weights (each model reads the options that apply to it). */
 export interface BuildOptions {

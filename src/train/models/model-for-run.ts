@@ -1,8 +1,8 @@
 /** The model a run trains, built from its config through the registry: settled settings, weights (given or seeded), input preparation. */
 import type { Model, TorchState } from '../model';
 import { imagenetNormalise } from '../model-build';
-import type { RunConfig } from '../run-record';
-import type { TF, Tensor } from '../tf-types';
+import type { RunConfig } from '../../record/run-record';
+import type { TF, Tensor } from '../../tensor/tf-types';
 import { modelOf } from './index';
 import type { Normalization } from './model-definition';
 

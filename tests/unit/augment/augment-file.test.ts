@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { AugmentInputError, augmentFile } from '../../../src/augment/augment-file';
 import { selectBackend } from '../../../src/train/backends';
-import { readSafetensors, writeSafetensors } from '../../../src/train/weights/safetensors';
+import { readSafetensors, writeSafetensors } from '../../../src/tensor/weights/safetensors';
 
 const file = (shape: number[], data: Float32Array) => writeSafetensors({ images: { shape, data } });
 const ok = file([1, 3, 4, 5], new Float32Array(60).fill(0.5));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
-import { readSafetensors } from '../../../src/train/weights/safetensors';
+import { readSafetensors } from '../../../src/tensor/weights/safetensors';
 
 const DIR = join(__dirname, '../../fixtures/augment');
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSafetensors, writeSafetensors } from '../../../src/train/weights/safetensors';
+import { readSafetensors, writeSafetensors } from '../../../src/tensor/weights/safetensors';
 import { loadAugmentFixtures } from '../augment/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-augment-cli-'));

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSafetensors } from '../../../src/train/weights/safetensors';
-import { floatToHalf, halfToFloat } from '../../../src/train/weights/tensor-map';
+import { readSafetensors } from '../../../src/tensor/weights/safetensors';
+import { floatToHalf, halfToFloat } from '../../../src/tensor/weights/tensor-map';
 import { CNN64_DIR } from '../train/helpers/cnn64';
 import { RESNET18_LOCAL } from '../train/helpers/resnet18';
 

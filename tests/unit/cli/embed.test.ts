@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSafetensors } from '../../../src/train/weights/safetensors';
+import { writeSafetensors } from '../../../src/tensor/weights/safetensors';
 import { relError } from '../train/helpers/cnn64';
 import { RESNET18_LOCAL, RESNET18_SHARED, RESNET18_WEIGHTS, tensorsOf } from '../train/helpers/resnet18';
 

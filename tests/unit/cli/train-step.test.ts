@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TensorMap } from '../../../src/train/weights/tensor-map';
+import type { TensorMap } from '../../../src/tensor/weights/tensor-map';
 import { CNN64_DIR, relError } from '../train/helpers/cnn64';
 import { RESNET18_LOCAL, RESNET18_WEIGHTS, at, norm, tensorsOf } from '../train/helpers/resnet18';
 

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDefaultDataset } from '../../../scripts/build-default-dataset';
-import { validateRunRecord } from '../../../src/train/validate-run-record';
-import { readSafetensors } from '../../../src/train/weights/safetensors';
+import { validateRunRecord } from '../../../src/record/validate-run-record';
+import { readSafetensors } from '../../../src/tensor/weights/safetensors';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-train-cli-'));
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/train.ts', ...args], { encoding: 'utf8', timeout: 120_000 });

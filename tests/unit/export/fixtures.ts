@@ -1,5 +1,5 @@
 /** Run records for the export tests, in the shape the trainer writes. */
-import type { RunConfig, RunRecord } from '../../../src/train/run-record';
+import type { RunConfig, RunRecord } from '../../../src/record/run-record';
 
 /** A finished-looking run record with `config` overrides. */
 export function runRecord(config: Partial<RunConfig> & Record<string, unknown> = {}, classes = ['cat', 'dog', 'owl']): RunRecord {

@@ -4,7 +4,7 @@ import { PY_MAIN } from '../../../src/export/python-main';
 import { PY_TRAIN } from '../../../src/export/python-train';
 import { pytorchScript } from '../../../src/export/pytorch-script';
 import { specFromRun } from '../../../src/export/pytorch-spec';
-import type { RunRuntime } from '../../../src/train/run-record';
+import type { RunRuntime } from '../../../src/record/run-record';
 import { runRecord } from './fixtures';
 
 /** Every key of RunRuntime, so a field added to the type and not to the script (or back) fails here. */

@@ -7,7 +7,7 @@ import { EXERCISES } from '../../../src/homework/catalog';
 import { FLATTEN_SIZES, flattenFeatures, flattenSize, HAND_MARKED_Q2_2, Q2_2 } from '../../../src/homework/q2-2';
 import { homeworkRuns } from '../../helpers/run-records';
 import { bestEpoch, OVERFIT_CURVES } from '../../../src/homework/q2-2-curves';
-import type { RunRecord } from '../../../src/train/run-record';
+import type { RunRecord } from '../../../src/record/run-record';
 import { itemOfKey } from '../../../src/homework/structure';
 import { shapeTable } from '../../../src/train/shape-table';
 import { IMAGE_SIZES } from '../../../src/runs/train-settings';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { homeworkVariant } from '../../../src/exercises/variant';
 import { Q2_3 } from '../../../src/homework/q2-3';
 import { batchNormStatistics, q23setup } from '../../../src/homework/q2-3-setup';
-import type { RunRecord } from '../../../src/train/run-record';
+import type { RunRecord } from '../../../src/record/run-record';
 import { gradeFor } from '../../helpers/q2b-runs';
 import { homeworkRuns } from '../../helpers/run-records';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { homeworkVariant } from '../../../src/exercises/variant';
 import { Q2_4 } from '../../../src/homework/q2-4';
 import { GEOMETRIC_OPS, q24pipeline, runTransforms } from '../../../src/homework/q2-4-pipeline';
-import type { RunRecord } from '../../../src/train/run-record';
+import type { RunRecord } from '../../../src/record/run-record';
 import { gradeFor } from '../../helpers/q2b-runs';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 

@@ -9,7 +9,7 @@ import { augmentationPair, finalGap, gapVerdict } from '../../../src/homework/q2
 import { largestRecallRise } from '../../../src/homework/q2-3-confusion';
 import { GRADED_ITEMS, itemOfKey } from '../../../src/homework/structure';
 import { metricsFromConfusion } from '../../../src/train/metrics';
-import { type RunRecord, validateRunRecord } from '../../../src/train/run-record';
+import { type RunRecord, validateRunRecord } from '../../../src/record/run-record';
 import { autoMarks, mistakeMessages, printedForms, withConfusion } from '../../helpers/q2b-runs';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 import { makeSubmission } from '../../helpers/submissions';

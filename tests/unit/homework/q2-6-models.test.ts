@@ -7,7 +7,7 @@ import { CLAIM_OPTIONS, q26claims } from '../../../src/homework/q2-6-claims';
 import { bestByF1, q26models, weightsRatio } from '../../../src/homework/q2-6-models';
 import { parameterCount } from '../../../src/train/shape-table';
 import { metricsFromConfusion } from '../../../src/train/metrics';
-import type { RunRecord } from '../../../src/train/run-record';
+import type { RunRecord } from '../../../src/record/run-record';
 import { gradeFor } from '../../helpers/q2b-runs';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 

@@ -7,7 +7,7 @@ import { EXERCISES } from '../../../src/homework/catalog';
 import { GAIN_TOL, generalisationFacts, Q2_6 } from '../../../src/homework/q2-6';
 import { itemOfKey, GRADED_ITEMS } from '../../../src/homework/structure';
 import { metricsFromConfusion } from '../../../src/train/metrics';
-import type { RunRecord } from '../../../src/train/run-record';
+import type { RunRecord } from '../../../src/record/run-record';
 import { autoMarks, gradeFor } from '../../helpers/q2b-runs';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 import { makeSubmission } from '../../helpers/submissions';

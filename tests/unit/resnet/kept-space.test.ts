@@ -3,7 +3,7 @@ import { deleteRun, putRun } from '../../../components/book/run-store';
 import { keepFeatures, keptFeatures } from '../../../components/resnet/feature-store';
 import { dropFeaturesOfDeletedRuns, newestKeptSpace } from '../../../components/resnet/kept-space';
 import type { FeatureSet } from '../../../components/resnet/feature-set';
-import type { RunRecord } from '../../../src/train/run-record';
+import type { RunRecord } from '../../../src/record/run-record';
 import { resnetWithFeatures } from '../../helpers/q2b-runs';
 
 const set: FeatureSet = { features: Float32Array.from([1, 2, 3, 4]), d: 2, index: [5, 9], labels: [0, 1], splits: ['train', 'val'] };

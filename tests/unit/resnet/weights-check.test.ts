@@ -4,8 +4,8 @@ import { chartLabel, checkWeights, weightsText } from '../../../components/resne
 import { sha256Hex } from '../../../src/data/sha256';
 import { resnet18Shapes } from '../../../src/train/resnet18';
 import { initResnet18State } from '../../../src/train/resnet18-init';
-import type { TensorMap } from '../../../src/train/weights/tensor-map';
-import { readSafetensors, writeSafetensors } from '../../../src/train/weights/safetensors';
+import type { TensorMap } from '../../../src/tensor/weights/tensor-map';
+import { readSafetensors, writeSafetensors } from '../../../src/tensor/weights/safetensors';
 
 const BN_LAYERS = [...resnet18Shapes(1000).keys()].filter((k) => k.endsWith('.running_var')).length;
 const bytes = new Uint8Array(readFileSync('../shared/fixtures/resnet18/weights.safetensors'));

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BookKernelConfig, registerBookKernels, unregisterBookKernels } from '../../../src/train/kernels/kernel-table';
+import { type BookKernelConfig, registerBookKernels, unregisterBookKernels } from '../../../src/tensor/kernel-table';
 import { countKernelCalls } from './kernel-calls';
 import { type RunResult, type TestEnv, loadSpecs, regressions, tally } from './jasmine-runner';
 import { SPECS_BY_KERNEL, specFilesFor } from './spec-files';

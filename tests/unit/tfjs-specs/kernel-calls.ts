@@ -1,5 +1,5 @@
 /** Counts the calls each named kernel of one backend gets, by wrapping what is registered (marks kept), until restore(). */
-import type { TF } from '../../../src/train/tf-types';
+import type { TF } from '../../../src/tensor/tf-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../../src/augment/pipeline';
 import { validatePipeline } from '../../../src/augment/validate-pipeline';
 import { selectBackend } from '../../../src/train/backends';
-import { type RunConfig, type RunRecord, RUN_VERSION, validateRunRecord } from '../../../src/train/run-record';
+import { type RunConfig, type RunRecord, RUN_VERSION, validateRunRecord } from '../../../src/record/run-record';
 import { type TrainOptions, train } from '../../../src/train/trainer';
 import { trainSplit } from '../../../src/train/train-split';
 import { loadFashion } from './helpers/fashion';

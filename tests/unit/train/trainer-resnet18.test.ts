@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/train/backends';
 import type { TorchState } from '../../../src/train/model';
-import type { RunConfig } from '../../../src/train/run-record';
+import type { RunConfig } from '../../../src/record/run-record';
 import { type TrainOptions, train, trainSplit } from '../../../src/train/trainer';
-import { validateRunRecord } from '../../../src/train/validate-run-record';
+import { validateRunRecord } from '../../../src/record/validate-run-record';
 import { loadFashion } from './helpers/fashion';
 import { resnet18Weights } from './helpers/resnet18';
 

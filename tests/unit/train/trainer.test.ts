@@ -5,7 +5,7 @@ import { selectBackend } from '../../../src/train/backends';
 import { initTorchState } from '../../../src/train/cnn';
 import { DIVERGENCE_FACTOR, DIVERGENCE_WINDOW } from '../../../src/train/divergence';
 import { metricsFromConfusion } from '../../../src/train/metrics';
-import { type RunConfig, validateRunRecord } from '../../../src/train/run-record';
+import { type RunConfig, validateRunRecord } from '../../../src/record/run-record';
 import { TrainController } from '../../../src/train/train-control';
 import { type TrainOptions, train } from '../../../src/train/trainer';
 import { trainSplit } from '../../../src/train/train-split';

@@ -1,8 +1,8 @@
 /** Loads the PyTorch cnn64 fixture (weights and one training case) for tests. */
 import { readFileSync } from 'node:fs';
-import type { TF, Tensor } from '../../../../src/train/tf-types';
-import { readSafetensors } from '../../../../src/train/weights/safetensors';
-import type { TensorMap } from '../../../../src/train/weights/tensor-map';
+import type { TF, Tensor } from '../../../../src/tensor/tf-types';
+import { readSafetensors } from '../../../../src/tensor/weights/safetensors';
+import type { TensorMap } from '../../../../src/tensor/weights/tensor-map';
 
 export const CNN64_DIR = '../shared/fixtures/cnn64';
 

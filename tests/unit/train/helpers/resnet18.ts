@@ -1,7 +1,7 @@
 /** The PyTorch ResNet-18 fixtures (shared weights and cases, and the committed small cases) for tests. */
 import { readFileSync } from 'node:fs';
-import { readSafetensors } from '../../../../src/train/weights/safetensors';
-import type { TensorMap } from '../../../../src/train/weights/tensor-map';
+import { readSafetensors } from '../../../../src/tensor/weights/safetensors';
+import type { TensorMap } from '../../../../src/tensor/weights/tensor-map';
 
 export const RESNET18_SHARED = '../shared/fixtures/resnet18';
 export const RESNET18_LOCAL = 'tests/fixtures/resnet18';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../src/train/backends';
-import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
+import { isBookKernel } from '../../../../src/tensor/kernel-table';
 
 beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { selectBackend } from '../../../../src/train/backends';
-import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
+import { isBookKernel } from '../../../../src/tensor/kernel-table';
 import { setSimdKernelsEnabled } from '../../../../src/train/kernels/wasm-simd/runtime';
 
 interface Case { n: number; h: number; w: number; c: number; k: number; stride: number; pad: 'valid' | 'same' | number; relu: boolean }

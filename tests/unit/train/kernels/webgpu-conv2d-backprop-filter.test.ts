@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
 import { FILTER_GEMM_TK, planFilterGemm } from '../../../../src/train/kernels/webgpu-conv2d-backprop-filter';
-import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
+import { isBookKernel } from '../../../../src/tensor/kernel-table';
 import { relError } from '../helpers/cnn64';
 import { randoms, runOn, webgpu } from './webgpu-helpers';
 

@@ -1,7 +1,7 @@
 /** Starts tfjs's webgpu backend on Dawn in Node (SwiftShader when no driver is named) with the project's kernels. */
 import * as tf from '@tensorflow/tfjs';
 import { type DawnInfo, installDawn } from '../../../../bench/lib/dawn';
-import { registerBookKernels } from '../../../../src/train/kernels/kernel-table';
+import { registerBookKernels } from '../../../../src/tensor/kernel-table';
 import { WEBGPU_KERNELS } from '../../../../src/train/kernels/webgpu-kernels';
 
 let started: Promise<DawnInfo> | undefined;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { isBookKernel, registerBookKernels, unregisterBookKernels } from '../../../../src/train/kernels/kernel-table';
+import { isBookKernel, registerBookKernels, unregisterBookKernels } from '../../../../src/tensor/kernel-table';
 import { WEBGPU_KERNELS, WEBGPU_REPLACED } from '../../../../src/train/kernels/webgpu-kernels';
 import { selectBackend } from '../../../../src/train/backends';
 import { webgpu } from './webgpu-helpers';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
-import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
+import { isBookKernel } from '../../../../src/tensor/kernel-table';
 import { randoms, runOn, webgpu } from './webgpu-helpers';
 
 const TOL = 1e-6; // max |webgpu − cpu| (each dx is a sum of at most 4 values of dy in [-1, 1))

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/data/rng';
-import { isBookKernel } from '../../../../src/train/kernels/kernel-table';
+import { isBookKernel } from '../../../../src/tensor/kernel-table';
 import { leadingAxesSum, planColumnSum } from '../../../../src/train/kernels/webgpu-sum';
 import { relError } from '../helpers/cnn64';
 import { randoms, runOn, webgpu } from './webgpu-helpers';

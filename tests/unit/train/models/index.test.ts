@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODELS, MODEL_KINDS, choiceList, fineTuningModels, fineTuningProblem, isModelKind, modelOf } from '../../../../src/train/models';
-import { RUN_QUESTIONS, isRunQuestion } from '../../../../src/train/models/questions';
-import type { RunConfig } from '../../../../src/train/run-record';
+import { RUN_QUESTIONS, isRunQuestion } from '../../../../src/record/questions';
+import type { RunConfig } from '../../../../src/record/run-record';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 
@@ -14,6 +14,7 @@ const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 describe('the model registry', () => {
   it('names each model by its own kind, in the order the CLIs list them', () => {
     expect(MODEL_KINDS).toEqual(['cnn', 'resnet18']);
+    expect(Object.keys(MODELS)).toEqual([...MODEL_KINDS]);
     for (const k of MODEL_KINDS) expect(MODELS[k].kind).toBe(k);
   });
 

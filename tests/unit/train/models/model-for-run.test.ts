@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initTorchState } from '../../../../src/train/cnn';
 import { IMAGENET_MEAN, IMAGENET_STD } from '../../../../src/train/model-build';
 import { modelForRun, normaliser } from '../../../../src/train/models/model-for-run';
-import type { RunConfig } from '../../../../src/train/run-record';
+import type { RunConfig } from '../../../../src/record/run-record';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { type BookKernelConfig, isBookKernel, needStock, registerBookKernels, unregisterBookKernels } from '../../../../src/train/kernels/kernel-table';
-import { WASM_KERNELS } from '../../../../src/train/kernels/wasm-kernels';
-import { bookKernelTable, selectBackend } from '../../../../src/train/backends';
+import { type BookKernelConfig, isBookKernel, needStock, registerBookKernels, unregisterBookKernels } from '../../../src/tensor/kernel-table';
+import { WASM_KERNELS } from '../../../src/train/kernels/wasm-kernels';
+import { bookKernelTable, selectBackend } from '../../../src/train/backends';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

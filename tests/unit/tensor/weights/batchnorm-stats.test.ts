@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resnet18Shapes } from '../../../../src/train/resnet18';
 import { initResnet18State } from '../../../../src/train/resnet18-init';
-import { BN_INIT, batchNormStats, batchNormText, looksTrained } from '../../../../src/train/weights/batchnorm-stats';
-import { readSafetensors } from '../../../../src/train/weights/safetensors';
-import type { TensorMap } from '../../../../src/train/weights/tensor-map';
+import { BN_INIT, batchNormStats, batchNormText, looksTrained } from '../../../../src/tensor/weights/batchnorm-stats';
+import { readSafetensors } from '../../../../src/tensor/weights/safetensors';
+import type { TensorMap } from '../../../../src/tensor/weights/tensor-map';
 
 const fixture = readSafetensors(new Uint8Array(readFileSync('../shared/fixtures/resnet18/weights.safetensors'))).tensors;
 const bnLayers = [...resnet18Shapes(1000).keys()].filter((k) => k.endsWith('.running_mean')).length;

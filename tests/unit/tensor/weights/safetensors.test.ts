@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSafetensors, writeSafetensors } from '../../../../src/train/weights/safetensors';
+import { readSafetensors, writeSafetensors } from '../../../../src/tensor/weights/safetensors';
 
 const FIXTURES = '../shared/fixtures/cnn64';
 

@@ -1,7 +1,7 @@
 /** Validates untrusted JSON as a RunRecord (submissions, grader): never throws, bounds every array. */
 import { validatePipeline } from '../augment/validate-pipeline';
-import { MODEL_KINDS } from './models';
-import { RUN_QUESTIONS } from './models/questions';
+import { MODEL_KINDS } from './model-kinds';
+import { RUN_QUESTIONS } from './questions';
 import { type RunRecord, RUN_FORMAT, RUN_VERSIONS_READ } from './run-record';
 
 const LIMITS = { epochs: 1000, steps: 100_000, classes: 1000, misclassified: 1_000_000, string: 2000, augmentations: 64 };

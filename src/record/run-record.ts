@@ -1,7 +1,7 @@
 /** The run record: a versioned, plain-JSON account of one training run (page, CLI and grader share it). */
 import type { Pipeline } from '../augment/pipeline';
-import type { ModelKind } from './models';
-import type { RunQuestion } from './models/questions';
+import type { ModelKind } from './model-kinds';
+import type { RunQuestion } from './questions';
 
 export const RUN_FORMAT = 'dlcv-hw1-run';
 /** The version written: 2 records the augmentation pipeline as validated {op, params} steps. */

@@ -4,7 +4,7 @@
  * cpu-kernels.ts), and registerBookKernels puts a list in place, keeping the kernel it replaces as the
  * stock one (the book's kernel hands it the cases it does not handle; unregisterBookKernels puts it back).
  */
-import type { TF } from '../tf-types';
+import type { TF } from './tf-types';
 
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 

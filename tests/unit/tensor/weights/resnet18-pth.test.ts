@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPth } from '../../../../src/train/weights/pth';
-import { readWeightsFile } from '../../../../src/train/weights/read-weights';
-import { floatToHalf, halfToFloat } from '../../../../src/train/weights/tensor-map';
-import { RESNET18_LOCAL, resnet18Weights } from '../helpers/resnet18';
+import { readPth } from '../../../../src/tensor/weights/pth';
+import { readWeightsFile } from '../../../../src/tensor/weights/read-weights';
+import { floatToHalf, halfToFloat } from '../../../../src/tensor/weights/tensor-map';
+import { RESNET18_LOCAL, resnet18Weights } from '../../train/helpers/resnet18';
 
 const PARTIAL = `${RESNET18_LOCAL}/partial.pth`;
 

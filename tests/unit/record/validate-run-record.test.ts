@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classificationMetrics } from '../../../src/train/metrics';
-import { type RunRecord, validateRunRecord } from '../../../src/train/run-record';
+import { type RunRecord, validateRunRecord } from '../../../src/record/run-record';
 
 function validRecord(): RunRecord {
   const truth = [0, 0, 1, 2, 2, 1];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { pyLiteral } from '../../../src/export/py-literal';
-import { callScript, hasPython, writeScript } from './python';
+import { pyLiteral } from '../../../src/python/py-literal';
+import { callScript, hasPython, writeScript } from '../export/python';
 
 describe('pyLiteral', () => {
   const value = { a: [1, -2.5, 1e-8, 0.1 + 0.2, 2 ** 53 + 2, -0, Infinity], s: 'qu"ote\\ \n 𝒜 é', t: true, f: false, n: null };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readPth } from '../../../../src/train/weights/pth';
-import { readSafetensors } from '../../../../src/train/weights/safetensors';
+import { readPth } from '../../../../src/tensor/weights/pth';
+import { readSafetensors } from '../../../../src/tensor/weights/safetensors';
 
 const FIXTURES = '../shared/fixtures/cnn64';
 

@@ -1,5 +1,6 @@
 /** D3 grouped bar chart: per class, one bar for each of train / val / test (count or share of the split). */
 import * as d3 from 'd3';
+import { legendRows } from '../../src/charts-data/axis-layout';
 import { SPLIT_NAMES, type Distribution, type SplitName } from '../../src/data/class-distribution';
 
 /** Colours of the splits, from the theme. */
@@ -11,8 +12,10 @@ let count = 0;
 /** Draws the chart into `container` (replacing it); `measure` picks counts or each class's share of a split. */
 export function renderClassDistribution(container: Element, d: Distribution, measure: 'count' | 'share', title: string): void {
   const width = 640;
-  const height = 300;
-  const m = { top: 30, right: 12, bottom: 70, left: 52 };
+  const names = SPLIT_NAMES.map((s) => `${SPLIT_LABEL[s]} (${d.totals[s].toLocaleString('en')})`);
+  const legend = legendRows(names, width - 70, 12);
+  const height = 286 + legend.height;
+  const m = { top: 14 + legend.height, right: 12, bottom: 70, left: 52 };
   const value = (r: Distribution['rows'][number], s: SplitName) => (measure === 'count' ? r.counts[s] : r.shares[s]);
   const x0 = d3.scaleBand<number>().domain(d.rows.map((r) => r.label)).range([m.left, width - m.right]).padding(0.18);
   const x1 = d3.scaleBand<SplitName>().domain(SPLIT_NAMES).range([0, x0.bandwidth()]).padding(0.06);
@@ -37,10 +40,10 @@ export function renderClassDistribution(container: Element, d: Distribution, mea
     .attr('y', (b) => y(value(b.r, b.s))).attr('height', (b) => y(0) - y(value(b.r, b.s)))
     .style('fill', (b) => SPLIT_COLORS[b.s])
     .append('title').text((b) => `${b.r.name}, ${SPLIT_LABEL[b.s]}: ${b.r.counts[b.s]} images (${pct(b.r.shares[b.s])} of the split)`);
-  const legend = svg.append('g').attr('transform', `translate(${m.left + 6},${m.top - 16})`);
+  const key = svg.append('g').attr('transform', `translate(${m.left + 6},14)`);
   SPLIT_NAMES.forEach((s, i) => {
-    const g = legend.append('g').attr('transform', `translate(${i * 110},0)`);
+    const g = key.append('g').attr('transform', `translate(${legend.slots[i].x},${legend.slots[i].y})`);
     g.append('rect').attr('width', 12).attr('height', 12).attr('y', -9).style('fill', SPLIT_COLORS[s]);
-    g.append('text').attr('x', 16).attr('y', 1).style('fill', 'var(--fg)').text(`${SPLIT_LABEL[s]} (${d.totals[s].toLocaleString('en')})`);
+    g.append('text').attr('x', 18).attr('y', 1).style('fill', 'var(--fg)').text(names[i]);
   });
 }

@@ -1,6 +1,8 @@
-/** A D3 heat map of a confusion matrix (rows: true class, columns: predicted), counts or row shares written in the cells. */
+/** A D3 heat map of a confusion matrix (rows: true class, columns: predicted) under its visible title, counts or row shares written in the cells. */
 import * as d3 from 'd3';
+import { wrapLines } from '../../src/charts-data/axis-layout';
 import { rowNormalise } from '../../src/charts-data/confusion-rows';
+import { titleText } from './chart-title';
 
 let count = 0;
 
@@ -13,8 +15,9 @@ export function renderConfusionHeatmap(container: Element, counts: readonly (rea
   const fmt = opts.normalised ? (v: number) => (v === 0 ? '0' : v.toFixed(2).replace(/^0/, '')) : (v: number) => String(v);
   const k = confusion.length;
   const cell = 30;
-  const m = { top: 20, right: 60, bottom: 90, left: 100 };
-  const width = m.left + m.right + k * cell;
+  const width = 160 + k * cell;
+  const lines = wrapLines(title, width - 8);
+  const m = { top: 24 + 16 * lines.length, right: 60, bottom: 90, left: 100 };
   const height = m.top + m.bottom + k * cell;
   const max = opts.normalised ? 1 : Math.max(1, d3.max(confusion.flat()) ?? 1);
   const colour = d3.scaleSequential(d3.interpolateBlues).domain([0, max]);
@@ -22,9 +25,10 @@ export function renderConfusionHeatmap(container: Element, counts: readonly (rea
   const name = (i: number) => classes[i] ?? String(i);
   container.replaceChildren();
   const svg = d3.select(container).append('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`).style('font', '10px var(--font, sans-serif)').style('max-width', `${width * 1.4}px`);
+    .attr('aria-labelledby', `${id}-t ${id}-d`).style('font', '11px var(--font, sans-serif)').style('max-width', `${width * 1.4}px`);
   svg.append('title').attr('id', `${id}-t`).text(title);
   svg.append('desc').attr('id', `${id}-d`).text(confusion.map((row, t) => `true ${name(t)}: ${row.map(fmt).join(', ')}`).join('; '));
+  titleText(svg, lines);
   const g = svg.append('g').attr('transform', `translate(${m.left},${m.top})`);
   confusion.forEach((row, t) => row.forEach((v, p) => {
     g.append('rect').attr('x', p * cell).attr('y', t * cell).attr('width', cell - 1).attr('height', cell - 1).style('fill', colour(v));
@@ -35,5 +39,5 @@ export function renderConfusionHeatmap(container: Element, counts: readonly (rea
     g.append('text').attr('x', -4).attr('y', i * cell + cell / 2 + 3).attr('text-anchor', 'end').style('fill', 'var(--fg)').text(c);
     g.append('text').attr('transform', `translate(${i * cell + cell / 2},${k * cell + 4}) rotate(50)`).style('fill', 'var(--fg)').text(c);
   });
-  svg.append('text').attr('x', 4).attr('y', 12).style('fill', 'var(--muted)').text('true ↓ · predicted →');
+  svg.append('text').attr('x', 4).attr('y', m.top - 6).style('fill', 'var(--muted)').text('true ↓ · predicted →');
 }

@@ -1,7 +1,7 @@
 /** The D3 charts of the comparison (loaded only when they are about to be seen): curves overlaid, F1 bars and confusion matrices, one figure per run. */
 import type { CurveMetric } from '../../src/charts-data/training-curves';
 import type { ResultPanel } from '../../src/comparison/side-by-side';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { renderConfusionHeatmap } from '../charts/confusion-heatmap';
 import { renderF1Bars } from '../charts/f1-bars';
 import { renderCompare } from '../charts/training-curves-chart';

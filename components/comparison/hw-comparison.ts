@@ -1,11 +1,11 @@
 import type { CurveMetric } from '../../src/charts-data/training-curves';
 import { comparisonTable, type ComparisonRow } from '../../src/comparison/comparison-table';
 import { runLabel } from '../../src/comparison/run-labels';
-import { defaultSelection, HOMEWORK_QUESTIONS, latestPerQuestion, type ListedRun, mergeRuns, readableRuns } from '../../src/comparison/run-sources';
+import { defaultPicks, defaultSelectionText, HOMEWORK_QUESTIONS, latestPerQuestion, type ListedRun, mergeRuns, readableRuns } from '../../src/comparison/run-sources';
 import { overlaidCurves, perClassF1Table, resultPanels, sameClasses } from '../../src/comparison/side-by-side';
 import { rowCells } from '../../src/comparison/table-cells';
 import { parseRunFile } from '../../src/runs/import-run';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { part } from '../lib/part';
 import { bookState, listRuns, persistent, putRun, RUNS_CHANGE, runEvents, whenVisible } from './book-links';
 
@@ -40,7 +40,7 @@ class HwComparison extends HTMLElement {
     whenVisible(this, async () => {
       const keeps = await persistent();
       this.q('[data-runs-note]').textContent = keeps
-        ? 'Runs you trained or imported in this book are kept in this browser; handed-in runs come from your submission. The latest finished run of each question is ticked by default.'
+        ? 'Runs you trained or imported in this book are kept in this browser; handed-in runs come from your submission. The handed-in run of each question (the one its exercises are checked against) is ticked by default.'
         : 'This browser cannot keep runs (IndexedDB is unavailable): imported runs last until you leave the page.';
       await this.refresh();
     });
@@ -73,9 +73,13 @@ class HwComparison extends HTMLElement {
     this.render();
   }
 
+  private picks() {
+    return defaultPicks(this.listed.map((l) => l.run), this.listed.filter((l) => l.handedIn).map((l) => l.run));
+  }
+
   private selection(): Set<string> {
     const ids = new Set(this.listed.map((l) => l.run.id));
-    const chosen = this.picked ?? new Set(defaultSelection(this.listed.map((l) => l.run)));
+    const chosen = this.picked ?? new Set(this.picks().map((p) => p.id));
     return new Set([...chosen].filter((id) => ids.has(id)));
   }
 
@@ -158,7 +162,8 @@ class HwComparison extends HTMLElement {
   private renderExerciseRuns(): void {
     const per = latestPerQuestion(bookState().progress.runs);
     const parts = HOMEWORK_QUESTIONS.map((q) => `${q}: ${per[q] ? per[q]!.id : 'none handed in'}`);
-    this.q('[data-exercise-runs]').textContent = `The exercises below are checked against the latest handed-in run of each question (${parts.join('; ')}).`;
+    const ticked = this.listed.length === 0 ? '' : ` ${defaultSelectionText(this.picks())}${this.picked ? ' You have changed the ticks since.' : ''}`;
+    this.q('[data-exercise-runs]').textContent = `The exercises below are checked against the latest handed-in run of each question (${parts.join('; ')}).${ticked}`;
   }
 
   private renderSelectionNote(chosen: RunRecord[]): void {

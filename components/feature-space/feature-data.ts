@@ -11,6 +11,8 @@ export interface FeatureSpaceData {
   /** The predicted class per point (optional), shown on hover. */
   predicted?: ArrayLike<number>;
   images?: { pixels: Uint8Array; imageSize: number; channels: 1 | 3; index: ArrayLike<number> };
+  /** What the points are, in the title and the exported figure (e.g. "validation features of ResNet-18, not pretrained"). */
+  subject?: string;
   /** KL and trustworthiness shown beside the picture. */
   kl?: number;
   trustworthiness?: number;

@@ -1,16 +1,20 @@
 /**
  * <hw-feature-space>: the feature-space view. `show(data)` draws a 2-D or 3-D embedding with a legend
- * whose buttons toggle classes, a train/validation choice, a hover card (image, class, prediction),
- * KL and trustworthiness beside it, and PNG/SVG export. `compute(...)` runs t-SNE in the worker
- * first, with progress and a Cancel button. The chapter decides what data to give it.
+ * whose buttons toggle classes, a train/validation choice (when the data has both), a hover card (image,
+ * class, prediction), keys to pan, zoom and rotate, the picture in words (class centroids, nearest
+ * classes), KL and trustworthiness beside it, and PNG/SVG export of the whole figure. `compute(...)`
+ * runs t-SNE in the worker first, with progress and a Cancel button. The chapter decides what data to give it.
  */
 import type { TsneOptions } from '../../src/tsne/tsne';
 import { part } from '../lib/part';
-import { exportPng, exportSvg } from './export-image';
+import { exportPng, exportSvg, figureSvg } from './export-image';
 import { classColour, type FeatureSpaceData } from './feature-data';
 import { pointImage } from './point-image';
 import type { ScatterView } from './scatter-view';
 import { startTsne, type TsneJob } from './tsne-client';
+import { centroidLines, pointsText, shownText, splitChoices } from './view-words';
+
+let instances = 0;
 
 class HwFeatureSpace extends HTMLElement {
   private data: FeatureSpaceData | null = null;
@@ -18,10 +22,14 @@ class HwFeatureSpace extends HTMLElement {
   private hiddenClasses = new Set<number>();
   private split = 'all';
   private job: TsneJob | null = null;
+  private heading = '';
+  private faith = '';
 
   connectedCallback(): void {
-    part<HTMLButtonElement>(this, '[data-export-svg]').addEventListener('click', () => { if (this.view) exportSvg(this.view.svg, this.fileName()); });
-    part<HTMLButtonElement>(this, '[data-export-png]').addEventListener('click', () => { if (this.view) void exportPng(this.view.svg, this.fileName()); });
+    const keys = part(this, '[data-keys]');
+    keys.id ||= `feature-space-keys-${++instances}`;
+    part<HTMLButtonElement>(this, '[data-export-svg]').addEventListener('click', () => { const f = this.figure(); if (f) exportSvg(f, this.fileName()); });
+    part<HTMLButtonElement>(this, '[data-export-png]').addEventListener('click', () => { const f = this.figure(); if (f) void exportPng(f, this.fileName()); });
     part<HTMLSelectElement>(this, '[data-split]').addEventListener('change', (e) => { this.split = (e.target as HTMLSelectElement).value; this.applyVisibility(); });
     part<HTMLButtonElement>(this, '[data-cancel]').addEventListener('click', () => this.job?.cancel());
   }
@@ -62,21 +70,39 @@ class HwFeatureSpace extends HTMLElement {
     this.data = data;
     this.hiddenClasses.clear();
     const { drawScatter } = await import('./scatter-view');
-    const title = `${data.dims}-D t-SNE of ${data.labels.length} points coloured by class${data.dims === 3 ? '; drag to rotate' : '; scroll to zoom, drag to pan'}`;
-    this.view = drawScatter(part(this, '[data-plot]'), data, title, (i, x, y) => this.hover(i, x, y));
+    this.heading = `${data.dims}-D t-SNE of ${pointsText(data.labels.length, data.splits)}, coloured by class${data.subject ? `: ${data.subject}` : ''}`;
+    const hint = data.dims === 3 ? 'drag to rotate (or the arrow keys), + and − zoom, 0 resets' : 'scroll to zoom, drag to pan (or the arrow keys, + and −, 0 resets)';
+    this.view = drawScatter(part(this, '[data-plot]'), data, `${this.heading}; ${hint}`, (i, x, y) => this.hover(i, x, y));
+    this.view.svg.setAttribute('aria-describedby', part(this, '[data-keys]').id);
+    part(this, '[data-keys]').hidden = false;
+    part(this, '[data-words-box]').hidden = false;
     this.renderLegend();
-    const sel = part<HTMLSelectElement>(this, '[data-split]');
-    sel.closest('label')!.hidden = !data.splits;
-    this.split = data.splits ? sel.value : 'all';
-    const faith = [data.kl === undefined ? '' : `KL divergence ${data.kl.toFixed(3)}`, data.trustworthiness === undefined ? '' : `trustworthiness (k = 10) ${data.trustworthiness.toFixed(3)}`].filter(Boolean).join(' · ');
-    part(this, '[data-status]').textContent = `${title}. ${faith}`;
-    part(this, '[data-faithfulness]').textContent = faith;
+    this.renderSplitChoices();
+    this.faith = [data.kl === undefined ? '' : `KL divergence ${data.kl.toFixed(3)}`, data.trustworthiness === undefined ? '' : `trustworthiness (k = 10) ${data.trustworthiness.toFixed(3)}`].filter(Boolean).join(' · ');
+    part(this, '[data-faithfulness]').textContent = this.faith;
     this.querySelectorAll<HTMLButtonElement>('[data-export-svg], [data-export-png]').forEach((b) => { b.disabled = false; });
     this.applyVisibility();
   }
 
   private fileName(): string {
     return `feature-space-${this.data?.dims ?? 2}d`;
+  }
+
+  /** The figure to export: title, the points shown, the legend of the classes shown, and what is shown with KL and trustworthiness. */
+  private figure(): SVGSVGElement | null {
+    const d = this.data;
+    if (!d || !this.view) return null;
+    const legend = d.classes.flatMap((name, c) => (this.hiddenClasses.has(c) ? [] : [{ name, colour: classColour(c) }]));
+    return figureSvg(this.view.svg, { title: this.heading, legend, note: [this.faith, part(this, '[data-shown]').textContent ?? ''].filter(Boolean).join('. ') });
+  }
+
+  private renderSplitChoices(): void {
+    const sel = part<HTMLSelectElement>(this, '[data-split]');
+    const choices = splitChoices(this.data!.splits);
+    sel.replaceChildren(...choices.map((c) => new Option(c.text, c.value)));
+    sel.closest('label')!.hidden = choices.length === 0;
+    sel.value = 'all';
+    this.split = 'all';
   }
 
   private renderLegend(): void {
@@ -99,10 +125,21 @@ class HwFeatureSpace extends HTMLElement {
     });
   }
 
+  /** Hides the points of hidden classes and other splits, and says what is shown: the caption, the status and the picture in words. */
   private applyVisibility(): void {
     const d = this.data;
     if (!d || !this.view) return;
-    this.view.setVisible((i) => !this.hiddenClasses.has(d.labels[i]) && (this.split === 'all' || !d.splits || d.splits[i] === this.split));
+    const visible = (i: number) => !this.hiddenClasses.has(d.labels[i]) && (this.split === 'all' || !d.splits || d.splits[i] === this.split);
+    this.view.setVisible(visible);
+    const n = d.labels.length;
+    let shown = 0;
+    for (let i = 0; i < n; i++) if (visible(i)) shown++;
+    const hiddenShown = [...this.hiddenClasses].filter((c) => c < d.classes.length).length;
+    const shownLine = shownText(shown, n, this.split, hiddenShown);
+    part(this, '[data-shown]').textContent = shownLine;
+    part(this, '[data-status]').textContent = `${this.heading}. ${shownLine}${this.faith ? ` ${this.faith}` : ''}`;
+    const words = centroidLines(this.view.points, n, d.dims, d.labels, d.classes, visible);
+    part(this, '[data-words]').replaceChildren(...(words.length > 0 ? words : ['No point is shown.']).map((w) => Object.assign(document.createElement('li'), { textContent: w })));
   }
 
   private hover(i: number, x: number, y: number): void {

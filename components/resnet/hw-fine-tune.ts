@@ -286,7 +286,8 @@ class HwFineTune extends HTMLElement {
     try {
       const classes = sp.run?.dataset.classes ?? d?.manifest.classes ?? [];
       const images = d && (!sp.run || sp.run.dataset.hash === d.manifest.hash) ? { pixels: d.dataset.pixels, imageSize: d.manifest.imageSize, channels: d.manifest.channels } : null;
-      const drawn = await drawViews(this, sp.set, classes, images, s);
+      const subject = sp.run ? `run ${sp.run.id}, ${chartLabel(sp.run.config.pretrained)}` : `${chartLabel(this.weights.chosen()?.name ?? null)}, before training`;
+      const drawn = await drawViews(this, sp.set, classes, images, s, subject);
       if (sp.run?.featureSpace && drawn.length) {
         sp.run = { ...sp.run, featureSpace: { ...sp.run.featureSpace, tsne: drawn } };
         const { putRun } = await import('../book/run-store');

@@ -51,8 +51,8 @@ export function renderCentroids(el: HTMLElement, s: FeatureSpaceSummary, classes
   el.replaceChildren(table);
 }
 
-/** Draws both views from a feature set; resolves with the pictures drawn (cancelled ones are left out). */
-export async function drawViews(root: HTMLElement, f: FeatureSet, classes: string[], images: { pixels: Uint8Array; imageSize: number; channels: 1 | 3 } | null, settings: { perplexity: number; iterations: number; seed: number }): Promise<TsneSummary[]> {
+/** Draws both views from a feature set, titled with `subject` (the run or weights and whether pretrained); resolves with the pictures drawn (cancelled ones are left out). */
+export async function drawViews(root: HTMLElement, f: FeatureSet, classes: string[], images: { pixels: Uint8Array; imageSize: number; channels: 1 | 3 } | null, settings: { perplexity: number; iterations: number; seed: number }, subject: string): Promise<TsneSummary[]> {
   const out: TsneSummary[] = [];
   const view2 = part<FeatureSpaceElement>(root, '[data-view-2d] hw-feature-space');
   const view3 = part<FeatureSpaceElement>(root, '[data-view-3d] hw-feature-space');
@@ -63,6 +63,7 @@ export async function drawViews(root: HTMLElement, f: FeatureSet, classes: strin
     const options: TsneOptions = { dims, perplexity: Math.min(settings.perplexity, Math.max(2, Math.floor((n - 1) / 3))), iterations: settings.iterations, seed: settings.seed };
     const done = await view.compute(set.features, n, set.d, options, {
       labels: set.labels, classes, splits: set.splits, images: images ? { ...images, index: set.index } : undefined,
+      subject: `${dims === 2 ? 'train and validation' : 'validation'} features of ${subject}`,
     });
     if (!done) continue;
     const faith = view.querySelector('[data-faithfulness]')?.textContent ?? '';

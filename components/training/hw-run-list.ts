@@ -1,15 +1,33 @@
+import { pretrainedText, questionText, runSetup } from '../../src/comparison/run-labels';
 import { latestRun } from '../../src/homework/run-context';
 import { parseRunFile } from '../../src/runs/import-run';
 import { runFileName, sortRuns, stopReasonText, summariseRun, weightsFileName } from '../../src/runs/run-summary';
 import type { CurveMetric } from '../../src/charts-data/training-curves';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { bookState } from '../book/book-state';
 import { downloadText } from '../lib/download';
-import { deleteRun, getWeights, listRuns, persistent, putRun, RUNS_CHANGE, runEvents } from '../book/run-store';
+import { deleteRun, getWeights, listRuns, persistent, putRun, RUNS_CHANGE, runEvents, showRunResults } from '../book/run-store';
 import { whenVisible } from '../lib/when-visible';
 import { part } from '../lib/part';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
+/** `text` as nodes with a line-break opportunity (<wbr>) inside long names: between a lower-case and an upper-case letter and after "_". */
+function breakable(text: string): Node[] {
+  const out: Node[] = [];
+  let start = 0;
+  for (let i = 1; i < text.length; i++) {
+    const camel = /[a-z]/.test(text[i - 1]) && /[A-Z]/.test(text[i]);
+    if (camel || text[i - 1] === '_') {
+      out.push(document.createTextNode(text.slice(start, i)), document.createElement('wbr'));
+      start = i;
+    }
+  }
+  out.push(document.createTextNode(text.slice(start)));
+  return out;
+}
+
+/** Columns of the runs table (RunList.astro's headings). */
+const COLUMN_COUNT = 6;
 
 /** The runs list: one row per kept run with compare, export, hand in, weights and delete; import and compare below. */
 class HwRunList extends HTMLElement {
@@ -47,8 +65,8 @@ class HwRunList extends HTMLElement {
     const question = (this.dataset.question ?? 'q2.2') as RunRecord['config']['question'];
     const checked = latestRun(question, handed);
     part(this, '[data-handed-in]').textContent = handed.length === 0
-      ? `No run is handed in yet. This chapter's exercises on your own run are checked against the latest ${question} run you hand in.`
-      : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `This chapter's exercises on your own run are checked against ${checked.id}.` : `None of them is a finished ${question} run with test results.`}`;
+      ? `No run is handed in yet. This chapter's exercises on your own run are checked against the latest finished run of ${questionText(question)} that you hand in.`
+      : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `This chapter's exercises on your own run are checked against ${checked.id}.` : `None of them is a finished run of ${questionText(question)} with test results, so this chapter's exercises on your own run cannot be checked yet.`}`;
   }
 
   /** Reads the store and re-renders; returns false when a newer refresh overtook this one or the read failed. */
@@ -71,14 +89,14 @@ class HwRunList extends HTMLElement {
     const body = part(this, '[data-rows]');
     const handed = new Set(bookState().progress.runs.map((r) => r.id));
     if (this.runs.length === 0) {
-      body.innerHTML = '<tr><td colspan="9">No runs yet: train one above, or import a run file.</td></tr>';
+      body.innerHTML = `<tr><td colspan="${COLUMN_COUNT}">No runs yet: train one above, or import a run file.</td></tr>`;
       return;
     }
     body.replaceChildren(...this.runs.map((run) => {
       const s = summariseRun(run);
       const tr = document.createElement('tr');
       tr.dataset.runId = run.id;
-      const td = (text: string, cls = '') => { const c = document.createElement('td'); c.textContent = text; c.className = cls; return c; };
+      const td = (text: string, breaks = false) => { const c = document.createElement('td'); c.append(...(breaks ? breakable(text) : [text])); return c; };
       const pick = document.createElement('input');
       pick.type = 'checkbox';
       pick.dataset.pick = run.id;
@@ -88,10 +106,28 @@ class HwRunList extends HTMLElement {
         if (pick.checked) this.picked.add(run.id);
         else this.picked.delete(run.id);
       });
-      const pickCell = document.createElement('td');
-      pickCell.append(pick);
-      const name = td(`${s.label} · ${new Date(s.createdAt).toLocaleString('en')}`);
+      const setup = runSetup(run);
       const status = `${stopReasonText(s.stopped)}${handed.has(run.id) ? ' · handed in' : ''}`;
+      const name = document.createElement('td');
+      name.className = 'run-name';
+      name.append(pick, ...[s.label, new Date(s.createdAt).toLocaleString('en'), status].map((t, i) => {
+        const span = document.createElement('span');
+        span.append(...breakable(t));
+        if (i === 2) span.className = 'run-status';
+        return span;
+      }));
+      const results = document.createElement('td');
+      const numbers = document.createElement('table');
+      numbers.className = 'run-results';
+      numbers.createCaption().textContent = `Results of run ${run.id}`;
+      for (const [what, value] of [['epochs', `${s.epochsDone}/${s.epochsPlanned}`], ['train', pct(s.finalTrainAccuracy)], ['validation', pct(s.finalValAccuracy)], ['test', pct(s.testAccuracy)], ['macro F1', s.macroF1 === null ? '—' : s.macroF1.toFixed(4)]]) {
+        const line = numbers.insertRow();
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = what;
+        line.append(th, Object.assign(document.createElement('td'), { textContent: value }));
+      }
+      results.append(numbers);
       const actions = document.createElement('td');
       const box = document.createElement('div');
       box.className = 'run-actions';
@@ -104,13 +140,16 @@ class HwRunList extends HTMLElement {
       };
       if (handed.has(run.id)) button('Withdraw from my submission', () => bookState().dropRun(run.id));
       else button('Hand in with my submission', () => this.handIn(run));
+      if (run.test) button('Show test results', () => showRunResults(run.id));
       button('Export JSON', () => downloadText(runFileName(run), `${JSON.stringify(run, null, 1)}\n`, 'application/json'));
       button('Download weights', () => this.downloadWeights(run));
       button('Run this in PyTorch', () => this.downloadPytorch(run));
       button('Delete', () => this.deleteOne(run));
       actions.append(box);
-      tr.append(pickCell, name, td(`${s.epochsDone}/${s.epochsPlanned}`, 'num'), td(pct(s.finalTrainAccuracy), 'num'), td(pct(s.finalValAccuracy), 'num'),
-        td(pct(s.testAccuracy), 'num'), td(s.macroF1 === null ? '—' : s.macroF1.toFixed(4), 'num'), td(status), actions);
+      const model = document.createElement('td');
+      model.className = 'run-name';
+      model.append(...[setup.model, setup.fineTuning].map((t) => Object.assign(document.createElement('span'), { textContent: t })));
+      tr.append(name, model, td(setup.augmentation, true), td(setup.weights, true), results, actions);
       return tr;
     }));
   }
@@ -136,7 +175,8 @@ class HwRunList extends HTMLElement {
       const { pytorchScriptOfRun } = await import('../../src/export/pytorch-script');
       const { fileName, source } = pytorchScriptOfRun(run);
       downloadText(fileName, source, 'text/x-python');
-      this.say(`Saved ${fileName}: on a machine with torch and torchvision run python3 ${fileName} --data DIR --out run.json, then import run.json here.`);
+      const data = run.dataset.name === 'default' ? " DIR is the book's default data set as an image folder: write it with npm run unpack-dataset -- --out DIR in the book's repository." : ' DIR is the image folder (or the unzipped .zip) the run\'s data set was loaded from.';
+      this.say(`Saved ${fileName}: on a machine with torch and torchvision run python3 ${fileName} --data DIR --out run.json, then import run.json here.${data}`);
     } catch (e) {
       this.say(`Run ${run.id} cannot be written as a PyTorch script: ${(e as Error).message}.`, true);
     }
@@ -175,7 +215,8 @@ class HwRunList extends HTMLElement {
     }
     const metric = part<HTMLSelectElement>(this, '[data-metric]').value as CurveMetric;
     const { renderCompare } = await import('../charts/training-curves-chart');
-    renderCompare(part(this, '[data-compare-chart]'), chosen, metric, new Map(chosen.map((r) => [r.id, summariseRun(r).label])));
+    const legend = (r: RunRecord) => [runSetup(r).model, pretrainedText(r), summariseRun(r).label].filter(Boolean).join(' · ');
+    renderCompare(part(this, '[data-compare-chart]'), chosen, metric, new Map(chosen.map((r) => [r.id, legend(r)])));
     this.say(`Comparing ${chosen.length} runs.`);
   }
 }

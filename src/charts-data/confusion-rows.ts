@@ -1,5 +1,5 @@
 /** Row-normalised confusion matrices and per-class F1 bars for the results charts. */
-import type { ClassMetrics } from '../train/run-record';
+import type { ClassMetrics } from '../record/run-record';
 
 /** confusion[t][p] / (row t's total): the share of class t predicted as p; an empty row stays 0. */
 export function rowNormalise(confusion: readonly (readonly number[])[]): number[][] {

@@ -1,5 +1,5 @@
 /** The gallery of q2.2e: up to n misclassified test images per true class, mapped to data-set indices. */
-import type { TestMetrics } from '../train/run-record';
+import type { TestMetrics } from '../record/run-record';
 
 /** One image of the gallery. */
 export interface Pick { dataIndex: number; trueLabel: number; predicted: number }

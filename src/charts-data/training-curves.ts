@@ -1,5 +1,5 @@
 /** Points of the training charts: per-epoch losses and accuracies, a smoothed per-step loss, and runs overlaid. */
-import type { EpochMetrics, RunRecord } from '../train/run-record';
+import type { EpochMetrics, RunRecord } from '../record/run-record';
 
 export type Point = [number, number];
 

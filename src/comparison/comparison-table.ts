@@ -1,8 +1,9 @@
 /** The comparison table: one row per run and the homework's reported numbers as labelled reference rows. */
-import type { RunRecord } from '../train/run-record';
+import type { RunRecord } from '../record/run-record';
+import { MODELS } from '../train/models';
 import { describeAugmentations } from './augmentation-text';
 import { trainValGap } from './generalisation';
-import { modelParameterCount, resnet18ParameterCount, trainedParameterCount } from './model-parameters';
+import { modelParameterCount, trainedParameterCount } from './model-parameters';
 import { REPORTED_MODELS, type ReportedModel } from './reported-numbers';
 import { MODEL_NAMES, runLabel } from './run-labels';
 import { recomputedTestMetrics } from './test-metrics';
@@ -81,8 +82,8 @@ export function reportedRow(r: ReportedModel): ComparisonRow {
     imageSize: null,
     testAccuracy: r.testAccuracy,
     macroF1: r.macroF1,
-    parameters: r.model === 'resnet18' ? resnet18ParameterCount(10) : null,
-    trainedParameters: r.model === 'resnet18' ? resnet18ParameterCount(10) : null,
+    parameters: MODELS[r.model].parameterCount(null, 10),
+    trainedParameters: MODELS[r.model].parameterCount(null, 10),
     epochsDone: r.epoch,
     epochsPlanned: r.epoch,
     trainAccuracy: r.trainAccuracy,

@@ -1,10 +1,11 @@
 /** The runs the comparison reads: those kept in this browser and those handed in, one entry per id, and the default selection. */
-import { latestRun } from '../homework/run-context';
-import { type RunRecord, validateRunRecord } from '../train/run-record';
+import { latestRun } from '../record/latest-run';
+import { RUN_QUESTIONS, type RunQuestion } from '../record/questions';
+import { type RunRecord, validateRunRecord } from '../record/run-record';
 
 /** The homework questions whose runs the comparison is about, in order. */
-export const HOMEWORK_QUESTIONS = ['q2.2', 'q2.3', 'q2.4'] as const;
-export type HomeworkQuestion = (typeof HOMEWORK_QUESTIONS)[number];
+export const HOMEWORK_QUESTIONS = RUN_QUESTIONS;
+export type HomeworkQuestion = RunQuestion;
 
 /** One run with where it was found. */
 export interface ListedRun {
@@ -51,7 +52,33 @@ export function latestPerQuestion(runs: readonly RunRecord[]): Partial<Record<Ho
   return out;
 }
 
-/** Ids ticked by default: the latest finished run of each question. */
-export function defaultSelection(runs: readonly RunRecord[]): string[] {
-  return Object.values(latestPerQuestion(runs)).map((r) => r.id);
+/** Why a run is ticked by default: it is the handed-in run the exercises are checked against, or (none handed in for its question) the latest finished one listed. */
+export interface DefaultPick { question: HomeworkQuestion; id: string; handedIn: boolean }
+
+/** The runs ticked by default, question by question: the handed-in run the exercises read (latestRun of `handedIn`), else the latest finished run of `runs`. */
+export function defaultPicks(runs: readonly RunRecord[], handedIn: readonly RunRecord[] = []): DefaultPick[] {
+  const handed = latestPerQuestion(handedIn);
+  const listed = latestPerQuestion(runs);
+  return HOMEWORK_QUESTIONS.flatMap((question): DefaultPick[] => {
+    const h = handed[question];
+    const l = listed[question];
+    return h ? [{ question, id: h.id, handedIn: true }] : l ? [{ question, id: l.id, handedIn: false }] : [];
+  });
+}
+
+/** Ids ticked by default (see defaultPicks). */
+export function defaultSelection(runs: readonly RunRecord[], handedIn: readonly RunRecord[] = []): string[] {
+  return defaultPicks(runs, handedIn).map((p) => p.id);
+}
+
+/** The sentence that says which runs are ticked by default and why. */
+export function defaultSelectionText(picks: readonly DefaultPick[]): string {
+  if (picks.length === 0) return 'No finished run is listed, so none is ticked by default.';
+  const handed = picks.filter((p) => p.handedIn);
+  const other = picks.filter((p) => !p.handedIn);
+  const list = (ps: readonly DefaultPick[]) => ps.map((p) => `${p.question}: ${p.id}`).join('; ');
+  return [
+    handed.length > 0 ? `Ticked by default: your handed-in runs, the ones the exercises below are checked against (${list(handed)}).` : '',
+    other.length > 0 ? `${handed.length > 0 ? 'Also ticked' : 'Ticked by default'}, with no run handed in for ${other.length === 1 ? 'its question' : 'their questions'}: the latest finished run (${list(other)}), which the exercises do not read until you hand it in.` : '',
+  ].filter(Boolean).join(' ');
 }

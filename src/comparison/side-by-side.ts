@@ -1,6 +1,6 @@
 /** Data of the comparison's charts: curves overlaid, per-class F1 and confusion matrices side by side. */
 import { compareCurves, type CurveMetric, type Point } from '../charts-data/training-curves';
-import type { ClassMetrics, RunRecord } from '../train/run-record';
+import type { ClassMetrics, RunRecord } from '../record/run-record';
 import { runLabel } from './run-labels';
 import { recomputedTestMetrics } from './test-metrics';
 

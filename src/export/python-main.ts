@@ -26,7 +26,7 @@ def run_record(args, epochs, classes, split, created_at, record_epochs, steps, t
     }
     if args.weights:
         config["weights"] = {"source": os.path.basename(args.weights), "sha256": file_sha256(args.weights)}
-    if SPEC["model"] == "resnet18":
+    if SPEC["model"] in FINE_TUNED_MODELS:
         config.update(fineTuning="frozen" if SPEC["frozenBackbone"] else "full", batchNorm=SPEC["batchNorm"], normalization=SPEC["normalization"])
     return {
         "format": "dlcv-hw1-run", "version": 2,

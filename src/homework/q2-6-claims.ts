@@ -2,8 +2,9 @@
 import { REPORTED_MODELS } from '../comparison/reported-numbers';
 import type { ExerciseDef } from '../exercises/exercise';
 import type { ChoiceMistake } from '../exercises/types';
+import type { RunQuestion } from '../record/questions';
 
-const model = (q: 'q2.2' | 'q2.3' | 'q2.4') => REPORTED_MODELS.find((m) => m.question === q)!;
+const model = (q: RunQuestion) => REPORTED_MODELS.find((m) => m.question === q)!;
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const points = (m: ReturnType<typeof model>) => (100 * (m.trainAccuracy! - m.valAccuracy!)).toFixed(1);
 const [cnn, resnet, augmented] = [model('q2.2'), model('q2.3'), model('q2.4')];

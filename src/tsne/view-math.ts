@@ -1,4 +1,4 @@
-/** Geometry of the feature-space views (pure): fitting an embedding to the view, 3-D rotation, perspective, depth order, hover picking. */
+/** Geometry of the feature-space views (pure): fitting an embedding to the view, 3-D rotation, perspective, depth order, hover picking, keys, class centroids. */
 
 /** Centres each coordinate and scales so the farthest point lies at distance 1 from the centre. */
 export function normaliseEmbedding(embedding: ArrayLike<number>, n: number, dims: number): Float64Array {
@@ -98,4 +98,58 @@ export function pickPoint(x: ArrayLike<number>, y: ArrayLike<number>, px: number
     }
   }
   return best;
+}
+
+/** What a key does to a view: pan (2-D, in view pixels), rotate (3-D, radians), zoom by a factor, or reset. */
+export type ViewKeyAction =
+  | { kind: 'pan'; dx: number; dy: number }
+  | { kind: 'rotate'; yaw: number; pitch: number }
+  | { kind: 'zoom'; factor: number }
+  | { kind: 'reset' };
+
+/** Pixels one arrow press pans a 2-D view, radians it turns a 3-D one, and the zoom factor of + and −. */
+export const KEY_STEPS = { pan: 24, turn: Math.PI / 24, zoom: 1.25 } as const;
+
+/** The action of a key (KeyboardEvent.key) on a `dims`-D view: arrows pan (2-D) or rotate (3-D), + and − zoom, 0 or Home resets; null for other keys. */
+export function viewKeyAction(key: string, dims: 2 | 3): ViewKeyAction | null {
+  const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  const a = arrows[key];
+  if (a) {
+    return dims === 2
+      ? { kind: 'pan', dx: (0 - a[0]) * KEY_STEPS.pan, dy: (0 - a[1]) * KEY_STEPS.pan }
+      : { kind: 'rotate', yaw: a[0] * KEY_STEPS.turn, pitch: a[1] * KEY_STEPS.turn };
+  }
+  if (key === '+' || key === '=') return { kind: 'zoom', factor: KEY_STEPS.zoom };
+  if (key === '-' || key === '_') return { kind: 'zoom', factor: 1 / KEY_STEPS.zoom };
+  if (key === '0' || key === 'Home') return { kind: 'reset' };
+  return null;
+}
+
+/** One class's centre in the view's coordinates (normaliseEmbedding's units) and how many shown points it has. */
+export interface ClassCentroid { label: number; count: number; centre: number[] }
+
+/** The mean position of each class's points among those `visible` (classes with no visible point are left out). */
+export function classCentroids(points: ArrayLike<number>, n: number, dims: number, labels: ArrayLike<number>, visible?: (i: number) => boolean): ClassCentroid[] {
+  const sums = new Map<number, { count: number; sum: Float64Array }>();
+  for (let i = 0; i < n; i++) {
+    if (visible && !visible(i)) continue;
+    const c = labels[i];
+    let s = sums.get(c);
+    if (!s) sums.set(c, (s = { count: 0, sum: new Float64Array(dims) }));
+    s.count++;
+    for (let a = 0; a < dims; a++) s.sum[a] += points[i * dims + a];
+  }
+  return [...sums.entries()].sort((p, q) => p[0] - q[0])
+    .map(([label, s]) => ({ label, count: s.count, centre: Array.from(s.sum, (v) => v / s.count) }));
+}
+
+/** For each centroid, the `k` other classes whose centroids are nearest (Euclidean, nearest first; ties by label). */
+export function nearestClasses(centroids: readonly ClassCentroid[], k = 2): { label: number; nearest: { label: number; distance: number }[] }[] {
+  return centroids.map((c) => ({
+    label: c.label,
+    nearest: centroids.filter((o) => o.label !== c.label)
+      .map((o) => ({ label: o.label, distance: Math.hypot(...c.centre.map((v, a) => v - o.centre[a])) }))
+      .sort((p, q) => p.distance - q.distance || p.label - q.label)
+      .slice(0, k),
+  }));
 }

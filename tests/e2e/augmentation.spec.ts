@@ -106,7 +106,7 @@ test('a student trains a tiny augmented ResNet-18 and finds the pipeline in the 
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.getByRole('status')).toContainText('of your run without augmentation: Correct');
   await expect(ex.getByRole('status')).toContainText('The same gap for your augmented run: Correct');
-  if (verdict !== 'unclear') await expect(ex.getByRole('status')).toContainText('Did overfitting go down with augmentation?: Correct');
+  if (verdict !== 'unclear') await expect(ex.getByRole('status')).toContainText('Did overfitting go down with augmentation? Correct');
 });
 
 test('a student trains ResNet-18 with augmentations on the whole default data set, with auto and no test switch', async ({ page }) => {

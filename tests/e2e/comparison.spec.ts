@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import type { RunRecord } from '../../src/train/run-record';
+import type { RunRecord } from '../../src/record/run-record';
 import { homeworkRuns } from '../helpers/run-records';
 
 const file = (run: RunRecord) => ({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
@@ -125,4 +125,28 @@ test('a run trained in chapter 2.2 (wasm, 32×32, 1 epoch, 128 images per split)
   await expect(w.getByText(/^One run is ticked/)).toBeVisible();
   await expect(w.getByRole('img', { name: 'Compared runs: validation accuracy per epoch' })).toBeVisible();
   await expect(w.getByRole('img', { name: /^Confusion matrix \(counts\): q2\.2 CNN/ })).toBeVisible();
+});
+
+test('the handed-in runs the exercises are checked against are ticked by default, not newer kept ones, and the page says so', async ({ page }) => {
+  const [cnn, resnet] = homeworkRuns();
+  const newer = { ...cnn, id: 'cnn-newer-not-handed-in', createdAt: '2026-12-02T10:00:00.000Z' };
+  const w = await openComparison(page);
+  await w.getByLabel('Import run records (JSON)').setInputFiles([file(cnn), file(resnet), file(newer)]);
+  await expect(w.getByRole('checkbox', { name: `Compare run ${newer.id}` })).toBeChecked();
+  await expect(w.getByRole('checkbox', { name: `Compare run ${cnn.id}` })).not.toBeChecked();
+
+  await w.getByRole('row').filter({ hasText: cnn.id }).getByRole('button', { name: 'Hand in with my submission' }).click();
+  await expect(w.getByRole('checkbox', { name: `Compare run ${cnn.id}` })).toBeChecked();
+  await expect(w.getByRole('checkbox', { name: `Compare run ${newer.id}` })).not.toBeChecked();
+  await expect(w.getByRole('checkbox', { name: `Compare run ${resnet.id}` })).toBeChecked();
+  const note = w.getByText(/^The exercises below are checked against/);
+  await expect(note).toContainText(`Ticked by default: your handed-in runs, the ones the exercises below are checked against (q2.2: ${cnn.id}).`);
+  await expect(note).toContainText(`the latest finished run (q2.3: ${resnet.id}), which the exercises do not read until you hand it in.`);
+
+  await page.reload();
+  const again = await openComparison(page);
+  await expect(again.getByRole('checkbox', { name: `Compare run ${cnn.id}` })).toBeChecked();
+  await expect(again.getByRole('checkbox', { name: `Compare run ${newer.id}` })).not.toBeChecked();
+  const result = await new AxeBuilder({ page }).include('hw-comparison').analyze();
+  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });

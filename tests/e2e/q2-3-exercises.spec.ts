@@ -30,7 +30,7 @@ test('a student hands in a q2.3 run and answers the overfitting questions from i
   await ex.getByLabel(/Your reading of your curves/).fill('Apart from epoch 3; the validation loss swings and ends above its lowest. Stop at the lowest validation loss.');
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.getByRole('status')).toContainText(/^Correct/);
-  await expect(ex.getByRole('status')).toContainText('What did the validation loss of your run do?: Correct');
+  await expect(ex.getByRole('status')).toContainText('What did the validation loss of your run do? Correct');
 
   const bugs = page.locator('hw-exercise[data-exercise="q2.3.bugs"]');
   await bugs.scrollIntoViewIfNeeded();

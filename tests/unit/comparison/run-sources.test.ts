@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSelection, latestPerQuestion, mergeRuns, readableRuns } from '../../../src/comparison/run-sources';
+import { defaultPicks, defaultSelection, defaultSelectionText, latestPerQuestion, mergeRuns, readableRuns } from '../../../src/comparison/run-sources';
 import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 
 describe('mergeRuns', () => {
@@ -23,6 +23,32 @@ describe('defaultSelection', () => {
     expect(defaultSelection([...runs, newerCnn, unfinished]).sort()).toEqual(['augmented-fixture', 'cnn-newer', 'resnet-fixture']);
     expect(Object.keys(latestPerQuestion([runs[1]]))).toEqual(['q2.3']);
     expect(defaultSelection([])).toEqual([]);
+  });
+});
+
+describe('defaultPicks', () => {
+  it('ticks the handed-in run the exercises read, not a newer kept one, and the latest kept run where none is handed in', () => {
+    const [cnn, resnet, aug] = homeworkRuns();
+    const newerCnn = comparisonRun({ id: 'cnn-newer', question: 'q2.2', seed: 5, skill: 9, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-12-01T09:00:00.000Z' });
+    const all = [cnn, resnet, aug, newerCnn];
+    const picks = defaultPicks(all, [cnn, resnet]);
+    expect(picks).toEqual([
+      { question: 'q2.2', id: cnn.id, handedIn: true },
+      { question: 'q2.3', id: resnet.id, handedIn: true },
+      { question: 'q2.4', id: aug.id, handedIn: false },
+    ]);
+    expect(defaultSelection(all, [cnn, resnet])).toEqual([cnn.id, resnet.id, aug.id]);
+    expect(defaultPicks(all, []).find((p) => p.question === 'q2.2')?.id).toBe('cnn-newer');
+  });
+});
+
+describe('defaultSelectionText', () => {
+  it('names the handed-in runs ticked, and the others as not read by the exercises', () => {
+    const text = defaultSelectionText([{ question: 'q2.2', id: 'a', handedIn: true }, { question: 'q2.4', id: 'b', handedIn: false }]);
+    expect(text).toMatch(/^Ticked by default: your handed-in runs, the ones the exercises below are checked against \(q2\.2: a\)\./);
+    expect(text).toMatch(/Also ticked, with no run handed in for its question: the latest finished run \(q2\.4: b\), which the exercises do not read/);
+    expect(defaultSelectionText([{ question: 'q2.3', id: 'c', handedIn: false }])).toMatch(/^Ticked by default, with no run handed in/);
+    expect(defaultSelectionText([])).toBe('No finished run is listed, so none is ticked by default.');
   });
 });
 

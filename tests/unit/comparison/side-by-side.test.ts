@@ -10,7 +10,7 @@ describe('overlaidCurves', () => {
     expect(curves.map((c) => c.id)).toEqual(['cnn-fixture', 'resnet-fixture', 'augmented-fixture']);
     expect(curves[0].points).toEqual(runs[0].epochs.map((e) => [e.epoch, e.valAccuracy]));
     expect(curves[0].label).toBe('q2.2 CNN · 64 px · pytorch · 5/5 ep');
-    expect(labels.get('resnet-fixture')).toBe('q2.3 ResNet-18 · 64 px · pytorch · 5/5 ep');
+    expect(labels.get('resnet-fixture')).toBe('q2.3 ResNet-18 · 64 px · pytorch · 5/5 ep · pretrained');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depthOrder, dragAngles, normaliseEmbedding, pickPoint, projectPerspective, rotationMatrix } from '../../../src/tsne/view-math';
+import { classCentroids, depthOrder, dragAngles, KEY_STEPS, nearestClasses, normaliseEmbedding, pickPoint, projectPerspective, rotationMatrix, viewKeyAction } from '../../../src/tsne/view-math';
 
 const apply = (r: Float64Array, v: number[]) => [0, 1, 2].map((row) => r[3 * row] * v[0] + r[3 * row + 1] * v[1] + r[3 * row + 2] * v[2]);
 
@@ -76,5 +76,51 @@ describe('depthOrder and pickPoint', () => {
     expect(pickPoint(x, y, 10.2, 0, 5, (i) => i !== 1)).toBe(2);
     expect(pickPoint(x, y, 30, 0, 5)).toBe(-1);
     expect(pickPoint([1, 1], [1, 1], 1, 1, 2, undefined, [1, 0])).toBe(0);
+  });
+});
+
+describe('viewKeyAction', () => {
+  it('pans a 2-D view towards the arrow (the points move the other way, as on a map), rotates a 3-D one, zooms with + and −, resets with 0', () => {
+    expect(viewKeyAction('ArrowRight', 2)).toEqual({ kind: 'pan', dx: -KEY_STEPS.pan, dy: 0 });
+    expect(viewKeyAction('ArrowUp', 2)).toEqual({ kind: 'pan', dx: 0, dy: KEY_STEPS.pan });
+    expect(viewKeyAction('ArrowLeft', 3)).toEqual({ kind: 'rotate', yaw: -KEY_STEPS.turn, pitch: 0 });
+    expect(viewKeyAction('ArrowDown', 3)).toEqual({ kind: 'rotate', yaw: 0, pitch: KEY_STEPS.turn });
+    expect(viewKeyAction('+', 3)).toEqual({ kind: 'zoom', factor: KEY_STEPS.zoom });
+    expect(viewKeyAction('-', 2)).toEqual({ kind: 'zoom', factor: 1 / KEY_STEPS.zoom });
+    expect(viewKeyAction('0', 2)).toEqual({ kind: 'reset' });
+    expect(viewKeyAction('Home', 3)).toEqual({ kind: 'reset' });
+    expect(viewKeyAction('a', 2)).toBeNull();
+    expect(viewKeyAction('Tab', 3)).toBeNull();
+  });
+  it('turns a 3-D view by the drag angles of one step, pitch still clamped at ±90°', () => {
+    const a = viewKeyAction('ArrowDown', 3);
+    if (a?.kind !== 'rotate') throw new Error('expected a rotation');
+    let pitch = 0;
+    for (let i = 0; i < 100; i++) ({ pitch } = dragAngles(0, pitch, a.yaw, a.pitch, 1));
+    expect(pitch).toBeCloseTo(Math.PI / 2, 12);
+  });
+});
+
+describe('classCentroids and nearestClasses', () => {
+  // Class 0 around (1, 0), class 1 around (−1, 0), class 2 around (0, 3).
+  const pts = [1.1, 0, 0.9, 0, -1, 0.2, -1, -0.2, 0, 3];
+  const labels = [0, 0, 1, 1, 2];
+  it('average each class over the points shown, leaving out classes with none shown', () => {
+    const c = classCentroids(pts, 5, 2, labels);
+    expect(c.map((x) => [x.label, x.count])).toEqual([[0, 2], [1, 2], [2, 1]]);
+    expect(c[0].centre[0]).toBeCloseTo(1, 12);
+    expect(c[0].centre[1]).toBeCloseTo(0, 12);
+    expect(c[1].centre[0]).toBeCloseTo(-1, 12);
+    const some = classCentroids(pts, 5, 2, labels, (i) => i !== 4 && i !== 0);
+    expect(some.map((x) => [x.label, x.count])).toEqual([[0, 1], [1, 2]]);
+    expect(some[0].centre[0]).toBeCloseTo(0.9, 12);
+  });
+  it('list the other classes by the distance of their centres, nearest first', () => {
+    const near = nearestClasses(classCentroids(pts, 5, 2, labels), 2);
+    expect(near[0].nearest.map((x) => x.label)).toEqual([1, 2]);
+    expect(near[0].nearest[0].distance).toBeCloseTo(2, 12);
+    expect(near[0].nearest[1].distance).toBeCloseTo(Math.hypot(1, 3), 12);
+    expect(near[2].nearest.map((x) => x.label)).toEqual([0, 1]);
+    expect(nearestClasses(classCentroids([0, 0], 1, 2, [4]))).toEqual([{ label: 4, nearest: [] }]);
   });
 });

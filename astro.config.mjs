@@ -26,7 +26,9 @@ export default defineConfig({
   vite: {
     // Pre-bundled for the dev server (its wasm-out files are CommonJS); the threaded factory is an entry of
     // its own so that components/lib/wasm-threaded-source.ts patches the instance the backend uses.
-    optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'] },
+    optimizeDeps: {
+      include: ['@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'],
+    },
     worker: { format: 'es' },
   },
 });

@@ -18,9 +18,14 @@ for (const backend of (process.argv[2] ?? 'cpu,wasm').split(',')) {
     ['sum channels', () => a.sum(3, true)],
   ];
   for (const [name, f] of cases) {
-    tf.tidy(() => { f().dataSync(); });
+    tf.tidy(() => {
+      f().dataSync();
+    });
     const t0 = performance.now();
-    for (let i = 0; i < 5; i++) tf.tidy(() => { f().dataSync(); });
+    for (let i = 0; i < 5; i++)
+      tf.tidy(() => {
+        f().dataSync();
+      });
     console.log(`${backend} ${name}: ${((performance.now() - t0) / 5).toFixed(2)} ms`);
   }
   tf.dispose([a, b, c, n, idx]);

@@ -23,9 +23,14 @@ import { softmaxCrossEntropy } from '../src/train/loss';
 
 const { values: v } = parseArgs({
   options: {
-    backends: { type: 'string', default: 'cpu,wasm,webgpu' }, sizes: { type: 'string', default: '64,128' },
-    batch: { type: 'string', default: '32' }, reps: { type: 'string', default: '5' }, pipeline: { type: 'string' },
-    'cpu-max-size': { type: 'string', default: '64' }, 'per-step': { type: 'boolean', default: false }, 'op-by-op': { type: 'boolean', default: false },
+    backends: { type: 'string', default: 'cpu,wasm,webgpu' },
+    sizes: { type: 'string', default: '64,128' },
+    batch: { type: 'string', default: '32' },
+    reps: { type: 'string', default: '5' },
+    pipeline: { type: 'string' },
+    'cpu-max-size': { type: 'string', default: '64' },
+    'per-step': { type: 'boolean', default: false },
+    'op-by-op': { type: 'boolean', default: false },
   },
 });
 const batch = Number(v.batch);
@@ -72,7 +77,12 @@ async function augmentMs(size: number): Promise<{ first: number; ms: number }> {
   const x = tf.randomUniform([batch, size, size, 3], 0, 1, 'float32', 1);
   const rng = mulberry32(1);
   // A one-number readback waits for the GPU without timing a full download (training feeds y on).
-  const r = await timeIt(async () => { const y = augmentBatch(tf, x, pipeline, rng); const m = y.max(); await m.data(); tf.dispose([y, m]); }, reps);
+  const r = await timeIt(async () => {
+    const y = augmentBatch(tf, x, pipeline, rng);
+    const m = y.max();
+    await m.data();
+    tf.dispose([y, m]);
+  }, reps);
   x.dispose();
   return r;
 }
@@ -81,7 +91,10 @@ async function stepMs(size: number, steps: number): Promise<{ first: number; ms:
   const cnn = initCnn(tf, { imageSize: size }, 0);
   const adam = createAdam(tf, cnn.params, { learningRate: 1e-3 });
   const x = tf.randomUniform([batch, size, size, 3]);
-  const y = tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 10), 'int32');
+  const y = tf.tensor1d(
+    Array.from({ length: batch }, (_, i) => i % 10),
+    'int32',
+  );
   const vars = [...cnn.params.values()];
   const names = new Map([...cnn.params].map(([n, p]) => [p.name, n]));
   const r = await timeIt(async () => {
@@ -93,7 +106,9 @@ async function stepMs(size: number, steps: number): Promise<{ first: number; ms:
     await loss.data();
     loss.dispose();
   }, steps);
-  tf.dispose([x, y]); adam.dispose(); cnn.dispose();
+  tf.dispose([x, y]);
+  adam.dispose();
+  cnn.dispose();
   return r;
 }
 
@@ -101,12 +116,21 @@ async function perStep(backend: string, size: number): Promise<void> {
   const x = tf.randomUniform([batch, size, size, 3], 0, 1, 'float32', 1);
   for (const step of pipelineFor(size)) {
     const rng = mulberry32(2);
-    const run = async () => { const y = augmentBatch(tf, x, [step], rng); const m = y.max(); await m.data(); tf.dispose([y, m]); };
+    const run = async () => {
+      const y = augmentBatch(tf, x, [step], rng);
+      const m = y.max();
+      await m.data();
+      tf.dispose([y, m]);
+    };
     const { ms } = await timeIt(run, reps);
     const prof = await tf.profile(run);
     const agg = new Map<string, number>();
     for (const k of prof.kernels) agg.set(k.name, (agg.get(k.name) ?? 0) + Number(k.kernelTimeMs));
-    const top = [...agg].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, t]) => `${n} ${t.toFixed(1)}`).join(', ');
+    const top = [...agg]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([n, t]) => `${n} ${t.toFixed(1)}`)
+      .join(', ');
     console.log(`  ${backend} ${size}px ${step.op}: ${ms.toFixed(1)} ms (kernel ms: ${top})`);
   }
   x.dispose();
@@ -126,13 +150,26 @@ for (const backend of (v.backends as string).split(',')) {
     const aug = await augmentMs(size);
     const skipStep = backend === 'cpu' && size > Number(v['cpu-max-size']);
     const step = skipStep ? null : await stepMs(size, backend === 'cpu' ? 1 : reps);
-    rows.push([backend, String(size), aug.ms.toFixed(1), aug.first.toFixed(0), step ? step.ms.toFixed(0) : '-',
-      step ? `${((100 * aug.ms) / step.ms).toFixed(1)} %` : '-', skipStep ? 'step skipped (tfjs cpu Conv2DBackpropFilter: minutes per step)' : '']);
+    rows.push([
+      backend,
+      String(size),
+      aug.ms.toFixed(1),
+      aug.first.toFixed(0),
+      step ? step.ms.toFixed(0) : '-',
+      step ? `${((100 * aug.ms) / step.ms).toFixed(1)} %` : '-',
+      skipStep ? 'step skipped (tfjs cpu Conv2DBackpropFilter: minutes per step)' : '',
+    ]);
     console.log(rows.at(-1)?.join(' | '));
   }
 }
-console.log(`\nAugmentation of a batch of ${batch} vs one CNN training step (Adam); ${process.platform} ${process.arch}, Node ${process.versions.node}`);
-console.log(`pipeline: ${pipelineFor(64).map(describeStep).join(', ')}; ${v['op-by-op'] ? 'op by op (no augmentation kernels)' : 'with the augmentation kernels'}\n`);
-console.log('| backend | size | augment ms/batch | first call ms | train step ms | augment / step | notes |\n|---|---|---|---|---|---|---|');
+console.log(
+  `\nAugmentation of a batch of ${batch} vs one CNN training step (Adam); ${process.platform} ${process.arch}, Node ${process.versions.node}`,
+);
+console.log(
+  `pipeline: ${pipelineFor(64).map(describeStep).join(', ')}; ${v['op-by-op'] ? 'op by op (no augmentation kernels)' : 'with the augmentation kernels'}\n`,
+);
+console.log(
+  '| backend | size | augment ms/batch | first call ms | train step ms | augment / step | notes |\n|---|---|---|---|---|---|---|',
+);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 process.exit(0);

@@ -27,7 +27,9 @@ const jpegDir = join(tmpdir(), `dlcv-bench-jpegs-${count}`);
 
 if (!existsSync(join(jpegDir, `.complete-${count}`))) {
   console.log(`Generating ${count} JPEGs in ${jpegDir} (via bench/decode.bench.ts)…`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/decode.bench.ts', '--count', String(count), '--sizes', '64'], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/decode.bench.ts', '--count', String(count), '--sizes', '64'], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('could not generate the benchmark JPEGs');
 }
 if (!existsSync(join(dist, '2-1', 'index.html'))) {
@@ -35,7 +37,14 @@ if (!existsSync(join(dist, '2-1', 'index.html'))) {
   process.exit(2);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
 const server = createServer((req, res) => {
   const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
   if (!url.startsWith(base)) {
@@ -53,7 +62,10 @@ const server = createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as AddressInfo).port;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-precise-memory-info'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--enable-precise-memory-info'],
+});
 try {
   const page = await browser.newPage();
   const errors: string[] = [];
@@ -69,7 +81,7 @@ try {
     return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   };
   const buffers = async () => {
-    const u = await cdp.send('Runtime.getHeapUsage') as { backingStorageSize?: number };
+    const u = (await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number };
     return u.backingStorageSize ?? 0;
   };
   let peakBuffers = 0;
@@ -94,10 +106,16 @@ try {
   const m = /Decoded ([\d,]+) files in ([\d.]+) s \(([\d,]+) images\/s\)/.exec(current);
   const hw = await page.evaluate(() => navigator.hardwareConcurrency);
   const mb = (b: number) => (b / 2 ** 20).toFixed(0);
-  console.log(`Chromium ${browser.version()}, ${hw} logical CPUs (pool of ${Math.max(2, Math.min(8, hw - 1))} decode workers), size ${size}×${size}`);
+  console.log(
+    `Chromium ${browser.version()}, ${hw} logical CPUs (pool of ${Math.max(2, Math.min(8, hw - 1))} decode workers), size ${size}×${size}`,
+  );
   console.log(current.replace(/^Using your data set /, 'Loaded '));
-  console.log(`${count} JPEGs of 500×375: page-measured ${m ? `${m[3]} images/s (${m[2]} s)` : 'n/a'}; wall ${wall.toFixed(1)} s incl. setInputFiles ${((tPicked - t0) / 1000).toFixed(1)} s and saving to IndexedDB → ${(count / wall).toFixed(0)} images/s`);
-  console.log(`JS heap (main thread): ${mb(before)} MiB before, peak ${mb(peak)} MiB (sampled every 100 ms); peak ArrayBuffer backing stores ${peakBuffers ? `${mb(peakBuffers)} MiB` : 'n/a'} (Runtime.getHeapUsage)`);
+  console.log(
+    `${count} JPEGs of 500×375: page-measured ${m ? `${m[3]} images/s (${m[2]} s)` : 'n/a'}; wall ${wall.toFixed(1)} s incl. setInputFiles ${((tPicked - t0) / 1000).toFixed(1)} s and saving to IndexedDB → ${(count / wall).toFixed(0)} images/s`,
+  );
+  console.log(
+    `JS heap (main thread): ${mb(before)} MiB before, peak ${mb(peak)} MiB (sampled every 100 ms); peak ArrayBuffer backing stores ${peakBuffers ? `${mb(peakBuffers)} MiB` : 'n/a'} (Runtime.getHeapUsage)`,
+  );
   if (errors.length) console.log(`Page errors: ${errors.join(' | ')}`);
 } finally {
   await browser.close();

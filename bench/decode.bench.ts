@@ -32,7 +32,7 @@ function smoothImage(seed: number): Uint8Array {
           const w = waves[c * 3 + k];
           v += w.a * Math.sin(w.fx * x + w.fy * y + w.ph);
         }
-        rgba[i + c] = v < 0 ? 0 : v > 255 ? 255 : v;
+        rgba[i + c] = v < 0 ? 0 : Math.min(v, 255);
       }
       rgba[i + 3] = 255;
     }
@@ -62,7 +62,11 @@ console.log(gen > 0 ? `Generated ${count} JPEGs of ${W}×${H} in ${gen.toFixed(1
 const out = mkdtempSync(join(tmpdir(), 'dlcv-bench-out-'));
 for (const size of sizes) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/pack-dataset.ts', join(dir, 'bench'), '--size', String(size), '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'cli/pack-dataset.ts', join(dir, 'bench'), '--size', String(size), '--out', out],
+    { encoding: 'utf8' },
+  );
   const wall = (performance.now() - t0) / 1000;
   const line = r.stdout.split('\n').find((l) => l.startsWith('Packed ')) ?? '';
   const m = /Packed (\d+) images in ([\d.]+) s \(([\d.]+) images\/s\), peak memory (\d+) MiB/.exec(line);
@@ -71,6 +75,8 @@ for (const size of sizes) {
     process.exitCode = 1;
     continue;
   }
-  console.log(`size ${String(size).padStart(3)}: ${m[1]} images, ${m[3]} images/s (pack ${m[2]} s, process ${wall.toFixed(1)} s), peak RSS ${m[4]} MiB`);
+  console.log(
+    `size ${String(size).padStart(3)}: ${m[1]} images, ${m[3]} images/s (pack ${m[2]} s, process ${wall.toFixed(1)} s), peak RSS ${m[4]} MiB`,
+  );
 }
 rmSync(out, { recursive: true, force: true });

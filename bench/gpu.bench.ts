@@ -17,8 +17,11 @@ import { installDawn } from './lib/dawn';
 
 const { values: v } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '64,128' }, batch: { type: 'string', default: '32' },
-    steps: { type: 'string', default: '3' }, reps: { type: 'string', default: '2' }, kernels: { type: 'string', default: 'stock,ours' },
+    sizes: { type: 'string', default: '64,128' },
+    batch: { type: 'string', default: '32' },
+    steps: { type: 'string', default: '3' },
+    reps: { type: 'string', default: '2' },
+    kernels: { type: 'string', default: 'stock,ours' },
   },
 });
 const batch = Number(v.batch);
@@ -30,12 +33,19 @@ if (variants.some((k) => k !== 'stock' && k !== 'ours')) throw new Error(`--kern
 const dawn = await installDawn();
 await import('@tensorflow/tfjs-backend-webgpu');
 if (!(await tf.setBackend('webgpu'))) throw new Error(`tfjs's webgpu backend did not initialise on ${dawn.adapter}`);
-console.log(`adapter: ${dawn.adapter}; timestamp-query: ${dawn.timestampQuery ? 'yes (per-kernel GPU times)' : 'no (per-kernel times read 0)'}; VK_ICD_FILENAMES=${dawn.icd ?? 'unset'}`);
+console.log(
+  `adapter: ${dawn.adapter}; timestamp-query: ${dawn.timestampQuery ? 'yes (per-kernel GPU times)' : 'no (per-kernel times read 0)'}; VK_ICD_FILENAMES=${dawn.icd ?? 'unset'}`,
+);
 console.log(`CNN training step, batch ${batch}, Adam, fp32; Node ${process.versions.node}\n`);
 
-interface Result { msPerStep: number; kernels: Map<string, { calls: number; ms: number }>; grads: Map<string, Float32Array> }
+interface Result {
+  msPerStep: number;
+  kernels: Map<string, { calls: number; ms: number }>;
+  grads: Map<string, Float32Array>;
+}
 
-const use = (variant: string) => (variant === 'ours' ? registerBookKernels(tf, WEBGPU_REPLACED) : unregisterBookKernels(tf, WEBGPU_REPLACED));
+const use = (variant: string) =>
+  variant === 'ours' ? registerBookKernels(tf, WEBGPU_REPLACED) : unregisterBookKernels(tf, WEBGPU_REPLACED);
 
 /** Per-kernel GPU time of one profiled step, summed over calls. */
 async function profileStep(step: () => Promise<number>): Promise<Map<string, { calls: number; ms: number }>> {
@@ -53,7 +63,12 @@ async function profileStep(step: () => Promise<number>): Promise<Map<string, { c
 /** Both variants side by side, alternating rep by rep so that a busy machine slows both alike; keeps each one's best rep. */
 async function measure(size: number): Promise<Map<string, Result>> {
   const out = new Map<string, Result>();
-  const runs = new Map(variants.map((variant) => { use(variant); return [variant, makeCnnStep(tf, size, batch)] as const; }));
+  const runs = new Map(
+    variants.map((variant) => {
+      use(variant);
+      return [variant, makeCnnStep(tf, size, batch)] as const;
+    }),
+  );
   for (const [variant, run] of runs) {
     use(variant);
     const grads = await run.grads();
@@ -71,7 +86,9 @@ async function measure(size: number): Promise<Map<string, Result>> {
         const best = r.kernels.get(name);
         if (!best || e.ms < best.ms) r.kernels.set(name, e);
       }
-      console.log(`  ${size}×${size} ${variant}, rep ${rep + 1}/${reps}: ${r.msPerStep.toFixed(1)} ms/step (best so far), ${(batch / (r.msPerStep / 1000)).toFixed(1)} images/s`);
+      console.log(
+        `  ${size}×${size} ${variant}, rep ${rep + 1}/${reps}: ${r.msPerStep.toFixed(1)} ms/step (best so far), ${(batch / (r.msPerStep / 1000)).toFixed(1)} images/s`,
+      );
     }
   }
   for (const run of runs.values()) run.dispose();
@@ -79,13 +96,18 @@ async function measure(size: number): Promise<Map<string, Result>> {
 }
 
 function maxRelDiff(a: Map<string, Float32Array>, b: Map<string, Float32Array>): string {
-  return [...a].map(([name, x]) => {
-    const y = b.get(name) as Float32Array;
-    let d = 0;
-    let s = 0;
-    for (let i = 0; i < x.length; i++) { d = Math.max(d, Math.abs(x[i] - y[i])); s = Math.max(s, Math.abs(y[i])); }
-    return `${name} ${(s ? d / s : d).toExponential(1)}`;
-  }).join(', ');
+  return [...a]
+    .map(([name, x]) => {
+      const y = b.get(name) as Float32Array;
+      let d = 0;
+      let s = 0;
+      for (let i = 0; i < x.length; i++) {
+        d = Math.max(d, Math.abs(x[i] - y[i]));
+        s = Math.max(s, Math.abs(y[i]));
+      }
+      return `${name} ${(s ? d / s : d).toExponential(1)}`;
+    })
+    .join(', ');
 }
 
 const fmt = (e?: { calls: number; ms: number }) => (e ? (e.ms / e.calls).toFixed(3) : '-');
@@ -107,7 +129,8 @@ for (const size of (v.sizes as string).split(',').map(Number)) {
   console.log(`| all kernels | | | | ${sum(stock)} | ${sum(ours)} |\n`);
   console.log('| kernels | ms/step (wall) | images/s |\n|---|---|---|');
   for (const [variant, r] of res) console.log(`| ${variant} | ${r.msPerStep.toFixed(1)} | ${(batch / (r.msPerStep / 1000)).toFixed(1)} |`);
-  if (stock && ours) console.log(`\ngradients, ours vs stock (max |Δ| / max |stock| per parameter): ${maxRelDiff(ours.grads, stock.grads)}`);
+  if (stock && ours)
+    console.log(`\ngradients, ours vs stock (max |Δ| / max |stock| per parameter): ${maxRelDiff(ours.grads, stock.grads)}`);
   if (stock && ours) console.log(`speed-up per step: ${(stock.msPerStep / ours.msPerStep).toFixed(2)}×\n`);
 }
 process.exit(0);

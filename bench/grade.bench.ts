@@ -27,10 +27,16 @@ async function bench(course: CourseSettings, label: string): Promise<void> {
   const genSeconds = (performance.now() - g0) / 1000;
   const out = join(dir, `${label}.csv`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', subs, '--out', out, '--course', join(dir, `${label}.course.json`)], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'cli/grade.ts', subs, '--out', out, '--course', join(dir, `${label}.course.json`)],
+    { encoding: 'utf8' },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const rows = readFileSync(out, 'utf8').trim().split('\r\n').length - 1;
-  console.log(`${label}: generated ${count} in ${genSeconds.toFixed(1)} s; CLI exit ${r.status}, ${rows} rows, ${seconds.toFixed(2)} s wall (target < 10 s)`);
+  console.log(
+    `${label}: generated ${count} in ${genSeconds.toFixed(1)} s; CLI exit ${r.status}, ${rows} rows, ${seconds.toFixed(2)} s wall (target < 10 s)`,
+  );
   if (r.status !== 0) console.log(r.stderr.slice(0, 2000));
 }
 

@@ -16,8 +16,11 @@ import { initResnet18State } from '../src/train/resnet18-init';
 
 const { values: v } = parseArgs({
   options: {
-    backends: { type: 'string', default: 'cpu,wasm' }, sizes: { type: 'string', default: '64,224' },
-    batch: { type: 'string', default: '16' }, steps: { type: 'string', default: '3' }, 'cpu-steps': { type: 'string', default: '1' },
+    backends: { type: 'string', default: 'cpu,wasm' },
+    sizes: { type: 'string', default: '64,224' },
+    batch: { type: 'string', default: '16' },
+    steps: { type: 'string', default: '3' },
+    'cpu-steps': { type: 'string', default: '1' },
     'no-simd': { type: 'boolean', default: false },
   },
 });
@@ -59,17 +62,27 @@ for (const backend of (v.backends as string).split(',')) {
     const adam = createAdam(tf, model.trainable, { learningRate: 1e-3 });
     const names = new Map([...model.trainable].map(([n, p]) => [p.name, n]));
     const x = tf.randomNormal([batch, size, size, 3]);
-    const y = tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 10), 'int32');
+    const y = tf.tensor1d(
+      Array.from({ length: batch }, (_, i) => i % 10),
+      'int32',
+    );
     const step = async () => {
       const loss = tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(() => softmaxCrossEntropy(tf, model.forward(x, { training: true }), y) as tf.Scalar, [...model.trainable.values()]);
+        const { value, grads } = tf.variableGrads(
+          () => softmaxCrossEntropy(tf, model.forward(x, { training: true }), y) as tf.Scalar,
+          [...model.trainable.values()],
+        );
         adam.apply(new Map(Object.entries(grads).map(([k, g]) => [names.get(k) as string, g])));
         return value;
       });
       await loss.data();
       loss.dispose();
     };
-    const features = async () => { const f = model.features(x); await f.data(); f.dispose(); };
+    const features = async () => {
+      const f = model.features(x);
+      await f.data();
+      f.dispose();
+    };
     const ts = await time(steps, step);
     const tfe = await time(steps, features);
     rows.push(`| ${backend} | ${size} | ${batch} | ${(batch / ts).toFixed(1)} | ${(batch / tfe).toFixed(1)} |`);

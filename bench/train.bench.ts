@@ -22,11 +22,19 @@ import { makeCnnStep } from './lib/cnn-step';
 
 const { values: v } = parseArgs({
   options: {
-    backends: { type: 'string', default: 'cpu,wasm,webgpu' }, sizes: { type: 'string', default: '64,128' },
-    batch: { type: 'string', default: '32' }, steps: { type: 'string', default: '5' }, 'cpu-steps': { type: 'string', default: '1' },
-    'cpu-max-size': { type: 'string', default: '64' }, threads: { type: 'string', default: '2' }, 'wasm-threads': { type: 'string' }, rounds: { type: 'string', default: '3' },
-    'no-pytorch': { type: 'boolean', default: false }, top: { type: 'string', default: '8' },
-    'profile-steps': { type: 'string', default: '3' }, 'no-simd': { type: 'boolean', default: false },
+    backends: { type: 'string', default: 'cpu,wasm,webgpu' },
+    sizes: { type: 'string', default: '64,128' },
+    batch: { type: 'string', default: '32' },
+    steps: { type: 'string', default: '5' },
+    'cpu-steps': { type: 'string', default: '1' },
+    'cpu-max-size': { type: 'string', default: '64' },
+    threads: { type: 'string', default: '2' },
+    'wasm-threads': { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    'no-pytorch': { type: 'boolean', default: false },
+    top: { type: 'string', default: '8' },
+    'profile-steps': { type: 'string', default: '3' },
+    'no-simd': { type: 'boolean', default: false },
   },
 });
 const batch = Number(v.batch);
@@ -50,7 +58,23 @@ function findPython(): string | null {
 
 /** PyTorch's images/s for one size (one process: import, warm-up step, timed steps). */
 function pytorchRate(python: string, size: number, steps: number): number | null {
-  const r = spawnSync(python, ['bench/pytorch_cnn.py', '--sizes', String(size), '--batch', String(batch), '--steps', String(steps), '--threads', String(threads), '--device', 'cpu'], { encoding: 'utf8' });
+  const r = spawnSync(
+    python,
+    [
+      'bench/pytorch_cnn.py',
+      '--sizes',
+      String(size),
+      '--batch',
+      String(batch),
+      '--steps',
+      String(steps),
+      '--threads',
+      String(threads),
+      '--device',
+      'cpu',
+    ],
+    { encoding: 'utf8' },
+  );
   const row = r.stdout?.split('\n').find((l) => l.startsWith(`| ${size} |`));
   return row ? Number(row.split('|')[2]) : null;
 }
@@ -61,8 +85,11 @@ const load = () => loadavg()[0].toFixed(1);
 const python = v['no-pytorch'] ? null : findPython();
 const rows: string[][] = [];
 const profiles: string[] = [];
-console.log(`CNN training step, batch ${batch}, Adam; ${process.env.WASM_THREADS} wasm thread(s), ${threads} PyTorch thread(s); ${rounds} interleaved round(s), medians; load at start ${load()} (${process.platform} ${process.arch}, Node ${process.versions.node})`);
-if (!python && !v['no-pytorch']) console.log('PyTorch column skipped: no python3 with torch (apt-get install -y python3-torch, or set PYTHON)');
+console.log(
+  `CNN training step, batch ${batch}, Adam; ${process.env.WASM_THREADS} wasm thread(s), ${threads} PyTorch thread(s); ${rounds} interleaved round(s), medians; load at start ${load()} (${process.platform} ${process.arch}, Node ${process.versions.node})`,
+);
+if (!python && !v['no-pytorch'])
+  console.log('PyTorch column skipped: no python3 with torch (apt-get install -y python3-torch, or set PYTHON)');
 for (const backend of (v.backends as string).split(',')) {
   let note = '';
   try {
@@ -71,7 +98,11 @@ for (const backend of (v.backends as string).split(',')) {
     if (backend === 'wasm') {
       setSimdKernelsEnabled(!v['no-simd']);
       const st = choice.simdKernels;
-      const simd = v['no-simd'] ? 'SIMD kernels off' : !st?.running ? `SIMD kernels off: ${st?.problem}` : `SIMD kernels, ${st.helpers} helper thread(s)${st.problem ? ` (${st.problem})` : ''}`;
+      const simd = v['no-simd']
+        ? 'SIMD kernels off'
+        : !st?.running
+          ? `SIMD kernels off: ${st?.problem}`
+          : `SIMD kernels, ${st.helpers} helper thread(s)${st.problem ? ` (${st.problem})` : ''}`;
       note = `${(await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount()} thread(s), ${simd}`;
     }
   } catch (e) {
@@ -104,24 +135,43 @@ for (const backend of (v.backends as string).split(',')) {
       const prof = await tf.profile(() => s.step());
       const m = new Map<string, number>();
       // tf.profile also lists the scopes of custom ops, whose time their kernels already count
-      for (const k of prof.kernels) if (k.name !== 'unnamed scope' && !k.name.endsWith('__op')) m.set(k.name, (m.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+      for (const k of prof.kernels)
+        if (k.name !== 'unnamed scope' && !k.name.endsWith('__op')) m.set(k.name, (m.get(k.name) ?? 0) + Number(k.kernelTimeMs));
       perStep.push(m);
     }
-    const agg = new Map([...new Set(perStep.flatMap((m) => [...m.keys()]))].map((name) => [name, median(perStep.map((m) => m.get(name) ?? 0))]));
+    const agg = new Map(
+      [...new Set(perStep.flatMap((m) => [...m.keys()]))].map((name) => [name, median(perStep.map((m) => m.get(name) ?? 0))]),
+    );
     const total = [...agg.values()].reduce((a, b) => a + b, 0);
-    const top = [...agg].sort((a, b) => b[1] - a[1]).slice(0, Number(v.top)).map(([n, t]) => `${n} ${t.toFixed(1)}`).join(', ');
-    profiles.push(`${backend} ${size}px, median of ${perStep.length} profiled step(s) (load ${load()}), kernel ms (sum ${total.toFixed(0)}): ${top}`);
+    const top = [...agg]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Number(v.top))
+      .map(([n, t]) => `${n} ${t.toFixed(1)}`)
+      .join(', ');
+    profiles.push(
+      `${backend} ${size}px, median of ${perStep.length} profiled step(s) (load ${load()}), kernel ms (sum ${total.toFixed(0)}): ${top}`,
+    );
     s.dispose();
     const rate = median(ours);
     const pt = theirs.length ? median(theirs) : null;
     const rss = process.memoryUsage().rss / 2 ** 20;
-    rows.push([backend, String(size), rate.toFixed(1), (1000 * batch / rate).toFixed(0), warm.toFixed(0), pt === null ? '-' : pt.toFixed(1), pt === null ? '-' : (rate / pt).toFixed(2),
-      `${note ? `${note}; ` : ''}rounds ${ours.map((x) => x.toFixed(0)).join('/')}${theirs.length ? ` vs ${theirs.map((x) => x.toFixed(0)).join('/')}` : ''}; load ${loads.join('/')}; rss ${rss.toFixed(0)} MiB`]);
+    rows.push([
+      backend,
+      String(size),
+      rate.toFixed(1),
+      ((1000 * batch) / rate).toFixed(0),
+      warm.toFixed(0),
+      pt === null ? '-' : pt.toFixed(1),
+      pt === null ? '-' : (rate / pt).toFixed(2),
+      `${note ? `${note}; ` : ''}rounds ${ours.map((x) => x.toFixed(0)).join('/')}${theirs.length ? ` vs ${theirs.map((x) => x.toFixed(0)).join('/')}` : ''}; load ${loads.join('/')}; rss ${rss.toFixed(0)} MiB`,
+    ]);
     console.log(rows.at(-1)?.join(' | '));
   }
 }
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(`\n| backend | size | images/s | ms/step | first step ms | PyTorch images/s | ratio | notes |\n|---|---|---|---|---|---|---|---|`);
+console.log(
+  `\n| backend | size | images/s | ms/step | first step ms | PyTorch images/s | ratio | notes |\n|---|---|---|---|---|---|---|---|`,
+);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log(`\npeak RSS ${peak.toFixed(0)} MiB; load at end ${load()}\n`);
 for (const p of profiles) console.log(p);

@@ -18,26 +18,47 @@ Operations: ${FUNCTIONAL_OPS.join(', ')}.`;
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: {
-      input: { type: 'string' }, ops: { type: 'string' }, out: { type: 'string' },
-      backend: { type: 'string', default: 'cpu' }, help: { type: 'boolean', short: 'h' },
-    } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string' },
+        ops: { type: 'string' },
+        out: { type: 'string' },
+        backend: { type: 'string', default: 'cpu' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (e) {
     console.error(`augment: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const missing = (['input', 'ops', 'out'] as const).filter((k) => !values[k]);
-  if (missing.length) { console.error(`augment: missing ${missing.map((k) => `--${k}`).join(', ')}\n\n${USAGE}`); return 2; }
-  if (values.backend !== 'cpu' && values.backend !== 'wasm') { console.error(`augment: --backend must be cpu or wasm, got ${values.backend}`); return 2; }
-  for (const k of ['input', 'ops'] as const) if (!existsSync(values[k]!)) { console.error(`augment: --${k} ${values[k]} does not exist`); return 2; }
+  if (missing.length) {
+    console.error(`augment: missing ${missing.map((k) => `--${k}`).join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.backend !== 'cpu' && values.backend !== 'wasm') {
+    console.error(`augment: --backend must be cpu or wasm, got ${values.backend}`);
+    return 2;
+  }
+  for (const k of ['input', 'ops'] as const)
+    if (!existsSync(values[k]!)) {
+      console.error(`augment: --${k} ${values[k]} does not exist`);
+      return 2;
+    }
   await selectBackend(tf, { preferred: [values.backend] });
   const t0 = performance.now();
   const { bytes, shape } = await augmentFile(tf, new Uint8Array(readFileSync(values.input!)), readFileSync(values.ops!, 'utf8'));
   const tmp = `${values.out}.partial`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, values.out!);
-  console.log(`wrote ${values.out}: images [${shape.join(', ')}] in ${((performance.now() - t0) / 1000).toFixed(2)} s on ${tf.getBackend()}`);
+  console.log(
+    `wrote ${values.out}: images [${shape.join(', ')}] in ${((performance.now() - t0) / 1000).toFixed(2)} s on ${tf.getBackend()}`,
+  );
   return 0;
 }
 

@@ -30,15 +30,28 @@ shapes against the model, and writes it as safetensors in PyTorch names and layo
 
 async function main(argv: string[]): Promise<number> {
   const { values: v, positionals } = parseArgs({
-    args: argv, strict: true, allowPositionals: true,
+    args: argv,
+    strict: true,
+    allowPositionals: true,
     options: { out: { type: 'string' }, f16: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean' } },
   });
-  if (v.help) { console.log(CONVERT_USAGE); return 0; }
+  if (v.help) {
+    console.log(CONVERT_USAGE);
+    return 0;
+  }
   const model = v.model ?? DEFAULT_MODEL;
-  const problem = positionals.length !== 1 ? `give exactly one input file, got ${positionals.length}`
-    : !v.out ? '--out is required'
-    : !isModelKind(model) && model !== 'none' ? `--model must be ${choiceList(CHOICES)}, got "${model}"` : null;
-  if (problem || (!isModelKind(model) && model !== 'none')) { console.error(`convert-weights: ${problem}\n\n${CONVERT_USAGE}`); return 2; }
+  const problem =
+    positionals.length !== 1
+      ? `give exactly one input file, got ${positionals.length}`
+      : !v.out
+        ? '--out is required'
+        : !isModelKind(model) && model !== 'none'
+          ? `--model must be ${choiceList(CHOICES)}, got "${model}"`
+          : null;
+  if (problem || (!isModelKind(model) && model !== 'none')) {
+    console.error(`convert-weights: ${problem}\n\n${CONVERT_USAGE}`);
+    return 2;
+  }
   const input = positionals[0];
   const w = await loadWeights(input, 'input');
   checkModelState(model, w.tensors);

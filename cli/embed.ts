@@ -30,19 +30,39 @@ logits_<mode>_<suffix> and features_<mode>_<suffix> (the input of fc, 512-d for 
 
 async function main(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
-    args: argv, strict: true,
+    args: argv,
+    strict: true,
     options: {
-      weights: { type: 'string' }, input: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
-      model: { type: 'string' }, backend: { type: 'string' }, help: { type: 'boolean' },
+      weights: { type: 'string' },
+      input: { type: 'string' },
+      out: { type: 'string' },
+      mode: { type: 'string' },
+      model: { type: 'string' },
+      backend: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
-  if (v.help) { console.log(EMBED_USAGE); return 0; }
+  if (v.help) {
+    console.log(EMBED_USAGE);
+    return 0;
+  }
   const mode = v.mode ?? 'eval';
   const kind = v.model ?? DEFAULT_MODEL;
-  const problem = !v.weights ? '--weights is required' : !v.input ? '--input is required' : !v.out ? '--out is required'
-    : mode !== 'eval' && mode !== 'train' ? `--mode must be eval or train, got "${mode}"`
-    : !isModelKind(kind) ? `--model must be ${choiceList(CHOICES)}, got "${kind}"` : null;
-  if (problem || !isModelKind(kind)) { console.error(`embed: ${problem}\n\n${EMBED_USAGE}`); return 2; }
+  const problem = !v.weights
+    ? '--weights is required'
+    : !v.input
+      ? '--input is required'
+      : !v.out
+        ? '--out is required'
+        : mode !== 'eval' && mode !== 'train'
+          ? `--mode must be eval or train, got "${mode}"`
+          : !isModelKind(kind)
+            ? `--model must be ${choiceList(CHOICES)}, got "${kind}"`
+            : null;
+  if (problem || !isModelKind(kind)) {
+    console.error(`embed: ${problem}\n\n${EMBED_USAGE}`);
+    return 2;
+  }
   const cases = loadTensors(v.input as string);
   const inputs = [...cases.keys()].filter((k) => k.startsWith('x_') && k.length > 2);
   if (inputs.length === 0) throw new Error(`--input ${v.input} has no x_<suffix> tensors`);
@@ -59,14 +79,18 @@ async function main(argv: string[]): Promise<number> {
       const logits = model.head(f);
       out.set(`logits_${mode}_${suffix}`, { shape: logits.shape, data: (await logits.data()) as Float32Array });
       out.set(`features_${mode}_${suffix}`, { shape: f.shape, data: (await f.data()) as Float32Array });
-      console.log(`${name} [${x.shape[0]}, ${x.shape[3]}, ${x.shape[1]}, ${x.shape[2]}]: ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      console.log(
+        `${name} [${x.shape[0]}, ${x.shape[3]}, ${x.shape[1]}, ${x.shape[2]}]: ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+      );
       tf.dispose([x, f, logits]);
     }
   } finally {
     model.dispose();
   }
   saveTensors(v.out as string, out, { mode, model: kind, backend, weights_sha256: weights.sha256 });
-  console.log(`wrote ${out.size} tensors to ${v.out} (${kind}, ${mode} mode, ${backend}; weights ${weights.format} sha256 ${weights.sha256})`);
+  console.log(
+    `wrote ${out.size} tensors to ${v.out} (${kind}, ${mode} mode, ${backend}; weights ${weights.format} sha256 ${weights.sha256})`,
+  );
   return 0;
 }
 

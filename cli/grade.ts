@@ -15,9 +15,17 @@ import { loadBatch, type InputFile, type Rejected } from '../src/grading/load-ba
 import { importGradingFile, type GradingFile } from '../src/grading/manual-grades';
 import { BATCH_LIMITS, isIgnored } from '../src/grading/unpack-files';
 
-const USAGE = 'Usage: npm run grade -- <files|folders|zips…> --out grades.csv [--course course.json] [--format plain|canvas|moodle] [--feedback-dir dir] [--grading grading.json]';
+const USAGE =
+  'Usage: npm run grade -- <files|folders|zips…> --out grades.csv [--course course.json] [--format plain|canvas|moodle] [--feedback-dir dir] [--grading grading.json]';
 
-interface Args { inputs: string[]; out: string; course?: string; format: CsvFormat; feedbackDir?: string; grading?: string }
+interface Args {
+  inputs: string[];
+  out: string;
+  course?: string;
+  format: CsvFormat;
+  feedbackDir?: string;
+  grading?: string;
+}
 
 class UsageError extends Error {}
 
@@ -26,7 +34,10 @@ const FLAGS = ['out', 'course', 'format', 'feedback-dir', 'grading'] as const;
 /** The grader's arguments (`node:util` parseArgs, lenient so that each mistake gets this tool's own message). */
 function readArgs(argv: string[]): Args {
   const { tokens } = parseArgs({
-    args: argv, strict: false, allowPositionals: true, tokens: true,
+    args: argv,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
     options: { ...Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' } },
   });
   const inputs: string[] = [];
@@ -59,7 +70,10 @@ async function collect(inputs: string[]): Promise<{ files: InputFile[]; rejected
         }
       } else if (!s.isFile()) rejected.push({ name: shown, reason: 'Not a regular file.' });
       else if (s.size > (/\.zip$/i.test(path) ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes)) {
-        rejected.push({ name: shown, reason: `The file is larger than ${(/\.zip$/i.test(path) ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes) / 1024 / 1024} MiB.` });
+        rejected.push({
+          name: shown,
+          reason: `The file is larger than ${(/\.zip$/i.test(path) ? BATCH_LIMITS.maxArchiveBytes : BATCH_LIMITS.maxFileBytes) / 1024 / 1024} MiB.`,
+        });
       } else files.push({ name: shown, bytes: new Uint8Array(await readFile(path)) });
     } catch (e) {
       rejected.push({ name: shown, reason: `Cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` });
@@ -103,7 +117,10 @@ async function main(argv: string[]): Promise<number> {
   const graded = finalGradebook(batch.graded, grading);
   for (const r of rejected) process.stderr.write(`${r.name}: ${r.reason.replace(/\s+/g, ' ')}\n`);
   await mkdir(dirname(args.out), { recursive: true });
-  await writeFile(args.out, gradebookCsv(graded, args.format, { assignment: course.name === DEFAULT_COURSE.name ? 'Homework 1' : `${course.name} Homework 1` }));
+  await writeFile(
+    args.out,
+    gradebookCsv(graded, args.format, { assignment: course.name === DEFAULT_COURSE.name ? 'Homework 1' : `${course.name} Homework 1` }),
+  );
   if (args.feedbackDir) {
     await mkdir(args.feedbackDir, { recursive: true });
     for (const f of feedbackFiles(graded, course.name)) await writeFile(join(args.feedbackDir, f.name), f.text);
@@ -113,11 +130,18 @@ async function main(argv: string[]): Promise<number> {
     for (const f of g.flags) if (f.kind === 'read-note') process.stdout.write(`${g.source}: note: ${f.message.replace(/\s+/g, ' ')}\n`);
   }
   const flagged = graded.filter((g) => g.flags.length > 0).length;
-  process.stdout.write(`Graded ${graded.length} submission(s), ${rejected.length} file(s) not read, ${flagged} flagged, in ${((performance.now() - t0) / 1000).toFixed(2)} s → ${args.out}\n`);
+  process.stdout.write(
+    `Graded ${graded.length} submission(s), ${rejected.length} file(s) not read, ${flagged} flagged, in ${((performance.now() - t0) / 1000).toFixed(2)} s → ${args.out}\n`,
+  );
   return rejected.length > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`grade: ${(e as Error)?.stack ?? e}\n`); process.exitCode = 1; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`grade: ${(e as Error)?.stack ?? e}\n`);
+    process.exitCode = 1;
+  },
 );

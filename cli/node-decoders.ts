@@ -11,7 +11,13 @@ export function decodeNode(bytes: Uint8Array, header: ImageHeader): DecodedImage
   switch (header.format) {
     case 'jpeg': {
       // tolerantDecoding false: a truncated JPEG is an error, not a half-grey picture.
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: 100, maxMemoryUsageInMB: 2048 });
+      const img = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: false,
+        tolerantDecoding: false,
+        maxResolutionInMP: 100,
+        maxMemoryUsageInMB: 2048,
+      });
       return { width: img.width, height: img.height, channels: 3, data: img.data };
     }
     case 'png': {
@@ -22,7 +28,12 @@ export function decodeNode(bytes: Uint8Array, header: ImageHeader): DecodedImage
         // pngjs reports a cut-off file as a stream error; say what it means.
         throw /finished stream|unexpected end/i.test((e as Error).message) ? new Error('the file is truncated') : e;
       }
-      return { width: img.width, height: img.height, channels: 4, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+      return {
+        width: img.width,
+        height: img.height,
+        channels: 4,
+        data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength),
+      };
     }
     case 'gif': {
       const reader = new GifReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -33,7 +44,12 @@ export function decodeNode(bytes: Uint8Array, header: ImageHeader): DecodedImage
     }
     case 'webp': {
       const img = decodeWebp(bytes);
-      return { width: img.width, height: img.height, channels: 4, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+      return {
+        width: img.width,
+        height: img.height,
+        channels: 4,
+        data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength),
+      };
     }
   }
 }

@@ -33,8 +33,12 @@ export function parsePackArgs(argv: string[]): { ok: true; args: PackArgs } | { 
       allowPositionals: true,
       strict: true,
       options: {
-        size: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' },
-        fit: { type: 'string' }, 'max-megapixels': { type: 'string' }, help: { type: 'boolean' },
+        size: { type: 'string' },
+        out: { type: 'string' },
+        name: { type: 'string' },
+        fit: { type: 'string' },
+        'max-megapixels': { type: 'string' },
+        help: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -42,7 +46,8 @@ export function parsePackArgs(argv: string[]): { ok: true; args: PackArgs } | { 
   }
   const v = parsed.values;
   if (v.help) return { ok: 'help' };
-  if (parsed.positionals.length !== 1) return { ok: false, error: `expected one input (a folder or a .zip), got ${parsed.positionals.length}` };
+  if (parsed.positionals.length !== 1)
+    return { ok: false, error: `expected one input (a folder or a .zip), got ${parsed.positionals.length}` };
   const input = parsed.positionals[0];
   if (v.size === undefined) return { ok: false, error: '--size is required' };
   const size = Number(v.size);
@@ -53,11 +58,15 @@ export function parsePackArgs(argv: string[]): { ok: true; args: PackArgs } | { 
   const fit = (v.fit ?? 'center-crop') as FitMode;
   if (fit !== 'center-crop' && fit !== 'stretch') return { ok: false, error: `--fit must be center-crop or stretch, got ${v.fit}` };
   const mp = Number(v['max-megapixels'] ?? 40);
-  if (!Number.isFinite(mp) || mp <= 0) return { ok: false, error: `--max-megapixels must be a positive number, got ${v['max-megapixels']}` };
+  if (!Number.isFinite(mp) || mp <= 0)
+    return { ok: false, error: `--max-megapixels must be a positive number, got ${v['max-megapixels']}` };
   const base = basename(input.replace(/[\\/]+$/, ''), extname(input).toLowerCase() === '.zip' ? extname(input) : '');
   const name = v.name ?? base;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) {
-    return { ok: false, error: `--name must be 1–100 letters, digits, '.', '_' or '-' (starting with a letter or digit), got ${JSON.stringify(name)}` };
+    return {
+      ok: false,
+      error: `--name must be 1–100 letters, digits, '.', '_' or '-' (starting with a letter or digit), got ${JSON.stringify(name)}`,
+    };
   }
   return { ok: true, args: { input, size, out: v.out, name, fit, maxPixels: mp * 1e6 } };
 }

@@ -47,17 +47,26 @@ export async function main(argv: string[]): Promise<number> {
     writeFileSync(jsonPath, `${JSON.stringify(manifest, null, 2)}\n`);
     const seconds = (performance.now() - t0) / 1000;
     console.log(formatReport(report));
-    const scheme = classMapping(manifest.classes).scheme === 'russian-wildlife' ? "the homework's Russian Wildlife mapping" : 'sorted names, as ImageFolder';
+    const scheme =
+      classMapping(manifest.classes).scheme === 'russian-wildlife'
+        ? "the homework's Russian Wildlife mapping"
+        : 'sorted names, as ImageFolder';
     console.log(`Classes in label order (${scheme}): ${manifest.classes.join(', ')}`);
-    if (bytes.length > 1024 ** 3) console.log(`Warning: the binary is ${(bytes.length / 1024 ** 3).toFixed(2)} GiB; a browser may fail to load it. Try a smaller --size.`);
+    if (bytes.length > 1024 ** 3)
+      console.log(
+        `Warning: the binary is ${(bytes.length / 1024 ** 3).toFixed(2)} GiB; a browser may fail to load it. Try a smaller --size.`,
+      );
     console.log(`Wrote ${binPath} (${(bytes.length / 1024 ** 2).toFixed(1)} MiB) and ${jsonPath}`);
-    console.log(`Packed ${manifest.count} images in ${seconds.toFixed(2)} s (${(manifest.count / seconds).toFixed(1)} images/s), peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+    console.log(
+      `Packed ${manifest.count} images in ${seconds.toFixed(2)} s (${(manifest.count / seconds).toFixed(1)} images/s), peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof DatasetError) {
       console.error(`pack-dataset: ${e.message}`);
       const lines = e.skipped.slice(0, 50).map((f) => `  ${f.path}: ${f.reason}${f.message ? ` (${f.message})` : ''}`);
-      if (lines.length) console.error(`Skipped:\n${lines.join('\n')}${e.skipped.length > 50 ? `\n  … and ${e.skipped.length - 50} more` : ''}`);
+      if (lines.length)
+        console.error(`Skipped:\n${lines.join('\n')}${e.skipped.length > 50 ? `\n  … and ${e.skipped.length - 50} more` : ''}`);
       if (e.emptyClasses.length) console.error(`Empty class folders: ${e.emptyClasses.join(', ')}`);
       return 1;
     }
@@ -67,5 +76,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -6,7 +6,10 @@ import { unzipSync } from 'fflate';
 import type { FileEntry } from '../src/data/folder-scan';
 import type { ReadBatch } from '../src/data/pack-folder';
 
-export interface InputSource { entries: FileEntry[]; readBatch: ReadBatch }
+export interface InputSource {
+  entries: FileEntry[];
+  readBatch: ReadBatch;
+}
 
 /** Lists a folder recursively; paths are relative to it, with '/' separators; empty folders end in '/'. */
 export async function folderSource(dir: string): Promise<InputSource> {
@@ -23,7 +26,14 @@ export async function folderSource(dir: string): Promise<InputSource> {
   };
   await walk(dir);
   const readBatch: ReadBatch = (paths) =>
-    Promise.all(paths.map((p) => readFile(join(dir, ...p.split('/'))).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength), (e: Error) => e)));
+    Promise.all(
+      paths.map((p) =>
+        readFile(join(dir, ...p.split('/'))).then(
+          (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+          (e: Error) => e,
+        ),
+      ),
+    );
   return { entries, readBatch };
 }
 
@@ -32,7 +42,12 @@ export function zipSource(file: string): InputSource {
   const zip = new Uint8Array(readFileSync(file));
   const entries: FileEntry[] = [];
   try {
-    unzipSync(zip, { filter: (f) => { entries.push({ path: f.name, size: f.originalSize }); return false; } });
+    unzipSync(zip, {
+      filter: (f) => {
+        entries.push({ path: f.name, size: f.originalSize });
+        return false;
+      },
+    });
   } catch (e) {
     throw new Error(`${file} is not a readable zip archive: ${(e as Error).message}`);
   }

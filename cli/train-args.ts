@@ -73,10 +73,22 @@ export function parseTrainArgs(argv: string[]): { ok: true; args: TrainArgs } | 
       args: argv,
       strict: true,
       options: {
-        data: { type: 'string' }, model: { type: 'string' }, size: { type: 'string' }, epochs: { type: 'string' },
-        batch: { type: 'string' }, lr: { type: 'string' }, eps: { type: 'string' }, seed: { type: 'string' },
-        limit: { type: 'string' }, backend: { type: 'string' }, init: { type: 'string' }, out: { type: 'string' },
-        'weights-out': { type: 'string' }, weights: { type: 'string' }, 'fine-tune': { type: 'string' }, batchnorm: { type: 'string' },
+        data: { type: 'string' },
+        model: { type: 'string' },
+        size: { type: 'string' },
+        epochs: { type: 'string' },
+        batch: { type: 'string' },
+        lr: { type: 'string' },
+        eps: { type: 'string' },
+        seed: { type: 'string' },
+        limit: { type: 'string' },
+        backend: { type: 'string' },
+        init: { type: 'string' },
+        out: { type: 'string' },
+        'weights-out': { type: 'string' },
+        weights: { type: 'string' },
+        'fine-tune': { type: 'string' },
+        batchnorm: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -89,11 +101,14 @@ export function parseTrainArgs(argv: string[]): { ok: true; args: TrainArgs } | 
     if (fineTune !== 'full' && fineTune !== 'frozen') throw new Error(`--fine-tune must be full or frozen, got "${fineTune}"`);
     const batchNorm = v.batchnorm ?? (fineTune === 'frozen' ? 'eval' : 'train');
     if (batchNorm !== 'train' && batchNorm !== 'eval') throw new Error(`--batchnorm must be train or eval, got "${batchNorm}"`);
-    if (fineTune === 'frozen' && batchNorm === 'train') throw new Error('--batchnorm train does not go with --fine-tune frozen (a frozen backbone uses running statistics)');
-    if (!def.fineTunes && (v.weights || v['fine-tune'] || v.batchnorm)) throw new Error(`--weights, --fine-tune and --batchnorm apply to --model ${FINE_TUNED_KINDS} (${def.name} takes --init)`);
+    if (fineTune === 'frozen' && batchNorm === 'train')
+      throw new Error('--batchnorm train does not go with --fine-tune frozen (a frozen backbone uses running statistics)');
+    if (!def.fineTunes && (v.weights || v['fine-tune'] || v.batchnorm))
+      throw new Error(`--weights, --fine-tune and --batchnorm apply to --model ${FINE_TUNED_KINDS} (${def.name} takes --init)`);
     if (def.fineTunes && v.init) throw new Error(`${def.name} takes its weights with --weights, not --init`);
     const backend = v.backend ?? 'wasm';
-    if (backend !== 'wasm' && backend !== 'cpu' && backend !== 'webgpu') throw new Error(`--backend must be wasm, cpu or webgpu, got "${backend}"`);
+    if (backend !== 'wasm' && backend !== 'cpu' && backend !== 'webgpu')
+      throw new Error(`--backend must be wasm, cpu or webgpu, got "${backend}"`);
     const size = posInt(v.size, 'size', 64);
     const sizeProblem = def.imageSizeProblem(size);
     if (sizeProblem) throw new Error(`--size must be ${sizeProblem}, got ${size}`);
@@ -103,11 +118,22 @@ export function parseTrainArgs(argv: string[]): { ok: true; args: TrainArgs } | 
     return {
       ok: true,
       args: {
-        data: v.data, model, size, epochs: posInt(v.epochs, 'epochs', 10), batch: posInt(v.batch, 'batch', 32),
-        lr: posNum(v.lr, 'lr', 1e-3), eps: posNum(v.eps, 'eps', 1e-8), seed,
-        limit: v.limit === undefined ? null : posInt(v.limit, 'limit', 0), backend,
-        init: v.init ?? null, out: v.out ?? 'run.json', weightsOut: v['weights-out'] ?? null,
-        weights: v.weights ?? null, fineTune, batchNorm,
+        data: v.data,
+        model,
+        size,
+        epochs: posInt(v.epochs, 'epochs', 10),
+        batch: posInt(v.batch, 'batch', 32),
+        lr: posNum(v.lr, 'lr', 1e-3),
+        eps: posNum(v.eps, 'eps', 1e-8),
+        seed,
+        limit: v.limit === undefined ? null : posInt(v.limit, 'limit', 0),
+        backend,
+        init: v.init ?? null,
+        out: v.out ?? 'run.json',
+        weightsOut: v['weights-out'] ?? null,
+        weights: v.weights ?? null,
+        fineTune,
+        batchNorm,
       },
     };
   } catch (e) {

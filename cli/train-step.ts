@@ -27,16 +27,34 @@ after_step.<name>.running_mean / running_var to OUT, in PyTorch names and layout
 
 async function main(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
-    args: argv, strict: true,
+    args: argv,
+    strict: true,
     options: {
-      model: { type: 'string' }, weights: { type: 'string' }, input: { type: 'string' }, out: { type: 'string' },
-      backend: { type: 'string' }, help: { type: 'boolean' },
+      model: { type: 'string' },
+      weights: { type: 'string' },
+      input: { type: 'string' },
+      out: { type: 'string' },
+      backend: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
-  if (v.help) { console.log(TRAIN_STEP_USAGE); return 0; }
-  const problem = !isModelKind(v.model) ? `--model must be ${choiceList(MODEL_KINDS)}, got "${v.model ?? ''}"`
-    : !v.weights ? '--weights is required' : !v.input ? '--input is required' : !v.out ? '--out is required' : null;
-  if (problem || !isModelKind(v.model)) { console.error(`train-step: ${problem}\n\n${TRAIN_STEP_USAGE}`); return 2; }
+  if (v.help) {
+    console.log(TRAIN_STEP_USAGE);
+    return 0;
+  }
+  const problem = !isModelKind(v.model)
+    ? `--model must be ${choiceList(MODEL_KINDS)}, got "${v.model ?? ''}"`
+    : !v.weights
+      ? '--weights is required'
+      : !v.input
+        ? '--input is required'
+        : !v.out
+          ? '--out is required'
+          : null;
+  if (problem || !isModelKind(v.model)) {
+    console.error(`train-step: ${problem}\n\n${TRAIN_STEP_USAGE}`);
+    return 2;
+  }
   const c = loadTensors(v.input as string);
   const xs = c.get('x');
   const ls = c.get('labels');
@@ -49,7 +67,12 @@ async function main(argv: string[]): Promise<number> {
     const t0 = performance.now();
     const out = await reportedTrainStep(tf, model, x, ls.data);
     const seconds = (performance.now() - t0) / 1000;
-    saveTensors(v.out as string, out, { model: v.model, backend, weights_sha256: weights.sha256, optimizer: 'Adam lr=1e-3 betas=(0.9,0.999) eps=1e-8, one step' });
+    saveTensors(v.out as string, out, {
+      model: v.model,
+      backend,
+      weights_sha256: weights.sha256,
+      optimizer: 'Adam lr=1e-3 betas=(0.9,0.999) eps=1e-8, one step',
+    });
     console.log(`loss ${out.get('loss')?.data[0]}; step ${seconds.toFixed(2)} s on ${backend}; wrote ${out.size} tensors to ${v.out}`);
   } finally {
     model.dispose();

@@ -20,7 +20,9 @@ function manifestPath(data: string): string {
   const jsons = readdirSync(data).filter((f) => f.endsWith('.json'));
   if (jsons.includes('default.json')) return join(data, 'default.json');
   if (jsons.length === 1) return join(data, jsons[0]);
-  throw new Error(`${data} holds ${jsons.length} .json files; pass the manifest itself (an image folder must first be packed with npm run pack-dataset)`);
+  throw new Error(
+    `${data} holds ${jsons.length} .json files; pass the manifest itself (an image folder must first be packed with npm run pack-dataset)`,
+  );
 }
 
 async function loadData(args: TrainArgs) {
@@ -44,28 +46,62 @@ async function useBackend(name: TrainArgs['backend']): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseTrainArgs(argv);
-  if (parsed.ok === 'help') { console.log(TRAIN_USAGE); return 0; }
-  if (!parsed.ok) { console.error(`train: ${parsed.error}\n\n${TRAIN_USAGE}`); return 2; }
+  if (parsed.ok === 'help') {
+    console.log(TRAIN_USAGE);
+    return 0;
+  }
+  if (!parsed.ok) {
+    console.error(`train: ${parsed.error}\n\n${TRAIN_USAGE}`);
+    return 2;
+  }
   const args = parsed.args;
   const data = await loadData(args);
   const split = limitSplit(stratifiedSplit(data.labels, data.manifest.classes.length, args.seed), args.limit);
   const init = args.init ? readInit(args.init) : undefined;
   const weights = args.weights ? await loadWeights(args.weights) : null;
   const backend = await useBackend(args.backend);
-  console.log(`data ${data.manifest.name}: ${data.count} images${args.limit ? ` (each split cut to at most ${args.limit})` : ''} ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`);
+  console.log(
+    `data ${data.manifest.name}: ${data.count} images${args.limit ? ` (each split cut to at most ${args.limit})` : ''} ${data.manifest.imageSize}px×${data.manifest.channels} → ${args.size}px; split ${split.train.length}/${split.val.length}/${split.test.length}; backend ${backend}`,
+  );
   const def = modelOf(args.model);
-  if (def.fineTunes) console.log(weights ? `weights ${args.weights} (${weights.format}, sha256 ${weights.sha256}); ${args.fineTune} fine-tuning, BatchNorm ${args.batchNorm}` : `no --weights: ${def.name} starts from a seeded init (not pretrained)`);
+  if (def.fineTunes)
+    console.log(
+      weights
+        ? `weights ${args.weights} (${weights.format}, sha256 ${weights.sha256}); ${args.fineTune} fine-tuning, BatchNorm ${args.batchNorm}`
+        : `no --weights: ${def.name} starts from a seeded init (not pretrained)`,
+    );
   const fineTuning = def.fineTunes
-    ? { fineTuning: args.fineTune, batchNorm: args.batchNorm, normalization: def.normalization, weights: weights ? { source: basename(args.weights as string), sha256: weights.sha256 } : null }
+    ? {
+        fineTuning: args.fineTune,
+        batchNorm: args.batchNorm,
+        normalization: def.normalization,
+        weights: weights ? { source: basename(args.weights as string), sha256: weights.sha256 } : null,
+      }
     : {};
   let lastShown = -1;
   const record = await train({
-    tf, model: args.model, split,
-    data: { images: data.pixels, labels: data.labels, imageSize: data.manifest.imageSize, channels: data.manifest.channels, classes: data.manifest.classes },
+    tf,
+    model: args.model,
+    split,
+    data: {
+      images: data.pixels,
+      labels: data.labels,
+      imageSize: data.manifest.imageSize,
+      channels: data.manifest.channels,
+      classes: data.manifest.classes,
+    },
     config: {
-      model: args.model, question: def.question, imageSize: args.size, epochs: args.epochs, batchSize: args.batch,
-      learningRate: args.lr, adamEpsilon: args.eps, seed: args.seed, augmentations: [],
-      pretrained: !def.fineTunes ? args.init : args.weights ? basename(args.weights) : null, ...fineTuning,
+      model: args.model,
+      question: def.question,
+      imageSize: args.size,
+      epochs: args.epochs,
+      batchSize: args.batch,
+      learningRate: args.lr,
+      adamEpsilon: args.eps,
+      seed: args.seed,
+      augmentations: [],
+      pretrained: !def.fineTunes ? args.init : args.weights ? basename(args.weights) : null,
+      ...fineTuning,
     },
     dataset: { name: data.manifest.name, hash: data.manifest.hash },
     yieldFn: () => Promise.resolve(),
@@ -73,12 +109,25 @@ async function main(argv: string[]): Promise<number> {
     callbacks: {
       onFeatures: ({ done, total }) => {
         const pct = Math.floor((100 * done) / total);
-        if (pct >= lastShown + 10 || done === total) { lastShown = pct; console.log(`features ${done}/${total} images (frozen backbone)`); }
+        if (pct >= lastShown + 10 || done === total) {
+          lastShown = pct;
+          console.log(`features ${done}/${total} images (frozen backbone)`);
+        }
       },
-      onStep: (s) => { if (s.step % 10 === 0) console.log(`epoch ${s.epoch} step ${s.step} loss ${s.loss.toFixed(4)} ${s.imagesPerSecond.toFixed(0)} img/s`); },
-      onEpoch: (e) => console.log(`epoch ${e.epoch}: train loss ${e.trainLoss.toFixed(4)} acc ${e.trainAccuracy.toFixed(4)} | val loss ${e.valLoss.toFixed(4)} acc ${e.valAccuracy.toFixed(4)} | ${e.seconds.toFixed(1)} s`),
+      onStep: (s) => {
+        if (s.step % 10 === 0)
+          console.log(`epoch ${s.epoch} step ${s.step} loss ${s.loss.toFixed(4)} ${s.imagesPerSecond.toFixed(0)} img/s`);
+      },
+      onEpoch: (e) =>
+        console.log(
+          `epoch ${e.epoch}: train loss ${e.trainLoss.toFixed(4)} acc ${e.trainAccuracy.toFixed(4)} | val loss ${e.valLoss.toFixed(4)} acc ${e.valAccuracy.toFixed(4)} | ${e.seconds.toFixed(1)} s`,
+        ),
       onModel: async (model) => {
-        if (args.weightsOut) writeFileSync(args.weightsOut, writeSafetensors(await model.exportTorch(), { format: 'pt', model: args.model, imageSize: String(args.size) }));
+        if (args.weightsOut)
+          writeFileSync(
+            args.weightsOut,
+            writeSafetensors(await model.exportTorch(), { format: 'pt', model: args.model, imageSize: String(args.size) }),
+          );
       },
     },
   });

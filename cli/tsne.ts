@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { cachedDistanceRows } from '../src/tsne/distance-cache';
+import { distanceRows } from '../src/tsne/distance-kernel';
 import { embeddingFile, readFeatures } from '../src/tsne/features-file';
 import { threadedGradient } from '../src/tsne/node-threads';
 import { runTsne } from '../src/tsne/tsne';
@@ -9,34 +11,45 @@ import { trustworthiness } from '../src/tsne/trustworthiness';
 
 const USAGE = `Usage: npm run tsne -- --input <features.safetensors> --out <embedding.safetensors> [options]
 
-Barnes–Hut t-SNE (PCA initialisation, early exaggeration 12 for 250 iterations, learning rate
-max(N/12, 200)) of the tensor "features" [N, D]; writes "embedding" [N, dims] as F32.
+Barnes–Hut t-SNE of the tensor "features" [N, D] with openTSNE's schedule (PCA initialisation,
+early exaggeration 12 for 250 iterations at learning rate max(N/12, 200), then learning rate
+max(N, 200)); writes "embedding" [N, dims] as F32.
 
   --input <file>        safetensors file with "features" [N, D] (floating point)
   --out <file>          where to write "embedding" [N, dims]
   --dims 2|3            embedding dimensions (default 2)
   --perplexity <x>      perplexity (default 30; below N − 1)
   --seed <n>            seed (default 0): the PCA starting block, or the random initialisation
-  --iterations <n>      optimisation iterations (default 1000)
+  --iterations <n>      optimisation iterations, early exaggeration included (default 750)
   --theta <x>           Barnes–Hut angle (default 0.5)
   --k <n>               neighbours for trustworthiness (default 10)
   --threads <n>         threads for the gradient (default: the cores, at most 8); results are
-                        deterministic for a given seed and thread count
+                        deterministic for a seed, and the same for any thread count
   --help                this text`;
 
 function num(v: string | undefined, name: string, def: number, integer: boolean): number {
   if (v === undefined) return def;
   const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x) || (integer && !Number.isInteger(x))) throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'}, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(x) || (integer && !Number.isInteger(x)))
+    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'}, got "${v}"`);
   return x;
 }
 
 function parse(argv: string[]) {
   const { values: v } = parseArgs({
-    args: argv, strict: true,
+    args: argv,
+    strict: true,
     options: {
-      input: { type: 'string' }, out: { type: 'string' }, dims: { type: 'string' }, perplexity: { type: 'string' }, seed: { type: 'string' },
-      iterations: { type: 'string' }, theta: { type: 'string' }, k: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean' },
+      input: { type: 'string' },
+      out: { type: 'string' },
+      dims: { type: 'string' },
+      perplexity: { type: 'string' },
+      seed: { type: 'string' },
+      iterations: { type: 'string' },
+      theta: { type: 'string' },
+      k: { type: 'string' },
+      threads: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (v.help) return null;
@@ -47,8 +60,15 @@ function parse(argv: string[]) {
   if (threads < 1) throw new Error(`--threads must be at least 1, got "${v.threads}"`);
   if (dims !== 2 && dims !== 3) throw new Error(`--dims must be 2 or 3, got "${v.dims}"`);
   return {
-    input: v.input, out: v.out, dims: dims as 2 | 3, perplexity: num(v.perplexity, 'perplexity', 30, false), seed: num(v.seed, 'seed', 0, true),
-    iterations: num(v.iterations, 'iterations', 1000, true), theta: num(v.theta, 'theta', 0.5, false), k: num(v.k, 'k', 10, true), threads,
+    input: v.input,
+    out: v.out,
+    dims: dims as 2 | 3,
+    perplexity: num(v.perplexity, 'perplexity', 30, false),
+    seed: num(v.seed, 'seed', 0, true),
+    iterations: num(v.iterations, 'iterations', 750, true),
+    theta: num(v.theta, 'theta', 0.5, false),
+    k: num(v.k, 'k', 10, true),
+    threads,
   };
 }
 
@@ -60,33 +80,65 @@ function main(argv: string[]): number {
     console.error(`tsne: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (!args) { console.log(USAGE); return 0; }
+  if (!args) {
+    console.log(USAGE);
+    return 0;
+  }
   if (!existsSync(args.input)) throw new Error(`--input ${args.input} does not exist`);
   const t0 = performance.now();
   const { x, n, d } = readFeatures(new Uint8Array(readFileSync(args.input)));
   const pool = args.threads > 1 ? threadedGradient(n, args.dims, args.threads, (m) => console.error(m)) : null;
+  const distances = cachedDistanceRows(distanceRows(x, n, d));
   let result: ReturnType<typeof runTsne>;
   try {
-    result = runTsne(x, n, d, { dims: args.dims, perplexity: args.perplexity, seed: args.seed, iterations: args.iterations, theta: args.theta }, {
-      gradient: pool?.gradient,
-      onProgress: (p) => { if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`); },
-    });
+    result = runTsne(
+      x,
+      n,
+      d,
+      { dims: args.dims, perplexity: args.perplexity, seed: args.seed, iterations: args.iterations, theta: args.theta },
+      {
+        gradient: pool?.gradient,
+        distances,
+        onProgress: (p) => {
+          if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`);
+        },
+      },
+    );
   } finally {
     pool?.close();
   }
-  console.log(`features: ${n} × ${d}; t-SNE to ${args.dims}-D, perplexity ${args.perplexity}, ${result.iterations} iterations, seed ${args.seed}, ${pool?.threads() ?? 1} thread(s)`);
+  console.log(
+    `features: ${n} × ${d}; t-SNE to ${args.dims}-D, perplexity ${args.perplexity}, ${result.iterations} iterations, seed ${args.seed}, ${pool?.threads() ?? 1} thread(s)`,
+  );
   const t1 = performance.now();
-  const trust = args.k < n / 2 ? trustworthiness(x, n, d, result.embedding, args.dims, args.k) : null;
+  const trust = args.k < n / 2 ? trustworthiness(x, n, d, result.embedding, args.dims, args.k, distances) : null;
   const t2 = performance.now();
   const s = result.settings;
-  writeFileSync(args.out, embeddingFile(result.embedding, n, args.dims, {
-    method: 'barnes-hut t-SNE', threads: String(pool?.threads() ?? 1), dims: String(s.dims), perplexity: String(s.perplexity), seed: String(s.seed), iterations: String(result.iterations),
-    theta: String(s.theta), learning_rate: String(s.learningRate), kl: String(result.kl),
-    ...(trust === null ? {} : { trustworthiness: String(trust), trustworthiness_k: String(args.k) }),
-  }));
+  writeFileSync(
+    args.out,
+    embeddingFile(result.embedding, n, args.dims, {
+      method: 'barnes-hut t-SNE',
+      threads: String(pool?.threads() ?? 1),
+      dims: String(s.dims),
+      perplexity: String(s.perplexity),
+      seed: String(s.seed),
+      iterations: String(result.iterations),
+      theta: String(s.theta),
+      learning_rate: String(s.learningRate),
+      final_learning_rate: String(s.finalLearningRate),
+      kl: String(result.kl),
+      ...(trust === null ? {} : { trustworthiness: String(trust), trustworthiness_k: String(args.k) }),
+    }),
+  );
   console.log(`KL divergence ${result.kl.toFixed(4)}`);
-  console.log(trust === null ? `trustworthiness: not computed (k = ${args.k} needs N > ${2 * args.k})` : `trustworthiness (k = ${args.k}) ${trust.toFixed(4)}`);
-  console.log(`time: affinities ${result.seconds.affinities.toFixed(2)} s, optimisation ${result.seconds.optimisation.toFixed(2)} s, trustworthiness ${((t2 - t1) / 1000).toFixed(2)} s, total ${((t2 - t0) / 1000).toFixed(2)} s`);
+  console.log(
+    trust === null
+      ? `trustworthiness: not computed (k = ${args.k} needs N > ${2 * args.k})`
+      : `trustworthiness (k = ${args.k}) ${trust.toFixed(4)}`,
+  );
+  console.log(
+    `time: affinities ${result.seconds.affinities.toFixed(2)} s, optimisation ${result.seconds.optimisation.toFixed(2)} s, trustworthiness ${((t2 - t1) / 1000).toFixed(2)} s, total ${((t2 - t0) / 1000).toFixed(2)} s`,
+  );
   console.log(`wrote ${args.out}`);
   return 0;
 }

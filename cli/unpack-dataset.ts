@@ -20,7 +20,9 @@ on that data set reads it with --data DIR, in the same class order and with the 
 /** Folder names that sort (by code unit) in the data set's class order and are safe on every file system: "00-T-shirt_top". */
 export function classFolderNames(classes: readonly string[]): string[] {
   const width = String(Math.max(0, classes.length - 1)).length;
-  return classes.map((c, i) => `${String(i).padStart(width, '0')}-${c.replace(/[^A-Za-z0-9 ._-]+/g, '_').replace(/^[ .]+|[ .]+$/g, '') || 'class'}`);
+  return classes.map(
+    (c, i) => `${String(i).padStart(width, '0')}-${c.replace(/[^A-Za-z0-9 ._-]+/g, '_').replace(/^[ .]+|[ .]+$/g, '') || 'class'}`,
+  );
 }
 
 /** File names that sort in the data set's order within each class: the image's index, zero-padded. */
@@ -45,7 +47,11 @@ export function writeImageFolder(d: PackedDataset, out: string): number {
 export async function main(argv: string[]): Promise<number> {
   let v: { out?: string; in?: string; help?: boolean };
   try {
-    v = parseArgs({ args: argv, strict: true, options: { out: { type: 'string' }, in: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    v = parseArgs({
+      args: argv,
+      strict: true,
+      options: { out: { type: 'string' }, in: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
   } catch (e) {
     console.error(`unpack-dataset: ${(e as Error).message}\n\n${UNPACK_USAGE}`);
     return 2;
@@ -64,13 +70,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const base = (v.in ?? 'public/data/default').replace(/\.(json|bin)$/, '');
   if (!existsSync(`${base}.json`) || !existsSync(`${base}.bin`)) {
-    console.error(`unpack-dataset: ${base}.json and ${base}.bin are needed${v.in ? '' : ' (npm run prepare-data writes the default data set)'}`);
+    console.error(
+      `unpack-dataset: ${base}.json and ${base}.bin are needed${v.in ? '' : ' (npm run prepare-data writes the default data set)'}`,
+    );
     return 1;
   }
   try {
     const d = await decodePacked(readFileSync(`${base}.json`, 'utf8'), new Uint8Array(readFileSync(`${base}.bin`)));
     const n = writeImageFolder(d, v.out);
-    console.log(`wrote ${n} images of "${d.manifest.name}" (${d.manifest.classes.length} classes, ${d.manifest.imageSize}×${d.manifest.imageSize}) to ${v.out}: python3 train.py --data ${v.out} --out run.json`);
+    console.log(
+      `wrote ${n} images of "${d.manifest.name}" (${d.manifest.classes.length} classes, ${d.manifest.imageSize}×${d.manifest.imageSize}) to ${v.out}: python3 train.py --data ${v.out} --out run.json`,
+    );
     return 0;
   } catch (e) {
     console.error(`unpack-dataset: ${(e as Error).message}`);
@@ -79,5 +89,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -13,7 +13,18 @@ import { encodePacked, packedByteLength, parseManifest, type PackedManifest } fr
 import { mulberry32, shuffleInPlace } from '../src/data/rng';
 
 /** Fashion-MNIST class names, in label order. */
-export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+export const FASHION_MNIST_CLASSES = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
 
 export interface DefaultDatasetOptions {
   outDir?: string;
@@ -60,15 +71,28 @@ export async function buildDefaultDataset(opts: DefaultDatasetOptions = {}): Pro
   FASHION_MNIST_CLASSES.forEach((name, label) => {
     const raw = JSON.parse(readFileSync(join(pkgDir, 'src', 'clothes', `${label}.json`), 'utf8')) as { data: number[][] };
     // The package's class 0 holds two empty entries; only complete 28×28 images are candidates.
-    const valid = (Array.isArray(raw.data) ? raw.data : []).map((img, i) => (Array.isArray(img) && img.length === SIDE * SIDE ? i : -1)).filter((i) => i >= 0);
-    if (valid.length < perClass) throw new Error(`fashion-mnist class ${label} (${name}) has ${valid.length} complete images, need ${perClass}`);
-    const order = shuffleInPlace(valid, rng).slice(0, perClass).sort((a, b) => a - b);
+    const valid = (Array.isArray(raw.data) ? raw.data : [])
+      .map((img, i) => (Array.isArray(img) && img.length === SIDE * SIDE ? i : -1))
+      .filter((i) => i >= 0);
+    if (valid.length < perClass)
+      throw new Error(`fashion-mnist class ${label} (${name}) has ${valid.length} complete images, need ${perClass}`);
+    const order = shuffleInPlace(valid, rng)
+      .slice(0, perClass)
+      .sort((a, b) => a - b);
     for (const i of order) {
       pixels.set(raw.data[i], k * SIDE * SIDE);
       labels[k++] = label;
     }
   });
-  const { manifest, bytes } = await encodePacked({ name: 'default', classes: FASHION_MNIST_CLASSES, imageSize: SIDE, channels: 1, pixels, labels, source });
+  const { manifest, bytes } = await encodePacked({
+    name: 'default',
+    classes: FASHION_MNIST_CLASSES,
+    imageSize: SIDE,
+    channels: 1,
+    pixels,
+    labels,
+    source,
+  });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'default.bin'), bytes);
   writeFileSync(join(outDir, 'default.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -78,7 +102,13 @@ export async function buildDefaultDataset(opts: DefaultDatasetOptions = {}): Pro
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const t0 = performance.now();
   buildDefaultDataset({ outDir: process.argv[2], force: process.argv.includes('--force') }).then(
-    ({ manifest, built }) => console.log(`${built ? 'Built' : 'Up to date:'} ${manifest.count} images (${manifest.classes.length} classes) in ${((performance.now() - t0) / 1000).toFixed(2)} s, sha256 ${manifest.hash.slice(0, 12)}…`),
-    (e: Error) => { console.error(`build-default-dataset: ${e.message}`); process.exitCode = 1; },
+    ({ manifest, built }) =>
+      console.log(
+        `${built ? 'Built' : 'Up to date:'} ${manifest.count} images (${manifest.classes.length} classes) in ${((performance.now() - t0) / 1000).toFixed(2)} s, sha256 ${manifest.hash.slice(0, 12)}…`,
+      ),
+    (e: Error) => {
+      console.error(`build-default-dataset: ${e.message}`);
+      process.exitCode = 1;
+    },
   );
 }

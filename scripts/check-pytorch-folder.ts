@@ -17,7 +17,10 @@ export function makeExportFolder(dir: string, classes: string[], perClass: numbe
       const h = 20 + ((i * 11 + c * 3) % 36);
       const rgba = pattern(w, h, c * 101 + i);
       const png = i % 3 !== 1;
-      writeFileSync(join(base, name, `img_${String(i).padStart(3, '0')}.${png ? 'png' : 'jpg'}`), png ? encodePng(w, h, rgba) : encodeJpeg(w, h, rgba, 92));
+      writeFileSync(
+        join(base, name, `img_${String(i).padStart(3, '0')}.${png ? 'png' : 'jpg'}`),
+        png ? encodePng(w, h, rgba) : encodeJpeg(w, h, rgba, 92),
+      );
     }
   });
   writeFileSync(join(base, classes[0], 'notes.txt'), 'not an image\n');

@@ -17,10 +17,14 @@ export function makeCnnStep(tf: TF, size: number, batch: number): CnnStep {
   const cnn = initCnn(tf, { imageSize: size }, 0);
   const adam = createAdam(tf, cnn.params, { learningRate: 1e-3 });
   const x = tf.randomUniform([batch, size, size, 3], 0, 1, 'float32', 1);
-  const y = tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 10), 'int32');
+  const y = tf.tensor1d(
+    Array.from({ length: batch }, (_, i) => i % 10),
+    'int32',
+  );
   const vars = [...cnn.params.values()];
   const names = new Map([...cnn.params].map(([n, p]) => [p.name, n]));
-  const lossGrads = () => tf.variableGrads(() => softmaxCrossEntropy(tf, cnn.forward(x), y) as import('@tensorflow/tfjs-core').Scalar, vars);
+  const lossGrads = () =>
+    tf.variableGrads(() => softmaxCrossEntropy(tf, cnn.forward(x), y) as import('@tensorflow/tfjs-core').Scalar, vars);
   return {
     async step() {
       const loss = tf.tidy(() => {
@@ -39,6 +43,10 @@ export function makeCnnStep(tf: TF, size: number, batch: number): CnnStep {
       tf.dispose([value, ...Object.values(grads)]);
       return out;
     },
-    dispose() { tf.dispose([x, y]); adam.dispose(); cnn.dispose(); },
+    dispose() {
+      tf.dispose([x, y]);
+      adam.dispose();
+      cnn.dispose();
+    },
   };
 }

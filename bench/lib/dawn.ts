@@ -10,13 +10,27 @@ import { createRequire } from 'node:module';
 /** Chromium's software Vulkan driver (Debian package `chromium`). */
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
-const VULKAN_LOADER_PATHS = ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib/aarch64-linux-gnu/libvulkan.so.1', '/usr/lib/libvulkan.so.1', '/lib/x86_64-linux-gnu/libvulkan.so.1'];
+const VULKAN_LOADER_PATHS = [
+  '/usr/lib/x86_64-linux-gnu/libvulkan.so.1',
+  '/usr/lib/aarch64-linux-gnu/libvulkan.so.1',
+  '/usr/lib/libvulkan.so.1',
+  '/lib/x86_64-linux-gnu/libvulkan.so.1',
+];
 
-interface DawnModule { create: (flags: string[]) => GpuLike; globals: object }
-interface GpuLike { requestAdapter(): Promise<{ features: Set<string>; info?: Record<string, unknown> } | null> }
+interface DawnModule {
+  create: (flags: string[]) => GpuLike;
+  globals: object;
+}
+interface GpuLike {
+  requestAdapter(): Promise<{ features: Set<string>; info?: Record<string, unknown> } | null>;
+}
 
 /** What installDawn found: the adapter's description and whether it has timestamp queries. */
-export interface DawnInfo { adapter: string; timestampQuery: boolean; icd: string | null }
+export interface DawnInfo {
+  adapter: string;
+  timestampQuery: boolean;
+  icd: string | null;
+}
 
 /** Why Dawn found no adapter, naming the package or setting that fixes it. */
 export function missingVulkanReason(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
@@ -40,9 +54,13 @@ export async function installDawn(opts: { softwareFallback?: boolean } = {}): Pr
       ? (createRequire(import.meta.url)(process.env.DAWN_NODE) as DawnModule)
       : ((await import('webgpu')) as unknown as DawnModule);
     Object.assign(globalThis, dawn.globals);
-    Object.defineProperty(globalThis, 'navigator', { value: { ...(g.navigator ?? {}), gpu: dawn.create([]) }, configurable: true, writable: true });
+    Object.defineProperty(globalThis, 'navigator', {
+      value: { ...(g.navigator ?? {}), gpu: dawn.create([]) },
+      configurable: true,
+      writable: true,
+    });
   }
-  const adapter = await (g.navigator?.gpu as GpuLike).requestAdapter();
+  const adapter = await (g.navigator!.gpu as GpuLike).requestAdapter();
   if (!adapter) throw new Error(`WebGPU through Dawn is unavailable: ${missingVulkanReason()}`);
   const info = adapter.info ?? {};
   const name = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'unknown adapter';

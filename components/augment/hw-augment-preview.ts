@@ -25,7 +25,10 @@ class HwAugmentPreview extends HTMLElement {
   connectedCallback(): void {
     part(this, '[data-form]').addEventListener('submit', (e) => e.preventDefault());
     part(this, '[data-form]').addEventListener('change', () => this.onForm());
-    part(this, '[data-draw]').addEventListener('click', () => { this.draw++; void this.render(); });
+    part(this, '[data-draw]').addEventListener('click', () => {
+      this.draw++;
+      void this.render();
+    });
     part(this, '[data-homework]').addEventListener('click', () => {
       if (!this.data) return;
       this.pipeline = homeworkPipeline(this.data.manifest.imageSize);
@@ -77,20 +80,41 @@ class HwAugmentPreview extends HTMLElement {
   /** One fieldset per transform: a "use" checkbox and one text field per parameter. */
   private buildForm(): void {
     const form = part(this, '[data-form]');
-    form.replaceChildren(...formEntries(this.pipeline, this.size()).map((e) => {
-      const use = el('input', { type: 'checkbox', name: `${e.op}.on`, checked: e.on });
-      const set = el('fieldset', { 'data-op': e.op, 'data-off': !e.on }, el('legend', {}, el('label', {}, use, ` ${e.op}`)),
-        ...Object.entries(e.fields).map(([k, v]) => el('label', { className: 'aug-field' }, k,
-          el('input', { type: 'text', name: `${e.op}.${k}`, value: v, title: paramHint(e.op, k) || undefined, spellcheck: 'false', autocomplete: 'off' }))));
-      return set;
-    }));
+    form.replaceChildren(
+      ...formEntries(this.pipeline, this.size()).map((e) => {
+        const use = el('input', { type: 'checkbox', name: `${e.op}.on`, checked: e.on });
+        const set = el(
+          'fieldset',
+          { 'data-op': e.op, 'data-off': !e.on },
+          el('legend', {}, el('label', {}, use, ` ${e.op}`)),
+          ...Object.entries(e.fields).map(([k, v]) =>
+            el(
+              'label',
+              { className: 'aug-field' },
+              k,
+              el('input', {
+                type: 'text',
+                name: `${e.op}.${k}`,
+                value: v,
+                title: paramHint(e.op, k) || undefined,
+                spellcheck: 'false',
+                autocomplete: 'off',
+              }),
+            ),
+          ),
+        );
+        return set;
+      }),
+    );
   }
 
   private readForm(): FormEntry[] {
     return [...this.querySelectorAll<HTMLFieldSetElement>('[data-form] fieldset')].map((set) => {
       const op = set.dataset.op as string;
       const fields: Record<string, string> = {};
-      set.querySelectorAll<HTMLInputElement>('input[type=text]').forEach((i) => { fields[i.name.slice(op.length + 1)] = i.value; });
+      set.querySelectorAll<HTMLInputElement>('input[type=text]').forEach((i) => {
+        fields[i.name.slice(op.length + 1)] = i.value;
+      });
       const on = (set.querySelector('input[type=checkbox]') as HTMLInputElement).checked;
       set.toggleAttribute('data-off', !on);
       return { op, on, fields };
@@ -124,10 +148,15 @@ class HwAugmentPreview extends HTMLElement {
     const tf = this.tf;
     if (!d || !tf) return;
     const { imageSize: s, channels, classes } = d.manifest;
-    const picks = samplesPerClass(d.dataset.labels, classes.length, 1).map((idx) => idx[0]).filter((i) => i !== undefined).slice(0, ORIGINALS);
+    const picks = samplesPerClass(d.dataset.labels, classes.length, 1)
+      .map((idx) => idx[0])
+      .filter((i) => i !== undefined)
+      .slice(0, ORIGINALS);
     const mine = ++this.generation;
     const { pipeline, draw } = this;
-    const pipelineText = pipeline.length ? `Pipeline: ${pipeline.map(describeStep).join(' → ')}` : 'Pipeline: none (every draw is the original).';
+    const pipelineText = pipeline.length
+      ? `Pipeline: ${pipeline.map(describeStep).join(' → ')}`
+      : 'Pipeline: none (every draw is the original).';
     const { augmentBatch } = await import('../../src/augment/augment-batch');
     let out: Float32Array;
     try {
@@ -148,11 +177,22 @@ class HwAugmentPreview extends HTMLElement {
     const orig = previewBatch(d.dataset.pixels, s, channels, picks, 1);
     // The pipeline's text, the pictures and the status change together, once the draws are ready.
     part(this, '[data-pipeline-text]').textContent = pipelineText;
-    part(this, '[data-grid]').replaceChildren(...picks.map((img, k) => el('div', { className: 'aug-row' },
-      el('span', {}, classes[d.dataset.labels[img]]),
-      canvas(batchImageRgba(orig, k, s, s), `original ${k + 1} (${classes[d.dataset.labels[img]]})`, true),
-      ...Array.from({ length: DRAWS }, (_, j) => canvas(batchImageRgba(out, k * DRAWS + j, s, s), `draw ${j + 1} of original ${k + 1}`, false)))));
-    this.status(`${picks.length} originals (outlined) and ${DRAWS} augmented draws of each, ${s}×${s}, draw ${draw + 1}. Change a parameter or press "Draw again".`);
+    part(this, '[data-grid]').replaceChildren(
+      ...picks.map((img, k) =>
+        el(
+          'div',
+          { className: 'aug-row' },
+          el('span', {}, classes[d.dataset.labels[img]]),
+          canvas(batchImageRgba(orig, k, s, s), `original ${k + 1} (${classes[d.dataset.labels[img]]})`, true),
+          ...Array.from({ length: DRAWS }, (_, j) =>
+            canvas(batchImageRgba(out, k * DRAWS + j, s, s), `draw ${j + 1} of original ${k + 1}`, false),
+          ),
+        ),
+      ),
+    );
+    this.status(
+      `${picks.length} originals (outlined) and ${DRAWS} augmented draws of each, ${s}×${s}, draw ${draw + 1}. Change a parameter or press "Draw again".`,
+    );
   }
 }
 

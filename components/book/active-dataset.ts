@@ -33,7 +33,9 @@ export function getDefaultDataset(): Promise<ActiveDataset> {
     const dataset = await decodePacked(await mRes.text(), new Uint8Array(await bRes.arrayBuffer()));
     return { manifest: dataset.manifest, dataset, origin: 'default' as const };
   })();
-  defaultPromise.catch(() => { defaultPromise = null; });
+  defaultPromise.catch(() => {
+    defaultPromise = null;
+  });
   return defaultPromise;
 }
 
@@ -57,7 +59,9 @@ export function getActiveDataset(): Promise<ActiveDataset | null> {
 }
 
 /** Makes `d` the active data set (kept in IndexedDB), or forgets the loaded one when `d` is null; fires 'dataset-change'. */
-export async function setActiveDataset(d: { manifest: PackedManifest; bytes: Uint8Array; report?: LoadReport; timing?: StoredDataset['timing'] } | null): Promise<{ active: ActiveDataset | null; stored: boolean; storeError?: string }> {
+export async function setActiveDataset(
+  d: { manifest: PackedManifest; bytes: Uint8Array; report?: LoadReport; timing?: StoredDataset['timing'] } | null,
+): Promise<{ active: ActiveDataset | null; stored: boolean; storeError?: string }> {
   let stored = false;
   let storeError: string | undefined;
   let active: ActiveDataset | null;

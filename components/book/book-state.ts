@@ -4,7 +4,14 @@ import type { RunRecord } from '../../src/record/run-record';
 import { DEFAULT_COURSE, type CourseSettings } from '../../src/course/course';
 import { variantFor } from '../../src/exercises/variant';
 import {
-  emptyProgress, withAnswer, withCheck, withHint, withRun, withoutRun, withStudent, type Progress,
+  emptyProgress,
+  withAnswer,
+  withCheck,
+  withHint,
+  withRun,
+  withoutRun,
+  withStudent,
+  type Progress,
 } from '../../src/progress/progress';
 import { PROGRESS_KEY, clearProgress, loadProgress, saveProgress, type StorageLike, type StoreWarning } from '../../src/progress/store';
 import { fetchCourseFile } from '../lib/course-file';

@@ -25,7 +25,7 @@ export async function loadStored(): Promise<StoredDataset | null> {
   try {
     if (!(await db.persistent())) return null;
     const v = await datasets.get(KEY);
-    return v && v.manifest && v.bytes instanceof Uint8Array ? v : null;
+    return v?.manifest && v.bytes instanceof Uint8Array ? v : null;
   } catch {
     return null;
   }
@@ -33,7 +33,8 @@ export async function loadStored(): Promise<StoredDataset | null> {
 
 /** Stores the data set, replacing any previous one; rejects with a clear message when storage fails. */
 export async function saveStored(d: StoredDataset): Promise<void> {
-  if (!(await db.persistent())) throw new Error('this browser has no IndexedDB (private mode?), so the data set cannot be kept across reloads');
+  if (!(await db.persistent()))
+    throw new Error('this browser has no IndexedDB (private mode?), so the data set cannot be kept across reloads');
   const compact = d.bytes.byteOffset === 0 && d.bytes.byteLength === d.bytes.buffer.byteLength ? d.bytes : d.bytes.slice();
   await datasets.put({ ...d, bytes: compact }, KEY);
 }

@@ -5,8 +5,17 @@ interface Pagefind {
   options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   debouncedSearch(term: string, o?: object, ms?: number): Promise<{ results: { data(): Promise<PageHit> }[] } | null>;
 }
-interface SubHit { title: string; url: string; excerpt: string }
-interface PageHit { url: string; excerpt: string; meta: { title?: string }; sub_results: SubHit[] }
+interface SubHit {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface PageHit {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results: SubHit[];
+}
 
 const SHOWN = 8;
 /** Hits read to tell real matches from Pagefind's shorter-prefix fall-backs (the book has far fewer pages). */
@@ -90,7 +99,9 @@ class HwSearch extends HTMLElement {
     return this.pagefind.catch(() => {
       this.pagefind = undefined;
       const notice = this.querySelector<HTMLElement>('[data-search-notice]');
-      if (notice) notice.textContent = 'Search works in the built book (npm run build, then npm run preview); the development server has no search index.';
+      if (notice)
+        notice.textContent =
+          'Search works in the built book (npm run build, then npm run preview); the development server has no search index.';
       return null;
     });
   }
@@ -117,8 +128,10 @@ class HwSearch extends HTMLElement {
     this.shownFor = term;
     if (status) {
       const total = real.length;
-      status.textContent = total === 0 ? `No results for “${term}”.`
-        : `${total} ${total === 1 ? 'page matches' : 'pages match'} “${term}”${total > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
+      status.textContent =
+        total === 0
+          ? `No results for “${term}”.`
+          : `${total} ${total === 1 ? 'page matches' : 'pages match'} “${term}”${total > SHOWN ? `; the first ${SHOWN} are shown` : ''}.`;
     }
   }
 

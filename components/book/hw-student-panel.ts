@@ -79,8 +79,12 @@ class HwStudentPanel extends HTMLElement {
         return;
       }
       state.replace(progressFromSubmission(parsed.value));
-      const dropped = parsed.notes.length ? ` Left out of the file's advisory fields (your answers are all kept): ${parsed.notes.join(' ')}` : '';
-      say(`Loaded the submission of ${parsed.value.student.name || parsed.value.student.id} (${Object.keys(parsed.value.answers).length} answers).${dropped}`);
+      const dropped = parsed.notes.length
+        ? ` Left out of the file's advisory fields (your answers are all kept): ${parsed.notes.join(' ')}`
+        : '';
+      say(
+        `Loaded the submission of ${parsed.value.student.name || parsed.value.student.id} (${Object.keys(parsed.value.answers).length} answers).${dropped}`,
+      );
     });
     q('[data-reset]').addEventListener('click', () => resetDialog.showModal());
     q('[data-reset-cancel]').addEventListener('click', () => resetDialog.close());

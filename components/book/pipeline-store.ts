@@ -24,10 +24,18 @@ export function loadPipeline(size: number): { pipeline: Pipeline; warning: strin
   try {
     json = JSON.parse(text);
   } catch {
-    return { pipeline: homeworkPipeline(size), warning: 'The kept augmentation pipeline could not be read; the homework\'s pipeline is shown instead.' };
+    return {
+      pipeline: homeworkPipeline(size),
+      warning: "The kept augmentation pipeline could not be read; the homework's pipeline is shown instead.",
+    };
   }
   const v = checkPipeline(json);
-  return v.ok ? { pipeline: v.value, warning: null } : { pipeline: homeworkPipeline(size), warning: `The kept augmentation pipeline is not valid (${v.problems.map((p) => p.words).join('; ')}); the homework's pipeline is shown instead.` };
+  return v.ok
+    ? { pipeline: v.value, warning: null }
+    : {
+        pipeline: homeworkPipeline(size),
+        warning: `The kept augmentation pipeline is not valid (${v.problems.map((p) => p.words).join('; ')}); the homework's pipeline is shown instead.`,
+      };
 }
 
 /** Keeps `pipeline` (returns a message when the browser refuses to store it) and tells listeners. */

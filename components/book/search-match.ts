@@ -4,7 +4,11 @@
  * close to a word the reader typed. Pure: excerpts are read as text, never as HTML.
  */
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 
 /** The words Pagefind highlighted (`<mark>…</mark>`) in an excerpt. */
 export function markedWords(excerpt: string): string[] {

@@ -7,10 +7,18 @@ import { titleText } from './chart-title';
 let count = 0;
 
 /** Display options: `normalised` colours and labels each row by its share of the true class. */
-export interface HeatmapOptions { normalised?: boolean }
+export interface HeatmapOptions {
+  normalised?: boolean;
+}
 
 /** Draws `confusion[true][predicted]` with class names into `container` (replacing its content). */
-export function renderConfusionHeatmap(container: Element, counts: readonly (readonly number[])[], classes: readonly string[], title: string, opts: HeatmapOptions = {}): void {
+export function renderConfusionHeatmap(
+  container: Element,
+  counts: readonly (readonly number[])[],
+  classes: readonly string[],
+  title: string,
+  opts: HeatmapOptions = {},
+): void {
   const confusion = opts.normalised ? rowNormalise(counts) : counts;
   const fmt = opts.normalised ? (v: number) => (v === 0 ? '0' : v.toFixed(2).replace(/^0/, '')) : (v: number) => String(v);
   const k = confusion.length;
@@ -24,20 +32,53 @@ export function renderConfusionHeatmap(container: Element, counts: readonly (rea
   const id = `confusion-${++count}`;
   const name = (i: number) => classes[i] ?? String(i);
   container.replaceChildren();
-  const svg = d3.select(container).append('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`).style('font', '11px var(--font, sans-serif)').style('max-width', `${width * 1.4}px`);
+  const svg = d3
+    .select(container)
+    .append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-labelledby', `${id}-t ${id}-d`)
+    .style('font', '11px var(--font, sans-serif)')
+    .style('max-width', `${width * 1.4}px`);
   svg.append('title').attr('id', `${id}-t`).text(title);
-  svg.append('desc').attr('id', `${id}-d`).text(confusion.map((row, t) => `true ${name(t)}: ${row.map(fmt).join(', ')}`).join('; '));
+  svg
+    .append('desc')
+    .attr('id', `${id}-d`)
+    .text(confusion.map((row, t) => `true ${name(t)}: ${row.map(fmt).join(', ')}`).join('; '));
   titleText(svg, lines);
   const g = svg.append('g').attr('transform', `translate(${m.left},${m.top})`);
-  confusion.forEach((row, t) => row.forEach((v, p) => {
-    g.append('rect').attr('x', p * cell).attr('y', t * cell).attr('width', cell - 1).attr('height', cell - 1).style('fill', colour(v));
-    g.append('text').attr('x', p * cell + cell / 2).attr('y', t * cell + cell / 2 + 3).attr('text-anchor', 'middle')
-      .style('fill', v > max / 2 ? '#fff' : '#111').text(fmt(v));
-  }));
+  confusion.forEach((row, t) =>
+    row.forEach((v, p) => {
+      g.append('rect')
+        .attr('x', p * cell)
+        .attr('y', t * cell)
+        .attr('width', cell - 1)
+        .attr('height', cell - 1)
+        .style('fill', colour(v));
+      g.append('text')
+        .attr('x', p * cell + cell / 2)
+        .attr('y', t * cell + cell / 2 + 3)
+        .attr('text-anchor', 'middle')
+        .style('fill', v > max / 2 ? '#fff' : '#111')
+        .text(fmt(v));
+    }),
+  );
   classes.slice(0, k).forEach((c, i) => {
-    g.append('text').attr('x', -4).attr('y', i * cell + cell / 2 + 3).attr('text-anchor', 'end').style('fill', 'var(--fg)').text(c);
-    g.append('text').attr('transform', `translate(${i * cell + cell / 2},${k * cell + 4}) rotate(50)`).style('fill', 'var(--fg)').text(c);
+    g.append('text')
+      .attr('x', -4)
+      .attr('y', i * cell + cell / 2 + 3)
+      .attr('text-anchor', 'end')
+      .style('fill', 'var(--fg)')
+      .text(c);
+    g.append('text')
+      .attr('transform', `translate(${i * cell + cell / 2},${k * cell + 4}) rotate(50)`)
+      .style('fill', 'var(--fg)')
+      .text(c);
   });
-  svg.append('text').attr('x', 4).attr('y', m.top - 6).style('fill', 'var(--muted)').text('true ↓ · predicted →');
+  svg
+    .append('text')
+    .attr('x', 4)
+    .attr('y', m.top - 6)
+    .style('fill', 'var(--muted)')
+    .text('true ↓ · predicted →');
 }

@@ -16,21 +16,60 @@ export function renderF1Bars(container: Element, perClass: readonly ClassMetrics
   const lines = wrapLines(title, width - 8);
   const m = { top: 12 + 16 * lines.length, right: 44, bottom: 44, left };
   const height = m.top + m.bottom + bars.length * row;
-  const x = d3.scaleLinear().domain([0, 1]).range([m.left, width - m.right]);
+  const x = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([m.left, width - m.right]);
   const id = `f1-bars-${++count}`;
   container.replaceChildren();
-  const svg = d3.select(container).append('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`).style('font', '12px var(--font, sans-serif)').style('width', '100%').style('max-width', `${width}px`);
+  const svg = d3
+    .select(container)
+    .append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-labelledby', `${id}-t ${id}-d`)
+    .style('font', '12px var(--font, sans-serif)')
+    .style('width', '100%')
+    .style('max-width', `${width}px`);
   svg.append('title').attr('id', `${id}-t`).text(title);
-  svg.append('desc').attr('id', `${id}-d`).text(bars.map((b) => `${b.name}: F1 ${b.f1.toFixed(3)} (${b.support} images)`).join('; '));
+  svg
+    .append('desc')
+    .attr('id', `${id}-d`)
+    .text(bars.map((b) => `${b.name}: F1 ${b.f1.toFixed(3)} (${b.support} images)`).join('; '));
   titleText(svg, lines);
-  svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).ticks(5)).style('color', 'var(--fg)');
-  svg.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle')
-    .style('fill', 'var(--fg)').text('F1 score on the test split (0 to 1)');
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - m.bottom})`)
+    .call(d3.axisBottom(x).ticks(5))
+    .style('color', 'var(--fg)');
+  svg
+    .append('text')
+    .attr('x', (m.left + width - m.right) / 2)
+    .attr('y', height - 8)
+    .attr('text-anchor', 'middle')
+    .style('fill', 'var(--fg)')
+    .text('F1 score on the test split (0 to 1)');
   bars.forEach((b, i) => {
     const y = m.top + i * row;
-    svg.append('rect').attr('x', x(0)).attr('y', y + 3).attr('width', Math.max(0, x(b.f1) - x(0))).attr('height', row - 6).style('fill', 'var(--accent)');
-    svg.append('text').attr('x', m.left - 6).attr('y', y + row / 2 + 4).attr('text-anchor', 'end').style('fill', 'var(--fg)').text(b.name);
-    svg.append('text').attr('x', x(b.f1) + 4).attr('y', y + row / 2 + 4).style('fill', 'var(--fg)').text(b.f1.toFixed(2));
+    svg
+      .append('rect')
+      .attr('x', x(0))
+      .attr('y', y + 3)
+      .attr('width', Math.max(0, x(b.f1) - x(0)))
+      .attr('height', row - 6)
+      .style('fill', 'var(--accent)');
+    svg
+      .append('text')
+      .attr('x', m.left - 6)
+      .attr('y', y + row / 2 + 4)
+      .attr('text-anchor', 'end')
+      .style('fill', 'var(--fg)')
+      .text(b.name);
+    svg
+      .append('text')
+      .attr('x', x(b.f1) + 4)
+      .attr('y', y + row / 2 + 4)
+      .style('fill', 'var(--fg)')
+      .text(b.f1.toFixed(2));
   });
 }

@@ -3,10 +3,19 @@ import type { Pick } from '../../src/charts-data/misclassified-picks';
 import { imageToRgba } from '../../src/data/sample-pixels';
 
 /** Pixels the images are read from. */
-export interface GalleryPixels { pixels: Uint8Array; imageSize: number; channels: 1 | 3 }
+export interface GalleryPixels {
+  pixels: Uint8Array;
+  imageSize: number;
+  channels: 1 | 3;
+}
 
 /** Fills `container` with one row per class that has errors; classes without errors are listed in one line. */
-export function renderMisclassifiedGallery(container: Element, picks: readonly Pick[][], classes: readonly string[], px: GalleryPixels): void {
+export function renderMisclassifiedGallery(
+  container: Element,
+  picks: readonly Pick[][],
+  classes: readonly string[],
+  px: GalleryPixels,
+): void {
   container.replaceChildren();
   const clean: string[] = [];
   picks.forEach((row, label) => {
@@ -27,7 +36,13 @@ export function renderMisclassifiedGallery(container: Element, picks: readonly P
       canvas.height = px.imageSize;
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', `Test image ${p.dataIndex}: true ${classes[p.trueLabel]}, predicted ${classes[p.predicted]}`);
-      canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(imageToRgba(px.pixels, p.dataIndex, px.imageSize, px.channels)), px.imageSize, px.imageSize), 0, 0);
+      canvas
+        .getContext('2d')
+        ?.putImageData(
+          new ImageData(new Uint8ClampedArray(imageToRgba(px.pixels, p.dataIndex, px.imageSize, px.channels)), px.imageSize, px.imageSize),
+          0,
+          0,
+        );
       const text = document.createElement('span');
       text.textContent = `→ ${classes[p.predicted]}`;
       item.append(canvas, text);

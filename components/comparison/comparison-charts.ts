@@ -31,6 +31,12 @@ export function drawF1(container: Element, panels: readonly ResultPanel[]): void
 export function drawConfusions(container: Element, panels: readonly ResultPanel[], normalised: boolean): void {
   container.replaceChildren();
   for (const p of panels) {
-    renderConfusionHeatmap(figure(container, p.label), p.confusion, p.classes, `Confusion matrix (${normalised ? 'share of each true class' : 'counts'}): ${p.label}`, { normalised });
+    renderConfusionHeatmap(
+      figure(container, p.label),
+      p.confusion,
+      p.classes,
+      `Confusion matrix (${normalised ? 'share of each true class' : 'counts'}): ${p.label}`,
+      { normalised },
+    );
   }
 }

@@ -1,7 +1,15 @@
 import type { CurveMetric } from '../../src/charts-data/training-curves';
 import { comparisonTable, type ComparisonRow } from '../../src/comparison/comparison-table';
 import { runLabel } from '../../src/comparison/run-labels';
-import { defaultPicks, defaultSelectionText, HOMEWORK_QUESTIONS, latestPerQuestion, type ListedRun, mergeRuns, readableRuns } from '../../src/comparison/run-sources';
+import {
+  defaultPicks,
+  defaultSelectionText,
+  HOMEWORK_QUESTIONS,
+  latestPerQuestion,
+  type ListedRun,
+  mergeRuns,
+  readableRuns,
+} from '../../src/comparison/run-sources';
 import { overlaidCurves, perClassF1Table, resultPanels, sameClasses } from '../../src/comparison/side-by-side';
 import { rowCells } from '../../src/comparison/table-cells';
 import { parseRunFile } from '../../src/runs/import-run';
@@ -74,7 +82,10 @@ class HwComparison extends HTMLElement {
   }
 
   private picks() {
-    return defaultPicks(this.listed.map((l) => l.run), this.listed.filter((l) => l.handedIn).map((l) => l.run));
+    return defaultPicks(
+      this.listed.map((l) => l.run),
+      this.listed.filter((l) => l.handedIn).map((l) => l.run),
+    );
   }
 
   private selection(): Set<string> {
@@ -86,8 +97,14 @@ class HwComparison extends HTMLElement {
   /** The ticked runs, by question, then oldest first. */
   private chosenRuns(): RunRecord[] {
     const sel = this.selection();
-    return this.listed.map((l) => l.run).filter((r) => sel.has(r.id))
-      .sort((a, b) => (QUESTION_ORDER.get(a.config.question) ?? 9) - (QUESTION_ORDER.get(b.config.question) ?? 9) || (a.createdAt < b.createdAt ? -1 : 1));
+    return this.listed
+      .map((l) => l.run)
+      .filter((r) => sel.has(r.id))
+      .sort(
+        (a, b) =>
+          (QUESTION_ORDER.get(a.config.question) ?? 9) - (QUESTION_ORDER.get(b.config.question) ?? 9) ||
+          (a.createdAt < b.createdAt ? -1 : 1),
+      );
   }
 
   private render(): void {
@@ -95,8 +112,8 @@ class HwComparison extends HTMLElement {
     const handed = readableRuns(bookState().progress.runs);
     this.listed = mergeRuns(stored.runs, handed.runs);
     const problems = [...stored.problems, ...handed.problems];
-    this.q('[data-unreadable]').textContent = problems.length === 0 ? ''
-      : `Left out of the comparison (not valid run records; nothing was deleted): ${problems.join('; ')}.`;
+    this.q('[data-unreadable]').textContent =
+      problems.length === 0 ? '' : `Left out of the comparison (not valid run records; nothing was deleted): ${problems.join('; ')}.`;
     this.renderRunRows();
     this.renderExerciseRuns();
     const chosen = this.chosenRuns();
@@ -113,33 +130,42 @@ class HwComparison extends HTMLElement {
       return;
     }
     const sel = this.selection();
-    body.replaceChildren(...this.listed.map(({ run, stored, handedIn }) => {
-      const tr = document.createElement('tr');
-      tr.dataset.runId = run.id;
-      const pick = document.createElement('input');
-      pick.type = 'checkbox';
-      pick.checked = sel.has(run.id);
-      pick.setAttribute('aria-label', `Compare run ${run.id}`);
-      pick.addEventListener('change', () => {
-        const next = this.selection();
-        if (pick.checked) next.add(run.id);
-        else next.delete(run.id);
-        this.picked = next;
-        this.render();
-      });
-      const pickCell = document.createElement('td');
-      pickCell.append(pick);
-      const where = stored ? 'this browser' : 'submission only';
-      const hand = document.createElement('td');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = handedIn ? 'Withdraw from my submission' : 'Hand in with my submission';
-      button.addEventListener('click', () => void (handedIn ? this.withdraw(run, stored) : this.handIn(run)));
-      if (handedIn) hand.append(document.createTextNode('handed in '));
-      hand.append(button);
-      tr.append(pickCell, cell('td', `${runLabel(run)} · ${run.id}`), cell('td', run.config.question), cell('td', new Date(run.createdAt).toLocaleString('en')), cell('td', where), hand);
-      return tr;
-    }));
+    body.replaceChildren(
+      ...this.listed.map(({ run, stored, handedIn }) => {
+        const tr = document.createElement('tr');
+        tr.dataset.runId = run.id;
+        const pick = document.createElement('input');
+        pick.type = 'checkbox';
+        pick.checked = sel.has(run.id);
+        pick.setAttribute('aria-label', `Compare run ${run.id}`);
+        pick.addEventListener('change', () => {
+          const next = this.selection();
+          if (pick.checked) next.add(run.id);
+          else next.delete(run.id);
+          this.picked = next;
+          this.render();
+        });
+        const pickCell = document.createElement('td');
+        pickCell.append(pick);
+        const where = stored ? 'this browser' : 'submission only';
+        const hand = document.createElement('td');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = handedIn ? 'Withdraw from my submission' : 'Hand in with my submission';
+        button.addEventListener('click', () => void (handedIn ? this.withdraw(run, stored) : this.handIn(run)));
+        if (handedIn) hand.append(document.createTextNode('handed in '));
+        hand.append(button);
+        tr.append(
+          pickCell,
+          cell('td', `${runLabel(run)} · ${run.id}`),
+          cell('td', run.config.question),
+          cell('td', new Date(run.createdAt).toLocaleString('en')),
+          cell('td', where),
+          hand,
+        );
+        return tr;
+      }),
+    );
   }
 
   private handIn(run: RunRecord): void {
@@ -162,42 +188,55 @@ class HwComparison extends HTMLElement {
   private renderExerciseRuns(): void {
     const per = latestPerQuestion(bookState().progress.runs);
     const parts = HOMEWORK_QUESTIONS.map((q) => `${q}: ${per[q] ? per[q]!.id : 'none handed in'}`);
-    const ticked = this.listed.length === 0 ? '' : ` ${defaultSelectionText(this.picks())}${this.picked ? ' You have changed the ticks since.' : ''}`;
-    this.q('[data-exercise-runs]').textContent = `The exercises below are checked against the latest handed-in run of each question (${parts.join('; ')}).${ticked}`;
+    const ticked =
+      this.listed.length === 0 ? '' : ` ${defaultSelectionText(this.picks())}${this.picked ? ' You have changed the ticks since.' : ''}`;
+    this.q('[data-exercise-runs]').textContent =
+      `The exercises below are checked against the latest handed-in run of each question (${parts.join('; ')}).${ticked}`;
   }
 
   private renderSelectionNote(chosen: RunRecord[]): void {
     const n = chosen.length;
-    this.q('[data-selection-note]').textContent = this.listed.length === 0
-      ? 'No runs yet, so the table shows only the numbers reported in the homework. Train the CNN in chapter 2.2, or import run records (from this book, npm run train, or a PyTorch script) above.'
-      : n === 0 ? 'No run is ticked: tick runs above to compare them. The table shows only the numbers reported in the homework.'
-        : n === 1 ? 'One run is ticked: tick another to compare it with. Its numbers are shown beside the homework\'s.'
-          : `Comparing ${n} runs.`;
+    this.q('[data-selection-note]').textContent =
+      this.listed.length === 0
+        ? 'No runs yet, so the table shows only the numbers reported in the homework. Train the CNN in chapter 2.2, or import run records (from this book, npm run train, or a PyTorch script) above.'
+        : n === 0
+          ? 'No run is ticked: tick runs above to compare them. The table shows only the numbers reported in the homework.'
+          : n === 1
+            ? "One run is ticked: tick another to compare it with. Its numbers are shown beside the homework's."
+            : `Comparing ${n} runs.`;
   }
 
   private renderTable(rows: ComparisonRow[]): void {
-    this.q('[data-table-rows]').replaceChildren(...rows.map((row) => {
-      const tr = document.createElement('tr');
-      tr.dataset.rowId = row.id;
-      if (row.kind === 'reported') tr.className = 'reference';
-      const cells = rowCells(row);
-      tr.append(cell('th', cells[0]), ...cells.slice(1).map((t, i) => cell('td', t, i < 9 ? 'num' : '')));
-      if (row.augmentationDetail && row.augmentationDetail !== row.augmentation) tr.lastElementChild!.setAttribute('title', row.augmentationDetail);
-      return tr;
-    }));
+    this.q('[data-table-rows]').replaceChildren(
+      ...rows.map((row) => {
+        const tr = document.createElement('tr');
+        tr.dataset.rowId = row.id;
+        if (row.kind === 'reported') tr.className = 'reference';
+        const cells = rowCells(row);
+        tr.append(cell('th', cells[0]), ...cells.slice(1).map((t, i) => cell('td', t, i < 9 ? 'num' : '')));
+        if (row.augmentationDetail && row.augmentationDetail !== row.augmentation)
+          tr.lastElementChild!.setAttribute('title', row.augmentationDetail);
+        return tr;
+      }),
+    );
   }
 
   private renderF1Table(chosen: RunRecord[]): void {
     const t = perClassF1Table(resultPanels(chosen));
     this.q('[data-f1-wrap]').hidden = t.columns.length === 0;
     const head = document.createElement('tr');
-    head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: 'Class' }), ...t.columns.map((c) => Object.assign(document.createElement('th'), { scope: 'col', textContent: c.label })));
+    head.append(
+      Object.assign(document.createElement('th'), { scope: 'col', textContent: 'Class' }),
+      ...t.columns.map((c) => Object.assign(document.createElement('th'), { scope: 'col', textContent: c.label })),
+    );
     this.q('[data-f1-head]').replaceChildren(head);
-    this.q('[data-f1-rows]').replaceChildren(...t.classes.map((name, i) => {
-      const tr = document.createElement('tr');
-      tr.append(cell('th', name), ...t.rows[i].map((v) => cell('td', v === null ? '—' : v.toFixed(3), 'num')));
-      return tr;
-    }));
+    this.q('[data-f1-rows]').replaceChildren(
+      ...t.classes.map((name, i) => {
+        const tr = document.createElement('tr');
+        tr.append(cell('th', name), ...t.rows[i].map((v) => cell('td', v === null ? '—' : v.toFixed(3), 'num')));
+        return tr;
+      }),
+    );
   }
 
   private async drawCharts(): Promise<void> {
@@ -219,7 +258,15 @@ class HwComparison extends HTMLElement {
 
   private panels() {
     const panels = resultPanels(this.chosenRuns());
-    return { panels, note: panels.length === 0 ? 'No ticked run has test results.' : sameClasses(panels) ? '' : 'The ticked runs were trained on different classes, so their matrices do not line up.' };
+    return {
+      panels,
+      note:
+        panels.length === 0
+          ? 'No ticked run has test results.'
+          : sameClasses(panels)
+            ? ''
+            : 'The ticked runs were trained on different classes, so their matrices do not line up.',
+    };
   }
 
   private async drawF1(): Promise<void> {

@@ -29,7 +29,13 @@ const topName = (paths: string[], fallback: string) => paths[0]?.split('/')[0] |
 /** The files of an `<input type=file webkitdirectory>` (paths from webkitRelativePath). */
 export function fromFileList(list: FileList | readonly File[]): FolderSource {
   const files = Array.from(list, (file) => ({ path: file.webkitRelativePath || file.name, file }));
-  return fromFiles(files, topName(files.map((f) => f.path), 'folder'));
+  return fromFiles(
+    files,
+    topName(
+      files.map((f) => f.path),
+      'folder',
+    ),
+  );
 }
 
 /** A .zip archive, extracted in memory (image entries only). */

@@ -18,7 +18,8 @@ export function poolSize(): number {
   return Math.max(2, Math.min(8, (navigator.hardwareConcurrency || 4) - 1));
 }
 
-const makeWorker = (): DecodeWorkerLike => new Worker(new URL('../../src/data/decode-worker.ts', import.meta.url), { type: 'module' }) as unknown as DecodeWorkerLike;
+const makeWorker = (): DecodeWorkerLike =>
+  new Worker(new URL('../../src/data/decode-worker.ts', import.meta.url), { type: 'module' }) as unknown as DecodeWorkerLike;
 
 /** Scans, decodes and packs; throws DatasetError (with its report) for an unusable folder, Error('cancelled') on abort. */
 export async function decodeFolder(src: FolderSource, o: DecodeFolderOptions): Promise<AssembledDataset & { seconds: number }> {
@@ -44,6 +45,9 @@ export async function decodeFolder(src: FolderSource, o: DecodeFolderOptions): P
       }
     },
   });
-  const out = await asm.finish({ name: src.name, source: `Loaded in the browser from "${src.name}": ${asm.total} candidate files, centre-cropped and resized to ${o.size}×${o.size}.` });
+  const out = await asm.finish({
+    name: src.name,
+    source: `Loaded in the browser from "${src.name}": ${asm.total} candidate files, centre-cropped and resized to ${o.size}×${o.size}.`,
+  });
   return { ...out, seconds: (performance.now() - t0) / 1000 };
 }

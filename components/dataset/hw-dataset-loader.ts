@@ -87,8 +87,16 @@ class HwDatasetLoader extends HTMLElement {
         },
       });
       counts.textContent = 'Saving…';
-      const res = await setActiveDataset({ manifest: out.manifest, bytes: out.bytes, report: out.report, timing: { files: out.report.files.length, seconds: out.seconds } });
-      if (!res.stored) this.error(`Loaded, but the data set could not be kept for the next visit: ${res.storeError}. It is used until you leave the page.`);
+      const res = await setActiveDataset({
+        manifest: out.manifest,
+        bytes: out.bytes,
+        report: out.report,
+        timing: { files: out.report.files.length, seconds: out.seconds },
+      });
+      if (!res.stored)
+        this.error(
+          `Loaded, but the data set could not be kept for the next visit: ${res.storeError}. It is used until you leave the page.`,
+        );
     } catch (e) {
       if ((e as Error)?.message === 'cancelled') this.error('Loading was cancelled; the previous data set is still in use.');
       else if (e instanceof DatasetError) this.failWithReport(e);

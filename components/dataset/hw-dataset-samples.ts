@@ -56,9 +56,10 @@ class HwDatasetSamples extends HTMLElement {
     const st = d.manifest.sizeStats;
     if (!st) {
       chart.replaceChildren();
-      text.textContent = d.origin === 'default'
-        ? 'The default data set has no originals to measure: every Fashion-MNIST image is 28×28 pixels. The wildlife photos vary in size, which is why they are centre-cropped and resized.'
-        : 'The original sizes were not recorded for this data set.';
+      text.textContent =
+        d.origin === 'default'
+          ? 'The default data set has no originals to measure: every Fashion-MNIST image is 28×28 pixels. The wildlife photos vary in size, which is why they are centre-cropped and resized.'
+          : 'The original sizes were not recorded for this data set.';
       return;
     }
     const f = (a: { min: number; max: number; mean: number }) => `${a.min}–${a.max} (mean ${Math.round(a.mean)})`;

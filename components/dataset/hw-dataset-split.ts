@@ -54,13 +54,27 @@ class HwDatasetSplit extends HTMLElement {
     const dist = classDistribution(split.perClass, classes);
     const measure = this.querySelector<HTMLInputElement>('input[name=split-measure]:checked')?.value === 'share' ? 'share' : 'count';
     const which = d.origin === 'default' ? 'the default data set' : `"${d.manifest.name}"`;
-    this.draw(part(this, '[data-chart]'), dist, measure, `Class distribution of the train, validation and test splits of ${which} (seed ${seed})`);
+    this.draw(
+      part(this, '[data-chart]'),
+      dist,
+      measure,
+      `Class distribution of the train, validation and test splits of ${which} (seed ${seed})`,
+    );
     const t = dist.totals;
-    summary.textContent = `Seed ${seed}: ${t.train.toLocaleString('en')} training, ${t.val.toLocaleString('en')} validation and ${t.test.toLocaleString('en')} test images (${pct(t.train / t.all)} / ${pct(t.val / t.all)} / ${pct(t.test / t.all)}).`
-      + (split.tinyClasses.length ? ` Classes with fewer than 6 images miss a split: ${split.tinyClasses.map((l) => classes[l]).join(', ')}.` : '');
+    summary.textContent =
+      `Seed ${seed}: ${t.train.toLocaleString('en')} training, ${t.val.toLocaleString('en')} validation and ${t.test.toLocaleString('en')} test images (${pct(t.train / t.all)} / ${pct(t.val / t.all)} / ${pct(t.test / t.all)}).` +
+      (split.tinyClasses.length
+        ? ` Classes with fewer than 6 images miss a split: ${split.tinyClasses.map((l) => classes[l]).join(', ')}.`
+        : '');
     const rows = dist.rows.map((r) => [String(r.label), r.name, r.total, ...SPLIT_NAMES.flatMap((s) => [r.counts[s], pct(r.shares[s])])]);
     rows.push(['', 'all', t.all, ...SPLIT_NAMES.flatMap((s) => [t[s], '100.0 %'])]);
-    part(this, '[data-table]').replaceChildren(table(`Images per class and split (seed ${seed}); "share" is the class's part of that split`, ['Label', 'Class', 'Images', 'Train', 'Train share', 'Val', 'Val share', 'Test', 'Test share'], rows));
+    part(this, '[data-table]').replaceChildren(
+      table(
+        `Images per class and split (seed ${seed}); "share" is the class's part of that split`,
+        ['Label', 'Class', 'Images', 'Train', 'Train share', 'Val', 'Val share', 'Test', 'Test share'],
+        rows,
+      ),
+    );
     const rnd = classFractionRange(randomSplitPerClass(d.dataset.labels, classes.length, seed), 'val');
     const st = classFractionRange(split.perClass, 'val');
     part(this, '[data-random]').textContent = valShareSentence(st, rnd);

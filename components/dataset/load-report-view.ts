@@ -30,7 +30,9 @@ export function table(caption: string, head: string[], rows: (string | number)[]
   const body = el('tbody');
   for (const r of rows) {
     const row = el('tr');
-    r.forEach((c) => row.append(el('td', typeof c === 'number' ? c.toLocaleString('en') : c, typeof c === 'number' ? { class: 'num' } : {})));
+    r.forEach((c) =>
+      row.append(el('td', typeof c === 'number' ? c.toLocaleString('en') : c, typeof c === 'number' ? { class: 'num' } : {})),
+    );
     body.append(row);
   }
   t.append(body);
@@ -41,14 +43,35 @@ export function table(caption: string, head: string[], rows: (string | number)[]
 export function renderLoadReport(into: HTMLElement, r: LoadReport): void {
   into.replaceChildren();
   into.append(el('p', `${r.okCount.toLocaleString('en')} images used, ${r.skippedCount.toLocaleString('en')} files skipped.`));
-  into.append(table('Usable images per class (label = index in the class mapping)', ['Label', 'Class', 'Images'], r.perClass.map((c, i) => [String(i), c.name, c.count])));
+  into.append(
+    table(
+      'Usable images per class (label = index in the class mapping)',
+      ['Label', 'Class', 'Images'],
+      r.perClass.map((c, i) => [String(i), c.name, c.count]),
+    ),
+  );
   if (r.emptyClasses.length) into.append(el('p', `Folders without a usable image (not classes): ${r.emptyClasses.join(', ')}.`));
   const skipped = r.files.filter((f) => f.status === 'skipped');
   if (skipped.length) {
     const wrap = el('div', undefined, { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Skipped files' });
-    wrap.append(table(`Skipped files (${skipped.length})`, ['File', 'Reason', 'Details'], skipped.map((f) => [f.path, REASONS[f.reason ?? ''] ?? String(f.reason), f.message ?? ''])));
+    wrap.append(
+      table(
+        `Skipped files (${skipped.length})`,
+        ['File', 'Reason', 'Details'],
+        skipped.map((f) => [f.path, REASONS[f.reason ?? ''] ?? String(f.reason), f.message ?? '']),
+      ),
+    );
     into.append(wrap);
   }
   const notes = r.files.filter((f) => f.notes?.length);
-  if (notes.length) into.append(el('p', `Notes: ${notes.slice(0, 5).map((f) => `${f.path}: ${f.notes!.join('; ')}`).join(' · ')}${notes.length > 5 ? ` … and ${notes.length - 5} more` : ''}`));
+  if (notes.length)
+    into.append(
+      el(
+        'p',
+        `Notes: ${notes
+          .slice(0, 5)
+          .map((f) => `${f.path}: ${f.notes!.join('; ')}`)
+          .join(' · ')}${notes.length > 5 ? ` … and ${notes.length - 5} more` : ''}`,
+      ),
+    );
 }

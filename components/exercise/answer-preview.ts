@@ -10,7 +10,15 @@ export const PREVIEW_DELAY_MS = 150;
 const MAX_TEX = 2000;
 
 /** KaTeX's options for text a student typed: no links or HTML commands, bounded macro expansion and sizes, errors drawn in place. */
-const KATEX_OPTIONS: KatexOptions = { trust: false, maxExpand: 100, maxSize: 10, throwOnError: false, strict: 'ignore', output: 'html', displayMode: false };
+const KATEX_OPTIONS: KatexOptions = {
+  trust: false,
+  maxExpand: 100,
+  maxSize: 10,
+  throwOnError: false,
+  strict: 'ignore',
+  output: 'html',
+  displayMode: false,
+};
 
 type Katex = typeof import('katex').default;
 
@@ -18,10 +26,12 @@ let katex: Promise<Katex | null> | null = null;
 
 /** KaTeX, loaded on the first readable preview (pages without exercises never fetch it; its CSS is on every page already); null when it fails to load. */
 function loadKatex(): Promise<Katex | null> {
-  katex ??= import('katex').then((m) => m.default).catch(() => {
-    katex = null;
-    return null;
-  });
+  katex ??= import('katex')
+    .then((m) => m.default)
+    .catch(() => {
+      katex = null;
+      return null;
+    });
   return katex;
 }
 
@@ -59,13 +69,19 @@ export class PartPreviews {
   private readonly drawn = new Map<HTMLElement, number>();
 
   /** `specs()`: the exercise's parts for this student; `read(part)`: what is typed in a part. */
-  constructor(private readonly specs: () => Promise<PartSpec[]>, private readonly read: (part: HTMLElement) => RawAnswer) {}
+  constructor(
+    private readonly specs: () => Promise<PartSpec[]>,
+    private readonly read: (part: HTMLElement) => RawAnswer,
+  ) {}
 
   /** Redraws `part`'s preview once typing in it pauses. */
   schedule(part: HTMLElement): void {
     if (!part.querySelector('[data-preview]')) return;
     window.clearTimeout(this.timers.get(part));
-    this.timers.set(part, window.setTimeout(() => void this.update(part), PREVIEW_DELAY_MS));
+    this.timers.set(
+      part,
+      window.setTimeout(() => void this.update(part), PREVIEW_DELAY_MS),
+    );
   }
 
   /** Empties `part`'s preview (its answer was replaced); a later `update` draws it again. */

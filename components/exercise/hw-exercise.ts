@@ -12,7 +12,10 @@ import { PartPreviews } from './answer-preview';
 class HwExercise extends HTMLElement {
   private saveTimer: number | undefined;
   private specCache: { key: string; specs: Promise<PartSpec[]> } | null = null;
-  private readonly previews = new PartPreviews(() => this.specs(), (part) => this.readPart(part));
+  private readonly previews = new PartPreviews(
+    () => this.specs(),
+    (part) => this.readPart(part),
+  );
 
   connectedCallback(): void {
     const id = this.dataset.exercise ?? '';
@@ -147,7 +150,8 @@ class HwExercise extends HTMLElement {
     await state.ready;
     if (state.needsStudentId) {
       result.dataset.status = 'unreadable';
-      result.textContent = 'Could not check yet: this course gives every student their own numbers. Enter your student id in the Student panel first.';
+      result.textContent =
+        'Could not check yet: this course gives every student their own numbers. Enter your student id in the Student panel first.';
       return;
     }
     const button = this.querySelector<HTMLButtonElement>('[data-check]');
@@ -156,7 +160,9 @@ class HwExercise extends HTMLElement {
     try {
       const [{ grade }, specs] = await Promise.all([import('../../src/exercises/grade'), this.specs()]);
       const raw = new Map(this.parts().map((p) => [p.dataset.key ?? '', this.readPart(p)]));
-      const feedback = specs.map((spec) => waitingForRun(def, spec, raw.get(spec.key), state.progress.runs) ?? grade(spec, raw.get(spec.key)));
+      const feedback = specs.map(
+        (spec) => waitingForRun(def, spec, raw.get(spec.key), state.progress.runs) ?? grade(spec, raw.get(spec.key)),
+      );
       const labels = new Map(def.inputs.map((i) => [i.key, i.label]));
       const combined = combineFeedback(feedback, labels);
       result.dataset.status = combined.status;

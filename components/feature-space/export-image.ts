@@ -14,7 +14,11 @@ export interface FigureText {
   note: string;
 }
 
-function node<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function node<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   if (text !== undefined) e.textContent = text;
@@ -27,7 +31,12 @@ export function figureSvg(view: SVGSVGElement, text: FigureText): SVGSVGElement 
   const width = box.width;
   const title = wrapLines(text.title, width - 16);
   const note = wrapLines(text.note, width - 16);
-  const legend = legendRows(text.legend.map((l) => l.name), width - 16, 12, 18);
+  const legend = legendRows(
+    text.legend.map((l) => l.name),
+    width - 16,
+    12,
+    18,
+  );
   const head = 12 + 18 * title.length;
   const height = head + box.height + 12 + legend.height + 18 * note.length + 12;
   const fig = node('svg', { xmlns: NS, viewBox: `0 0 ${width} ${height}`, width, height, 'font-family': 'sans-serif', 'font-size': 13 });
@@ -43,7 +52,10 @@ export function figureSvg(view: SVGSVGElement, text: FigureText): SVGSVGElement 
   const top = head + box.height + 12;
   text.legend.forEach((l, i) => {
     const slot = legend.slots[i];
-    fig.append(node('circle', { cx: 14 + slot.x, cy: top + slot.y + 5, r: 5, fill: l.colour }), node('text', { x: 24 + slot.x, y: top + slot.y + 10, fill: INK }, l.name));
+    fig.append(
+      node('circle', { cx: 14 + slot.x, cy: top + slot.y + 5, r: 5, fill: l.colour }),
+      node('text', { x: 24 + slot.x, y: top + slot.y + 10, fill: INK }, l.name),
+    );
   });
   note.forEach((line, i) => fig.append(node('text', { x: 8, y: top + legend.height + 14 + 18 * i, fill: INK }, line)));
   return fig;
@@ -65,7 +77,11 @@ export async function exportPng(figure: SVGSVGElement, name: string, scale = 2):
   const url = URL.createObjectURL(new Blob([svgMarkup(figure)], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
-    await new Promise<void>((resolve, reject) => { img.onload = () => resolve(); img.onerror = () => reject(new Error('the SVG could not be rasterised')); img.src = url; });
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the SVG could not be rasterised'));
+      img.src = url;
+    });
     const canvas = document.createElement('canvas');
     canvas.width = box.width * scale;
     canvas.height = box.height * scale;

@@ -28,14 +28,29 @@ class HwFeatureSpace extends HTMLElement {
   connectedCallback(): void {
     const keys = part(this, '[data-keys]');
     keys.id ||= `feature-space-keys-${++instances}`;
-    part<HTMLButtonElement>(this, '[data-export-svg]').addEventListener('click', () => { const f = this.figure(); if (f) exportSvg(f, this.fileName()); });
-    part<HTMLButtonElement>(this, '[data-export-png]').addEventListener('click', () => { const f = this.figure(); if (f) void exportPng(f, this.fileName()); });
-    part<HTMLSelectElement>(this, '[data-split]').addEventListener('change', (e) => { this.split = (e.target as HTMLSelectElement).value; this.applyVisibility(); });
+    part<HTMLButtonElement>(this, '[data-export-svg]').addEventListener('click', () => {
+      const f = this.figure();
+      if (f) exportSvg(f, this.fileName());
+    });
+    part<HTMLButtonElement>(this, '[data-export-png]').addEventListener('click', () => {
+      const f = this.figure();
+      if (f) void exportPng(f, this.fileName());
+    });
+    part<HTMLSelectElement>(this, '[data-split]').addEventListener('change', (e) => {
+      this.split = (e.target as HTMLSelectElement).value;
+      this.applyVisibility();
+    });
     part<HTMLButtonElement>(this, '[data-cancel]').addEventListener('click', () => this.job?.cancel());
   }
 
   /** Runs t-SNE on [n, d] features in the worker, then shows the embedding with `rest` (labels, classes, images…). */
-  async compute(features: Float32Array, n: number, d: number, options: TsneOptions, rest: Omit<FeatureSpaceData, 'embedding' | 'dims' | 'kl' | 'trustworthiness'>): Promise<boolean> {
+  async compute(
+    features: Float32Array,
+    n: number,
+    d: number,
+    options: TsneOptions,
+    rest: Omit<FeatureSpaceData, 'embedding' | 'dims' | 'kl' | 'trustworthiness'>,
+  ): Promise<boolean> {
     const status = part(this, '[data-status]');
     const cancel = part<HTMLButtonElement>(this, '[data-cancel]');
     const progress = part<HTMLProgressElement>(this, '[data-progress]');
@@ -52,8 +67,17 @@ class HwFeatureSpace extends HTMLElement {
     this.job = job;
     try {
       const done = await job.result;
-      if (!done) { status.textContent = 't-SNE cancelled.'; return false; }
-      await this.show({ ...rest, embedding: done.embedding, dims: done.dims, kl: done.kl, trustworthiness: done.trustworthiness ?? undefined });
+      if (!done) {
+        status.textContent = 't-SNE cancelled.';
+        return false;
+      }
+      await this.show({
+        ...rest,
+        embedding: done.embedding,
+        dims: done.dims,
+        kl: done.kl,
+        trustworthiness: done.trustworthiness ?? undefined,
+      });
       return true;
     } catch (e) {
       status.textContent = `t-SNE failed: ${(e as Error).message}`;
@@ -71,16 +95,26 @@ class HwFeatureSpace extends HTMLElement {
     this.hiddenClasses.clear();
     const { drawScatter } = await import('./scatter-view');
     this.heading = `${data.dims}-D t-SNE of ${pointsText(data.labels.length, data.splits)}, coloured by class${data.subject ? `: ${data.subject}` : ''}`;
-    const hint = data.dims === 3 ? 'drag to rotate (or the arrow keys), + and − zoom, 0 resets' : 'scroll to zoom, drag to pan (or the arrow keys, + and −, 0 resets)';
+    const hint =
+      data.dims === 3
+        ? 'drag to rotate (or the arrow keys), + and − zoom, 0 resets'
+        : 'scroll to zoom, drag to pan (or the arrow keys, + and −, 0 resets)';
     this.view = drawScatter(part(this, '[data-plot]'), data, `${this.heading}; ${hint}`, (i, x, y) => this.hover(i, x, y));
     this.view.svg.setAttribute('aria-describedby', part(this, '[data-keys]').id);
     part(this, '[data-keys]').hidden = false;
     part(this, '[data-words-box]').hidden = false;
     this.renderLegend();
     this.renderSplitChoices();
-    this.faith = [data.kl === undefined ? '' : `KL divergence ${data.kl.toFixed(3)}`, data.trustworthiness === undefined ? '' : `trustworthiness (k = 10) ${data.trustworthiness.toFixed(3)}`].filter(Boolean).join(' · ');
+    this.faith = [
+      data.kl === undefined ? '' : `KL divergence ${data.kl.toFixed(3)}`,
+      data.trustworthiness === undefined ? '' : `trustworthiness (k = 10) ${data.trustworthiness.toFixed(3)}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     part(this, '[data-faithfulness]').textContent = this.faith;
-    this.querySelectorAll<HTMLButtonElement>('[data-export-svg], [data-export-png]').forEach((b) => { b.disabled = false; });
+    this.querySelectorAll<HTMLButtonElement>('[data-export-svg], [data-export-png]').forEach((b) => {
+      b.disabled = false;
+    });
     this.applyVisibility();
   }
 
@@ -93,7 +127,11 @@ class HwFeatureSpace extends HTMLElement {
     const d = this.data;
     if (!d || !this.view) return null;
     const legend = d.classes.flatMap((name, c) => (this.hiddenClasses.has(c) ? [] : [{ name, colour: classColour(c) }]));
-    return figureSvg(this.view.svg, { title: this.heading, legend, note: [this.faith, part(this, '[data-shown]').textContent ?? ''].filter(Boolean).join('. ') });
+    return figureSvg(this.view.svg, {
+      title: this.heading,
+      legend,
+      note: [this.faith, part(this, '[data-shown]').textContent ?? ''].filter(Boolean).join('. '),
+    });
   }
 
   private renderSplitChoices(): void {
@@ -129,7 +167,8 @@ class HwFeatureSpace extends HTMLElement {
   private applyVisibility(): void {
     const d = this.data;
     if (!d || !this.view) return;
-    const visible = (i: number) => !this.hiddenClasses.has(d.labels[i]) && (this.split === 'all' || !d.splits || d.splits[i] === this.split);
+    const visible = (i: number) =>
+      !this.hiddenClasses.has(d.labels[i]) && (this.split === 'all' || !d.splits || d.splits[i] === this.split);
     this.view.setVisible(visible);
     const n = d.labels.length;
     let shown = 0;
@@ -139,13 +178,18 @@ class HwFeatureSpace extends HTMLElement {
     part(this, '[data-shown]').textContent = shownLine;
     part(this, '[data-status]').textContent = `${this.heading}. ${shownLine}${this.faith ? ` ${this.faith}` : ''}`;
     const words = centroidLines(this.view.points, n, d.dims, d.labels, d.classes, visible);
-    part(this, '[data-words]').replaceChildren(...(words.length > 0 ? words : ['No point is shown.']).map((w) => Object.assign(document.createElement('li'), { textContent: w })));
+    part(this, '[data-words]').replaceChildren(
+      ...(words.length > 0 ? words : ['No point is shown.']).map((w) => Object.assign(document.createElement('li'), { textContent: w })),
+    );
   }
 
   private hover(i: number, x: number, y: number): void {
     const card = part(this, '[data-hover]');
     const d = this.data;
-    if (i < 0 || !d) { card.hidden = true; return; }
+    if (i < 0 || !d) {
+      card.hidden = true;
+      return;
+    }
     card.replaceChildren();
     const img = pointImage(d, i);
     if (img) card.append(img);

@@ -20,14 +20,23 @@ function tsneWorker(): Worker {
 }
 
 /** Starts t-SNE of [n, d] features (copied, so the caller keeps its array) with progress every 50 iterations. */
-export function startTsne(features: Float32Array, n: number, d: number, options: TsneOptions, onProgress?: (iteration: number, iterations: number, kl: number) => void): TsneJob {
+export function startTsne(
+  features: Float32Array,
+  n: number,
+  d: number,
+  options: TsneOptions,
+  onProgress?: (iteration: number, iterations: number, kl: number) => void,
+): TsneJob {
   const w = tsneWorker();
   const id = nextId++;
   const result = new Promise<TsneDone | null>((resolve, reject) => {
     const listen = (ev: MessageEvent<TsneResponse>) => {
       const m = ev.data;
       if (m.id !== id) return;
-      if (m.type === 'progress') { onProgress?.(m.iteration, m.iterations, m.kl); return; }
+      if (m.type === 'progress') {
+        onProgress?.(m.iteration, m.iterations, m.kl);
+        return;
+      }
       w.removeEventListener('message', listen);
       if (m.type === 'done') resolve(m);
       else if (m.type === 'cancelled') resolve(null);

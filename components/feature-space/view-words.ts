@@ -5,7 +5,10 @@ import { classCentroids, nearestClasses } from '../../src/tsne/view-math';
 const SPLIT_WORDS: Record<string, string> = { train: 'train', val: 'validation' };
 
 /** One option of the Points selector. */
-export interface SplitChoice { value: string; text: string }
+export interface SplitChoice {
+  value: string;
+  text: string;
+}
 
 /** The Points options for these splits: "all" first, then each split present; none when fewer than two splits are present (nothing to choose). */
 export function splitChoices(splits: ArrayLike<string> | undefined): SplitChoice[] {
@@ -13,7 +16,10 @@ export function splitChoices(splits: ArrayLike<string> | undefined): SplitChoice
   const present = new Set(Array.from(splits));
   const known = Object.keys(SPLIT_WORDS).filter((s) => present.has(s));
   if (present.size < 2) return [];
-  return [{ value: 'all', text: known.map((s) => SPLIT_WORDS[s]).join(' and ') || 'all' }, ...known.map((s) => ({ value: s, text: `${SPLIT_WORDS[s]} only` }))];
+  return [
+    { value: 'all', text: known.map((s) => SPLIT_WORDS[s]).join(' and ') || 'all' },
+    ...known.map((s) => ({ value: s, text: `${SPLIT_WORDS[s]} only` })),
+  ];
 }
 
 /** The points a view contains in words: "500 points (validation images)" when they are all one split, else "500 points". */
@@ -25,7 +31,10 @@ export function pointsText(total: number, splits: ArrayLike<string> | undefined)
 
 /** What the view shows now: "Showing all 500 points." or "Showing 120 of 500 points (train only; 2 classes hidden)." */
 export function shownText(shown: number, total: number, split: string, hiddenClasses: number): string {
-  const why = [split !== 'all' && SPLIT_WORDS[split] ? `${SPLIT_WORDS[split]} only` : '', hiddenClasses > 0 ? `${hiddenClasses} class${hiddenClasses === 1 ? '' : 'es'} hidden` : ''].filter(Boolean);
+  const why = [
+    split !== 'all' && SPLIT_WORDS[split] ? `${SPLIT_WORDS[split]} only` : '',
+    hiddenClasses > 0 ? `${hiddenClasses} class${hiddenClasses === 1 ? '' : 'es'} hidden` : '',
+  ].filter(Boolean);
   if (shown === total && why.length === 0) return `Showing all ${total.toLocaleString('en')} points.`;
   return `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} points${why.length ? ` (${why.join('; ')})` : ''}.`;
 }
@@ -36,14 +45,25 @@ const num = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace
  * The picture in words: per class shown, its number of points, the centre of its points (view coordinates: the farthest
  * point lies at distance 1 from the middle; x to the right, y up, z towards the viewer before rotating) and its two nearest classes.
  */
-export function centroidLines(points: ArrayLike<number>, n: number, dims: 2 | 3, labels: ArrayLike<number>, classes: readonly string[], visible?: (i: number) => boolean): string[] {
+export function centroidLines(
+  points: ArrayLike<number>,
+  n: number,
+  dims: 2 | 3,
+  labels: ArrayLike<number>,
+  classes: readonly string[],
+  visible?: (i: number) => boolean,
+): string[] {
   const centroids = classCentroids(points, n, dims, labels, visible);
   const near = new Map(nearestClasses(centroids, 2).map((c) => [c.label, c.nearest]));
   const name = (c: number) => classes[c] ?? `class ${c}`;
   return centroids.map((c) => {
-    const axes = ['x', 'y', 'z'].slice(0, dims).map((a, i) => `${a} ${num(c.centre[i])}`).join(', ');
+    const axes = ['x', 'y', 'z']
+      .slice(0, dims)
+      .map((a, i) => `${a} ${num(c.centre[i])}`)
+      .join(', ');
     const nearest = near.get(c.label) ?? [];
-    const tail = nearest.length === 0 ? 'no other class shown' : `nearest ${nearest.map((o) => `${name(o.label)} (${num(o.distance)})`).join(', ')}`;
+    const tail =
+      nearest.length === 0 ? 'no other class shown' : `nearest ${nearest.map((o) => `${name(o.label)} (${num(o.distance)})`).join(', ')}`;
     return `${name(c.label)}: ${c.count} point${c.count === 1 ? '' : 's'}, centre at ${axes}; ${tail}.`;
   });
 }

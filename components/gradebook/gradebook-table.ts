@@ -5,10 +5,19 @@ import { fmtMarks } from './gradebook-dom';
 import { part } from '../lib/part';
 import { el } from '../lib/el';
 
-export interface TableView { sortKey: string; descending: boolean; filter: string }
+export interface TableView {
+  sortKey: string;
+  descending: boolean;
+  filter: string;
+}
 
 /** `stick`: the column stays in view while the table scrolls sideways (its CSS class). */
-interface Column { key: string; label: string; value: (g: GradedSubmission) => string | number; stick?: string }
+interface Column {
+  key: string;
+  label: string;
+  value: (g: GradedSubmission) => string | number;
+  stick?: string;
+}
 
 const flagText = (g: GradedSubmission): string => [...new Set(g.flags.map((f) => f.kind))].join(', ');
 
@@ -25,7 +34,10 @@ export const COLUMNS: Column[] = [
 export function visibleRows(rows: readonly GradedSubmission[], view: TableView): GradedSubmission[] {
   const needle = view.filter.trim().toLowerCase();
   const col = COLUMNS.find((c) => c.key === view.sortKey) ?? COLUMNS[0];
-  const kept = needle === '' ? rows.slice() : rows.filter((g) => [g.studentId, g.name, g.source, flagText(g)].some((t) => t.toLowerCase().includes(needle)));
+  const kept =
+    needle === ''
+      ? rows.slice()
+      : rows.filter((g) => [g.studentId, g.name, g.source, flagText(g)].some((t) => t.toLowerCase().includes(needle)));
   return kept.sort((a, b) => {
     const x = col.value(a);
     const y = col.value(b);
@@ -35,22 +47,44 @@ export function visibleRows(rows: readonly GradedSubmission[], view: TableView):
 }
 
 /** Renders the table; `onSort(key)` on a header click, `onOpen(id)` when a student's id is clicked. */
-export function renderTable(table: HTMLTableElement, rows: readonly GradedSubmission[], view: TableView, onSort: (key: string) => void, onOpen: (id: string) => void): number {
-  const head = el('tr', {}, ...COLUMNS.map((c) => {
-    const sorted = c.key === view.sortKey;
-    const th = el('th', { scope: 'col', className: c.stick, 'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none' },
-      el('button', { type: 'button', className: 'sort', text: c.label }));
-    part(th, 'button').addEventListener('click', () => onSort(c.key));
-    return th;
-  }));
+export function renderTable(
+  table: HTMLTableElement,
+  rows: readonly GradedSubmission[],
+  view: TableView,
+  onSort: (key: string) => void,
+  onOpen: (id: string) => void,
+): number {
+  const head = el(
+    'tr',
+    {},
+    ...COLUMNS.map((c) => {
+      const sorted = c.key === view.sortKey;
+      const th = el(
+        'th',
+        { scope: 'col', className: c.stick, 'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none' },
+        el('button', { type: 'button', className: 'sort', text: c.label }),
+      );
+      part(th, 'button').addEventListener('click', () => onSort(c.key));
+      return th;
+    }),
+  );
   const shown = visibleRows(rows, view);
   const body = shown.map((g) => {
     const open = el('button', { type: 'button', className: 'link', text: g.studentId, 'aria-label': `Details of ${g.studentId}` });
     open.addEventListener('click', () => onOpen(g.studentId));
-    return el('tr', { 'data-flagged': g.flags.length > 0 },
+    return el(
+      'tr',
+      { 'data-flagged': g.flags.length > 0 },
       el('th', { scope: 'row', className: 'stick-id' }, open),
       el('td', { text: g.name }),
-      ...g.items.map((it) => el('td', { className: it.pending ? 'num pending' : 'num', title: it.pending ? 'Pending manual grading' : undefined }, fmtMarks(it.marks), it.pending ? el('span', { className: 'pending-mark', text: ' …', 'aria-label': 'pending' }) : null)),
+      ...g.items.map((it) =>
+        el(
+          'td',
+          { className: it.pending ? 'num pending' : 'num', title: it.pending ? 'Pending manual grading' : undefined },
+          fmtMarks(it.marks),
+          it.pending ? el('span', { className: 'pending-mark', text: ' …', 'aria-label': 'pending' }) : null,
+        ),
+      ),
       el('td', { className: 'num total stick-total', text: fmtMarks(g.total) }),
       el('td', { className: 'flags stick-flags', text: flagText(g) }),
     );

@@ -5,7 +5,14 @@ import { gradebookCsv, type CsvFormat } from '../../src/grading/csv';
 import { feedbackFiles } from '../../src/grading/feedback-text';
 import { finalGradebook } from '../../src/grading/gradebook';
 import { loadBatch, type Batch, type InputFile } from '../../src/grading/load-batch';
-import { emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, withEntry, type GradingFile } from '../../src/grading/manual-grades';
+import {
+  emptyGradingFile,
+  exportGradingFile,
+  importGradingFile,
+  mergeGradingFiles,
+  withEntry,
+  type GradingFile,
+} from '../../src/grading/manual-grades';
 import { batchStats } from '../../src/grading/stats';
 import type { GradedSubmission } from '../../src/grading/types';
 import { downloadText } from '../lib/download';
@@ -39,7 +46,8 @@ class HwGradebook extends HTMLElement {
 
   connectedCallback(): void {
     this.grading = this.loadGrading();
-    const add = (p: Promise<InputFile[]>) => void p.then((f) => this.addFiles(f)).catch((e) => this.say(`Could not read the files: ${(e as Error).message}`));
+    const add = (p: Promise<InputFile[]>) =>
+      void p.then((f) => this.addFiles(f)).catch((e) => this.say(`Could not read the files: ${(e as Error).message}`));
     for (const sel of ['[data-files]', '[data-folder]']) {
       const input = this.q<HTMLInputElement>(sel);
       input.addEventListener('change', () => {
@@ -51,13 +59,24 @@ class HwGradebook extends HTMLElement {
     const confirmClear = this.q<HTMLDialogElement>('[data-clear-dialog]');
     this.q('[data-clear]').addEventListener('click', () => confirmClear.showModal());
     this.q('[data-clear-cancel]').addEventListener('click', () => confirmClear.close());
-    this.q('[data-clear-confirm]').addEventListener('click', () => { confirmClear.close(); void this.clearFiles(); });
+    this.q('[data-clear-confirm]').addEventListener('click', () => {
+      confirmClear.close();
+      void this.clearFiles();
+    });
     this.q<HTMLInputElement>('[data-course]').addEventListener('change', (ev) => void this.loadCourseFile(ev.target as HTMLInputElement));
-    this.q<HTMLInputElement>('[data-filter]').addEventListener('input', (ev) => { this.view.filter = (ev.target as HTMLInputElement).value; this.renderTable(); });
+    this.q<HTMLInputElement>('[data-filter]').addEventListener('input', (ev) => {
+      this.view.filter = (ev.target as HTMLInputElement).value;
+      this.renderTable();
+    });
     this.q('[data-export-csv]').addEventListener('click', () => this.exportCsv());
     this.q('[data-export-feedback]').addEventListener('click', () => this.exportFeedback());
-    this.q('[data-export-grading]').addEventListener('click', () => downloadText('grading.json', exportGradingFile(this.grading), 'application/json'));
-    this.q<HTMLInputElement>('[data-import-grading]').addEventListener('change', (ev) => void this.importGrading(ev.target as HTMLInputElement));
+    this.q('[data-export-grading]').addEventListener('click', () =>
+      downloadText('grading.json', exportGradingFile(this.grading), 'application/json'),
+    );
+    this.q<HTMLInputElement>('[data-import-grading]').addEventListener(
+      'change',
+      (ev) => void this.importGrading(ev.target as HTMLInputElement),
+    );
     void this.loadDefaultCourse().then(() => this.restoreKept());
   }
 
@@ -80,7 +99,8 @@ class HwGradebook extends HTMLElement {
   /** Keeps the loaded files (and course file) for the next visit; says so when this browser cannot. */
   private async keep(): Promise<void> {
     try {
-      if ((await keepBatch({ files: this.files, course: this.courseText })) === 'memory') this.say('This browser cannot keep the files: they will be gone after a reload.');
+      if ((await keepBatch({ files: this.files, course: this.courseText })) === 'memory')
+        this.say('This browser cannot keep the files: they will be gone after a reload.');
     } catch (e) {
       this.say(`The files could not be kept in this browser (${(e as Error).message}); they will be gone after a reload.`);
     }
@@ -142,7 +162,8 @@ class HwGradebook extends HTMLElement {
 
   private renderCourse(): void {
     const c = this.course;
-    this.q('[data-course-status]').textContent = `Course: ${c.name}; ${c.perStudentVariants ? 'per-student numbers (salt loaded)' : 'the homework’s numbers for everyone'}.`;
+    this.q('[data-course-status]').textContent =
+      `Course: ${c.name}; ${c.perStudentVariants ? 'per-student numbers (salt loaded)' : 'the homework’s numbers for everyone'}.`;
   }
 
   private async addFiles(files: InputFile[]): Promise<void> {
@@ -160,7 +181,9 @@ class HwGradebook extends HTMLElement {
     this.refresh();
     const noted = this.batch.graded.filter((g) => g.flags.some((f) => f.kind === 'read-note')).length;
     const notes = noted > 0 ? ` ${noted} graded file(s) had malformed advisory entries, dropped (flag read-note).` : '';
-    this.say(`${prefix}Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.${notes}`);
+    this.say(
+      `${prefix}Graded ${this.batch.graded.length} submission(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${this.batch.rejected.length} file(s) rejected.${notes}`,
+    );
   }
 
   /** Recomputes the rows from the batch and the grading file, and redraws everything. */
@@ -177,21 +200,29 @@ class HwGradebook extends HTMLElement {
     const list = this.q<HTMLElement>('[data-rejected]');
     const items = [
       ...this.batch.rejected.map((r) => el('li', {}, el('strong', { text: r.name }), `: ${r.reason}`)),
-      ...this.batch.superseded.map((s) => el('li', {}, el('strong', { text: s.name }), `: an older file of ${s.studentId}; ${s.keptName} was graded instead.`)),
+      ...this.batch.superseded.map((s) =>
+        el('li', {}, el('strong', { text: s.name }), `: an older file of ${s.studentId}; ${s.keptName} was graded instead.`),
+      ),
     ];
     list.replaceChildren(...(items.length > 0 ? [el('ul', {}, ...items)] : [el('p', { text: 'No rejected files.' })]));
   }
 
   private renderTable(): void {
-    renderTable(this.q('[data-table]'), this.rows, this.view, (key) => {
-      this.view = { ...this.view, descending: this.view.sortKey === key ? !this.view.descending : false, sortKey: key };
-      this.renderTable();
-      this.q<HTMLElement>(`[data-table] th[aria-sort]:not([aria-sort="none"]) button`)?.focus();
-    }, (id) => {
-      this.selected = id;
-      this.renderDetail();
-      this.q<HTMLElement>('#detail-heading')?.focus();
-    });
+    renderTable(
+      this.q('[data-table]'),
+      this.rows,
+      this.view,
+      (key) => {
+        this.view = { ...this.view, descending: this.view.sortKey === key ? !this.view.descending : false, sortKey: key };
+        this.renderTable();
+        this.q<HTMLElement>(`[data-table] th[aria-sort]:not([aria-sort="none"]) button`)?.focus();
+      },
+      (id) => {
+        this.selected = id;
+        this.renderDetail();
+        this.q<HTMLElement>('#detail-heading')?.focus();
+      },
+    );
   }
 
   private renderDetail(): void {
@@ -215,7 +246,9 @@ class HwGradebook extends HTMLElement {
   }
 
   private exportFeedback(): void {
-    const files = Object.fromEntries(feedbackFiles(this.rows, this.course.name, { withReference: editionOf(this) === 'instructor' }).map((f) => [f.name, strToU8(f.text)]));
+    const files = Object.fromEntries(
+      feedbackFiles(this.rows, this.course.name, { withReference: editionOf(this) === 'instructor' }).map((f) => [f.name, strToU8(f.text)]),
+    );
     downloadText('feedback.zip', zipSync(files), 'application/zip');
   }
 

@@ -3,7 +3,10 @@ import type { InputFile } from '../../src/grading/unpack-files';
 import { openDatabase } from '../lib/idb';
 
 /** What a reload restores: the files as loaded, and the text of the course file the instructor gave (null: the site's course.json). */
-export interface KeptBatch { files: InputFile[]; course: string | null }
+export interface KeptBatch {
+  files: InputFile[];
+  course: string | null;
+}
 
 const KEY = 'batch';
 const db = openDatabase('dlcv-hw1-instructor', [{ name: 'submissions' }]);

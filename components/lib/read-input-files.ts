@@ -10,7 +10,9 @@ export async function readFileList(list: FileList | readonly File[]): Promise<In
 
 /** The files of a drop, walking dropped folders recursively where the browser allows it. */
 export async function readDrop(dt: DataTransfer): Promise<InputFile[]> {
-  const entries = Array.from(dt.items).map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  const entries = Array.from(dt.items)
+    .map((i) => i.webkitGetAsEntry?.())
+    .filter((e): e is FileSystemEntry => !!e);
   if (entries.length === 0) return readFileList(dt.files);
   const files = await walkEntries(entries);
   return Promise.all(files.map(async ({ path, file }) => ({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) })));

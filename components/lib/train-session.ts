@@ -22,7 +22,9 @@ export function loadTf(): Promise<TF> {
     if (globalThis.crossOriginIsolated) await (await import('./wasm-threaded-source')).useSelfContainedThreadedFactory();
     return tf as unknown as TF;
   })();
-  tfPromise.catch(() => { tfPromise = null; });
+  tfPromise.catch(() => {
+    tfPromise = null;
+  });
   return tfPromise;
 }
 
@@ -39,11 +41,14 @@ export { backendText } from '../../src/runs/backend-text';
  * service worker (public/coi-sw.js) is now active and would isolate a fresh load: how to get every core.
  */
 export async function threadsHint(choice: BackendChoice): Promise<string> {
-  if (choice.name !== 'wasm' || (choice.threads?.count ?? 1) > 1 || globalThis.crossOriginIsolated || !('serviceWorker' in navigator)) return '';
+  if (choice.name !== 'wasm' || (choice.threads?.count ?? 1) > 1 || globalThis.crossOriginIsolated || !('serviceWorker' in navigator))
+    return '';
   const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
   if (!reg?.active || navigator.serviceWorker.controller) return '';
   const cores = navigator.hardwareConcurrency ?? 0;
-  return cores > 1 ? ` Reload the page to train on up to ${Math.min(cores, 8)} threads: the book's service worker, which allows that, started after this page opened.` : '';
+  return cores > 1
+    ? ` Reload the page to train on up to ${Math.min(cores, 8)} threads: the book's service worker, which allows that, started after this page opened.`
+    : '';
 }
 
 /** Watches the WebGPU device of tf's current backend; `lost` turns true when the browser loses it. */

@@ -16,7 +16,10 @@ class HwBceExplorer extends HTMLElement {
   connectedCallback(): void {
     const slider = part<HTMLInputElement>(this, '#bce-p');
     const text = part<HTMLInputElement>(this, '#bce-p-text');
-    slider.addEventListener('input', () => { text.value = slider.value; this.update(); });
+    slider.addEventListener('input', () => {
+      text.value = slider.value;
+      this.update();
+    });
     text.addEventListener('input', () => {
       const r = parseNumber(text.value);
       if (r.ok && r.value >= 0 && r.value <= 1) slider.value = String(r.value);
@@ -32,16 +35,34 @@ class HwBceExplorer extends HTMLElement {
         const p = this.prediction();
         const y = this.label();
         const marked = p !== undefined && this.guarded(y, p).length === 0;
-        renderLineChart(part(this, '[data-chart]'), [
-          { name: 'y = 1: −log ŷ', points: bceCurve(1, unit).map((c) => [c.p, c.loss]), color: 'var(--accent)', width: y === 1 ? 3 : 1.5 },
-          { name: 'y = 0: −log(1 − ŷ)', points: bceCurve(0, unit).map((c) => [c.p, c.loss]), color: 'var(--good)', dash: '6 3', width: y === 0 ? 3 : 1.5 },
-        ], {
-          title: `Binary cross-entropy in ${unit} as a function of ŷ`,
-          description: 'Two curves: the loss of a sweet papaya falls as ŷ rises, the loss of a non-sweet one rises; both grow without bound as the prediction becomes confidently wrong. ' +
-            (marked ? 'A dot marks your prediction.' : 'Your prediction is not marked.'),
-          xLabel: 'prediction ŷ', yLabel: `loss (${unit})`, yDomain: [0, unit === 'bits' ? 7 : 5],
-          markers: marked ? [{ x: p, y: bce(y, p, unit), label: 'you', color: 'var(--bad)' }] : [],
-        });
+        renderLineChart(
+          part(this, '[data-chart]'),
+          [
+            {
+              name: 'y = 1: −log ŷ',
+              points: bceCurve(1, unit).map((c) => [c.p, c.loss]),
+              color: 'var(--accent)',
+              width: y === 1 ? 3 : 1.5,
+            },
+            {
+              name: 'y = 0: −log(1 − ŷ)',
+              points: bceCurve(0, unit).map((c) => [c.p, c.loss]),
+              color: 'var(--good)',
+              dash: '6 3',
+              width: y === 0 ? 3 : 1.5,
+            },
+          ],
+          {
+            title: `Binary cross-entropy in ${unit} as a function of ŷ`,
+            description:
+              'Two curves: the loss of a sweet papaya falls as ŷ rises, the loss of a non-sweet one rises; both grow without bound as the prediction becomes confidently wrong. ' +
+              (marked ? 'A dot marks your prediction.' : 'Your prediction is not marked.'),
+            xLabel: 'prediction ŷ',
+            yLabel: `loss (${unit})`,
+            yDomain: [0, unit === 'bits' ? 7 : 5],
+            markers: marked ? [{ x: p, y: bce(y, p, unit), label: 'you', color: 'var(--bad)' }] : [],
+          },
+        );
       };
       this.draw();
     });

@@ -35,13 +35,20 @@ class HwCeGradient extends FormWidget {
     const dz = ceGradAutodiff(z.values, target);
     const dW = ceWeightGradAutodiff(w2, z.values, a.values, target);
     const closedW = outer(ceGrad(z.values, target), a.values);
-    const gap = Math.max(...dW.flat().map((v, i) => Math.abs(v - closedW.flat()[i])), ...dz.map((v, i) => Math.abs(v - ceGrad(z.values, target)[i])));
+    const gap = Math.max(
+      ...dW.flat().map((v, i) => Math.abs(v - closedW.flat()[i])),
+      ...dz.map((v, i) => Math.abs(v - ceGrad(z.values, target)[i])),
+    );
     out.replaceChildren(
       line(`ŷ = softmax(z[2]) = ${formatVector(softmax(z.values))}`),
       line(`∂L/∂z[2] by autodiff = ${formatVector(dz)}; ŷ − y = ${formatVector(ceGrad(z.values, target))}`),
       line(`∂L/∂W[2] by autodiff (${dW.length}×${a.values.length}): ${dW.map((r) => formatVector(r)).join(', ')}`),
       line(`(ŷ − y) a[1]ᵀ: ${closedW.map((r) => formatVector(r)).join(', ')}`),
-      line(Number.isFinite(gap) ? `Largest difference between autodiff and the formulas: ${gap.toExponential(1)} (float32 rounding).` : 'These numbers overflow float32.'),
+      line(
+        Number.isFinite(gap)
+          ? `Largest difference between autodiff and the formulas: ${gap.toExponential(1)} (float32 rounding).`
+          : 'These numbers overflow float32.',
+      ),
     );
   }
 }

@@ -48,15 +48,20 @@ class HwJacobianChecker extends HTMLElement {
       return;
     }
     grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
-    grid.replaceChildren(...Array.from({ length: k * k }, (_, i) => {
-      const input = document.createElement('input');
-      input.type = 'text';
-      input.inputMode = 'decimal';
-      input.autocomplete = 'off';
-      input.dataset.cell = `${Math.floor(i / k)},${i % k}`;
-      input.setAttribute('aria-label', `∂ŷ_${Math.floor(i / k) + 1}/∂z_${(i % k) + 1}, row ${Math.floor(i / k) + 1}, column ${(i % k) + 1}`);
-      return input;
-    }));
+    grid.replaceChildren(
+      ...Array.from({ length: k * k }, (_, i) => {
+        const input = document.createElement('input');
+        input.type = 'text';
+        input.inputMode = 'decimal';
+        input.autocomplete = 'off';
+        input.dataset.cell = `${Math.floor(i / k)},${i % k}`;
+        input.setAttribute(
+          'aria-label',
+          `∂ŷ_${Math.floor(i / k) + 1}/∂z_${(i % k) + 1}, row ${Math.floor(i / k) + 1}, column ${(i % k) + 1}`,
+        );
+        return input;
+      }),
+    );
     const yhat = softmax(this.z);
     part(this, '[data-yhat]').textContent = Number.isFinite(yhat[0])
       ? `z = ${formatVector(this.z)}, ŷ = softmax(z) = ${formatVector(yhat)}.`

@@ -36,7 +36,8 @@ class HwL2Checker extends FormWidget {
       out.textContent = 'The step overflows float32: try smaller numbers.';
       return;
     }
-    out.textContent = `Cost L + λw² (tfjs autodiff): w ← ${formatNumber(next)}. ` +
+    out.textContent =
+      `Cost L + λw² (tfjs autodiff): w ← ${formatNumber(next)}. ` +
       `PyTorch's weight_decay = λ convention, w − α(∂L/∂w + λw): ${formatNumber(weightDecayStep(s))}. ` +
       `Without L2: ${formatNumber(plainStep(s))}.`;
   }

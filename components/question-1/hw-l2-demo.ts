@@ -21,7 +21,10 @@ class HwL2Demo extends HTMLElement {
     });
     part(this, '[data-train]').addEventListener('click', () => void this.train?.());
     whenVisible(this, async () => {
-      const [{ renderLineChart }, { trainLogistic }] = await Promise.all([import('../charts/line-chart'), import('../../src/math/l2-training')]);
+      const [{ renderLineChart }, { trainLogistic }] = await Promise.all([
+        import('../charts/line-chart'),
+        import('../../src/math/l2-training'),
+      ]);
       const data = generatePapayas(SEED, 40);
       this.train = async () => {
         const out = part(this, '[data-readout]');
@@ -31,14 +34,20 @@ class HwL2Demo extends HTMLElement {
         const a = trainLogistic(data, { lambda, steps: STEPS, lr: LR });
         const b = trainLogistic(data, { lambda: 0, steps: STEPS, lr: LR });
         const steps = (norms: number[]) => norms.map((n, i) => [i + 1, n] as const);
-        renderLineChart(part(this, '[data-chart]'), [
-          { name: `A: with L2, λ = ${lambda}`, points: steps(a.norms), color: 'var(--good)' },
-          { name: 'B: without L2', points: steps(b.norms), color: 'var(--bad)', dash: '6 3' },
-        ], {
-          title: 'Weight norm ‖w‖ over training steps',
-          description: `Model B's weight norm keeps growing on separable data; model A's levels off at a smaller value (${formatNumber(a.norms[STEPS - 1])} versus ${formatNumber(b.norms[STEPS - 1])} after ${STEPS} steps).`,
-          xLabel: 'step', yLabel: '‖w‖', yDomain: [0, Math.max(...b.norms, ...a.norms)],
-        });
+        renderLineChart(
+          part(this, '[data-chart]'),
+          [
+            { name: `A: with L2, λ = ${lambda}`, points: steps(a.norms), color: 'var(--good)' },
+            { name: 'B: without L2', points: steps(b.norms), color: 'var(--bad)', dash: '6 3' },
+          ],
+          {
+            title: 'Weight norm ‖w‖ over training steps',
+            description: `Model B's weight norm keeps growing on separable data; model A's levels off at a smaller value (${formatNumber(a.norms[STEPS - 1])} versus ${formatNumber(b.norms[STEPS - 1])} after ${STEPS} steps).`,
+            xLabel: 'step',
+            yLabel: '‖w‖',
+            yDomain: [0, Math.max(...b.norms, ...a.norms)],
+          },
+        );
         out.textContent = `After ${STEPS} steps: ‖w‖ = ${formatNumber(a.norms[STEPS - 1])} for model A (λ = ${lambda}) and ${formatNumber(b.norms[STEPS - 1])} for model B. ${a.norms[STEPS - 1] < b.norms[STEPS - 1] ? 'Model A ends with smaller weights.' : 'With this tiny λ the difference has not shown yet.'}`;
       };
       await this.train();

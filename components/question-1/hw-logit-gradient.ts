@@ -22,18 +22,26 @@ class HwLogitGradient extends HTMLElement {
         const pts = logitGradientSeries(y);
         const z = this.logit();
         const marked = this.guarded().length === 0;
-        renderLineChart(part(this, '[data-chart]'), [
-          { name: 'sigmoid + MSE', points: pts.map((p) => [p.z, p.mse]), color: 'var(--bad)' },
-          { name: 'BCE', points: pts.map((p) => [p.z, p.bce]), color: 'var(--accent)', dash: '6 3' },
-        ], {
-          title: `dL/dz over the logit z for y = ${y}`,
-          description: `For y = ${y}, the BCE gradient ŷ − y stays near ${y === 1 ? '−1' : '+1'} when the model is confidently wrong, while the MSE gradient (ŷ − y)ŷ(1 − ŷ) goes to 0 there.`,
-          xLabel: 'logit z', yLabel: 'dL/dz', yDomain: [-1, 1],
-          markers: marked ? [
-            { x: z, y: mseGradLogit(y, z), label: 'MSE', color: 'var(--bad)' },
-            { x: z, y: bceGradLogit(y, z), label: 'BCE', color: 'var(--accent)' },
-          ] : [],
-        });
+        renderLineChart(
+          part(this, '[data-chart]'),
+          [
+            { name: 'sigmoid + MSE', points: pts.map((p) => [p.z, p.mse]), color: 'var(--bad)' },
+            { name: 'BCE', points: pts.map((p) => [p.z, p.bce]), color: 'var(--accent)', dash: '6 3' },
+          ],
+          {
+            title: `dL/dz over the logit z for y = ${y}`,
+            description: `For y = ${y}, the BCE gradient ŷ − y stays near ${y === 1 ? '−1' : '+1'} when the model is confidently wrong, while the MSE gradient (ŷ − y)ŷ(1 − ŷ) goes to 0 there.`,
+            xLabel: 'logit z',
+            yLabel: 'dL/dz',
+            yDomain: [-1, 1],
+            markers: marked
+              ? [
+                  { x: z, y: mseGradLogit(y, z), label: 'MSE', color: 'var(--bad)' },
+                  { x: z, y: bceGradLogit(y, z), label: 'BCE', color: 'var(--accent)' },
+                ]
+              : [],
+          },
+        );
       };
       this.draw();
     });
@@ -58,10 +66,11 @@ class HwLogitGradient extends HTMLElement {
     const p = sigmoid(z);
     const hits = this.guarded();
     const wrong = (y === 1 && p < 0.1) || (y === 0 && p > 0.9);
-    part(this, '[data-readout]').textContent = hits.length > 0
-      ? guardMessage(hits)
-      : `z = ${z.toFixed(1)}, ŷ = ${p.toFixed(4)}, y = ${y}: MSE gradient ${mseGradLogit(y, z).toFixed(4)}, BCE gradient ${bceGradLogit(y, z).toFixed(4)}.` +
-        (wrong ? ' The model is confidently wrong, yet the MSE gradient is almost 0: learning stalls.' : '');
+    part(this, '[data-readout]').textContent =
+      hits.length > 0
+        ? guardMessage(hits)
+        : `z = ${z.toFixed(1)}, ŷ = ${p.toFixed(4)}, y = ${y}: MSE gradient ${mseGradLogit(y, z).toFixed(4)}, BCE gradient ${bceGradLogit(y, z).toFixed(4)}.` +
+          (wrong ? ' The model is confidently wrong, yet the MSE gradient is almost 0: learning stalls.' : '');
     this.draw?.();
   }
 }

@@ -35,16 +35,19 @@ class HwShapeCalculator extends HTMLElement {
       body.replaceChildren();
       return;
     }
-    body.replaceChildren(...networkShapes(s).map((n) => {
-      const tr = document.createElement('tr');
-      for (const text of [n.name, `${n.shape[0]} × ${n.shape[1]}`, n.trainable ? String(n.shape[0] * n.shape[1]) : '—']) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      return tr;
-    }));
-    out.textContent = `Trainable parameters: Da·Dx + Da + K·Da + K = ${s.Da}·${s.Dx} + ${s.Da} + ${s.K}·${s.Da} + ${s.K} = ${parameterCount(s)}. ` +
+    body.replaceChildren(
+      ...networkShapes(s).map((n) => {
+        const tr = document.createElement('tr');
+        for (const text of [n.name, `${n.shape[0]} × ${n.shape[1]}`, n.trainable ? String(n.shape[0] * n.shape[1]) : '—']) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+    out.textContent =
+      `Trainable parameters: Da·Dx + Da + K·Da + K = ${s.Da}·${s.Dx} + ${s.Da} + ${s.K}·${s.Da} + ${s.K} = ${parameterCount(s)}. ` +
       `b[1] and b[2] are single columns, added to all ${s.m} columns by broadcasting.`;
   }
 }

@@ -43,15 +43,17 @@ class HwSoftmaxStability extends HTMLElement {
     const logNaive = logSoftmaxNaive32(z);
     const lse = logSoftmaxLse32(z);
     const show = (x: number) => (Number.isNaN(x) ? 'NaN (∞/∞)' : formatNumber(x));
-    body.replaceChildren(...z.map((zi, i) => {
-      const tr = document.createElement('tr');
-      for (const t of [formatNumber(zi), show(naive[i]), show(stable[i]), show(logNaive[i]), show(lse[i])]) {
-        const td = document.createElement('td');
-        td.textContent = t;
-        tr.append(td);
-      }
-      return tr;
-    }));
+    body.replaceChildren(
+      ...z.map((zi, i) => {
+        const tr = document.createElement('tr');
+        for (const t of [formatNumber(zi), show(naive[i]), show(stable[i]), show(logNaive[i]), show(lse[i])]) {
+          const td = document.createElement('td');
+          td.textContent = t;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
     const overflow = z.some((v) => Math.fround(Math.exp(Math.fround(v))) === Infinity);
     const underflow = logNaive.some((v) => v === -Infinity);
     out.textContent = overflow

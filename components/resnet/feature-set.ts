@@ -47,7 +47,13 @@ export function featureRows(weightsSha: string | null, seed: number, datasetHash
 
 /** Features of the validation images and a spaced subset of the training images through `model`'s backbone (eval mode); `rows` caches them per image. */
 export async function computeFeatureSet(
-  tf: TF, model: Model, data: TrainData, split: TrainSplit, imageSize: number, batchSize: number, onProgress: (done: number, total: number) => void,
+  tf: TF,
+  model: Model,
+  data: TrainData,
+  split: TrainSplit,
+  imageSize: number,
+  batchSize: number,
+  onProgress: (done: number, total: number) => void,
   rows: Map<number, Float32Array> = new Map(),
 ): Promise<FeatureSet> {
   const train = spaced(split.train, MAX_TRAIN_POINTS);
@@ -58,16 +64,28 @@ export async function computeFeatureSet(
   onProgress(0, missing.length);
   if (missing.length) {
     const set = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, imageSize);
-    const computed = await extractFeatures(tf, model, set, missing, batchSize, (x) => imagenetNormalise(tf, x), () => new Promise((r) => setTimeout(r, 0)), (n) => {
-      done += n;
-      onProgress(done, missing.length);
-    });
+    const computed = await extractFeatures(
+      tf,
+      model,
+      set,
+      missing,
+      batchSize,
+      (x) => imagenetNormalise(tf, x),
+      () => new Promise((r) => setTimeout(r, 0)),
+      (n) => {
+        done += n;
+        onProgress(done, missing.length);
+      },
+    );
     missing.forEach((img, r) => rows.set(img, computed.slice(r * d, (r + 1) * d)));
   }
   const features = new Float32Array(index.length * d);
   index.forEach((img, r) => features.set(rows.get(img) as Float32Array, r * d));
   return {
-    features, d, index, labels: index.map((i) => data.labels[i]),
+    features,
+    d,
+    index,
+    labels: index.map((i) => data.labels[i]),
     splits: [...train.map(() => 'train' as const), ...split.val.map(() => 'val' as const)],
   };
 }
@@ -77,13 +95,21 @@ export function valOnly(f: FeatureSet): FeatureSet {
   const rows = f.splits.flatMap((s, i) => (s === 'val' ? [i] : []));
   const features = new Float32Array(rows.length * f.d);
   rows.forEach((r, k) => features.set(f.features.subarray(r * f.d, (r + 1) * f.d), k * f.d));
-  return { features, d: f.d, index: rows.map((r) => f.index[r]), labels: rows.map((r) => f.labels[r]), splits: rows.map(() => 'val' as const) };
+  return {
+    features,
+    d: f.d,
+    index: rows.map((r) => f.index[r]),
+    labels: rows.map((r) => f.labels[r]),
+    splits: rows.map(() => 'val' as const),
+  };
 }
 
 /** What the run record keeps of a feature set. */
 export function summarise(f: FeatureSet, classes: number): FeatureSpaceSummary {
   return {
-    splits: [...new Set(f.splits)], points: f.labels.length, featureSize: f.d,
+    splits: [...new Set(f.splits)],
+    points: f.labels.length,
+    featureSize: f.d,
     classCentroidDistances: classCentroidDistances(f.features, f.d, f.labels, classes).map((row) => row.map((v) => Number(v.toFixed(6)))),
   };
 }

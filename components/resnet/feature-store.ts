@@ -7,7 +7,10 @@ import { openDatabase } from '../lib/idb';
 import type { FeatureSet } from './feature-set';
 
 /** A run's feature set as kept, with the image size it was computed at. */
-export interface KeptFeatures extends FeatureSet { runId: string; imageSize: number }
+export interface KeptFeatures extends FeatureSet {
+  runId: string;
+  imageSize: number;
+}
 
 const db = openDatabase('dlcv-hw1-run-features', [{ name: 'features', keyPath: 'runId' }]);
 const store = db.store<KeptFeatures>('features');

@@ -8,7 +8,18 @@
  */
 import { stopAdvice } from '../../src/runs/stop-advice';
 import { stratifiedSplit } from '../../src/data/split';
-import { BN_NOTES, datasetText, keptFeaturesText, noKeptFeaturesText, pretrainedText, runDoneText, runFeaturesText, tsneKeptText, weightsFeaturesText, weightsOf } from '../../src/runs/fine-tune-text';
+import {
+  BN_NOTES,
+  datasetText,
+  keptFeaturesText,
+  noKeptFeaturesText,
+  pretrainedText,
+  runDoneText,
+  runFeaturesText,
+  tsneKeptText,
+  weightsFeaturesText,
+  weightsOf,
+} from '../../src/runs/fine-tune-text';
 import { limitSplit, trainLimitFrom } from '../../src/runs/train-limit';
 import { backendOrder, runConfigOf, type TrainSettings } from '../../src/runs/train-settings';
 import type { RunConfig, RunRecord } from '../../src/record/run-record';
@@ -44,7 +55,9 @@ class HwFineTune extends HTMLElement {
     this.showBatchNorm();
     if (this.hasAttribute('data-augment')) {
       const size = this.field<HTMLSelectElement>('imageSize');
-      watchPipeline(size, () => { part(this, '[data-augment-text]').textContent = pipelineText(this.pipeline(Number(size.value))); });
+      watchPipeline(size, () => {
+        part(this, '[data-augment-text]').textContent = pipelineText(this.pipeline(Number(size.value)));
+      });
     }
     datasetEvents.addEventListener(DATASET_CHANGE, (ev) => {
       this.data = (ev as CustomEvent<ActiveDataset | null>).detail;
@@ -80,7 +93,9 @@ class HwFineTune extends HTMLElement {
 
   private showData(): void {
     const d = this.data;
-    part(this, '[data-dataset]').textContent = datasetText(d && { origin: d.origin, name: d.manifest.name, count: d.manifest.count, classes: d.manifest.classes.length });
+    part(this, '[data-dataset]').textContent = datasetText(
+      d && { origin: d.origin, name: d.manifest.name, count: d.manifest.count, classes: d.manifest.classes.length },
+    );
   }
 
   private setButtons(state: 'idle' | 'running' | 'paused'): void {
@@ -112,10 +127,15 @@ class HwFineTune extends HTMLElement {
     const w = this.weights.chosen();
     const augmentations = this.pipeline(f.settings.imageSize);
     return {
-      ...runConfigOf({ ...f.settings, batchSize }), model: 'resnet18', question: this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3', augmentations,
+      ...runConfigOf({ ...f.settings, batchSize }),
+      model: 'resnet18',
+      question: this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3',
+      augmentations,
       pretrained: pretrainedText(w),
       weights: w ? { source: w.name, sha256: w.sha256 } : null,
-      fineTuning: f.fineTuning, batchNorm: f.batchNorm, normalization: 'imagenet',
+      fineTuning: f.fineTuning,
+      batchNorm: f.batchNorm,
+      normalization: 'imagenet',
     };
   }
 
@@ -130,7 +150,10 @@ class HwFineTune extends HTMLElement {
     if (!form) return;
     const d = this.data ?? (await getActiveDataset());
     this.data = d;
-    if (!d) { this.error('No data set is loaded: load one in chapter 2.1 (or reload the page to get the default one), then press Start.'); return; }
+    if (!d) {
+      this.error('No data set is loaded: load one in chapter 2.1 (or reload the page to get the default one), then press Start.');
+      return;
+    }
     this.controller = new TrainController();
     this.setButtons('running');
     part<HTMLElement>(this, '[data-results]').hidden = true;
@@ -146,7 +169,11 @@ class HwFineTune extends HTMLElement {
   }
 
   private async train(form: NonNullable<ReturnType<HwFineTune['readForm']>>, d: ActiveDataset, control: TrainController): Promise<void> {
-    const [{ runTrainingFlow }, { loadTf }, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([import('../training/train-flow'), import('../lib/train-session'), import('./feature-set')]);
+    const [{ runTrainingFlow }, { loadTf }, { computeFeatureSet, summarise, featureCache, featureRows }] = await Promise.all([
+      import('../training/train-flow'),
+      import('../lib/train-session'),
+      import('./feature-set'),
+    ]);
     const data = this.trainData(d);
     const split = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed), trainLimitFrom(location.search));
     let features: FeatureSet | null = null;
@@ -154,12 +181,26 @@ class HwFineTune extends HTMLElement {
     let current = this.configOf(form, form.settings.batchSize); // the attempt's (recovery may lower its batch)
     const label = chartLabel(current.pretrained);
     const result = await runTrainingFlow(this, {
-      settings: form.settings, split, control, data, label, verb: 'Fine-tuning', dataset: { name: d.manifest.name, hash: d.manifest.hash },
+      settings: form.settings,
+      split,
+      control,
+      data,
+      label,
+      verb: 'Fine-tuning',
+      dataset: { name: d.manifest.name, hash: d.manifest.hash },
       config: (batchSize) => (current = this.configOf(form, batchSize)),
       startText: (backend, config) => `${config.fineTuning === 'frozen' ? 'Computing the backbone features' : 'Training'} on ${backend}…`,
       extra: {
-        initialWeights: this.weights.chosen()?.state, featureCache,
-        onFeatures: (p) => this.bar('[data-features-row]', '[data-features-progress]', p.done, p.total, `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} images`),
+        initialWeights: this.weights.chosen()?.state,
+        featureCache,
+        onFeatures: (p) =>
+          this.bar(
+            '[data-features-row]',
+            '[data-features-progress]',
+            p.done,
+            p.total,
+            `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} images`,
+          ),
         onModel: async (model) => {
           features = null;
           if (control.stopped) return;
@@ -167,8 +208,20 @@ class HwFineTune extends HTMLElement {
           const config = current;
           try {
             // A frozen backbone's features are the cached ones; fully fine-tuned weights need their own.
-            const rows = config.fineTuning === 'frozen' ? featureRows(config.weights?.sha256 ?? null, config.seed, d.manifest.hash, config.imageSize) : new Map<number, Float32Array>();
-            features = await computeFeatureSet(await loadTf(), model, data, split, config.imageSize, config.batchSize, (done, total) => this.bar('[data-space-row]', '[data-space-progress]', done, total), rows);
+            const rows =
+              config.fineTuning === 'frozen'
+                ? featureRows(config.weights?.sha256 ?? null, config.seed, d.manifest.hash, config.imageSize)
+                : new Map<number, Float32Array>();
+            features = await computeFeatureSet(
+              await loadTf(),
+              model,
+              data,
+              split,
+              config.imageSize,
+              config.batchSize,
+              (done, total) => this.bar('[data-space-row]', '[data-space-progress]', done, total),
+              rows,
+            );
           } catch (e) {
             featureError = (e as Error).message;
           }
@@ -194,7 +247,12 @@ class HwFineTune extends HTMLElement {
     if (advice) this.error(advice);
     const { renderResults } = await import('../training/train-results-view');
     const m = d.manifest;
-    await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test }, label);
+    await renderResults(
+      part<HTMLElement>(this, '[data-results]'),
+      run,
+      { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices: split.test },
+      label,
+    );
     const fs = features as FeatureSet | null;
     if (!fs || !run.featureSpace) return;
     const { keepFeatures } = await import('./feature-store');
@@ -232,8 +290,16 @@ class HwFineTune extends HTMLElement {
     const found = await newestKeptSpace(this.hasAttribute('data-augment') ? 'q2.4' : 'q2.3');
     if (!found || this.space) return;
     const { run, features } = found;
-    if (!features) { part(this, '[data-space-status]').textContent = noKeptFeaturesText(run.id); return; }
-    this.setSpace(features, run, features.imageSize, keptFeaturesText(run.id, chartLabel(run.config.pretrained), features.splits, run.dataset.hash === this.data?.manifest.hash));
+    if (!features) {
+      part(this, '[data-space-status]').textContent = noKeptFeaturesText(run.id);
+      return;
+    }
+    this.setSpace(
+      features,
+      run,
+      features.imageSize,
+      keptFeaturesText(run.id, chartLabel(run.config.pretrained), features.splits, run.dataset.hash === this.data?.manifest.hash),
+    );
   }
 
   /** Features of the loaded weights (or random ones) without training, on the seed's split. */
@@ -246,22 +312,57 @@ class HwFineTune extends HTMLElement {
     const status = part(this, '[data-space-status]');
     try {
       const [{ loadTf, useBackend }, { buildModel }, { initResnet18State }, { computeFeatureSet, featureRows }] = await Promise.all([
-        import('../lib/train-session'), import('../../src/train/model-build'), import('../../src/train/resnet18-init'), import('./feature-set'),
+        import('../lib/train-session'),
+        import('../../src/train/model-build'),
+        import('../../src/train/resnet18-init'),
+        import('./feature-set'),
       ]);
       const tf = await loadTf();
       await useBackend(tf, backendOrder(form.settings.backend), form.settings.backend === 'auto');
       const data = this.trainData(d);
-      const split: TrainSplit = limitSplit(stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed), trainLimitFrom(location.search));
+      const split: TrainSplit = limitSplit(
+        stratifiedSplit(d.dataset.labels, data.classes.length, form.settings.seed),
+        trainLimitFrom(location.search),
+      );
       const w = this.weights.chosen();
       status.textContent = `Computing the features of ${weightsOf(w?.name ?? null)}…`;
-      const model = buildModel(tf, 'resnet18', w?.state ?? initResnet18State(data.classes.length, form.settings.seed), { classes: data.classes.length, headSeed: form.settings.seed, frozenBackbone: true, batchNorm: 'eval' });
+      const model = buildModel(tf, 'resnet18', w?.state ?? initResnet18State(data.classes.length, form.settings.seed), {
+        classes: data.classes.length,
+        headSeed: form.settings.seed,
+        frozenBackbone: true,
+        batchNorm: 'eval',
+      });
       try {
         const t0 = performance.now();
         const rows = featureRows(w?.sha256 ?? null, form.settings.seed, d.manifest.hash, form.settings.imageSize);
         let computed = 0;
-        const set = await computeFeatureSet(tf, model, data, split, form.settings.imageSize, form.settings.batchSize, (done, total) => { computed = total; this.bar('[data-space-row]', '[data-space-progress]', done, total); }, rows);
+        const set = await computeFeatureSet(
+          tf,
+          model,
+          data,
+          split,
+          form.settings.imageSize,
+          form.settings.batchSize,
+          (done, total) => {
+            computed = total;
+            this.bar('[data-space-row]', '[data-space-progress]', done, total);
+          },
+          rows,
+        );
         const seconds = (performance.now() - t0) / 1000;
-        this.setSpace(set, null, form.settings.imageSize, weightsFeaturesText({ name: w?.name ?? null, points: set.labels.length, imageSize: form.settings.imageSize, computed, seconds, backend: tf.getBackend() }));
+        this.setSpace(
+          set,
+          null,
+          form.settings.imageSize,
+          weightsFeaturesText({
+            name: w?.name ?? null,
+            points: set.labels.length,
+            imageSize: form.settings.imageSize,
+            computed,
+            seconds,
+            backend: tf.getBackend(),
+          }),
+        );
       } finally {
         model.dispose();
       }
@@ -280,18 +381,28 @@ class HwFineTune extends HTMLElement {
     const { tsneSettings, drawViews } = await import('./space-panel');
     const s = tsneSettings(this);
     const status = part(this, '[data-space-status]');
-    if (!s.ok) { status.textContent = s.error; return; }
+    if (!s.ok) {
+      status.textContent = s.error;
+      return;
+    }
     const button = part<HTMLButtonElement>(this, '[data-tsne]');
     button.disabled = true;
     try {
       const classes = sp.run?.dataset.classes ?? d?.manifest.classes ?? [];
-      const images = d && (!sp.run || sp.run.dataset.hash === d.manifest.hash) ? { pixels: d.dataset.pixels, imageSize: d.manifest.imageSize, channels: d.manifest.channels } : null;
-      const subject = sp.run ? `run ${sp.run.id}, ${chartLabel(sp.run.config.pretrained)}` : `${chartLabel(this.weights.chosen()?.name ?? null)}, before training`;
+      const images =
+        d && (!sp.run || sp.run.dataset.hash === d.manifest.hash)
+          ? { pixels: d.dataset.pixels, imageSize: d.manifest.imageSize, channels: d.manifest.channels }
+          : null;
+      const subject = sp.run
+        ? `run ${sp.run.id}, ${chartLabel(sp.run.config.pretrained)}`
+        : `${chartLabel(this.weights.chosen()?.name ?? null)}, before training`;
       const drawn = await drawViews(this, sp.set, classes, images, s, subject);
       if (sp.run?.featureSpace && drawn.length) {
         sp.run = { ...sp.run, featureSpace: { ...sp.run.featureSpace, tsne: drawn } };
         const { putRun } = await import('../book/run-store');
-        await putRun(sp.run).catch((e: Error) => this.error(`The run could not be kept in this browser (${e.message}); export it from the list before you leave.`));
+        await putRun(sp.run).catch((e: Error) =>
+          this.error(`The run could not be kept in this browser (${e.message}); export it from the list before you leave.`),
+        );
         status.textContent = tsneKeptText(drawn, sp.run.id);
       }
     } finally {

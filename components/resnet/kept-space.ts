@@ -30,7 +30,10 @@ let watching = false;
 export function dropFeaturesOfDeletedRuns(): void {
   if (watching) return;
   watching = true;
-  const prune = () => void listRuns().then((runs) => dropFeaturesExcept(new Set(runs.map((r) => r.id)))).catch(() => undefined);
+  const prune = () =>
+    void listRuns()
+      .then((runs) => dropFeaturesExcept(new Set(runs.map((r) => r.id))))
+      .catch(() => undefined);
   runEvents.addEventListener(RUNS_CHANGE, prune);
   prune();
 }

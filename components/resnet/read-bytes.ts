@@ -1,7 +1,11 @@
 /** Reads a picked file or a fetched URL into bytes with progress (a 45 MB file takes a moment); a truncated download is an error. */
 
 /** Reads a stream of `total` bytes (0 when unknown) into one array, reporting (done, total). */
-async function readStream(stream: ReadableStream<Uint8Array>, total: number, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
+async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  total: number,
+  onProgress: (done: number, total: number) => void,
+): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let done = 0;
@@ -14,7 +18,10 @@ async function readStream(stream: ReadableStream<Uint8Array>, total: number, onP
   }
   const out = new Uint8Array(done);
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
   return out;
 }
 
@@ -27,7 +34,10 @@ export async function readFileBytes(file: File, onProgress: (done: number, total
 
 /** Why a download gave no file: nothing at the URL, no answer (offline, refused, or blocked by CORS), another HTTP error, or cut off. */
 export class DownloadError extends Error {
-  constructor(readonly reason: 'not-found' | 'unreachable' | 'http' | 'cut', message: string) {
+  constructor(
+    readonly reason: 'not-found' | 'unreachable' | 'http' | 'cut',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -38,10 +48,14 @@ export async function fetchBytes(url: string, onProgress: (done: number, total: 
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new DownloadError('unreachable', `${new URL(url, globalThis.location?.href).host} did not answer (${(e as Error).message}): the browser is offline, the server is down, or it does not allow this site to download from it (CORS)`);
+    throw new DownloadError(
+      'unreachable',
+      `${new URL(url, globalThis.location?.href).host} did not answer (${(e as Error).message}): the browser is offline, the server is down, or it does not allow this site to download from it (CORS)`,
+    );
   }
   if (res.status === 404) throw new DownloadError('not-found', `there is no file at ${url} (HTTP 404)`);
-  if (!res.ok || !res.body) throw new DownloadError('http', `${url} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  if (!res.ok || !res.body)
+    throw new DownloadError('http', `${url} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
   const total = Number(res.headers.get('content-length') ?? 0);
   const encoded = (res.headers.get('content-encoding') ?? '') !== '';
   let bytes: Uint8Array;
@@ -50,6 +64,7 @@ export async function fetchBytes(url: string, onProgress: (done: number, total: 
   } catch (e) {
     throw new DownloadError('cut', `the download of ${url} broke off (${(e as Error).message})`);
   }
-  if (!encoded && total > 0 && bytes.byteLength !== total) throw new DownloadError('cut', `${url} was cut off: ${bytes.byteLength} of ${total} bytes arrived`);
+  if (!encoded && total > 0 && bytes.byteLength !== total)
+    throw new DownloadError('cut', `${url} was cut off: ${bytes.byteLength} of ${total} bytes arrived`);
   return bytes;
 }

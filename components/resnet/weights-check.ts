@@ -42,10 +42,12 @@ export async function checkWeights(bytes: Uint8Array, name: string, opts: { requ
   const batchNorm = batchNormStats(tensors);
   if (opts.requireTrained && !looksTrained(batchNorm)) throw new Error(`${name} is not pretrained: ${batchNormText(batchNorm)}`);
   const sha256 = await sha256Hex(bytes);
-  const source = format === 'safetensors' && !isZip(bytes) ? readSafetensors(bytes).metadata.source_sha256 ?? '' : '';
+  const source = format === 'safetensors' && !isZip(bytes) ? (readSafetensors(bytes).metadata.source_sha256 ?? '') : '';
   const imagenet = sha256.startsWith(TORCHVISION_SHA_PREFIX) || source.startsWith(TORCHVISION_SHA_PREFIX);
   if (/-f37072fd\.pth$/i.test(name) && !sha256.startsWith(TORCHVISION_SHA_PREFIX)) {
-    throw new Error(`${name} is named like torchvision's file but its SHA-256 begins ${sha256.slice(0, 8)}, not ${TORCHVISION_SHA_PREFIX}: it is damaged or a different file; download it again`);
+    throw new Error(
+      `${name} is named like torchvision's file but its SHA-256 begins ${sha256.slice(0, 8)}, not ${TORCHVISION_SHA_PREFIX}: it is damaged or a different file; download it again`,
+    );
   }
   return { state: tensors as TorchState, name, format, sha256, bytes: bytes.byteLength, imagenet, batchNorm };
 }
@@ -57,7 +59,7 @@ export function weightsText(w: CheckedWeights | null): string {
     ? "torchvision's ImageNet weights (checksum matches)"
     : w.courseUrl
       ? `the course's ImageNet weights from ${new URL(w.courseUrl).host}`
-      : 'ResNet-18 weights whose checksum is not torchvision\'s published file';
+      : "ResNet-18 weights whose checksum is not torchvision's published file";
   return `Weights: ${w.name} (${w.format}, ${(w.bytes / 1e6).toFixed(1)} MB, SHA-256 ${w.sha256.slice(0, 12)}…): ${what}; ${batchNormText(w.batchNorm)}.`;
 }
 

@@ -18,10 +18,17 @@ import { type CheckedWeights, checkWeights, weightsText } from './weights-check'
 import { keepWeights, keptWeights } from './weights-store';
 
 /** Bytes of ResNet-18's float32 state_dict (ImageNet's 1,000-way fc): the size of the download. */
-const STATE_BYTES = [...resnet18Shapes(1000).entries()].reduce((n, [name, shape]) => n + (name.endsWith('num_batches_tracked') ? 0 : numel(shape) * 4), 0);
+const STATE_BYTES = [...resnet18Shapes(1000).entries()].reduce(
+  (n, [name, shape]) => n + (name.endsWith('num_batches_tracked') ? 0 : numel(shape) * 4),
+  0,
+);
 
 /** What accept() does with a file besides checking it. */
-interface AcceptOptions { keep: boolean; courseUrl?: string; requireTrained?: boolean }
+interface AcceptOptions {
+  keep: boolean;
+  courseUrl?: string;
+  requireTrained?: boolean;
+}
 
 const mb = (n: number) => (n / 1e6).toFixed(1);
 
@@ -32,13 +39,21 @@ export class WeightsPanel {
   /** The course's download URL offered by the button, or null. */
   private offered: string | null = null;
 
-  constructor(private readonly root: HTMLElement, private readonly onChange: () => void) {
-    part<HTMLButtonElement>(root, '[data-weights-download]').addEventListener('click', () => { if (this.offered) void this.download(this.offered); });
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onChange: () => void,
+  ) {
+    part<HTMLButtonElement>(root, '[data-weights-download]').addEventListener('click', () => {
+      if (this.offered) void this.download(this.offered);
+    });
     this.showRandom();
     part<HTMLInputElement>(root, '[data-weights-file]').addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
-      if (file) void this.pick(file).finally(() => { input.value = ''; });
+      if (file)
+        void this.pick(file).finally(() => {
+          input.value = '';
+        });
     });
     part<HTMLInputElement>(root, '[data-random]').addEventListener('change', (e) => {
       this.random = (e.target as HTMLInputElement).checked;
@@ -72,7 +87,8 @@ export class WeightsPanel {
       const bytes = await fetchBytes(new URL('weights/resnet18.safetensors', base).href, (d, t) => this.progress(d, t));
       if (await this.accept(bytes, 'resnet18.safetensors', "the book's weights file", { keep: true })) return;
     } catch (e) {
-      if (!(e instanceof DownloadError && (e.reason === 'not-found' || e.reason === 'unreachable'))) this.error(`The book's weights file could not be read: ${(e as Error).message}.`);
+      if (!(e instanceof DownloadError && (e.reason === 'not-found' || e.reason === 'unreachable')))
+        this.error(`The book's weights file could not be read: ${(e as Error).message}.`);
     } finally {
       this.progress(null, 0);
     }
@@ -86,7 +102,8 @@ export class WeightsPanel {
     part<HTMLElement>(this.root, '[data-weights-offer]').hidden = url === null;
     if (!url) return;
     part(this.root, '[data-weights-download]').textContent = downloadLabel(STATE_BYTES);
-    part(this.root, '[data-weights-source]').textContent = `From ${new URL(url).host}, once: the file is then kept in this browser. Until then ResNet-18 starts from random weights.`;
+    part(this.root, '[data-weights-source]').textContent =
+      `From ${new URL(url).host}, once: the file is then kept in this browser. Until then ResNet-18 starts from random weights.`;
   }
 
   /** Downloads the course's weights with progress, checks that they are trained ResNet-18 weights, and keeps them. */
@@ -97,9 +114,18 @@ export class WeightsPanel {
     this.say(`Downloading the course's ImageNet weights from ${url}…`);
     try {
       const bytes = await fetchBytes(url, (d, t) => this.progress(d, t));
-      if (await this.accept(bytes, decodeURIComponent(new URL(url).pathname.split('/').pop() ?? 'weights'), "the course's weights file", { keep: true, courseUrl: url, requireTrained: true })) return;
+      if (
+        await this.accept(bytes, decodeURIComponent(new URL(url).pathname.split('/').pop() ?? 'weights'), "the course's weights file", {
+          keep: true,
+          courseUrl: url,
+          requireTrained: true,
+        })
+      )
+        return;
     } catch (e) {
-      this.error(`The course's ImageNet weights could not be downloaded: ${(e as Error).message}. Pick the weights file yourself above (torchvision's resnet18-f37072fd.pth or a .safetensors)${this.offered ? ', or press the button to try again' : ''}.`);
+      this.error(
+        `The course's ImageNet weights could not be downloaded: ${(e as Error).message}. Pick the weights file yourself above (torchvision's resnet18-f37072fd.pth or a .safetensors)${this.offered ? ', or press the button to try again' : ''}.`,
+      );
       this.showStatus();
     } finally {
       this.progress(null, 0);
@@ -115,7 +141,9 @@ export class WeightsPanel {
       const bytes = await readFileBytes(file, (d, t) => this.progress(d, t));
       await this.accept(bytes, file.name, 'your file', { keep: true });
     } catch (e) {
-      this.error(`${file.name} could not be read: ${(e as Error).message}. ${this.weights ? `The previous weights (${this.weights.name}) stay.` : ''}`);
+      this.error(
+        `${file.name} could not be read: ${(e as Error).message}. ${this.weights ? `The previous weights (${this.weights.name}) stay.` : ''}`,
+      );
       this.showStatus();
     } finally {
       this.progress(null, 0);
@@ -127,7 +155,10 @@ export class WeightsPanel {
     this.say(`Checking ${name}: names, shapes, BatchNorm statistics and SHA-256…`);
     let w: CheckedWeights;
     try {
-      w = { ...(await checkWeights(bytes, name, { requireTrained: opts.requireTrained })), ...(opts.courseUrl ? { courseUrl: opts.courseUrl } : {}) };
+      w = {
+        ...(await checkWeights(bytes, name, { requireTrained: opts.requireTrained })),
+        ...(opts.courseUrl ? { courseUrl: opts.courseUrl } : {}),
+      };
     } catch (e) {
       this.error(`${(e as Error).message}. ${this.weights ? `The previous weights (${this.weights.name}) stay.` : 'Nothing was loaded.'}`);
       this.showStatus();
@@ -140,7 +171,9 @@ export class WeightsPanel {
     let kept = '';
     if (opts.keep) {
       try {
-        kept = (await keepWeights(name, bytes, opts.courseUrl)) ? ' Kept in this browser for next time.' : ' This browser cannot keep it (no IndexedDB): it lasts until you leave the page.';
+        kept = (await keepWeights(name, bytes, opts.courseUrl))
+          ? ' Kept in this browser for next time.'
+          : ' This browser cannot keep it (no IndexedDB): it lasts until you leave the page.';
       } catch (e) {
         kept = ` It could not be kept in this browser (${(e as Error).message}).`;
       }
@@ -159,7 +192,13 @@ export class WeightsPanel {
 
   private showStatus(extra = ''): void {
     const w = this.chosen();
-    this.say(w ? `${weightsText(w)}${extra}` : this.weights ? `Training from random weights (not pretrained), as you chose; ${this.weights.name} stays loaded.` : weightsText(null));
+    this.say(
+      w
+        ? `${weightsText(w)}${extra}`
+        : this.weights
+          ? `Training from random weights (not pretrained), as you chose; ${this.weights.name} stays loaded.`
+          : weightsText(null),
+    );
   }
 
   private say(text: string): void {
@@ -175,7 +214,10 @@ export class WeightsPanel {
     row.hidden = done === null;
     if (done === null) return;
     const bar = part<HTMLProgressElement>(this.root, '[data-weights-progress]');
-    if (total > 0) { bar.max = total; bar.value = done; } else bar.removeAttribute('value');
+    if (total > 0) {
+      bar.max = total;
+      bar.value = done;
+    } else bar.removeAttribute('value');
     part(this.root, '[data-weights-progress-text]').textContent = total > 0 ? `${mb(done)} of ${mb(total)} MB` : `${mb(done)} MB`;
   }
 }

@@ -2,7 +2,12 @@
 import { openDatabase } from '../lib/idb';
 
 /** A kept file: its bytes and name, and the course URL it was downloaded from (absent for a picked file). */
-export interface KeptWeights { name: string; bytes: Uint8Array; savedAt: string; courseUrl?: string }
+export interface KeptWeights {
+  name: string;
+  bytes: Uint8Array;
+  savedAt: string;
+  courseUrl?: string;
+}
 
 const db = openDatabase('dlcv-hw1-resnet-weights', [{ name: 'files' }]);
 const files = db.store<KeptWeights>('files');

@@ -64,9 +64,10 @@ class HwRunList extends HTMLElement {
     const handed = bookState().progress.runs;
     const question = (this.dataset.question ?? 'q2.2') as RunRecord['config']['question'];
     const checked = latestRun(question, handed);
-    part(this, '[data-handed-in]').textContent = handed.length === 0
-      ? `No run is handed in yet. This chapter's exercises on your own run are checked against the latest finished run of ${questionText(question)} that you hand in.`
-      : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `This chapter's exercises on your own run are checked against ${checked.id}.` : `None of them is a finished run of ${questionText(question)} with test results, so this chapter's exercises on your own run cannot be checked yet.`}`;
+    part(this, '[data-handed-in]').textContent =
+      handed.length === 0
+        ? `No run is handed in yet. This chapter's exercises on your own run are checked against the latest finished run of ${questionText(question)} that you hand in.`
+        : `${handed.length} run${handed.length === 1 ? '' : 's'} handed in with your submission. ${checked ? `This chapter's exercises on your own run are checked against ${checked.id}.` : `None of them is a finished run of ${questionText(question)} with test results, so this chapter's exercises on your own run cannot be checked yet.`}`;
   }
 
   /** Reads the store and re-renders; returns false when a newer refresh overtook this one or the read failed. */
@@ -92,66 +93,81 @@ class HwRunList extends HTMLElement {
       body.innerHTML = `<tr><td colspan="${COLUMN_COUNT}">No runs yet: train one above, or import a run file.</td></tr>`;
       return;
     }
-    body.replaceChildren(...this.runs.map((run) => {
-      const s = summariseRun(run);
-      const tr = document.createElement('tr');
-      tr.dataset.runId = run.id;
-      const td = (text: string, breaks = false) => { const c = document.createElement('td'); c.append(...(breaks ? breakable(text) : [text])); return c; };
-      const pick = document.createElement('input');
-      pick.type = 'checkbox';
-      pick.dataset.pick = run.id;
-      pick.setAttribute('aria-label', `Compare run ${run.id}`);
-      pick.checked = this.picked.has(run.id);
-      pick.addEventListener('change', () => {
-        if (pick.checked) this.picked.add(run.id);
-        else this.picked.delete(run.id);
-      });
-      const setup = runSetup(run);
-      const status = `${stopReasonText(s.stopped)}${handed.has(run.id) ? ' · handed in' : ''}`;
-      const name = document.createElement('td');
-      name.className = 'run-name';
-      name.append(pick, ...[s.label, new Date(s.createdAt).toLocaleString('en'), status].map((t, i) => {
-        const span = document.createElement('span');
-        span.append(...breakable(t));
-        if (i === 2) span.className = 'run-status';
-        return span;
-      }));
-      const results = document.createElement('td');
-      const numbers = document.createElement('table');
-      numbers.className = 'run-results';
-      numbers.createCaption().textContent = `Results of run ${run.id}`;
-      for (const [what, value] of [['epochs', `${s.epochsDone}/${s.epochsPlanned}`], ['train', pct(s.finalTrainAccuracy)], ['validation', pct(s.finalValAccuracy)], ['test', pct(s.testAccuracy)], ['macro F1', s.macroF1 === null ? '—' : s.macroF1.toFixed(4)]]) {
-        const line = numbers.insertRow();
-        const th = document.createElement('th');
-        th.scope = 'row';
-        th.textContent = what;
-        line.append(th, Object.assign(document.createElement('td'), { textContent: value }));
-      }
-      results.append(numbers);
-      const actions = document.createElement('td');
-      const box = document.createElement('div');
-      box.className = 'run-actions';
-      const button = (text: string, act: () => Promise<void> | void) => {
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = text;
-        b.addEventListener('click', () => void act());
-        box.append(b);
-      };
-      if (handed.has(run.id)) button('Withdraw from my submission', () => bookState().dropRun(run.id));
-      else button('Hand in with my submission', () => this.handIn(run));
-      if (run.test) button('Show test results', () => showRunResults(run.id));
-      button('Export JSON', () => downloadText(runFileName(run), `${JSON.stringify(run, null, 1)}\n`, 'application/json'));
-      button('Download weights', () => this.downloadWeights(run));
-      button('Run this in PyTorch', () => this.downloadPytorch(run));
-      button('Delete', () => this.deleteOne(run));
-      actions.append(box);
-      const model = document.createElement('td');
-      model.className = 'run-name';
-      model.append(...[setup.model, setup.fineTuning].map((t) => Object.assign(document.createElement('span'), { textContent: t })));
-      tr.append(name, model, td(setup.augmentation, true), td(setup.weights, true), results, actions);
-      return tr;
-    }));
+    body.replaceChildren(
+      ...this.runs.map((run) => {
+        const s = summariseRun(run);
+        const tr = document.createElement('tr');
+        tr.dataset.runId = run.id;
+        const td = (text: string, breaks = false) => {
+          const c = document.createElement('td');
+          c.append(...(breaks ? breakable(text) : [text]));
+          return c;
+        };
+        const pick = document.createElement('input');
+        pick.type = 'checkbox';
+        pick.dataset.pick = run.id;
+        pick.setAttribute('aria-label', `Compare run ${run.id}`);
+        pick.checked = this.picked.has(run.id);
+        pick.addEventListener('change', () => {
+          if (pick.checked) this.picked.add(run.id);
+          else this.picked.delete(run.id);
+        });
+        const setup = runSetup(run);
+        const status = `${stopReasonText(s.stopped)}${handed.has(run.id) ? ' · handed in' : ''}`;
+        const name = document.createElement('td');
+        name.className = 'run-name';
+        name.append(
+          pick,
+          ...[s.label, new Date(s.createdAt).toLocaleString('en'), status].map((t, i) => {
+            const span = document.createElement('span');
+            span.append(...breakable(t));
+            if (i === 2) span.className = 'run-status';
+            return span;
+          }),
+        );
+        const results = document.createElement('td');
+        const numbers = document.createElement('table');
+        numbers.className = 'run-results';
+        numbers.createCaption().textContent = `Results of run ${run.id}`;
+        for (const [what, value] of [
+          ['epochs', `${s.epochsDone}/${s.epochsPlanned}`],
+          ['train', pct(s.finalTrainAccuracy)],
+          ['validation', pct(s.finalValAccuracy)],
+          ['test', pct(s.testAccuracy)],
+          ['macro F1', s.macroF1 === null ? '—' : s.macroF1.toFixed(4)],
+        ]) {
+          const line = numbers.insertRow();
+          const th = document.createElement('th');
+          th.scope = 'row';
+          th.textContent = what;
+          line.append(th, Object.assign(document.createElement('td'), { textContent: value }));
+        }
+        results.append(numbers);
+        const actions = document.createElement('td');
+        const box = document.createElement('div');
+        box.className = 'run-actions';
+        const button = (text: string, act: () => Promise<void> | void) => {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = text;
+          b.addEventListener('click', () => void act());
+          box.append(b);
+        };
+        if (handed.has(run.id)) button('Withdraw from my submission', () => bookState().dropRun(run.id));
+        else button('Hand in with my submission', () => this.handIn(run));
+        if (run.test) button('Show test results', () => showRunResults(run.id));
+        button('Export JSON', () => downloadText(runFileName(run), `${JSON.stringify(run, null, 1)}\n`, 'application/json'));
+        button('Download weights', () => this.downloadWeights(run));
+        button('Run this in PyTorch', () => this.downloadPytorch(run));
+        button('Delete', () => this.deleteOne(run));
+        actions.append(box);
+        const model = document.createElement('td');
+        model.className = 'run-name';
+        model.append(...[setup.model, setup.fineTuning].map((t) => Object.assign(document.createElement('span'), { textContent: t })));
+        tr.append(name, model, td(setup.augmentation, true), td(setup.weights, true), results, actions);
+        return tr;
+      }),
+    );
   }
 
   private handIn(run: RunRecord): void {
@@ -175,15 +191,25 @@ class HwRunList extends HTMLElement {
       const { pytorchScriptOfRun } = await import('../../src/export/pytorch-script');
       const { fileName, source } = pytorchScriptOfRun(run);
       downloadText(fileName, source, 'text/x-python');
-      const data = run.dataset.name === 'default' ? " DIR is the book's default data set as an image folder: write it with npm run unpack-dataset -- --out DIR in the book's repository." : ' DIR is the image folder (or the unzipped .zip) the run\'s data set was loaded from.';
-      this.say(`Saved ${fileName}: on a machine with torch and torchvision run python3 ${fileName} --data DIR --out run.json, then import run.json here.${data}`);
+      const data =
+        run.dataset.name === 'default'
+          ? " DIR is the book's default data set as an image folder: write it with npm run unpack-dataset -- --out DIR in the book's repository."
+          : " DIR is the image folder (or the unzipped .zip) the run's data set was loaded from.";
+      this.say(
+        `Saved ${fileName}: on a machine with torch and torchvision run python3 ${fileName} --data DIR --out run.json, then import run.json here.${data}`,
+      );
     } catch (e) {
       this.say(`Run ${run.id} cannot be written as a PyTorch script: ${(e as Error).message}.`, true);
     }
   }
 
   private async deleteOne(run: RunRecord): Promise<void> {
-    if (!window.confirm(`Delete run ${run.id} and its weights from this browser?${bookState().progress.runs.some((r) => r.id === run.id) ? ' It stays in your submission until you withdraw it.' : ''}`)) return;
+    if (
+      !window.confirm(
+        `Delete run ${run.id} and its weights from this browser?${bookState().progress.runs.some((r) => r.id === run.id) ? ' It stays in your submission until you withdraw it.' : ''}`,
+      )
+    )
+      return;
     await deleteRun(run.id);
     this.say(`Deleted run ${run.id}.`);
   }

@@ -25,7 +25,9 @@ class HwRunResults extends HTMLElement {
     if (mine !== this.generation) return;
     if (!run?.test) {
       section.hidden = true;
-      status.textContent = run ? `Run ${id} has no test results: it stopped before its test pass.` : `Run ${id} is no longer kept in this browser.`;
+      status.textContent = run
+        ? `Run ${id} has no test results: it stopped before its test pass.`
+        : `Run ${id} is no longer kept in this browser.`;
       return;
     }
     const { renderResults } = await import('./train-results-view');

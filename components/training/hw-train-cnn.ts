@@ -25,7 +25,10 @@ class HwTrainCnn extends HTMLElement {
     part(this, '[data-start]').addEventListener('click', () => void this.start());
     const size = part<HTMLSelectElement>(this, 'select[name=imageSize]');
     size.addEventListener('change', () => renderShapeTable(this, Number(size.value)));
-    if (this.augmented) watchPipeline(size, () => { part(this, '[data-augment-text]').textContent = pipelineText(pipelineFor(Number(size.value))); });
+    if (this.augmented)
+      watchPipeline(size, () => {
+        part(this, '[data-augment-text]').textContent = pipelineText(pipelineFor(Number(size.value)));
+      });
     datasetEvents.addEventListener(DATASET_CHANGE, (ev) => {
       this.data = (ev as CustomEvent<ActiveDataset | null>).detail;
       this.showData();
@@ -59,7 +62,10 @@ class HwTrainCnn extends HTMLElement {
   private async start(): Promise<void> {
     this.error('');
     const form = readTrainForm(this);
-    if (!form.ok) { this.error(form.error); return; }
+    if (!form.ok) {
+      this.error(form.error);
+      return;
+    }
     const d = this.data ?? (await getActiveDataset());
     this.data = d;
     if (!d) {
@@ -84,8 +90,14 @@ class HwTrainCnn extends HTMLElement {
     const split = limitSplit(stratifiedSplit(d.dataset.labels, m.classes.length, settings.seed), trainLimitFrom(location.search));
     const augmentations = this.augmented ? pipelineFor(settings.imageSize) : [];
     const result = await runTrainingFlow(this, {
-      settings, split, control, dataset: { name: m.name, hash: m.hash },
-      config: (batchSize) => ({ ...runConfigOf({ ...settings, batchSize }), ...(this.augmented ? { question: 'q2.4' as const, augmentations } : {}) }),
+      settings,
+      split,
+      control,
+      dataset: { name: m.name, hash: m.hash },
+      config: (batchSize) => ({
+        ...runConfigOf({ ...settings, batchSize }),
+        ...(this.augmented ? { question: 'q2.4' as const, augmentations } : {}),
+      }),
       data: { images: d.dataset.pixels, labels: d.dataset.labels, imageSize: m.imageSize, channels: m.channels, classes: m.classes },
     });
     if (result?.record && !result.error) await this.finish(result.record, split.test, d, result.weightsError);
@@ -96,10 +108,14 @@ class HwTrainCnn extends HTMLElement {
     const speed = Math.round(run.timings.imagesPerSecond).toLocaleString('en');
     const advice = stopAdvice(run);
     if (advice) this.error(advice);
-    part(this, '[data-train-status]').textContent = `Run ${stopReasonText(run.stopped)} on ${run.backend} in ${secs} s (${speed} images/s): ${epochsOfText(run.epochs.length, run.config.epochs)}. It is in your runs list below.${weightsError ? ` The weights could not be saved: ${weightsError}.` : ''}`;
+    part(this, '[data-train-status]').textContent =
+      `Run ${stopReasonText(run.stopped)} on ${run.backend} in ${secs} s (${speed} images/s): ${epochsOfText(run.epochs.length, run.config.epochs)}. It is in your runs list below.${weightsError ? ` The weights could not be saved: ${weightsError}.` : ''}`;
     const { renderResults } = await import('./train-results-view');
     const m = d.manifest;
-    await renderResults(part<HTMLElement>(this, '[data-results]'), run, { pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels }, testIndices });
+    await renderResults(part<HTMLElement>(this, '[data-results]'), run, {
+      pixels: { pixels: d.dataset.pixels, imageSize: m.imageSize, channels: m.channels },
+      testIndices,
+    });
   }
 }
 

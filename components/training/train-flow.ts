@@ -12,7 +12,7 @@ import { classifyFailure, recoveryFor } from '../../src/runs/training-failure';
 import { DEFAULT_BACKENDS } from '../../src/train/backends';
 import type { RunConfig, RunRecord } from '../../src/record/run-record';
 import type { TF } from '../../src/tensor/tf-types';
-import { TrainController } from '../../src/train/train-control';
+import type { TrainController } from '../../src/train/train-control';
 import type { TrainData, TrainSplit } from '../../src/train/trainer';
 import { part } from '../lib/part';
 import type { AttemptInput, AttemptResult } from './train-run';
@@ -46,12 +46,20 @@ export type FlowResult = (AttemptResult & { backend: string; config: RunConfig }
 
 /** Runs the flow in `root` (a training widget holding TrainPanel's parts and a TrainForm). */
 export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Promise<FlowResult> {
-  const [{ loadTf, useBackend, backendText, threadsHint, watchDeviceLoss, resetBackend }, charts, { trainAttempt }, store] = await Promise.all([
-    import('../lib/train-session'), import('../charts/training-curves-chart'), import('./train-run'), import('../book/run-store'),
-  ]);
+  const [{ loadTf, useBackend, backendText, threadsHint, watchDeviceLoss, resetBackend }, charts, { trainAttempt }, store] =
+    await Promise.all([
+      import('../lib/train-session'),
+      import('../charts/training-curves-chart'),
+      import('./train-run'),
+      import('../book/run-store'),
+    ]);
   const tf: TF = await loadTf();
-  const error = (text: string) => { part(root, '[data-error]').textContent = text; };
-  const status = (text: string) => { part(root, '[data-train-status]').textContent = text; };
+  const error = (text: string) => {
+    part(root, '[data-error]').textContent = text;
+  };
+  const status = (text: string) => {
+    part(root, '[data-train-status]').textContent = text;
+  };
   const field = <T extends HTMLElement>(name: string) => part<T>(root, `[name=${name}]`);
   const verb = req.verb ?? 'Training';
   let order = backendOrder(req.settings.backend);
@@ -82,7 +90,14 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
     status(req.startText?.(choice.name, config) ?? `Training on ${choice.name}…`);
     charts.renderEpochCharts(part(root, '[data-loss-chart]'), part(root, '[data-acc-chart]'), [], config.epochs, req.label);
     const result = await trainAttempt({
-      tf, config, split: req.split, control: req.control, dataset: req.dataset, data: req.data, deviceLost: () => device.waitLost(1000), ...req.extra,
+      tf,
+      config,
+      split: req.split,
+      control: req.control,
+      dataset: req.dataset,
+      data: req.data,
+      deviceLost: () => device.waitLost(1000),
+      ...req.extra,
       onStep: (s, steps) => {
         rate = smoothRate(rate, s.imagesPerSecond);
         const p = { epoch: s.epoch, epochs: config.epochs, step: s.step, stepsPerEpoch, imagesPerSecond: rate, batchSize };
@@ -94,10 +109,14 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
           charts.renderStepLoss(part(root, '[data-step-chart]'), steps, total, req.label);
         }
       },
-      onEpoch: (epochs) => charts.renderEpochCharts(part(root, '[data-loss-chart]'), part(root, '[data-acc-chart]'), epochs, config.epochs, req.label),
+      onEpoch: (epochs) =>
+        charts.renderEpochCharts(part(root, '[data-loss-chart]'), part(root, '[data-acc-chart]'), epochs, config.epochs, req.label),
     });
     let record = result.record;
-    part(root, '[data-progress-text]').textContent = endProgressText(last, result.error ? record?.stopped ?? 'error' : record?.stopped ?? null);
+    part(root, '[data-progress-text]').textContent = endProgressText(
+      last,
+      result.error ? (record?.stopped ?? 'error') : (record?.stopped ?? null),
+    );
     if (record) {
       record = req.complete?.(record) ?? record;
       charts.renderStepLoss(part(root, '[data-step-chart]'), record.steps, total, req.label);
@@ -112,10 +131,14 @@ export async function runTrainingFlow(root: HTMLElement, req: FlowRequest): Prom
     if (kind === 'device-lost') resetBackend(tf, choice.name);
     const recovery = recoveryFor(kind, choice.name, batchSize, DEFAULT_BACKENDS);
     if (!recovery || attempt === MAX_RECOVERIES) {
-      error(`${verb} failed on ${choice.name}: ${result.error}. ${record ? 'The curves so far are kept in your runs list. ' : ''}Change the settings (another backend, a smaller batch) and press Start.`);
+      error(
+        `${verb} failed on ${choice.name}: ${result.error}. ${record ? 'The curves so far are kept in your runs list. ' : ''}Change the settings (another backend, a smaller batch) and press Start.`,
+      );
       return { ...result, record, backend: choice.name, config };
     }
-    error(`${recovery.message.replace(/ press Start to train again\.$/, '')} Training again from the start${record ? '; the curves so far are kept in your runs list' : ''}.`);
+    error(
+      `${recovery.message.replace(/ press Start to train again\.$/, '')} Training again from the start${record ? '; the curves so far are kept in your runs list' : ''}.`,
+    );
     order = DEFAULT_BACKENDS.slice(DEFAULT_BACKENDS.indexOf(recovery.backend as (typeof DEFAULT_BACKENDS)[number]));
     batchSize = recovery.batchSize;
     field<HTMLSelectElement>('backend').value = recovery.backend;
@@ -136,19 +159,44 @@ function keptGallery(record: RunRecord, req: FlowRequest): KeptGallery | undefin
 }
 
 /** Wires Pause/Resume/Stop of TrainPanel to the current controller, and returns the function that sets the buttons' and form's state. */
-export function wireButtons(root: HTMLElement, current: () => TrainController | null, extraInputs = ''): (state: 'idle' | 'running' | 'paused') => void {
-  const status = (text: string) => { part(root, '[data-train-status]').textContent = text; };
+export function wireButtons(
+  root: HTMLElement,
+  current: () => TrainController | null,
+  extraInputs = '',
+): (state: 'idle' | 'running' | 'paused') => void {
+  const status = (text: string) => {
+    part(root, '[data-train-status]').textContent = text;
+  };
   const setButtons = (state: 'idle' | 'running' | 'paused') => {
-    const set = (sel: string, enabled: boolean) => { part<HTMLButtonElement>(root, sel).disabled = !enabled; };
+    const set = (sel: string, enabled: boolean) => {
+      part<HTMLButtonElement>(root, sel).disabled = !enabled;
+    };
     set('[data-start]', state === 'idle');
     set('[data-pause]', state === 'running');
     set('[data-resume]', state === 'paused');
     set('[data-stop]', state !== 'idle');
-    root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[data-settings] input, [data-settings] select${extraInputs ? `, ${extraInputs}` : ''}`).forEach((i) => { i.disabled = state !== 'idle'; });
+    root
+      .querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        `[data-settings] input, [data-settings] select${extraInputs ? `, ${extraInputs}` : ''}`,
+      )
+      .forEach((i) => {
+        i.disabled = state !== 'idle';
+      });
   };
   part(root, '[data-settings]').addEventListener('submit', (e) => e.preventDefault());
-  part(root, '[data-pause]').addEventListener('click', () => { current()?.pause(); setButtons('paused'); status('Paused. Press Resume to go on.'); });
-  part(root, '[data-resume]').addEventListener('click', () => { current()?.resume(); setButtons('running'); status('Training…'); });
-  part(root, '[data-stop]').addEventListener('click', () => { current()?.stop(); status('Stopping after the current step…'); });
+  part(root, '[data-pause]').addEventListener('click', () => {
+    current()?.pause();
+    setButtons('paused');
+    status('Paused. Press Resume to go on.');
+  });
+  part(root, '[data-resume]').addEventListener('click', () => {
+    current()?.resume();
+    setButtons('running');
+    status('Training…');
+  });
+  part(root, '[data-stop]').addEventListener('click', () => {
+    current()?.stop();
+    status('Stopping after the current step…');
+  });
   return setButtons;
 }

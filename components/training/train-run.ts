@@ -46,7 +46,14 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
   try {
     const { train } = await import('../../src/train/trainer');
     const record = await train({
-      tf: a.tf, data: a.data, initialWeights: a.initialWeights, featureCache: a.featureCache, split: a.split, config: a.config, control: a.control, dataset: a.dataset,
+      tf: a.tf,
+      data: a.data,
+      initialWeights: a.initialWeights,
+      featureCache: a.featureCache,
+      split: a.split,
+      config: a.config,
+      control: a.control,
+      dataset: a.dataset,
       callbacks: {
         onStep: (s) => {
           steps.push({ step: s.step, loss: s.loss });
@@ -61,13 +68,22 @@ export async function trainAttempt(a: AttemptInput): Promise<AttemptResult> {
           await a.onModel?.(model);
           if (a.config.model !== 'cnn') return;
           try {
-            const [{ cnnToTorch }, { writeSafetensors }] = await Promise.all([import('../../src/train/cnn'), import('../../src/tensor/weights/safetensors')]);
-            weights = writeSafetensors(await cnnToTorch(a.tf, model), { format: 'pt', model: 'cnn', imageSize: String(a.config.imageSize) });
+            const [{ cnnToTorch }, { writeSafetensors }] = await Promise.all([
+              import('../../src/train/cnn'),
+              import('../../src/tensor/weights/safetensors'),
+            ]);
+            weights = writeSafetensors(await cnnToTorch(a.tf, model), {
+              format: 'pt',
+              model: 'cnn',
+              imageSize: String(a.config.imageSize),
+            });
           } catch (e) {
             weightsError = (e as Error)?.message ?? String(e);
           }
         },
-        onError: (e) => { error = e.message; },
+        onError: (e) => {
+          error = e.message;
+        },
       },
     });
     if (error === null) return { record, weights, weightsError, error: null };

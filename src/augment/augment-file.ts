@@ -15,9 +15,16 @@ export class AugmentInputError extends Error {}
 /** Reads and checks the `images` tensor: float, [N, 3, H, W], finite values in [0, 1]. */
 export function readImages(bytes: Uint8Array): { data: Float32Array; shape: [number, number, number, number] } {
   let file;
-  try { file = readSafetensors(bytes); } catch (e) { throw new AugmentInputError(`the input is not a readable safetensors file: ${(e as Error).message}`); }
+  try {
+    file = readSafetensors(bytes);
+  } catch (e) {
+    throw new AugmentInputError(`the input is not a readable safetensors file: ${(e as Error).message}`);
+  }
   const t = file.tensors.get('images');
-  if (!t) throw new AugmentInputError(`the input has no tensor "images" (it has ${[...file.tensors.keys()].map((k) => `"${k}"`).join(', ') || 'none'})`);
+  if (!t)
+    throw new AugmentInputError(
+      `the input has no tensor "images" (it has ${[...file.tensors.keys()].map((k) => `"${k}"`).join(', ') || 'none'})`,
+    );
   if (!(t.data instanceof Float32Array)) throw new AugmentInputError(`"images" must be a float tensor, got ${t.dtype}`);
   if (t.shape.length !== 4 || t.shape[1] !== 3 || t.shape[0] < 1 || t.shape[2] < 1 || t.shape[3] < 1) {
     throw new AugmentInputError(`"images" must have shape [N, 3, H, W] with N, H, W ≥ 1, got [${t.shape}]`);
@@ -33,10 +40,17 @@ export function readImages(bytes: Uint8Array): { data: Float32Array; shape: [num
 export async function augmentFile(tf: TF, input: Uint8Array, opsText: string): Promise<{ bytes: Uint8Array; shape: number[] }> {
   const parsed = parseOpsFile(opsText);
   if (!parsed.ok) throw new AugmentInputError(`OPS.json: ${parsed.errors.join('; ')}`);
-  const { data, shape: [n, c, h, w] } = readImages(input);
+  const {
+    data,
+    shape: [n, c, h, w],
+  } = readImages(input);
   let [oh, ow] = [h, w];
   parsed.value.forEach((op, i) => {
-    try { checkOpFits(op, oh, ow, `ops[${i}]`); } catch (e) { throw new AugmentInputError(`OPS.json: ${(e as Error).message}`); }
+    try {
+      checkOpFits(op, oh, ow, `ops[${i}]`);
+    } catch (e) {
+      throw new AugmentInputError(`OPS.json: ${(e as Error).message}`);
+    }
     [oh, ow] = opOutputSize(op, oh, ow);
   });
   const out = new Float32Array(n * c * oh * ow);
@@ -46,7 +60,7 @@ export async function augmentFile(tf: TF, input: Uint8Array, opsText: string): P
       const x = tf.tensor4d(data.subarray(start * c * h * w, (start + m) * c * h * w), [m, c, h, w]).transpose([0, 2, 3, 1]);
       return applyFunctionalOps(tf, x, parsed.value).transpose([0, 3, 1, 2]);
     });
-    out.set(await y.data() as Float32Array, start * c * oh * ow);
+    out.set((await y.data()) as Float32Array, start * c * oh * ow);
     y.dispose();
   }
   const shape = [n, c, oh, ow];

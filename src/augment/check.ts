@@ -2,7 +2,13 @@
 
 /** A bad parameter: `message` names the field by its path; `field` is that path and `words` says the rest in a student's words ("must be a number from 0 to 1 (you entered 2)"). */
 export class ParamError extends Error {
-  constructor(message: string, readonly field?: string, readonly words?: string) { super(message); }
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly words?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A JSON object's fields. */
@@ -11,7 +17,8 @@ export type Obj = Record<string, unknown>;
 const show = (x: unknown) => (x === undefined ? 'missing' : JSON.stringify(x));
 
 /** A value as the student typed it: lists comma-separated, text as it is. */
-const typed = (x: unknown): string => (Array.isArray(x) ? x.map(typed).join(', ') : typeof x === 'string' ? x : JSON.stringify(x) ?? String(x));
+const typed = (x: unknown): string =>
+  Array.isArray(x) ? x.map(typed).join(', ') : typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x));
 
 /** "(you entered …)", or what is missing or empty. */
 function gotWords(x: unknown): string {
@@ -42,7 +49,8 @@ export function num(x: unknown, name: string, min = -Infinity, max = Infinity): 
 
 /** An integer in [min, max]. */
 export function int(x: unknown, name: string, min = -1e9, max = 1e9): number {
-  if (!Number.isInteger(x) || (x as number) < min || (x as number) > max) fail(name, `an integer in [${min}, ${max}]`, x, between('a whole number', min, max));
+  if (!Number.isInteger(x) || (x as number) < min || (x as number) > max)
+    fail(name, `an integer in [${min}, ${max}]`, x, between('a whole number', min, max));
   return x as number;
 }
 
@@ -60,7 +68,8 @@ export function oneOf<T extends string>(x: unknown, name: string, options: reado
 
 /** An array of `len` (or any of `lens`) numbers in [min, max]. */
 export function nums(x: unknown, name: string, lens: number[], min = -Infinity, max = Infinity): number[] {
-  if (!Array.isArray(x) || !lens.includes(x.length)) fail(name, `a list of ${lens.join(' or ')} numbers`, x, `${lens.join(' or ')} numbers separated by commas`);
+  if (!Array.isArray(x) || !lens.includes(x.length))
+    fail(name, `a list of ${lens.join(' or ')} numbers`, x, `${lens.join(' or ')} numbers separated by commas`);
   return x.map((v, i) => num(v, `${name}[${i}]`, min, max));
 }
 
@@ -85,8 +94,12 @@ export function fillValue(x: unknown, name: string, allowNull: boolean): number[
   if (x === null && allowNull) return null;
   if (typeof x === 'number') return [num(x, name)];
   if (Array.isArray(x)) return nums(x, name, [1, 3]);
-  return fail(name, allowNull ? 'null, a number or a list of 1 or 3 numbers' : 'a number or a list of 1 or 3 numbers', x,
-    `one number, or 3 numbers separated by commas (one for each colour channel)${allowNull ? ', or null' : ''}`);
+  return fail(
+    name,
+    allowNull ? 'null, a number or a list of 1 or 3 numbers' : 'a number or a list of 1 or 3 numbers',
+    x,
+    `one number, or 3 numbers separated by commas (one for each colour channel)${allowNull ? ', or null' : ''}`,
+  );
 }
 
 /** A plain JSON object. */

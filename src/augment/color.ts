@@ -37,7 +37,10 @@ export function grayscale(tf: TF, [r, g, b]: Planes): Tensor {
 export function selectPlanes(tf: TF, flags: readonly boolean[], y: Planes, x: Planes): Planes {
   if (flags.every(Boolean)) return y;
   return tf.tidy(() => {
-    const m = perImage(tf, flags.map((f) => (f ? 1 : 0)));
+    const m = perImage(
+      tf,
+      flags.map((f) => (f ? 1 : 0)),
+    );
     const keep = tf.sub(1, m);
     return y.map((p, i) => p.mul(m).add(x[i].mul(keep))) as Planes;
   });
@@ -54,13 +57,29 @@ export function blendPerImage(tf: TF, x: Planes, kinds: readonly (BlendKind | nu
     let other: Tensor = tf.zeros([n, 1, 1]);
     if (kinds.some((k) => k === 'contrast' || k === 'saturation')) {
       const gray = grayscale(tf, x);
-      const isSat = perImage(tf, kinds.map((k) => (k === 'saturation' ? 1 : 0)));
-      const isCon = perImage(tf, kinds.map((k) => (k === 'contrast' ? 1 : 0)));
+      const isSat = perImage(
+        tf,
+        kinds.map((k) => (k === 'saturation' ? 1 : 0)),
+      );
+      const isCon = perImage(
+        tf,
+        kinds.map((k) => (k === 'contrast' ? 1 : 0)),
+      );
       other = gray.mul(isSat).add(gray.mean([1, 2], true).mul(isCon));
     }
     const fT = perImage(tf, f);
-    const rest = other.mul(perImage(tf, f.map((v) => 1 - v)));
+    const rest = other.mul(
+      perImage(
+        tf,
+        f.map((v) => 1 - v),
+      ),
+    );
     const blended = x.map((p) => tf.clipByValue(p.mul(fT).add(rest), 0, 1)) as Planes;
-    return selectPlanes(tf, kinds.map((k) => k !== null), blended, x);
+    return selectPlanes(
+      tf,
+      kinds.map((k) => k !== null),
+      blended,
+      x,
+    );
   });
 }

@@ -39,10 +39,14 @@ export function resizedSize(h: number, w: number, size: number | [number, number
 /** The output [H, W] of an op on an H × W image (fixed, so batches keep one shape). */
 export function opOutputSize(op: FunctionalOp, h: number, w: number): [number, number] {
   switch (op.op) {
-    case 'resized_crop': return resizedSize(op.height, op.width, op.size);
-    case 'pad': return [h + op.padding[1] + op.padding[3], w + op.padding[0] + op.padding[2]];
-    case 'crop': return [op.height, op.width];
-    default: return [h, w];
+    case 'resized_crop':
+      return resizedSize(op.height, op.width, op.size);
+    case 'pad':
+      return [h + op.padding[1] + op.padding[3], w + op.padding[0] + op.padding[2]];
+    case 'crop':
+      return [op.height, op.width];
+    default:
+      return [h, w];
   }
 }
 
@@ -56,18 +60,31 @@ export function applyFunctional(tf: TF, x: Tensor, op: FunctionalOp): Tensor {
   const [n, h, w] = dims(x);
   const each = <T>(v: T): T[] => new Array<T>(n).fill(v);
   switch (op.op) {
-    case 'hflip': return tf.reverse(x, 2);
-    case 'adjust_brightness': return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('brightness'), each(op.brightness_factor)));
-    case 'adjust_contrast': return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('contrast'), each(op.contrast_factor)));
-    case 'adjust_saturation': return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('saturation'), each(op.saturation_factor)));
-    case 'adjust_hue': return onPlanes(tf, x, (p) => adjustHuePerImage(tf, p, each(op.hue_factor)));
-    case 'perspective': return perspectiveBatch(tf, x, each(perspectiveCoeffs(op.startpoints, op.endpoints)), op.interpolation, op.fill);
-    case 'rotate': return rotateBatch(tf, x, each(op.angle), op.interpolation, op.fill);
+    case 'hflip':
+      return tf.reverse(x, 2);
+    case 'adjust_brightness':
+      return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('brightness'), each(op.brightness_factor)));
+    case 'adjust_contrast':
+      return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('contrast'), each(op.contrast_factor)));
+    case 'adjust_saturation':
+      return onPlanes(tf, x, (p) => blendPerImage(tf, p, each('saturation'), each(op.saturation_factor)));
+    case 'adjust_hue':
+      return onPlanes(tf, x, (p) => adjustHuePerImage(tf, p, each(op.hue_factor)));
+    case 'perspective':
+      return perspectiveBatch(tf, x, each(perspectiveCoeffs(op.startpoints, op.endpoints)), op.interpolation, op.fill);
+    case 'rotate':
+      return rotateBatch(tf, x, each(op.angle), op.interpolation, op.fill);
     case 'resized_crop': {
       const [oh, ow] = resizedSize(op.height, op.width, op.size);
-      return applySeparable(tf, x, each(resizeAxis(h, op.top, op.height, oh, op.antialias)), each(resizeAxis(w, op.left, op.width, ow, op.antialias)));
+      return applySeparable(
+        tf,
+        x,
+        each(resizeAxis(h, op.top, op.height, oh, op.antialias)),
+        each(resizeAxis(w, op.left, op.width, ow, op.antialias)),
+      );
     }
-    case 'erase': return eraseBatch(tf, x, each({ i: op.i, j: op.j, h: op.h, w: op.w }), op.v);
+    case 'erase':
+      return eraseBatch(tf, x, each({ i: op.i, j: op.j, h: op.h, w: op.w }), op.v);
     case 'gaussian_blur':
       return applySeparable(tf, x, each(blurAxis(h, op.kernel_size[1], op.sigma[1])), each(blurAxis(w, op.kernel_size[0], op.sigma[0])));
     case 'pad': {

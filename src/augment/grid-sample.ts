@@ -30,7 +30,10 @@ export function sampleGrid(tf: TF, x: Tensor, ix: Tensor, iy: Tensor, interpolat
     const width = tf.scalar(w, 'int32');
     // Per axis: which positions fall inside the image, as 0/1 floats, and the clamped index.
     const axis = (p: Tensor, size: number) => ({
-      inside: p.greaterEqual(0).logicalAnd(p.lessEqual(size - 1)).cast('float32'),
+      inside: p
+        .greaterEqual(0)
+        .logicalAnd(p.lessEqual(size - 1))
+        .cast('float32'),
       index: tf.clipByValue(p, 0, size - 1).cast('int32'),
     });
     const rowStart = (ya: { index: Tensor }) => base.add(ya.index.mul(width));
@@ -60,7 +63,10 @@ export function sampleGrid(tf: TF, x: Tensor, ix: Tensor, iy: Tensor, interpolat
     }
     const img = taps.slice(1).reduce((acc, t) => acc.add(t.sum), taps[0].sum);
     if (fill === null) return img;
-    const mask = taps.slice(1).reduce((acc, t) => acc.add(t.weight), taps[0].weight).expandDims(3);
+    const mask = taps
+      .slice(1)
+      .reduce((acc, t) => acc.add(t.weight), taps[0].weight)
+      .expandDims(3);
     const fillImg = tf.tensor4d(Float32Array.from(fill.length === 1 ? new Array(c).fill(fill[0]) : fill), [1, 1, 1, c]);
     // Bilinear: img·m + (1 − m)·fill. Nearest: m is exactly 0 or 1, so the same formula is
     // torchvision's img[m < 0.5] = fill (img is 0 there), without a tiled tf.where.

@@ -44,10 +44,21 @@ function hsvToRgb(tf: TF, [h, s, v]: Planes): Planes {
 }
 
 /** adjust_hue with one factor per image (each in [-0.5, 0.5]): h ← (h + f) mod 1; images whose `only` flag is false come back unchanged. */
-export function adjustHuePerImage(tf: TF, x: Planes, factors: readonly number[], only: readonly boolean[] = factors.map(() => true)): Planes {
+export function adjustHuePerImage(
+  tf: TF,
+  x: Planes,
+  factors: readonly number[],
+  only: readonly boolean[] = factors.map(() => true),
+): Planes {
   return tf.tidy(() => {
     const [r, g, b] = x;
-    const planes = runAugmentKernel(tf, AUGMENT_KERNEL.adjustHue, { r, g, b, factors: tf.tensor1d(Float32Array.from(factors)), only: tf.tensor1d(only.map(Number)) });
+    const planes = runAugmentKernel(tf, AUGMENT_KERNEL.adjustHue, {
+      r,
+      g,
+      b,
+      factors: tf.tensor1d(Float32Array.from(factors)),
+      only: tf.tensor1d(only.map(Number)),
+    });
     if (planes) return planes as Planes;
     const [h, s, v] = rgbToHsv(tf, x);
     const f = tf.tensor3d(Float32Array.from(factors), [factors.length, 1, 1]);

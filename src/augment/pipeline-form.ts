@@ -60,30 +60,43 @@ export function paramHint(op: string, key: string): string {
 }
 
 /** One transform of the form: whether it is used, and the text of each parameter field. */
-export interface FormEntry { op: string; on: boolean; fields: Record<string, string> }
+export interface FormEntry {
+  op: string;
+  on: boolean;
+  fields: Record<string, string>;
+}
 
 /** The form's entries for `pipeline`: its steps are on (with their parameters), every other transform off with its starting parameters. */
 export function formEntries(pipeline: Pipeline, size: number): FormEntry[] {
   return FORM_ORDER.map((op) => {
     const step = pipeline.find((s) => s.op === op) ?? startStep(op, size);
-    return { op, on: pipeline.some((s) => s.op === op), fields: Object.fromEntries(Object.entries(step.params).map(([k, v]) => [k, paramText(v)])) };
+    return {
+      op,
+      on: pipeline.some((s) => s.op === op),
+      fields: Object.fromEntries(Object.entries(step.params).map(([k, v]) => [k, paramText(v)])),
+    };
   });
 }
 
 /** The form read as a pipeline: the used transforms' steps in form order, each field in the kind of its starting value. */
 function formSteps(entries: readonly FormEntry[], size: number): Obj[] {
-  return entries.filter((e) => e.on).map((e) => {
-    if (!isTransformName(e.op)) return { op: e.op };
-    const like = new Map(Object.entries(startStep(e.op, size).params));
-    return { op: e.op, params: Object.fromEntries(Object.entries(e.fields).map(([k, text]) => [k, readParam(text, like.get(k))])) };
-  });
+  return entries
+    .filter((e) => e.on)
+    .map((e) => {
+      if (!isTransformName(e.op)) return { op: e.op };
+      const like = new Map(Object.entries(startStep(e.op, size).params));
+      return { op: e.op, params: Object.fromEntries(Object.entries(e.fields).map(([k, text]) => [k, readParam(text, like.get(k))])) };
+    });
 }
 
 /**
  * The pipeline the form says, checked at size × size: the used transforms in form order, or every problem,
  * by path (`errors`) and in a student's words with its step and parameter (`problems`, what the page shows).
  */
-export function pipelineFromForm(entries: readonly FormEntry[], size: number): { ok: true; value: Pipeline } | { ok: false; errors: string[]; problems: PipelineProblem[] } {
+export function pipelineFromForm(
+  entries: readonly FormEntry[],
+  size: number,
+): { ok: true; value: Pipeline } | { ok: false; errors: string[]; problems: PipelineProblem[] } {
   const v = checkPipeline(formSteps(entries, size), [size, size]);
   return v.ok ? v : { ok: false, errors: v.problems.map((p) => p.text), problems: v.problems };
 }

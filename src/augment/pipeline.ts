@@ -29,5 +29,7 @@ const fmt = (v: unknown): string => (Array.isArray(v) ? `(${v.map(fmt).join(', '
 
 /** torchvision-style text of a step, e.g. "ColorJitter(brightness=(0.7, 1.3), …)", for tables and the record's names. */
 export function describeStep(step: PipelineStep): string {
-  return `${step.op}(${Object.entries(step.params).map(([k, v]) => `${k}=${fmt(v)}`).join(', ')})`;
+  return `${step.op}(${Object.entries(step.params)
+    .map(([k, v]) => `${k}=${fmt(v)}`)
+    .join(', ')})`;
 }

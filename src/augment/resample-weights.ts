@@ -35,7 +35,7 @@ export function resizeAxis(inSize: number, start: number, length: number, outSiz
   const scale = length / outSize;
   for (let o = 0; o < outSize; o++) {
     if (antialias) {
-      const support = scale >= 1 ? scale : 1;
+      const support = Math.max(scale, 1);
       const invscale = scale >= 1 ? 1 / scale : 1;
       const center = scale * (o + 0.5);
       const xmin = Math.max(Math.trunc(center - support + 0.5), 0);
@@ -63,7 +63,7 @@ export function padIndex(p: number, size: number, mode: PadMode): number {
   if (mode === 'edge') return Math.min(Math.max(p, 0), size - 1);
   if (size === 1) return 0;
   const period = mode === 'reflect' ? 2 * (size - 1) : 2 * size;
-  let q = ((p % period) + period) % period;
+  const q = ((p % period) + period) % period;
   if (mode === 'reflect') return q < size ? q : period - q;
   return q < size ? q : period - 1 - q;
 }

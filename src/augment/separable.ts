@@ -19,7 +19,10 @@ export function applySeparable(tf: TF, x: Tensor, rows: readonly AxisMap[], cols
     const fast = runAugmentKernel(tf, AUGMENT_KERNEL.separable, { x, rows: stack(tf, rows), cols: stack(tf, cols) });
     if (fast) return fast as Tensor;
     const a = tf.matMul(stack(tf, rows), x.reshape([n, h, w * c]));
-    const b = a.reshape([n, ho, w, c]).transpose([0, 2, 1, 3]).reshape([n, w, ho * c]);
+    const b = a
+      .reshape([n, ho, w, c])
+      .transpose([0, 2, 1, 3])
+      .reshape([n, w, ho * c]);
     const d = tf.matMul(stack(tf, cols), b);
     return d.reshape([n, wo, ho, c]).transpose([0, 2, 1, 3]);
   });

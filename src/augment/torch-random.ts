@@ -14,7 +14,10 @@ export function randint(rng: Rng, low: number, high: number): number {
 
 /** Like `torch.randperm(n)`: a uniformly random permutation of 0..n-1. */
 export function randperm(rng: Rng, n: number): number[] {
-  return shuffleInPlace(Array.from({ length: n }, (_, i) => i), rng);
+  return shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    rng,
+  );
 }
 
 /** Python's `round(x)`: to the nearest integer, halves to even. */

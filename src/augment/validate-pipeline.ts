@@ -11,7 +11,12 @@ const MAX_STEPS = 32;
 const EXAMPLE = '{"op": "RandomHorizontalFlip", "params": {"p": 0.5}}';
 
 /** One problem: the step (index) and parameter (key) it is about, where it is one's; `text` names it by path, `words` as a student reads it. */
-export interface PipelineProblem { step: number | null; param: string | null; text: string; words: string }
+export interface PipelineProblem {
+  step: number | null;
+  param: string | null;
+  text: string;
+  words: string;
+}
 
 function parseStep(o: Obj, where: string): PipelineStep {
   const op = oneOf(o.op, `${where}.op`, PIPELINE_OPS);
@@ -47,15 +52,27 @@ function stepProblem(e: ParamError, i: number, op: TransformName | null): Pipeli
     return { step: i, param: key, text: e.message, words: `${step}: ${words} ${e.words ?? ''}`.trim() };
   }
   if (field === `${where}.op`) return { step: i, param: null, text: e.message, words: `${step}: the transform ${e.words ?? ''}`.trim() };
-  if (field === `${where}.params`) return { step: i, param: null, text: e.message, words: `${step}: the parameters ${e.words ?? ''}`.trim() };
+  if (field === `${where}.params`)
+    return { step: i, param: null, text: e.message, words: `${step}: the parameters ${e.words ?? ''}`.trim() };
   return { step: i, param: null, text: e.message, words: `${step}: ${e.words ?? e.message}` };
 }
 
 /** Parses a pipeline ([{op, params}, …]); with `imageSize` [H, W], also checks each step fits the size it meets; every problem named by path and in words. */
-export function checkPipeline(json: unknown, imageSize?: [number, number]): { ok: true; value: Pipeline } | { ok: false; problems: PipelineProblem[] } {
-  const whole = (text: string, words: string): { ok: false; problems: PipelineProblem[] } => ({ ok: false, problems: [{ step: null, param: null, text, words }] });
-  if (!Array.isArray(json)) return whole(`the pipeline must be a list of steps, e.g. [${EXAMPLE}]`, `The pipeline must be a list of steps, e.g. [${EXAMPLE}].`);
-  if (json.length > MAX_STEPS) return whole(`the pipeline has ${json.length} steps; at most ${MAX_STEPS}`, `The pipeline has ${json.length} steps; it may have at most ${MAX_STEPS}.`);
+export function checkPipeline(
+  json: unknown,
+  imageSize?: [number, number],
+): { ok: true; value: Pipeline } | { ok: false; problems: PipelineProblem[] } {
+  const whole = (text: string, words: string): { ok: false; problems: PipelineProblem[] } => ({
+    ok: false,
+    problems: [{ step: null, param: null, text, words }],
+  });
+  if (!Array.isArray(json))
+    return whole(`the pipeline must be a list of steps, e.g. [${EXAMPLE}]`, `The pipeline must be a list of steps, e.g. [${EXAMPLE}].`);
+  if (json.length > MAX_STEPS)
+    return whole(
+      `the pipeline has ${json.length} steps; at most ${MAX_STEPS}`,
+      `The pipeline has ${json.length} steps; it may have at most ${MAX_STEPS}.`,
+    );
   const problems: PipelineProblem[] = [];
   const value: Pipeline = [];
   let hw = imageSize;
@@ -63,7 +80,12 @@ export function checkPipeline(json: unknown, imageSize?: [number, number]): { ok
     const where = `steps[${i}]`;
     const op = isObj(o) && isTransformName(o.op) ? o.op : null;
     if (!isObj(o)) {
-      problems.push({ step: i, param: null, text: `${where} must be an object like ${EXAMPLE} (got ${JSON.stringify(o)})`, words: `Step ${i + 1} is not a transform: each step is like ${EXAMPLE}.` });
+      problems.push({
+        step: i,
+        param: null,
+        text: `${where} must be an object like ${EXAMPLE} (got ${JSON.stringify(o)})`,
+        words: `Step ${i + 1} is not a transform: each step is like ${EXAMPLE}.`,
+      });
       hw = undefined;
       return;
     }
@@ -71,7 +93,12 @@ export function checkPipeline(json: unknown, imageSize?: [number, number]): { ok
       const step = parseStep(o, where);
       const bad = hw ? misfit(step, hw[0], hw[1]) : null;
       if (bad !== null) {
-        problems.push({ step: i, param: null, text: `${where} (${step.op}): ${bad}`, words: `Step ${i + 1} (${TRANSFORMS[step.op].title}): ${bad}` });
+        problems.push({
+          step: i,
+          param: null,
+          text: `${where} (${step.op}): ${bad}`,
+          words: `Step ${i + 1} (${TRANSFORMS[step.op].title}): ${bad}`,
+        });
         hw = undefined;
         return;
       }
@@ -87,7 +114,10 @@ export function checkPipeline(json: unknown, imageSize?: [number, number]): { ok
 }
 
 /** Parses a pipeline ([{op, params}, …]); with `imageSize` [H, W], also checks each step fits the size it meets; problems named by path. */
-export function validatePipeline(json: unknown, imageSize?: [number, number]): { ok: true; value: Pipeline } | { ok: false; errors: string[] } {
+export function validatePipeline(
+  json: unknown,
+  imageSize?: [number, number],
+): { ok: true; value: Pipeline } | { ok: false; errors: string[] } {
   const v = checkPipeline(json, imageSize);
   return v.ok ? v : { ok: false, errors: v.problems.map((p) => p.text) };
 }

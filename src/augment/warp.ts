@@ -25,11 +25,30 @@ export function perspectiveCoords(tf: TF, coeffs: readonly number[][], h: number
     const Y = tf.range(0, h, 1, 'float32').add(0.5).reshape([1, h, 1]);
     const sx = f32(0.5 * w);
     const sy = f32(0.5 * h);
-    const scaled = coeffs.map((c) => [f32(c[0]) / sx, f32(c[1]) / sx, f32(c[2]) / sx, f32(c[3]) / sy, f32(c[4]) / sy, f32(c[5]) / sy, c[6], c[7]]);
+    const scaled = coeffs.map((c) => [
+      f32(c[0]) / sx,
+      f32(c[1]) / sx,
+      f32(c[2]) / sx,
+      f32(c[3]) / sy,
+      f32(c[4]) / sy,
+      f32(c[5]) / sy,
+      c[6],
+      c[7],
+    ]);
     const col = (k: number) => column(tf, scaled, k);
-    const den = X.mul(col(6)).add(Y.mul(col(7))).add(1);
-    const gx = X.mul(col(0)).add(Y.mul(col(1))).add(col(2)).div(den).sub(1);
-    const gy = X.mul(col(3)).add(Y.mul(col(4))).add(col(5)).div(den).sub(1);
+    const den = X.mul(col(6))
+      .add(Y.mul(col(7)))
+      .add(1);
+    const gx = X.mul(col(0))
+      .add(Y.mul(col(1)))
+      .add(col(2))
+      .div(den)
+      .sub(1);
+    const gy = X.mul(col(3))
+      .add(Y.mul(col(4)))
+      .add(col(5))
+      .div(den)
+      .sub(1);
     return [unnormalise(gx, w), unnormalise(gy, h)];
   });
 }
@@ -51,8 +70,14 @@ export function rotationMatrix(angleDegrees: number): number[] {
 /** Input sample positions [ix, iy] (each [N, h, w]) of a rotation by each angle about the centre. */
 export function rotateCoords(tf: TF, anglesDegrees: readonly number[], h: number, w: number): [Tensor, Tensor] {
   return tf.tidy(() => {
-    const X = tf.range(0, w, 1, 'float32').add(f32(-w * 0.5 + 0.5)).reshape([1, 1, w]);
-    const Y = tf.range(0, h, 1, 'float32').add(f32(-h * 0.5 + 0.5)).reshape([1, h, 1]);
+    const X = tf
+      .range(0, w, 1, 'float32')
+      .add(f32(-w * 0.5 + 0.5))
+      .reshape([1, 1, w]);
+    const Y = tf
+      .range(0, h, 1, 'float32')
+      .add(f32(-h * 0.5 + 0.5))
+      .reshape([1, h, 1]);
     const sx = f32(0.5 * w);
     const sy = f32(0.5 * h);
     const scaled = anglesDegrees.map((a) => {
@@ -60,8 +85,12 @@ export function rotateCoords(tf: TF, anglesDegrees: readonly number[], h: number
       return [m[0] / sx, m[1] / sx, m[2] / sx, m[3] / sy, m[4] / sy, m[5] / sy];
     });
     const col = (k: number) => column(tf, scaled, k);
-    const gx = X.mul(col(0)).add(Y.mul(col(1))).add(col(2));
-    const gy = X.mul(col(3)).add(Y.mul(col(4))).add(col(5));
+    const gx = X.mul(col(0))
+      .add(Y.mul(col(1)))
+      .add(col(2));
+    const gy = X.mul(col(3))
+      .add(Y.mul(col(4)))
+      .add(col(5));
     return [unnormalise(gx, w), unnormalise(gy, h)];
   });
 }

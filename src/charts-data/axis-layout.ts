@@ -29,7 +29,10 @@ export function leftMargin(tickLabels: readonly string[], min = 56, titleBand = 
 }
 
 /** One legend entry's place: top-left corner of its row, relative to the legend's origin. */
-export interface LegendSlot { x: number; y: number }
+export interface LegendSlot {
+  x: number;
+  y: number;
+}
 
 /**
  * Places legend entries left to right, wrapping to a new row when the next would pass `width`;

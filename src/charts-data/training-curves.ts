@@ -4,7 +4,12 @@ import type { EpochMetrics, RunRecord } from '../record/run-record';
 export type Point = [number, number];
 
 /** The four per-epoch curves of a run. */
-export interface EpochCurves { trainLoss: Point[]; valLoss: Point[]; trainAccuracy: Point[]; valAccuracy: Point[] }
+export interface EpochCurves {
+  trainLoss: Point[];
+  valLoss: Point[];
+  trainAccuracy: Point[];
+  valAccuracy: Point[];
+}
 
 /** Per-epoch curves (x = epoch). */
 export function epochCurves(epochs: readonly EpochMetrics[]): EpochCurves {

@@ -1,8 +1,5 @@
 /** Words for a run's augmentations: version-1 records list names, version-2 records list {op, params} steps. */
 
-/** One entry of `config.augmentations` as either record version stores it. */
-export type AugmentationEntry = string | { op: string; params?: Record<string, unknown> };
-
 const fmt = (v: unknown): string => {
   if (Array.isArray(v)) return `(${v.map(fmt).join(', ')})`;
   if (typeof v === 'string') return `'${v}'`;
@@ -23,7 +20,8 @@ export function augmentationName(entry: unknown): string | null {
 export function augmentationText(entry: unknown): string | null {
   if (typeof entry === 'string') return entry.trim() || null;
   if (!isStep(entry)) return null;
-  const params = typeof entry.params === 'object' && entry.params !== null && !Array.isArray(entry.params) ? Object.entries(entry.params) : [];
+  const params =
+    typeof entry.params === 'object' && entry.params !== null && !Array.isArray(entry.params) ? Object.entries(entry.params) : [];
   return `${entry.op}(${params.map(([k, v]) => `${k}=${fmt(v)}`).join(', ')})`;
 }
 
@@ -32,5 +30,7 @@ export function describeAugmentations(list: unknown): { names: string; full: str
   const entries = Array.isArray(list) ? list : [];
   const names = entries.map(augmentationName).filter((s): s is string => s !== null);
   const full = entries.map(augmentationText).filter((s): s is string => s !== null);
-  return names.length === 0 ? { names: 'none', full: 'none', count: 0 } : { names: names.join(', '), full: full.join(', '), count: names.length };
+  return names.length === 0
+    ? { names: 'none', full: 'none', count: 0 }
+    : { names: names.join(', '), full: full.join(', '), count: names.length };
 }

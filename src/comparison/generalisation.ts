@@ -12,7 +12,9 @@ export function trainValGap(run: Pick<RunRecord, 'epochs'>): number | null {
 }
 
 /** The run with the smallest gap among `runs`, its gap, the runner-up's margin, and whether it is a tie; null with no gap to compare. */
-export function bestGeneralisation<R extends Pick<RunRecord, 'epochs'>>(runs: readonly R[]): { run: R; gap: number; margin: number | null; tie: boolean } | null {
+export function bestGeneralisation<R extends Pick<RunRecord, 'epochs'>>(
+  runs: readonly R[],
+): { run: R; gap: number; margin: number | null; tie: boolean } | null {
   const ranked = runs
     .map((run) => ({ run, gap: trainValGap(run) }))
     .filter((x): x is { run: R; gap: number } => x.gap !== null)

@@ -53,7 +53,11 @@ export function latestPerQuestion(runs: readonly RunRecord[]): Partial<Record<Ho
 }
 
 /** Why a run is ticked by default: it is the handed-in run the exercises are checked against, or (none handed in for its question) the latest finished one listed. */
-export interface DefaultPick { question: HomeworkQuestion; id: string; handedIn: boolean }
+export interface DefaultPick {
+  question: HomeworkQuestion;
+  id: string;
+  handedIn: boolean;
+}
 
 /** The runs ticked by default, question by question: the handed-in run the exercises read (latestRun of `handedIn`), else the latest finished run of `runs`. */
 export function defaultPicks(runs: readonly RunRecord[], handedIn: readonly RunRecord[] = []): DefaultPick[] {
@@ -79,6 +83,10 @@ export function defaultSelectionText(picks: readonly DefaultPick[]): string {
   const list = (ps: readonly DefaultPick[]) => ps.map((p) => `${p.question}: ${p.id}`).join('; ');
   return [
     handed.length > 0 ? `Ticked by default: your handed-in runs, the ones the exercises below are checked against (${list(handed)}).` : '',
-    other.length > 0 ? `${handed.length > 0 ? 'Also ticked' : 'Ticked by default'}, with no run handed in for ${other.length === 1 ? 'its question' : 'their questions'}: the latest finished run (${list(other)}), which the exercises do not read until you hand it in.` : '',
-  ].filter(Boolean).join(' ');
+    other.length > 0
+      ? `${handed.length > 0 ? 'Also ticked' : 'Ticked by default'}, with no run handed in for ${other.length === 1 ? 'its question' : 'their questions'}: the latest finished run (${list(other)}), which the exercises do not read until you hand it in.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

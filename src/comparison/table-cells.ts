@@ -3,8 +3,19 @@ import type { ComparisonRow } from './comparison-table';
 
 /** Column headings, in order. */
 export const COLUMNS = [
-  'Run', 'Test accuracy', 'Macro F1', 'Parameters', 'Epochs', 'Train accuracy', 'Validation accuracy',
-  'Train–val gap', 'Training time', 'Images per second', 'Backend', 'Pretrained', 'Augmentation',
+  'Run',
+  'Test accuracy',
+  'Macro F1',
+  'Parameters',
+  'Epochs',
+  'Train accuracy',
+  'Validation accuracy',
+  'Train–val gap',
+  'Training time',
+  'Images per second',
+  'Backend',
+  'Pretrained',
+  'Augmentation',
 ] as const;
 
 const DASH = '—';
@@ -28,8 +39,14 @@ export function parametersText(all: number | null, trained: number | null): stri
 
 /** The row's cells in COLUMNS order. */
 export function rowCells(row: ComparisonRow): string[] {
-  const epochs = row.epochsDone === null ? DASH : row.epochsPlanned !== null && row.epochsPlanned !== row.epochsDone ? `${row.epochsDone} of ${row.epochsPlanned}` : String(row.epochsDone);
-  const pretrained = row.pretrained === null ? DASH : row.pretrained ? `yes${row.pretrainedSource ? ` (${row.pretrainedSource})` : ''}` : 'no';
+  const epochs =
+    row.epochsDone === null
+      ? DASH
+      : row.epochsPlanned !== null && row.epochsPlanned !== row.epochsDone
+        ? `${row.epochsDone} of ${row.epochsPlanned}`
+        : String(row.epochsDone);
+  const pretrained =
+    row.pretrained === null ? DASH : row.pretrained ? `yes${row.pretrainedSource ? ` (${row.pretrainedSource})` : ''}` : 'no';
   return [
     row.label,
     pct(row.testAccuracy),

@@ -27,7 +27,8 @@ export function readCourse(text: string): Parsed<CourseSettings> {
   } catch (e) {
     return { ok: false, error: `The course file is not valid JSON (${(e as Error).message}).` };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'The course file must hold a JSON object.' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, error: 'The course file must hold a JSON object.' };
   const d = data as Record<string, unknown>;
   const per = d.perStudentVariants ?? false;
   const salt = d.salt ?? '';
@@ -38,14 +39,23 @@ export function readCourse(text: string): Parsed<CourseSettings> {
   if (typeof name !== 'string') return { ok: false, error: 'name must be a string.' };
   const weights = readWeightsUrl(d.resnetWeights);
   if (weights.error) return { ok: false, error: weights.error };
-  return { ok: true, value: { name: name.slice(0, 200), perStudentVariants: per, salt, ...(weights.url !== undefined ? { resnetWeights: weights.url } : {}) } };
+  return {
+    ok: true,
+    value: {
+      name: name.slice(0, 200),
+      perStudentVariants: per,
+      salt,
+      ...(weights.url !== undefined ? { resnetWeights: weights.url } : {}),
+    },
+  };
 }
 
 /** Checks course.json's `resnetWeights`: absent, `false` (off), or an http(s) or relative URL of a .safetensors or .pth file. */
 function readWeightsUrl(x: unknown): { url?: string | false; error?: string } {
   if (x === undefined || x === null) return {};
   if (x === false) return { url: false };
-  const bad = 'resnetWeights must be the URL of a .safetensors or .pth file (for example "weights/resnet18.safetensors" or "https://…/resnet18-f37072fd.pth"), or false to offer no download';
+  const bad =
+    'resnetWeights must be the URL of a .safetensors or .pth file (for example "weights/resnet18.safetensors" or "https://…/resnet18-f37072fd.pth"), or false to offer no download';
   if (typeof x !== 'string' || x.trim() === '' || x.length > 2000) return { error: `${bad}.` };
   const url = x.trim();
   let parsed: URL;
@@ -54,7 +64,8 @@ function readWeightsUrl(x: unknown): { url?: string | false; error?: string } {
   } catch {
     return { error: `${bad}, not "${url.slice(0, 80)}".` };
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { error: `${bad}; "${parsed.protocol}" URLs cannot be fetched by the page.` };
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { error: `${bad}; "${parsed.protocol}" URLs cannot be fetched by the page.` };
   if (!/\.(safetensors|pth)$/i.test(parsed.pathname)) return { error: `${bad}, not "${url.slice(0, 80)}".` };
   return { url };
 }

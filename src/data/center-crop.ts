@@ -10,11 +10,21 @@
 export type FitMode = 'center-crop' | 'stretch';
 
 /** An integer pixel rectangle inside an image. */
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The region of a srcW×srcH image that maps onto a dstW×dstH output under `mode`. */
 export function cropRect(srcW: number, srcH: number, dstW: number, dstH: number, mode: FitMode = 'center-crop'): Rect {
-  for (const [name, v] of [['srcW', srcW], ['srcH', srcH], ['dstW', dstW], ['dstH', dstH]] as const) {
+  for (const [name, v] of [
+    ['srcW', srcW],
+    ['srcH', srcH],
+    ['dstW', dstW],
+    ['dstH', dstH],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`cropRect: ${name} must be a positive integer, got ${v}`);
   }
   if (mode === 'stretch') return { x: 0, y: 0, width: srcW, height: srcH };

@@ -54,13 +54,22 @@ export function randomSplitLengths(n: number, fractions: SplitFractions = HOMEWO
 }
 
 /** Per-class counts of a label-blind random split (shuffle everything, cut by global lengths), seeded. */
-export function randomSplitPerClass(labels: ArrayLike<number>, numClasses: number, seed: number, fractions: SplitFractions = HOMEWORK_FRACTIONS): ClassSplitCounts[] {
-  const order = shuffleInPlace(Array.from({ length: labels.length }, (_, i) => i), mulberry32(seed));
+export function randomSplitPerClass(
+  labels: ArrayLike<number>,
+  numClasses: number,
+  seed: number,
+  fractions: SplitFractions = HOMEWORK_FRACTIONS,
+): ClassSplitCounts[] {
+  const order = shuffleInPlace(
+    Array.from({ length: labels.length }, (_, i) => i),
+    mulberry32(seed),
+  );
   const len = randomSplitLengths(labels.length, fractions);
   const out: ClassSplitCounts[] = Array.from({ length: numClasses }, () => ({ total: 0, train: 0, val: 0, test: 0 }));
   order.forEach((idx, pos) => {
     const y = labels[idx];
-    if (!Number.isInteger(y) || y < 0 || y >= numClasses) throw new Error(`randomSplitPerClass: label ${y} at index ${idx} is not a class index`);
+    if (!Number.isInteger(y) || y < 0 || y >= numClasses)
+      throw new Error(`randomSplitPerClass: label ${y} at index ${idx} is not a class index`);
     const split: SplitName = pos < len.train ? 'train' : pos < len.train + len.val ? 'val' : 'test';
     out[y][split]++;
     out[y].total++;

@@ -7,8 +7,16 @@
 
 /** The homework's fixed class order for the Russian Wildlife Dataset. */
 export const RUSSIAN_WILDLIFE_CLASSES = [
-  'amur_leopard', 'amur_tiger', 'birds', 'black_bear', 'brown_bear',
-  'dog', 'roe_deer', 'sika_deer', 'wild_boar', 'people',
+  'amur_leopard',
+  'amur_tiger',
+  'birds',
+  'black_bear',
+  'brown_bear',
+  'dog',
+  'roe_deer',
+  'sika_deer',
+  'wild_boar',
+  'people',
 ] as const;
 
 export type MappingScheme = 'russian-wildlife' | 'sorted';
@@ -26,9 +34,10 @@ export function classMapping(folderNames: string[]): ClassMapping {
     throw new Error(`class names must be unique, got ${JSON.stringify(folderNames)}`);
   }
   const lower = new Map(folderNames.map((n) => [n.toLowerCase(), n]));
-  const isWildlife = folderNames.length === RUSSIAN_WILDLIFE_CLASSES.length
-    && lower.size === folderNames.length
-    && RUSSIAN_WILDLIFE_CLASSES.every((c) => lower.has(c));
+  const isWildlife =
+    folderNames.length === RUSSIAN_WILDLIFE_CLASSES.length &&
+    lower.size === folderNames.length &&
+    RUSSIAN_WILDLIFE_CLASSES.every((c) => lower.has(c));
   if (isWildlife) return { classes: RUSSIAN_WILDLIFE_CLASSES.map((c) => lower.get(c) as string), scheme: 'russian-wildlife' };
   return { classes: [...folderNames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), scheme: 'sorted' };
 }

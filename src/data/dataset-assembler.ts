@@ -13,7 +13,11 @@ import { sealPacked, type PackedManifest } from './packed-format';
 /** The most bytes of packed pixels a browser load may allocate (1 GiB). */
 export const MAX_PACKED_BYTES = 1024 ** 3;
 
-export interface AssembledDataset { manifest: PackedManifest; bytes: Uint8Array; report: LoadReport }
+export interface AssembledDataset {
+  manifest: PackedManifest;
+  bytes: Uint8Array;
+  report: LoadReport;
+}
 
 /** Gathers decode results of `scan.files` into size×size RGB slots. */
 export class DatasetAssembler {
@@ -23,14 +27,23 @@ export class DatasetAssembler {
   private readonly filled: Uint8Array;
   private received = 0;
 
-  constructor(readonly scan: FolderScan, readonly size: number, maxBytes = MAX_PACKED_BYTES) {
-    if (!Number.isInteger(size) || size < 1 || size > 1024) throw new Error(`DatasetAssembler: size must be an integer in [1, 1024], got ${size}`);
+  constructor(
+    readonly scan: FolderScan,
+    readonly size: number,
+    maxBytes = MAX_PACKED_BYTES,
+  ) {
+    if (!Number.isInteger(size) || size < 1 || size > 1024)
+      throw new Error(`DatasetAssembler: size must be an integer in [1, 1024], got ${size}`);
     const n = scan.files.length;
     this.per = size * size * 3;
     const need = n * this.per + n;
     if (need > maxBytes) {
       const mb = (x: number) => Math.round(x / 1024 ** 2).toLocaleString('en');
-      throw new DatasetError(`${n.toLocaleString('en')} images at ${size}×${size} need ${mb(need)} MB, more than the ${mb(maxBytes)} MB this page allows. Choose a smaller image size or load fewer images.`, scan.skipped, scan.emptyClasses);
+      throw new DatasetError(
+        `${n.toLocaleString('en')} images at ${size}×${size} need ${mb(need)} MB, more than the ${mb(maxBytes)} MB this page allows. Choose a smaller image size or load fewer images.`,
+        scan.skipped,
+        scan.emptyClasses,
+      );
     }
     this.buffer = new Uint8Array(need);
     this.reports = new Array(n);
@@ -76,7 +89,14 @@ export class DatasetAssembler {
     const names: string[] = [];
     let k = 0;
     files.forEach((f, i) => {
-      if (!this.reports[i]) this.reports[i] = { path: f.path, className: f.className, status: 'skipped', reason: 'corrupt', message: 'not decoded (loading stopped early)' };
+      if (!this.reports[i])
+        this.reports[i] = {
+          path: f.path,
+          className: f.className,
+          status: 'skipped',
+          reason: 'corrupt',
+          message: 'not decoded (loading stopped early)',
+        };
       if (!this.filled[i]) return;
       if (k !== i) this.buffer.copyWithin(k * per, i * per, (i + 1) * per);
       names.push(f.className);
@@ -97,12 +117,22 @@ export class DatasetAssembler {
     const index = new Map(classes.map((c, i) => [c, i]));
     const length = k * per + k;
     const bytes = length === this.buffer.length ? this.buffer : this.buffer.slice(0, length);
-    names.forEach((c, i) => { bytes[k * per + i] = index.get(c) as number; });
+    names.forEach((c, i) => {
+      bytes[k * per + i] = index.get(c) as number;
+    });
     const report = buildReport(reports, classes, emptyClasses);
-    const manifest = await sealPacked({
-      name: meta.name, classes, imageSize: this.size, channels: 3, source: meta.source,
-      ...(report.sizeStats ? { sizeStats: report.sizeStats } : {}),
-    }, k, bytes);
+    const manifest = await sealPacked(
+      {
+        name: meta.name,
+        classes,
+        imageSize: this.size,
+        channels: 3,
+        source: meta.source,
+        ...(report.sizeStats ? { sizeStats: report.sizeStats } : {}),
+      },
+      k,
+      bytes,
+    );
     return { manifest, bytes, report };
   }
 

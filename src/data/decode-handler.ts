@@ -11,13 +11,22 @@ import { readImageHeader, screenHeader, type ImageHeader } from './image-header'
 import { rgbaToRgb } from './resize';
 
 /** Decodes and resizes to size×size RGBA (centre crop per `fit`); rejects when the file cannot be decoded. */
-export type Rasterizer = (bytes: Uint8Array, header: ImageHeader, size: number, fit: FitMode) => Promise<{ rgba: Uint8Array | Uint8ClampedArray; width: number; height: number }>;
+export type Rasterizer = (
+  bytes: Uint8Array,
+  header: ImageHeader,
+  size: number,
+  fit: FitMode,
+) => Promise<{ rgba: Uint8Array | Uint8ClampedArray; width: number; height: number }>;
 
 /** Handles one message; the response's pixels buffer is fresh and can be transferred. */
 export async function handleDecodeRequest(msg: unknown, rasterize: Rasterizer): Promise<DecodeResponse> {
   if (!isDecodeRequest(msg)) {
     const id = typeof (msg as DecodeRequest)?.id === 'number' ? (msg as DecodeRequest).id : null;
-    return { type: 'error', id, message: 'malformed decode request: need {type: "decode", id, path, bytes: ArrayBuffer, size 1–1024, fit, maxPixels}' };
+    return {
+      type: 'error',
+      id,
+      message: 'malformed decode request: need {type: "decode", id, path, bytes: ArrayBuffer, size 1–1024, fit, maxPixels}',
+    };
   }
   const { id, path, size } = msg;
   const bytes = new Uint8Array(msg.bytes);
@@ -31,11 +40,19 @@ export async function handleDecodeRequest(msg: unknown, rasterize: Rasterizer): 
     const r = await rasterize(bytes, h.header, size, msg.fit);
     if (r.rgba.length !== size * size * 4) throw new Error(`rasterizer returned ${r.rgba.length} bytes, expected ${size * size * 4}`);
     const notes = [...screen.notes];
-    if (r.width !== h.header.width || r.height !== h.header.height) notes.push(`decoded as ${r.width}×${r.height} (header ${h.header.width}×${h.header.height}; EXIF rotation?)`);
+    if (r.width !== h.header.width || r.height !== h.header.height)
+      notes.push(`decoded as ${r.width}×${r.height} (header ${h.header.width}×${h.header.height}; EXIF rotation?)`);
     const rgb = rgbaToRgb(r.rgba);
     return { type: 'decoded', id, path, pixels: rgb.buffer as ArrayBuffer, size, ...dims, notes };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { type: 'skipped', id, path, reason: 'corrupt', message: `could not decode ${h.header.format.toUpperCase()}: ${detail || 'the browser refused it'}`, ...dims };
+    return {
+      type: 'skipped',
+      id,
+      path,
+      reason: 'corrupt',
+      message: `could not decode ${h.header.format.toUpperCase()}: ${detail || 'the browser refused it'}`,
+      ...dims,
+    };
   }
 }

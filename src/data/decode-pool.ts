@@ -33,7 +33,10 @@ export interface DecodePoolOptions {
 
 type Answer = DecodedResponse | SkippedResponse | null;
 
-interface Slot { worker: DecodeWorkerLike; pending: Map<number, (a: Answer) => void> }
+interface Slot {
+  worker: DecodeWorkerLike;
+  pending: Map<number, (a: Answer) => void>;
+}
 
 /** Decodes every file; resolves when all have answered, rejects with Error('cancelled') when aborted. */
 export async function runDecodePool(o: DecodePoolOptions): Promise<void> {
@@ -43,7 +46,13 @@ export async function runDecodePool(o: DecodePoolOptions): Promise<void> {
   let next = 0;
   let aborted = o.signal?.aborted ?? false;
 
-  const skipped = (index: number, path: string, message: string): SkippedResponse => ({ type: 'skipped', id: index, path, reason: 'corrupt', message });
+  const skipped = (index: number, path: string, message: string): SkippedResponse => ({
+    type: 'skipped',
+    id: index,
+    path,
+    reason: 'corrupt',
+    message,
+  });
   const spawn = (k: number) => {
     const slot: Slot = { worker: o.makeWorker(), pending: new Map() };
     slot.worker.onmessage = (ev) => {
@@ -88,7 +97,18 @@ export async function runDecodePool(o: DecodePoolOptions): Promise<void> {
         const slot = slots[k];
         answer = await new Promise<Answer>((resolve) => {
           slot.pending.set(index, resolve);
-          slot.worker.postMessage({ type: 'decode', id: index, path, bytes: file.bytes, size: o.size, fit: o.fit ?? 'center-crop', maxPixels: o.maxPixels ?? MAX_PIXELS }, [file.bytes]);
+          slot.worker.postMessage(
+            {
+              type: 'decode',
+              id: index,
+              path,
+              bytes: file.bytes,
+              size: o.size,
+              fit: o.fit ?? 'center-crop',
+              maxPixels: o.maxPixels ?? MAX_PIXELS,
+            },
+            [file.bytes],
+          );
         });
       } catch (e) {
         answer = skipped(index, path, `could not read the file: ${(e as Error)?.message ?? String(e)}`);

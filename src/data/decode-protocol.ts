@@ -40,16 +40,31 @@ export interface SkippedResponse {
 }
 
 /** Worker → page: the request itself was malformed (a bug in the page, not a bad file). */
-export interface ErrorResponse { type: 'error'; id: number | null; message: string }
+export interface ErrorResponse {
+  type: 'error';
+  id: number | null;
+  message: string;
+}
 
 export type DecodeResponse = DecodedResponse | SkippedResponse | ErrorResponse;
 
 /** Checks a message received by the worker. */
 export function isDecodeRequest(x: unknown): x is DecodeRequest {
   const r = x as DecodeRequest;
-  return typeof r === 'object' && r !== null && r.type === 'decode' && Number.isInteger(r.id) && typeof r.path === 'string'
-    && r.bytes instanceof ArrayBuffer && Number.isInteger(r.size) && r.size >= 1 && r.size <= 1024
-    && (r.fit === 'center-crop' || r.fit === 'stretch') && typeof r.maxPixels === 'number' && r.maxPixels > 0;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.type === 'decode' &&
+    Number.isInteger(r.id) &&
+    typeof r.path === 'string' &&
+    r.bytes instanceof ArrayBuffer &&
+    Number.isInteger(r.size) &&
+    r.size >= 1 &&
+    r.size <= 1024 &&
+    (r.fit === 'center-crop' || r.fit === 'stretch') &&
+    typeof r.maxPixels === 'number' &&
+    r.maxPixels > 0
+  );
 }
 
 /** Checks a message received by the page. */

@@ -24,7 +24,11 @@ const rasterize: Rasterizer = async (bytes: Uint8Array, header: ImageHeader, siz
     if (!ctx) throw new Error('no 2D context on OffscreenCanvas');
     let scaled: ImageBitmap | null = null;
     try {
-      scaled = await createImageBitmap(full, crop.x, crop.y, crop.width, crop.height, { resizeWidth: size, resizeHeight: size, resizeQuality: 'high' });
+      scaled = await createImageBitmap(full, crop.x, crop.y, crop.width, crop.height, {
+        resizeWidth: size,
+        resizeHeight: size,
+        resizeQuality: 'high',
+      });
     } catch {
       scaled = null;
     }

@@ -14,10 +14,18 @@ import { classMapping, type MappingScheme } from './class-mapping';
 import type { FileReport } from './image-report';
 
 /** One entry of a file list: a relative path and its size in bytes. */
-export interface FileEntry { path: string; size: number }
+export interface FileEntry {
+  path: string;
+  size: number;
+}
 
 /** A candidate image with its class. */
-export interface ScannedFile { path: string; size: number; className: string; label: number }
+export interface ScannedFile {
+  path: string;
+  size: number;
+  className: string;
+  label: number;
+}
 
 export interface FolderScan {
   /** The stripped common root ('' when none). */
@@ -32,7 +40,11 @@ export interface FolderScan {
 
 /** A fatal problem with a data set, with whatever report was made before it. */
 export class DatasetError extends Error {
-  constructor(message: string, readonly skipped: FileReport[] = [], readonly emptyClasses: string[] = []) {
+  constructor(
+    message: string,
+    readonly skipped: FileReport[] = [],
+    readonly emptyClasses: string[] = [],
+  ) {
     super(message);
     this.name = 'DatasetError';
   }
@@ -49,7 +61,10 @@ export function isImageName(name: string): boolean {
 
 /** Splits a path into its non-empty segments, accepting '\' and leading './' or '/'. */
 export function pathSegments(path: string): string[] {
-  return path.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
 }
 
 const isHidden = (segs: string[]) => segs.some((s) => s.startsWith('.') || HIDDEN_NAMES.has(s.toLowerCase()));
@@ -79,7 +94,9 @@ export function scanFolder(entries: FileEntry[]): FolderScan {
     const first = nested[0]?.segs[0];
     if (first === undefined || !nested.every((f) => f.segs[0] === first) || !nested.some((f) => f.segs.length >= 3)) break;
     rootSegs.push(first);
-    for (const f of files) if (f.segs.length >= 2) f.segs = f.segs.slice(1); else f.segs = [];
+    for (const f of files)
+      if (f.segs.length >= 2) f.segs = f.segs.slice(1);
+      else f.segs = [];
     for (let i = 0; i < dirs.length; i++) dirs[i] = dirs[i][0] === first ? dirs[i].slice(1) : [];
   }
   const folders = new Map<string, FileEntry[]>();
@@ -94,7 +111,10 @@ export function scanFolder(entries: FileEntry[]): FolderScan {
       else (folders.get(segs[0]) as FileEntry[]).push(entry);
     }
   }
-  const emptyClasses = [...folders].filter(([, list]) => list.length === 0).map(([name]) => name).sort(byCodeUnit);
+  const emptyClasses = [...folders]
+    .filter(([, list]) => list.length === 0)
+    .map(([name]) => name)
+    .sort(byCodeUnit);
   const usable = [...folders].filter(([, list]) => list.length > 0).map(([name]) => name);
   if (usable.length < 2) {
     const found = usable.length === 0 ? 'no class folder with images' : `only 1 class folder with images (${usable[0]})`;

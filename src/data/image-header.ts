@@ -23,9 +23,7 @@ export interface ImageHeader {
   animated?: boolean;
 }
 
-export type HeaderResult =
-  | { ok: true; header: ImageHeader }
-  | { ok: false; reason: 'corrupt' | 'unsupported'; message: string };
+export type HeaderResult = { ok: true; header: ImageHeader } | { ok: false; reason: 'corrupt' | 'unsupported'; message: string };
 
 /** Default limit on decoded pixels (40 megapixels). */
 export const MAX_PIXELS = 40_000_000;
@@ -62,8 +60,14 @@ function jpeg(b: Uint8Array): HeaderResult {
   while (pos + 4 <= b.length) {
     if (b[pos] !== 0xff) return corrupt(`JPEG marker expected at byte ${pos}`);
     const marker = b[pos + 1];
-    if (marker === 0xff) { pos++; continue; }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { pos += 2; continue; }
+    if (marker === 0xff) {
+      pos++;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      pos += 2;
+      continue;
+    }
     if (marker === 0xd9 || marker === 0xda) return corrupt('JPEG has no frame header before its image data');
     const len = u16be(b, pos + 2);
     if (len < 2) return corrupt(`JPEG segment of length ${len} at byte ${pos}`);
@@ -75,8 +79,14 @@ function jpeg(b: Uint8Array): HeaderResult {
       return {
         ok: true,
         header: {
-          format: 'jpeg', width: u16be(b, pos + 7), height: u16be(b, pos + 5), components,
-          bitDepth: b[pos + 4], sof: marker, cmyk: components === 4, adobe,
+          format: 'jpeg',
+          width: u16be(b, pos + 7),
+          height: u16be(b, pos + 5),
+          components,
+          bitDepth: b[pos + 4],
+          sof: marker,
+          cmyk: components === 4,
+          adobe,
         },
       };
     }
@@ -116,12 +126,17 @@ function webp(b: Uint8Array): HeaderResult {
 }
 
 /** Policy before decoding: a skip reason for refused headers, else notes to report (may be empty). */
-export function screenHeader(h: ImageHeader, maxPixels = MAX_PIXELS):
-  | { ok: false; reason: 'too-large' | 'unsupported'; message: string }
-  | { ok: true; notes: string[] } {
+export function screenHeader(
+  h: ImageHeader,
+  maxPixels = MAX_PIXELS,
+): { ok: false; reason: 'too-large' | 'unsupported'; message: string } | { ok: true; notes: string[] } {
   const mp = (h.width * h.height) / 1e6;
   if (h.width * h.height > maxPixels) {
-    return { ok: false, reason: 'too-large', message: `${h.width}×${h.height} is ${mp.toFixed(1)} megapixels, over the ${(maxPixels / 1e6).toFixed(0)} MP limit` };
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `${h.width}×${h.height} is ${mp.toFixed(1)} megapixels, over the ${(maxPixels / 1e6).toFixed(0)} MP limit`,
+    };
   }
   if (h.format === 'jpeg' && h.sof !== undefined && [0xc3, 0xc7, 0xcb, 0xcf].includes(h.sof)) {
     return { ok: false, reason: 'unsupported', message: 'lossless JPEG is not supported by browsers' };

@@ -3,13 +3,13 @@ import type { SizeStats } from './packed-format';
 
 /** Why a file was not used. */
 export type SkipReason =
-  | 'hidden'          // .DS_Store, __MACOSX/, any name starting with a dot
-  | 'stray-file'      // a file outside every class folder
-  | 'not-image'       // extension other than jpg/jpeg/png/gif/webp
-  | 'empty-file'      // zero bytes
-  | 'corrupt'         // could not be decoded (truncated, wrong contents)
-  | 'too-large'       // more pixels than the limit (checked from the header, before decoding)
-  | 'unsupported';    // a format or variant this decoder cannot read
+  | 'hidden' // .DS_Store, __MACOSX/, any name starting with a dot
+  | 'stray-file' // a file outside every class folder
+  | 'not-image' // extension other than jpg/jpeg/png/gif/webp
+  | 'empty-file' // zero bytes
+  | 'corrupt' // could not be decoded (truncated, wrong contents)
+  | 'too-large' // more pixels than the limit (checked from the header, before decoding)
+  | 'unsupported'; // a format or variant this decoder cannot read
 
 /** One file's outcome; width/height are the original size when known. */
 export interface FileReport {
@@ -43,7 +43,9 @@ export const SHORT_SIDE_EDGES = [0, 32, 64, 128, 224, 512, 1024];
 export function sizeStats(sizes: { width: number; height: number }[]): SizeStats | null {
   if (sizes.length === 0) return null;
   const agg = (get: (s: { width: number; height: number }) => number) => {
-    let min = Infinity, max = -Infinity, sum = 0;
+    let min = Infinity,
+      max = -Infinity,
+      sum = 0;
     for (const s of sizes) {
       const v = get(s);
       min = Math.min(min, v);

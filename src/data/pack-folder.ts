@@ -39,7 +39,11 @@ export interface PackOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface PackResult { manifest: PackedManifest; bytes: Uint8Array; report: LoadReport }
+export interface PackResult {
+  manifest: PackedManifest;
+  bytes: Uint8Array;
+  report: LoadReport;
+}
 
 /** Reads the contents of the given paths, in order; may reject for a path only by throwing per item. */
 export type ReadBatch = (paths: string[]) => Promise<(Uint8Array | Error)[]>;
@@ -51,7 +55,10 @@ export async function decodeOne(
   size: number,
   fit: FitMode = 'center-crop',
   maxPixels = MAX_PIXELS,
-): Promise<{ ok: true; pixels: Uint8Array; header: ImageHeader; notes: string[] } | { ok: false; reason: FileReport['reason']; message: string; header?: ImageHeader }> {
+): Promise<
+  | { ok: true; pixels: Uint8Array; header: ImageHeader; notes: string[] }
+  | { ok: false; reason: FileReport['reason']; message: string; header?: ImageHeader }
+> {
   const h = readImageHeader(bytes);
   if (!h.ok) return h;
   const screen = screenHeader(h.header, maxPixels);
@@ -73,7 +80,8 @@ export async function decodeOne(
 
 /** Scans, decodes and packs a file list into the packed format (channels 3). */
 export async function packFolder(entries: FileEntry[], readBatch: ReadBatch, decode: DecodeFn, opts: PackOptions): Promise<PackResult> {
-  if (!Number.isInteger(opts.size) || opts.size < 1 || opts.size > 1024) throw new Error(`packFolder: size must be an integer in [1, 1024], got ${opts.size}`);
+  if (!Number.isInteger(opts.size) || opts.size < 1 || opts.size > 1024)
+    throw new Error(`packFolder: size must be an integer in [1, 1024], got ${opts.size}`);
   const scan = scanFolder(entries);
   const per = opts.size * opts.size * 3;
   const n = scan.files.length;
@@ -120,11 +128,20 @@ export async function packFolder(entries: FileEntry[], readBatch: ReadBatch, dec
   }
   const { classes } = alive.length === scan.classes.length ? scan : classMapping(alive);
   const index = new Map(classes.map((c, i) => [c, i]));
-  names.forEach((c, i) => { labels[i] = index.get(c) as number; });
+  names.forEach((c, i) => {
+    labels[i] = index.get(c) as number;
+  });
   const report = buildReport(reports, classes, emptyClasses);
   const bytes = buffer.subarray(0, k * per + k);
   bytes.set(labels.subarray(0, k), k * per);
-  const meta = { name: opts.name, classes, imageSize: opts.size, channels: 3 as const, source: opts.source, ...(report.sizeStats ? { sizeStats: report.sizeStats } : {}) };
+  const meta = {
+    name: opts.name,
+    classes,
+    imageSize: opts.size,
+    channels: 3 as const,
+    source: opts.source,
+    ...(report.sizeStats ? { sizeStats: report.sizeStats } : {}),
+  };
   const manifest = await sealPacked(meta, k, bytes);
   return { manifest, bytes, report };
 }

@@ -67,12 +67,21 @@ export async function encodePacked(input: PackInput): Promise<{ manifest: Packed
   const count = input.labels.length;
   const perImage = input.imageSize * input.imageSize * input.channels;
   if (input.pixels.length !== count * perImage) {
-    throw new Error(`encodePacked: ${input.pixels.length} pixel bytes for ${count} images of ${perImage} bytes each (expected ${count * perImage})`);
+    throw new Error(
+      `encodePacked: ${input.pixels.length} pixel bytes for ${count} images of ${perImage} bytes each (expected ${count * perImage})`,
+    );
   }
   const bytes = new Uint8Array(input.pixels.length + count);
   bytes.set(input.pixels, 0);
   bytes.set(input.labels, input.pixels.length);
-  const meta: PackMeta = { name: input.name, classes: input.classes, imageSize: input.imageSize, channels: input.channels, source: input.source, sizeStats: input.sizeStats };
+  const meta: PackMeta = {
+    name: input.name,
+    classes: input.classes,
+    imageSize: input.imageSize,
+    channels: input.channels,
+    source: input.source,
+    sizeStats: input.sizeStats,
+  };
   return { manifest: await sealPacked(meta, count, bytes), bytes };
 }
 
@@ -111,10 +120,12 @@ export function parseManifest(json: string | unknown): PackedManifest {
   }
   const m = value as Record<string, unknown>;
   if (m.format !== PACKED_FORMAT) throw new Error(`data set manifest: format must be "${PACKED_FORMAT}", got ${JSON.stringify(m.format)}`);
-  if (m.version !== PACKED_VERSION) throw new Error(`data set manifest: unsupported version ${JSON.stringify(m.version)} (this book reads version ${PACKED_VERSION})`);
+  if (m.version !== PACKED_VERSION)
+    throw new Error(`data set manifest: unsupported version ${JSON.stringify(m.version)} (this book reads version ${PACKED_VERSION})`);
   if (typeof m.name !== 'string' || m.name === '') throw new Error('data set manifest: name must be a non-empty string');
   if (typeof m.source !== 'string') throw new Error('data set manifest: source must be a string');
-  if (typeof m.hash !== 'string' || !/^[0-9a-f]{64}$/.test(m.hash)) throw new Error('data set manifest: hash must be 64 lower-case hex digits (SHA-256)');
+  if (typeof m.hash !== 'string' || !/^[0-9a-f]{64}$/.test(m.hash))
+    throw new Error('data set manifest: hash must be 64 lower-case hex digits (SHA-256)');
   if (!Array.isArray(m.classes) || m.classes.some((c) => typeof c !== 'string' || c === '')) {
     throw new Error('data set manifest: classes must be an array of non-empty strings');
   }
@@ -128,11 +139,15 @@ export async function decodePacked(manifestJson: string | unknown, bytes: Uint8A
   const manifest = parseManifest(manifestJson);
   const expected = packedByteLength(manifest);
   if (bytes.length !== expected) {
-    throw new Error(`data set "${manifest.name}": binary has ${bytes.length} bytes, the manifest implies ${expected} (${manifest.count} images of ${manifest.imageSize}×${manifest.imageSize}×${manifest.channels} + labels); the download may be truncated or the files mismatched`);
+    throw new Error(
+      `data set "${manifest.name}": binary has ${bytes.length} bytes, the manifest implies ${expected} (${manifest.count} images of ${manifest.imageSize}×${manifest.imageSize}×${manifest.channels} + labels); the download may be truncated or the files mismatched`,
+    );
   }
   const hash = await sha256Hex(bytes);
   if (hash !== manifest.hash) {
-    throw new Error(`data set "${manifest.name}": SHA-256 of the binary (${hash.slice(0, 12)}…) does not match the manifest (${manifest.hash.slice(0, 12)}…); the file is corrupt or from another build`);
+    throw new Error(
+      `data set "${manifest.name}": SHA-256 of the binary (${hash.slice(0, 12)}…) does not match the manifest (${manifest.hash.slice(0, 12)}…); the file is corrupt or from another build`,
+    );
   }
   const nPixels = expected - manifest.count;
   const pixels = bytes.subarray(0, nPixels);
@@ -148,11 +163,13 @@ function checkShape(m: { classes: string[]; imageSize: unknown; channels: unknow
     throw new Error(`data set: imageSize must be an integer in [1, 4096], got ${JSON.stringify(m.imageSize)}`);
   }
   if (m.channels !== 1 && m.channels !== 3) throw new Error(`data set: channels must be 1 or 3, got ${JSON.stringify(m.channels)}`);
-  if (!Number.isInteger(m.count) || (m.count as number) < 1) throw new Error(`data set: count must be a positive integer, got ${JSON.stringify(m.count)}`);
+  if (!Number.isInteger(m.count) || (m.count as number) < 1)
+    throw new Error(`data set: count must be a positive integer, got ${JSON.stringify(m.count)}`);
 }
 
 function checkLabels(labels: Uint8Array, numClasses: number): void {
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] >= numClasses) throw new Error(`data set: label ${labels[i]} of image ${i} is not a class index (there are ${numClasses} classes)`);
+    if (labels[i] >= numClasses)
+      throw new Error(`data set: label ${labels[i]} of image ${i} is not a class index (there are ${numClasses} classes)`);
   }
 }

@@ -54,13 +54,20 @@ export function resizeBatch(
   const out = float ? new Float32Array(count * perOut) : new Uint8Array(count * perOut);
   for (let n = 0; n < count; n++) {
     const img: ImageBuffer = { width: size, height: size, channels, data: pixels.subarray(n * perIn, (n + 1) * perIn) };
-    const r = float ? resizeImageFloat(img, outSize, outSize, { outChannels: outC }) : resizeImage(img, outSize, outSize, { outChannels: outC });
+    const r = float
+      ? resizeImageFloat(img, outSize, outSize, { outChannels: outC })
+      : resizeImage(img, outSize, outSize, { outChannels: outC });
     out.set(r, n * perOut);
   }
   return out;
 }
 
-interface Taps { start: Int32Array; count: Int32Array; weights: Float32Array; maxTaps: number }
+interface Taps {
+  start: Int32Array;
+  count: Int32Array;
+  weights: Float32Array;
+  maxTaps: number;
+}
 
 /** Filter taps for one axis (the window stays inside [offset, offset + span): crop, then resize). */
 function taps(offset: number, span: number, outSize: number): Taps {
@@ -101,8 +108,10 @@ function checkArgs(src: ImageBuffer, outW: number, outH: number, crop: Rect): vo
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`resize: bad source size ${width}×${height}`);
   }
-  if (data.length < width * height * channels) throw new Error(`resize: ${data.length} bytes is too few for ${width}×${height}×${channels}`);
-  if (!Number.isInteger(outW) || !Number.isInteger(outH) || outW < 1 || outH < 1) throw new Error(`resize: bad output size ${outW}×${outH}`);
+  if (data.length < width * height * channels)
+    throw new Error(`resize: ${data.length} bytes is too few for ${width}×${height}×${channels}`);
+  if (!Number.isInteger(outW) || !Number.isInteger(outH) || outW < 1 || outH < 1)
+    throw new Error(`resize: bad output size ${outW}×${outH}`);
   if (crop.x < 0 || crop.y < 0 || crop.width < 1 || crop.height < 1 || crop.x + crop.width > width || crop.y + crop.height > height) {
     throw new Error(`resize: crop ${JSON.stringify(crop)} is outside the ${width}×${height} image`);
   }

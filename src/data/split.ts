@@ -10,11 +10,20 @@
  */
 import { mulberry32, shuffleInPlace } from './rng';
 
-export interface SplitFractions { train: number; val: number; test: number }
+export interface SplitFractions {
+  train: number;
+  val: number;
+  test: number;
+}
 
 export const HOMEWORK_FRACTIONS: SplitFractions = { train: 0.7, val: 0.1, test: 0.2 };
 
-export interface ClassSplitCounts { total: number; train: number; val: number; test: number }
+export interface ClassSplitCounts {
+  total: number;
+  train: number;
+  val: number;
+  test: number;
+}
 
 export interface SplitResult {
   /** Indices into the data set, ascending within each split. */

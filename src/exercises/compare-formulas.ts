@@ -21,9 +21,7 @@ export function compareFormulas(
   tol: Required<Tolerance>,
   scaleInvariant = false,
 ): FormulaComparison {
-  const pairs = points
-    .map((at) => ({ at, r: evaluate(reference, at), s: evaluate(student, at) }))
-    .filter((p) => Number.isFinite(p.r));
+  const pairs = points.map((at) => ({ at, r: evaluate(reference, at), s: evaluate(student, at) })).filter((p) => Number.isFinite(p.r));
   if (pairs.length === 0) return { kind: 'reference-undefined' };
   if (pairs.every((p) => !Number.isFinite(p.s))) return { kind: 'student-undefined' };
   let factor = 1;
@@ -45,6 +43,12 @@ export function compareFormulas(
 }
 
 /** True when `student` equals `reference` at all points (ignoring where the reference is undefined). */
-export function sameFormula(student: Expr, reference: Expr, points: readonly Map<string, number>[], tol: Required<Tolerance>, scaleInvariant = false): boolean {
+export function sameFormula(
+  student: Expr,
+  reference: Expr,
+  points: readonly Map<string, number>[],
+  tol: Required<Tolerance>,
+  scaleInvariant = false,
+): boolean {
   return compareFormulas(student, reference, points, tol, scaleInvariant).kind === 'equal';
 }

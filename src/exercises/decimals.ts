@@ -12,11 +12,17 @@ export function typedDecimals(text: string): number | undefined {
   let i = 0;
   if (s[i] === '+' || s[i] === '-') i++;
   let digits = 0;
-  while (isDigit(s[i])) { i++; digits++; }
+  while (isDigit(s[i])) {
+    i++;
+    digits++;
+  }
   let fraction = 0;
   if (s[i] === '.') {
     i++;
-    while (isDigit(s[i])) { i++; fraction++; }
+    while (isDigit(s[i])) {
+      i++;
+      fraction++;
+    }
   }
   if (digits + fraction === 0) return undefined;
   let exponent = 0;
@@ -52,7 +58,12 @@ export function roundsTo(value: number, expected: number, decimals: number): boo
  * How many decimals to ask for when `value`, typed with `decimals` places, is `expected` rounded too early
  * (fewer places than the tolerance needs); undefined when the value is not such a rounding.
  */
-export function tooFewDecimals(value: number, decimals: number | undefined, expected: number, tol: Required<Tolerance>): number | undefined {
+export function tooFewDecimals(
+  value: number,
+  decimals: number | undefined,
+  expected: number,
+  tol: Required<Tolerance>,
+): number | undefined {
   if (decimals === undefined) return undefined;
   const needed = neededDecimals(expected, tol);
   if (needed === undefined || decimals >= needed) return undefined;

@@ -27,7 +27,14 @@ export function gradeVector(spec: VectorSpec, raw: RawAnswer): Feedback {
   const imprecise = impreciseCells([value], [parsed.value.decimals], [spec.answer], tol, spec.mistakes, (_i, j) => `${j + 1}`);
   if (imprecise) return unreadable(spec, imprecise);
   if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id, cells });
-  if (allClose(value.map((v) => -v), spec.answer, tol)) return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
+  if (
+    allClose(
+      value.map((v) => -v),
+      spec.answer,
+      tol,
+    )
+  )
+    return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
   const some = mistakeInWrongCells(spec.mistakes, [value], [cells], tol);
   if (some) return wrong(spec, `${countMessage(cells)} ${some.message}`, { mistake: some.id, cells });
   return wrong(spec, countMessage(cells), { cells });
@@ -47,15 +54,31 @@ export function gradeMatrix(spec: MatrixSpec, raw: RawAnswer): Feedback {
   if (!sameShape) {
     if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id });
     if (transposed) return wrong(spec, transposedMessage, { mistake: 'transposed' });
-    return wrong(spec, `Not right: expected a ${rows}×${cols} matrix (${rows} rows, ${cols} columns), got ${value.length}×${value[0].length}.`);
+    return wrong(
+      spec,
+      `Not right: expected a ${rows}×${cols} matrix (${rows} rows, ${cols} columns), got ${value.length}×${value[0].length}.`,
+    );
   }
   const cells = value.map((row, i) => row.map((v, j) => isClose(v, spec.answer[i][j], tol)));
   if (cells.every((row) => row.every(Boolean))) return correct(spec, '.');
-  const imprecise = impreciseCells(value, parsed.value.decimals, spec.answer, tol, spec.mistakes, (i, j) => `row ${i + 1}, column ${j + 1}`);
+  const imprecise = impreciseCells(
+    value,
+    parsed.value.decimals,
+    spec.answer,
+    tol,
+    spec.mistakes,
+    (i, j) => `row ${i + 1}, column ${j + 1}`,
+  );
   if (imprecise) return unreadable(spec, imprecise);
   if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id, cells });
   if (transposed) return wrong(spec, transposedMessage, { mistake: 'transposed', cells });
-  if (matrixClose(value.map((row) => row.map((v) => -v)), spec.answer, tol)) {
+  if (
+    matrixClose(
+      value.map((row) => row.map((v) => -v)),
+      spec.answer,
+      tol,
+    )
+  ) {
     return wrong(spec, 'Not right: every entry has the wrong sign.', { mistake: 'sign', cells });
   }
   const some = mistakeInWrongCells(spec.mistakes, value, cells, tol);
@@ -68,23 +91,29 @@ export function gradeMatrix(spec: MatrixSpec, raw: RawAnswer): Feedback {
  * tolerance needs (before named mistakes: such a rounding can equal a mistake's); undefined otherwise.
  */
 function impreciseCells(
-  value: readonly number[][], decimals: readonly (number | undefined)[][], answer: readonly number[][],
-  tol: Required<Tolerance>, mistakes: ArrayMistake[] | undefined, name: (i: number, j: number) => string,
+  value: readonly number[][],
+  decimals: readonly (number | undefined)[][],
+  answer: readonly number[][],
+  tol: Required<Tolerance>,
+  mistakes: ArrayMistake[] | undefined,
+  name: (i: number, j: number) => string,
 ): string | undefined {
   const flagged: { where: string; needed: number; decimals: number; likeMistake: boolean }[] = [];
-  value.forEach((row, i) => row.forEach((v, j) => {
-    const expected = answer[i]?.[j];
-    const d = decimals[i]?.[j];
-    if (expected === undefined || d === undefined || isClose(v, expected, tol)) return;
-    const needed = tooFewDecimals(v, d, expected, tol);
-    if (needed === undefined) return;
-    const likeMistake = (mistakes ?? []).some((m) => {
-      const rows = m.value.length > 0 && Array.isArray(m.value[0]) ? (m.value as number[][]) : [m.value as number[]];
-      const other = rows[i]?.[j];
-      return other !== undefined && roundsTo(v, other, d);
-    });
-    flagged.push({ where: name(i, j), needed, decimals: d, likeMistake });
-  }));
+  value.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const expected = answer[i]?.[j];
+      const d = decimals[i]?.[j];
+      if (expected === undefined || d === undefined || isClose(v, expected, tol)) return;
+      const needed = tooFewDecimals(v, d, expected, tol);
+      if (needed === undefined) return;
+      const likeMistake = (mistakes ?? []).some((m) => {
+        const rows = m.value.length > 0 && Array.isArray(m.value[0]) ? (m.value as number[][]) : [m.value as number[]];
+        const other = rows[i]?.[j];
+        return other !== undefined && roundsTo(v, other, d);
+      });
+      flagged.push({ where: name(i, j), needed, decimals: d, likeMistake });
+    }),
+  );
   if (flagged.length === 0) return undefined;
   const needed = Math.max(...flagged.map((f) => f.needed));
   const fewest = Math.min(...flagged.map((f) => f.decimals));
@@ -92,7 +121,10 @@ function impreciseCells(
   const where = isVector
     ? `${flagged.length === 1 ? 'entry' : 'entries'} ${listed(flagged.map((f) => f.where))}`
     : listed(flagged.map((f) => f.where));
-  return `Could not read ${where} precisely enough: give at least ${plural(needed, 'decimal')}; ${whyMoreDecimals(fewest, flagged.some((f) => f.likeMistake))}.`;
+  return `Could not read ${where} precisely enough: give at least ${plural(needed, 'decimal')}; ${whyMoreDecimals(
+    fewest,
+    flagged.some((f) => f.likeMistake),
+  )}.`;
 }
 
 function listed(items: readonly string[]): string {
@@ -119,7 +151,12 @@ function namedMistake(mistakes: ArrayMistake[] | undefined, value: number[][], t
 }
 
 /** A named mistake that explains every wrong cell (e.g. one loss in nats among losses in bits). */
-function mistakeInWrongCells(mistakes: ArrayMistake[] | undefined, value: number[][], cells: boolean[][], tol: Required<Tolerance>): ArrayMistake | undefined {
+function mistakeInWrongCells(
+  mistakes: ArrayMistake[] | undefined,
+  value: number[][],
+  cells: boolean[][],
+  tol: Required<Tolerance>,
+): ArrayMistake | undefined {
   return mistakes?.find((m) => {
     const expected = m.value.length > 0 && Array.isArray(m.value[0]) ? (m.value as number[][]) : [m.value as number[]];
     if (expected.length !== value.length) return false;

@@ -29,14 +29,22 @@ export function gradeFormula(spec: FormulaSpec, raw: RawAnswer, seed?: number): 
   const scale = spec.scaleInvariant ?? false;
   const result = compareFormulas(student.value.expr, reference.value.expr, points, tol, scale);
   switch (result.kind) {
-    case 'reference-undefined': return brokenKey(spec, 'the reference is undefined at every sample point');
+    case 'reference-undefined':
+      return brokenKey(spec, 'the reference is undefined at every sample point');
     case 'student-undefined':
-      return unreadable(spec, `Could not read "${student.value.text}": it is undefined at every point tried (division by zero or log of 0?)`);
+      return unreadable(
+        spec,
+        `Could not read "${student.value.text}": it is undefined at every point tried (division by zero or log of 0?)`,
+      );
     case 'equal':
-      return correct(spec, Math.abs(result.factor - 1) > tol.rel
-        ? ` (it equals the expected formula times ${formatNumber(result.factor)}, which this question allows).`
-        : '.');
-    case 'different': break;
+      return correct(
+        spec,
+        Math.abs(result.factor - 1) > tol.rel
+          ? ` (it equals the expected formula times ${formatNumber(result.factor)}, which this question allows).`
+          : '.',
+      );
+    case 'different':
+      break;
   }
   for (const m of spec.mistakes ?? []) {
     const parsed = parseFormula(m.expr, { variables: options.variables });
@@ -49,13 +57,18 @@ export function gradeFormula(spec: FormulaSpec, raw: RawAnswer, seed?: number): 
     return wrong(spec, 'Not right: the sign is flipped.', { mistake: 'sign' });
   }
   const at = [...result.at].map(([name, v]) => `${name} = ${formatNumber(v)}`).join(', ');
-  if (scale || !Number.isFinite(result.student)) return wrong(spec, `Not right: it does not match the expected formula (for example at ${at}).`);
+  if (scale || !Number.isFinite(result.student))
+    return wrong(spec, `Not right: it does not match the expected formula (for example at ${at}).`);
   return wrong(spec, `Not right: at ${at} your formula gives ${formatNumber(result.student)}, which is not the expected value.`);
 }
 
 /** How a formula part reads answers: its variables, its aliases and those of its `display`, its functions. */
 export function formulaOptions(spec: FormulaSpec): FormulaOptions {
-  return { variables: spec.variables.map((v) => v.name), aliases: { ...displayAliases(spec.display), ...spec.aliases }, functions: spec.functions };
+  return {
+    variables: spec.variables.map((v) => v.name),
+    aliases: { ...displayAliases(spec.display), ...spec.aliases },
+    functions: spec.functions,
+  };
 }
 
 function brokenKey(spec: FormulaSpec, reason: string): Feedback {

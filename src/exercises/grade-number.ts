@@ -14,7 +14,11 @@ import type { Feedback, PartSpec, RawAnswer } from './types';
 type NumberSpec = Extract<PartSpec, { kind: 'number' }>;
 
 /** One way of reading the typed value: as typed, or (for a `percent` part) as a percentage typed without `%`. */
-interface Reading { value: number; decimals?: number; asPercent: boolean }
+interface Reading {
+  value: number;
+  decimals?: number;
+  asPercent: boolean;
+}
 
 /** Built-in mistake ids: `sign` (the negated answer), `rounding` (within 5× the tolerance but not within it). */
 export function gradeNumber(spec: NumberSpec, raw: RawAnswer): Feedback {
@@ -41,7 +45,10 @@ export function gradeNumber(spec: NumberSpec, raw: RawAnswer): Feedback {
     return wrong(spec, `Not right: ${formatNumber(value)} has the wrong sign.`, { mistake: 'sign' });
   }
   const close = readings.find((r) => isClose(r.value, spec.answer, { rel: 5 * tol.rel, abs: 5 * tol.abs }));
-  if (close) return wrong(spec, `Close, but ${formatNumber(value)} is not ${describe(tol)}: ${roundingAdvice(spec, close, tol)}.`, { mistake: 'rounding' });
+  if (close)
+    return wrong(spec, `Close, but ${formatNumber(value)} is not ${describe(tol)}: ${roundingAdvice(spec, close, tol)}.`, {
+      mistake: 'rounding',
+    });
   return wrong(spec, `Not right: ${formatNumber(value)} is not the expected value.`);
 }
 
@@ -53,9 +60,10 @@ function describeReading(r: Reading, typed: number): string {
 function tooFewMessage(spec: NumberSpec, text: string, r: Reading, needed: number): string {
   const decimals = r.decimals ?? 0;
   const shown = text.trim().length <= 40 ? text.trim() : `${text.trim().slice(0, 39)}…`;
-  const ask = r.asPercent && needed >= 2
-    ? `give the percentage with at least ${plural(needed - 2, 'decimal')} (or the fraction with ${needed})`
-    : `give at least ${plural(needed, 'decimal')}`;
+  const ask =
+    r.asPercent && needed >= 2
+      ? `give the percentage with at least ${plural(needed - 2, 'decimal')} (or the fraction with ${needed})`
+      : `give at least ${plural(needed, 'decimal')}`;
   const likeMistake = (spec.mistakes ?? []).some((m) => roundsTo(r.value, m.value, decimals));
   return `Could not read "${shown}" precisely enough: ${ask}; ${whyMoreDecimals(decimals, likeMistake)}.`;
 }
@@ -68,5 +76,7 @@ function roundingAdvice(spec: NumberSpec, r: Reading, tol: Required<{ rel: numbe
 }
 
 function describe(tol: { rel: number; abs: number }): string {
-  return tol.rel > 0 ? `within ${formatNumber(tol.rel * 100)}% of the expected value` : `within ${formatNumber(tol.abs)} of the expected value`;
+  return tol.rel > 0
+    ? `within ${formatNumber(tol.rel * 100)}% of the expected value`
+    : `within ${formatNumber(tol.abs)} of the expected value`;
 }

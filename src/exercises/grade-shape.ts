@@ -26,10 +26,16 @@ export function gradeShape(spec: ShapeSpec, raw: RawAnswer): Feedback {
   if (mistake) return wrong(spec, mistake.message, { mistake: mistake.id });
   if (isOneDim(dims, spec.answer)) {
     const column = spec.answer[1] === '1';
-    return wrong(spec, `Not right: ${dims[0]} alone is a 1-D (numpy) shape; this homework writes a vector as a ${column ? 'column' : 'row'}, with 1 as its ${column ? 'second' : 'first'} dimension.`, { mistake: 'one-dim' });
+    return wrong(
+      spec,
+      `Not right: ${dims[0]} alone is a 1-D (numpy) shape; this homework writes a vector as a ${column ? 'column' : 'row'}, with 1 as its ${column ? 'second' : 'first'} dimension.`,
+      { mistake: 'one-dim' },
+    );
   }
   if (dims.length > 1 && sameDims([...dims].reverse(), spec.answer)) {
-    return wrong(spec, `Not right: ${formatShape(dims)} looks transposed (the dimensions are in the wrong order).`, { mistake: 'transposed' });
+    return wrong(spec, `Not right: ${formatShape(dims)} looks transposed (the dimensions are in the wrong order).`, {
+      mistake: 'transposed',
+    });
   }
   if (dims.length !== spec.answer.length) {
     return wrong(spec, `Not right: expected ${spec.answer.length} dimensions, got ${dims.length}.`);
@@ -39,8 +45,9 @@ export function gradeShape(spec: ShapeSpec, raw: RawAnswer): Feedback {
 
 /** `text` read as a shape with the spelling of `spec`'s symbols (strict when it lists them). */
 export function parseShapeAnswer(spec: ShapeSpec, text: string): Parsed<string[]> {
-  const known = [...new Set([...(spec.symbols ?? []), ...spec.answer, ...(spec.mistakes ?? []).flatMap((m) => m.value)])]
-    .filter((s) => !/^\d+$/.test(s));
+  const known = [...new Set([...(spec.symbols ?? []), ...spec.answer, ...(spec.mistakes ?? []).flatMap((m) => m.value)])].filter(
+    (s) => !/^\d+$/.test(s),
+  );
   return parseShape(text, known, spec.symbols !== undefined);
 }
 

@@ -5,9 +5,14 @@ import type { Parsed } from './types';
 /** The chosen option ids, deduplicated in option order; unknown ids, or several for a single choice, cannot be read. */
 export function parseChoice(raw: string | string[], options: readonly { id: string }[], multiple: boolean): Parsed<string[]> {
   const ids = new Set(options.map((o) => o.id));
-  const pieces = typeof raw === 'string'
-    ? (ids.has(raw.trim()) ? [raw.trim()] : raw.split(/[,;\s]+/))
-    : Array.isArray(raw) ? raw.map((r) => (typeof r === 'string' ? r.trim() : '')) : [];
+  const pieces =
+    typeof raw === 'string'
+      ? ids.has(raw.trim())
+        ? [raw.trim()]
+        : raw.split(/[,;\s]+/)
+      : Array.isArray(raw)
+        ? raw.map((r) => (typeof r === 'string' ? r.trim() : ''))
+        : [];
   const chosen = new Set(pieces.map((p) => p.trim()).filter((p) => p !== ''));
   if (chosen.size === 0) return { ok: false, error: 'Could not read the answer: nothing is chosen' };
   for (const id of chosen) {

@@ -13,9 +13,10 @@ export function parseMatrix(raw: RawAnswer): Parsed<number[][]> {
 
 /** Rows of numbers with the decimals each cell was typed with (undefined for an expression). */
 export function parseMatrixCells(raw: RawAnswer): Parsed<{ values: number[][]; decimals: (number | undefined)[][] }> {
-  const grid = Array.isArray(raw) && raw.every((r) => typeof r === 'string') && raw.length > 1
-    ? (raw as string[]).map((row) => splitPasted(row).flat())
-    : rawToGrid(raw);
+  const grid =
+    Array.isArray(raw) && raw.every((r) => typeof r === 'string') && raw.length > 1
+      ? (raw as string[]).map((row) => splitPasted(row).flat())
+      : rawToGrid(raw);
   const rows = grid;
   if (rows.flat().every((c) => c.trim() === '')) return { ok: false, error: 'Could not read the answer: it is empty' };
   const width = rows[0].length;

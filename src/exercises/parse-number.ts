@@ -11,7 +11,9 @@ import { parsePrepared, prepareExpression } from './expr/parse-expr';
 import type { Parsed } from './types';
 
 /** Options of reading a number: the unit words allowed after it (`['bits', 'bit']`). */
-export interface NumberOptions { units?: readonly string[] }
+export interface NumberOptions {
+  units?: readonly string[];
+}
 
 /** A number as read: its value (a `%` divides by 100), whether `%` was typed, its decimals if a plain literal, its tree. */
 export interface NumberReading {
@@ -51,13 +53,21 @@ export function readNumber(text: string, options: NumberOptions = {}): NumberRes
   if (unit !== undefined) {
     end = trimEnd(src, unit.start);
   } else if (word !== undefined && !percent) {
-    return { ok: false, reason: allowed.length > 0
-      ? `"${word.text}" is not a unit here (write the number alone, or with ${allowed.join(' or ')})`
-      : `write the number alone, without "${word.text}"` };
+    return {
+      ok: false,
+      reason:
+        allowed.length > 0
+          ? `"${word.text}" is not a unit here (write the number alone, or with ${allowed.join(' or ')})`
+          : `write the number alone, without "${word.text}"`,
+    };
   }
   const grouped = thousandsGroups(prepared.text.slice(0, end));
   if (grouped === 'ambiguous') {
-    return { ok: false, reason: 'a comma inside a number is ambiguous: use "." as the decimal point (1.946), or write a whole number without the comma (1946)' };
+    return {
+      ok: false,
+      reason:
+        'a comma inside a number is ambiguous: use "." as the decimal point (1.946), or write a whole number without the comma (1946)',
+    };
   }
   const body = grouped ?? prepared.text.slice(0, end);
   const origin = grouped === undefined ? prepared.origin : prepared.origin.filter((_, k) => k < end && prepared.text[k] !== ',');

@@ -24,12 +24,18 @@ export function previewAnswer(spec: PartSpec, raw: RawAnswer): AnswerPreview {
   try {
     if (raw === undefined || raw === null || isBlank(raw)) return null;
     switch (spec.kind) {
-      case 'number': return previewNumber(spec, raw);
-      case 'formula': return previewFormula(spec, raw);
-      case 'shape': return previewShape(spec, raw);
-      case 'vector': return previewVector(raw);
-      case 'matrix': return previewMatrix(raw);
-      default: return null;
+      case 'number':
+        return previewNumber(spec, raw);
+      case 'formula':
+        return previewFormula(spec, raw);
+      case 'shape':
+        return previewShape(spec, raw);
+      case 'vector':
+        return previewVector(raw);
+      case 'matrix':
+        return previewMatrix(raw);
+      default:
+        return null;
     }
   } catch {
     return null;

@@ -51,7 +51,10 @@ function bracketGroups(text: string): string[] {
   while (i < text.length) {
     if (text[i] === '[') {
       const end = matchingClose(text, i);
-      if (end < 0) { groups.push(text.slice(i + 1)); break; }
+      if (end < 0) {
+        groups.push(text.slice(i + 1));
+        break;
+      }
       groups.push(text.slice(i + 1, end));
       i = end + 1;
     } else {
@@ -117,7 +120,21 @@ function startsCall(piece: string, at: number): boolean {
 }
 
 /** LaTeX commands that continue the operand before them (operators, closing sizes, spaces): `2 \\times 3` is one cell. */
-const CONTINUING_COMMANDS = new Set(['times', 'cdot', 'ast', 'div', 'right', 'bigr', 'Bigr', 'biggr', 'Biggr', 'quad', 'qquad', 'text', 'mathrm']);
+const CONTINUING_COMMANDS = new Set([
+  'times',
+  'cdot',
+  'ast',
+  'div',
+  'right',
+  'bigr',
+  'Bigr',
+  'biggr',
+  'Biggr',
+  'quad',
+  'qquad',
+  'text',
+  'mathrm',
+]);
 
 function continuesOperand(piece: string, at: number): boolean {
   let end = at + 1;

@@ -16,10 +16,26 @@ export interface Variant {
 export type Tolerance = { rel?: number; abs?: number };
 
 /** A named common mistake: when the student's value matches `value`, say `message`. */
-export interface NumberMistake { id: string; value: number; message: string }
-export interface ArrayMistake { id: string; value: number[] | number[][]; message: string }
-export interface FormulaMistake { id: string; expr: string; message: string }
-export interface ChoiceMistake { id: string; chosen: string[]; message: string }
+export interface NumberMistake {
+  id: string;
+  value: number;
+  message: string;
+}
+export interface ArrayMistake {
+  id: string;
+  value: number[] | number[][];
+  message: string;
+}
+export interface FormulaMistake {
+  id: string;
+  expr: string;
+  message: string;
+}
+export interface ChoiceMistake {
+  id: string;
+  chosen: string[];
+  message: string;
+}
 
 export interface FormulaVariable {
   name: string;

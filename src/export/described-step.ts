@@ -7,13 +7,19 @@
 type Value = number | string | boolean | Value[];
 
 /** The `{op, params}` of one described step, or why the text is not one. */
-export function parseDescribedStep(text: string): { ok: true; value: { op: string; params: Record<string, Value> } } | { ok: false; error: string } {
+export function parseDescribedStep(
+  text: string,
+): { ok: true; value: { op: string; params: Record<string, Value> } } | { ok: false; error: string } {
   const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$/s.exec(text);
   if (!m) return { ok: false, error: 'expected a transform like "RandomHorizontalFlip(p=0.5)"' };
   const src = m[2];
   let i = 0;
-  const fail = (what: string): never => { throw new Error(`${what} at character ${i + 1} of "${src}"`); };
-  const ws = () => { while (i < src.length && /\s/.test(src[i])) i++; };
+  const fail = (what: string): never => {
+    throw new Error(`${what} at character ${i + 1} of "${src}"`);
+  };
+  const ws = () => {
+    while (i < src.length && /\s/.test(src[i])) i++;
+  };
   const value = (): Value => {
     ws();
     if (src[i] === '(' || src[i] === '[') {
@@ -24,7 +30,10 @@ export function parseDescribedStep(text: string): { ok: true; value: { op: strin
       while (src[i] !== close) {
         items.push(value());
         ws();
-        if (src[i] === ',') { i++; ws(); } else if (src[i] !== close) fail(`expected "," or "${close}"`);
+        if (src[i] === ',') {
+          i++;
+          ws();
+        } else if (src[i] !== close) fail(`expected "," or "${close}"`);
       }
       i++;
       return items;
@@ -55,7 +64,10 @@ export function parseDescribedStep(text: string): { ok: true; value: { op: strin
       i++;
       params[key] = value();
       ws();
-      if (src[i] === ',') { i++; ws(); } else if (i < src.length) fail('expected ","');
+      if (src[i] === ',') {
+        i++;
+        ws();
+      } else if (i < src.length) fail('expected ","');
     }
     return { ok: true, value: { op: m[1], params } };
   } catch (e) {

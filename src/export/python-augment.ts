@@ -14,15 +14,16 @@ export function torchvisionStep<K extends TransformName>(step: StepOf<K>): strin
 
 /** Python source of `make_augment()`: a torchvision Compose of the pipeline, or None without augmentation. */
 export function augmentSource(pipeline: Pipeline): string {
-  const body = pipeline.length === 0
-    ? '    return None'
-    : [
-      '    import torchvision.transforms as T',
-      '    from torchvision.transforms import InterpolationMode',
-      '    return T.Compose([',
-      ...pipeline.map((s) => `        ${torchvisionStep(s)},`),
-      '    ])',
-    ].join('\n');
+  const body =
+    pipeline.length === 0
+      ? '    return None'
+      : [
+          '    import torchvision.transforms as T',
+          '    from torchvision.transforms import InterpolationMode',
+          '    return T.Compose([',
+          ...pipeline.map((s) => `        ${torchvisionStep(s)},`),
+          '    ])',
+        ].join('\n');
   return `
 def make_augment():
     """The run's training augmentation as torchvision.transforms (per image, CHW float in [0, 1]); None when it has none."""

@@ -12,7 +12,18 @@ export const PORTED_CONSTANTS = {
   epochMultiplier: 0x9e3779b1,
   imageExtensions: ['jpg', 'jpeg', 'png', 'gif', 'webp'],
   hiddenNames: ['__macosx', 'thumbs.db', 'desktop.ini'],
-  wildlifeClasses: ['amur_leopard', 'amur_tiger', 'birds', 'black_bear', 'brown_bear', 'dog', 'roe_deer', 'sika_deer', 'wild_boar', 'people'],
+  wildlifeClasses: [
+    'amur_leopard',
+    'amur_tiger',
+    'birds',
+    'black_bear',
+    'brown_bear',
+    'dog',
+    'roe_deer',
+    'sika_deer',
+    'wild_boar',
+    'people',
+  ],
 };
 
 const hex = (n: number) => `0x${n.toString(16).toUpperCase()}`;

@@ -95,7 +95,9 @@ def train_mode(nn, model):
 /** `build_model`: the builder of SPEC["model"], one entry a registered model; the models whose runs carry fine-tuning settings. */
 const PY_DISPATCH = String.raw`
 MODEL_BUILDERS = {${MODEL_KINDS.map((k) => `"${k}": build_${k}_model`).join(', ')}}
-FINE_TUNED_MODELS = {${MODEL_KINDS.filter((k) => MODELS[k].fineTunes).map((k) => `"${k}"`).join(', ')}}
+FINE_TUNED_MODELS = {${MODEL_KINDS.filter((k) => MODELS[k].fineTunes)
+  .map((k) => `"${k}"`)
+  .join(', ')}}
 
 
 def build_model(torch, nn, classes, weights_path):

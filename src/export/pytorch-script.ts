@@ -20,7 +20,10 @@ import { type PytorchScriptSpec, specFromRun } from './pytorch-spec';
 
 /** The suggested file name of a spec's script. */
 export function scriptFileName(spec: PytorchScriptSpec): string {
-  const base = (spec.sourceRunId ?? `${spec.model}-${spec.seed}`).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const base = (spec.sourceRunId ?? `${spec.model}-${spec.seed}`)
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
   return `train-${base || spec.model}.py`;
 }
 
@@ -64,7 +67,7 @@ export function pytorchScript(spec: PytorchScriptSpec): string {
     'import sys',
     'import time',
     '',
-    '# The run this script repeats (from the book\'s run record).',
+    "# The run this script repeats (from the book's run record).",
     `SPEC = ${settings}`,
     PY_DATA,
     PY_MODEL,

@@ -87,7 +87,9 @@ export function specFromRun(run: RunRecord, opts: SpecOptions = {}): PytorchScri
   const augmentations = pipelineOf(c);
   const [oh, ow] = pipelineOutputSize(augmentations, c.imageSize, c.imageSize);
   if (def.inputSizeFixedBy && (oh !== c.imageSize || ow !== c.imageSize)) {
-    throw new Error(`the augmentations turn ${c.imageSize}×${c.imageSize} images into ${oh}×${ow}, but ${def.inputSizeFixedBy} needs ${c.imageSize}×${c.imageSize} in training and evaluation alike`);
+    throw new Error(
+      `the augmentations turn ${c.imageSize}×${c.imageSize} images into ${oh}×${ow}, but ${def.inputSizeFixedBy} needs ${c.imageSize}×${c.imageSize} in training and evaluation alike`,
+    );
   }
   const frozen = oneOf(c.fineTuning, ['full', 'frozen'] as const, 'full', 'config.fineTuning') === 'frozen';
   const batchNorm = oneOf(c.batchNorm, ['train', 'eval'] as const, 'train', 'config.batchNorm');

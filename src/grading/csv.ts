@@ -9,7 +9,9 @@ import { keyText, neutraliseText } from './cell-safety';
 import type { GradedSubmission } from './types';
 
 /** A student id or e-mail address: the column an LMS matches rows on. */
-export interface KeyCell { key: string }
+export interface KeyCell {
+  key: string;
+}
 
 export type Cell = string | number | null | KeyCell;
 
@@ -26,7 +28,7 @@ export function csvCell(value: Cell): string {
 
 /** Rows as CSV text with CRLF line breaks (RFC 4180). */
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** The flags of one student as one cell: kinds, deduplicated. */
@@ -38,7 +40,10 @@ const itemMarks = (g: GradedSubmission): number[] => GRADED_ITEMS.map((it) => g.
 
 /** The reader's notes on a file (what it dropped from attempts, results or the name) as one cell. */
 export function readNotes(g: GradedSubmission): string {
-  return g.flags.filter((f) => f.kind === 'read-note').map((f) => f.message).join(' ');
+  return g.flags
+    .filter((f) => f.kind === 'read-note')
+    .map((f) => f.message)
+    .join(' ');
 }
 
 /** The gradebook: student id, name, one column per item, total, pending manual items, flags and the reader's notes. */
@@ -49,7 +54,10 @@ export function gradebookRows(graded: readonly GradedSubmission[]): Cell[][] {
     g.name,
     ...itemMarks(g),
     g.total,
-    g.items.filter((i) => i.pending).map((i) => i.id).join(' '),
+    g.items
+      .filter((i) => i.pending)
+      .map((i) => i.id)
+      .join(' '),
     flagSummary(g),
     readNotes(g),
   ]);
@@ -74,7 +82,15 @@ export function canvasRows(graded: readonly GradedSubmission[], opts: LmsOptions
   const title = opts.assignmentId ? `${name} (${opts.assignmentId})` : name;
   const itemCols = opts.perItem ? GRADED_ITEMS.map((i) => `${name} ${i.id}`) : [];
   const header: Cell[] = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...itemCols, title];
-  const points: Cell[] = ['    Points Possible', '', '', '', '', ...(opts.perItem ? GRADED_ITEMS.map((i) => i.marks) : []), GRADED_ITEMS.reduce((s, i) => s + i.marks, 0)];
+  const points: Cell[] = [
+    '    Points Possible',
+    '',
+    '',
+    '',
+    '',
+    ...(opts.perItem ? GRADED_ITEMS.map((i) => i.marks) : []),
+    GRADED_ITEMS.reduce((s, i) => s + i.marks, 0),
+  ];
   const rows = graded.map((g): Cell[] => [g.name, '', keyCell(g.studentId), '', '', ...(opts.perItem ? itemMarks(g) : []), g.total]);
   return [header, points, ...rows];
 }
@@ -87,7 +103,13 @@ export function moodleRows(graded: readonly GradedSubmission[], opts: LmsOptions
   const name = opts.assignment ?? 'Homework 1';
   const itemCols = opts.perItem ? GRADED_ITEMS.map((i) => `${name} ${i.id}`) : [];
   const header: Cell[] = ['ID number', 'Email address', 'Full name', ...itemCols, name];
-  const rows = graded.map((g): Cell[] => [keyCell(g.studentId), keyCell(g.studentId.includes('@') ? g.studentId : ''), g.name, ...(opts.perItem ? itemMarks(g) : []), g.total]);
+  const rows = graded.map((g): Cell[] => [
+    keyCell(g.studentId),
+    keyCell(g.studentId.includes('@') ? g.studentId : ''),
+    g.name,
+    ...(opts.perItem ? itemMarks(g) : []),
+    g.total,
+  ]);
   return [header, ...rows];
 }
 

@@ -47,12 +47,20 @@ export function feedbackText(g: GradedSubmission, course = 'Homework 1', opts: F
 
 /** A safe file name for a student's feedback (`feedback-<id>.txt`). */
 export function feedbackFileName(g: GradedSubmission): string {
-  const id = g.studentId.replace(/[^A-Za-z0-9_@.-]+/g, '_').replace(/^\.+/, '_').slice(0, 60) || 'student';
+  const id =
+    g.studentId
+      .replace(/[^A-Za-z0-9_@.-]+/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 60) || 'student';
   return `feedback-${id}.txt`;
 }
 
 /** Every student's feedback as named text files; names that collide get `-2`, `-3`, … */
-export function feedbackFiles(graded: readonly GradedSubmission[], course = 'Homework 1', opts: FeedbackOptions = {}): { name: string; text: string }[] {
+export function feedbackFiles(
+  graded: readonly GradedSubmission[],
+  course = 'Homework 1',
+  opts: FeedbackOptions = {},
+): { name: string; text: string }[] {
   const used = new Set<string>();
   return graded.map((g) => {
     const base = feedbackFileName(g);

@@ -31,20 +31,28 @@ function cachedParts(catalog: readonly ExerciseDef[], ex: ExerciseDef, variant: 
   return p;
 }
 
-
 /** Flags where the file's declared variant disagrees with the one the course gives this student. */
 export function variantFlags(sub: Submission, course: CourseSettings): Flag[] {
   const declared = sub.variant;
   const flags: Flag[] = [];
   if (course.perStudentVariants && declared.kind !== 'student') {
-    flags.push({ kind: 'variant-kind', message: 'The file used the homework numbers, but this course gives every student their own numbers.' });
+    flags.push({
+      kind: 'variant-kind',
+      message: 'The file used the homework numbers, but this course gives every student their own numbers.',
+    });
   } else if (!course.perStudentVariants && declared.kind !== 'homework') {
-    flags.push({ kind: 'variant-kind', message: 'The file used per-student numbers, but this course uses the homework numbers (is the course file right?).' });
+    flags.push({
+      kind: 'variant-kind',
+      message: 'The file used per-student numbers, but this course uses the homework numbers (is the course file right?).',
+    });
   }
   const expected = declared.kind === 'student' ? seedFor(sub.student.id, course.salt) : 0;
   const seedMatters = declared.kind === 'homework' || course.perStudentVariants;
   if (seedMatters && declared.seed !== expected) {
-    flags.push({ kind: 'seed-mismatch', message: `The file's variant seed ${declared.seed} is not the seed of student "${sub.student.id}" (${expected}).` });
+    flags.push({
+      kind: 'seed-mismatch',
+      message: `The file's variant seed ${declared.seed} is not the seed of student "${sub.student.id}" (${expected}).`,
+    });
   }
   return flags;
 }
@@ -53,17 +61,35 @@ function safeGrade(spec: PartSpec, raw: RawAnswer | undefined, flags: Flag[]): F
   try {
     return grade(spec, raw);
   } catch (e) {
-    flags.push({ kind: 'grader-error', key: spec.key, message: `The grader failed on ${spec.key}: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
-    return { key: spec.key, status: 'unreadable', marks: 0, maxMarks: spec.marks, message: 'The grader could not read this answer; grade it by hand.' };
+    flags.push({
+      kind: 'grader-error',
+      key: spec.key,
+      message: `The grader failed on ${spec.key}: ${String((e as Error)?.message ?? e).slice(0, 200)}`,
+    });
+    return {
+      key: spec.key,
+      status: 'unreadable',
+      marks: 0,
+      maxMarks: spec.marks,
+      message: 'The grader could not read this answer; grade it by hand.',
+    };
   }
 }
 
 /** Regrades one validated submission for `course`; never throws for any valid submission. */
-export async function gradeSubmission(sub: Submission, course: CourseSettings, catalog: readonly ExerciseDef[] = EXERCISES, source = ''): Promise<GradedSubmission> {
+export async function gradeSubmission(
+  sub: Submission,
+  course: CourseSettings,
+  catalog: readonly ExerciseDef[] = EXERCISES,
+  source = '',
+): Promise<GradedSubmission> {
   const variant = variantFor(sub.student.id, course);
   const flags: Flag[] = variantFlags(sub, course);
   if (!isVerbatimKey(sub.student.id)) {
-    flags.push({ kind: 'unsafe-id', message: `The student id ${JSON.stringify(sub.student.id)} begins like a spreadsheet formula; the CSV writes it with a leading ' so no LMS will match it. Check who this is.` });
+    flags.push({
+      kind: 'unsafe-id',
+      message: `The student id ${JSON.stringify(sub.student.id)} begins like a spreadsheet formula; the CSV writes it with a leading ' so no LMS will match it. Check who this is.`,
+    });
   }
   const specsByItem = new Map<string, PartSpec[]>();
   for (const ex of catalog) {
@@ -71,7 +97,11 @@ export async function gradeSubmission(sub: Submission, course: CourseSettings, c
     try {
       parts = await cachedParts(catalog, ex, variant, sub.runs);
     } catch (e) {
-      flags.push({ kind: 'grader-error', key: ex.id, message: `Could not build the parts of ${ex.id}: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
+      flags.push({
+        kind: 'grader-error',
+        key: ex.id,
+        message: `Could not build the parts of ${ex.id}: ${String((e as Error)?.message ?? e).slice(0, 200)}`,
+      });
       continue;
     }
     for (const spec of parts) {
@@ -102,13 +132,24 @@ export async function gradeSubmission(sub: Submission, course: CourseSettings, c
     const autoMax = Math.min(autoSum, it.marks);
     const manualMax = round(it.marks - autoMax);
     const status = manualMax <= 0 ? 'auto' : autoMax <= 0 ? 'manual' : 'mixed';
-    return { id: it.id, title: it.title, marks: round(Math.min(autoMarks, autoMax)), maxMarks: it.marks, autoMax, manualMax, status, pending: manualMax > 0, rubric: handCriteria(it.id, specs, catalog) };
+    return {
+      id: it.id,
+      title: it.title,
+      marks: round(Math.min(autoMarks, autoMax)),
+      maxMarks: it.marks,
+      autoMax,
+      manualMax,
+      status,
+      pending: manualMax > 0,
+      rubric: handCriteria(it.id, specs, catalog),
+    };
   });
   for (const key of Object.keys(sub.answers)) {
     if (known.has(key)) continue;
     const item = items.find((g) => g.id === itemOfKey(key)?.id);
     if (item && item.manualMax > 0) manualAnswers.push({ key, item: item.id, raw: sub.answers[key] });
-    else flags.push({ kind: 'unknown-key', key, message: `The answer key "${key}" belongs to no exercise of the book; it was not graded.` });
+    else
+      flags.push({ kind: 'unknown-key', key, message: `The answer key "${key}" belongs to no exercise of the book; it was not graded.` });
   }
   flags.push(...runMetricFlags(sub.runs));
   return {

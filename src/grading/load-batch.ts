@@ -11,7 +11,12 @@ import { unpackFiles, type InputFile, type Rejected } from './unpack-files';
 export type { InputFile, Rejected } from './unpack-files';
 
 /** An older file of a student whose latest file was graded instead. */
-export interface Superseded { name: string; studentId: string; createdAt: string; keptName: string }
+export interface Superseded {
+  name: string;
+  studentId: string;
+  createdAt: string;
+  keptName: string;
+}
 
 export interface Batch {
   graded: GradedSubmission[];
@@ -20,10 +25,17 @@ export interface Batch {
 }
 
 /** A file read as a submission, with the reader's notes on what it dropped from the advisory fields. */
-export interface ReadFile { name: string; sub: Submission; notes: string[] }
+export interface ReadFile {
+  name: string;
+  sub: Submission;
+  notes: string[];
+}
 
 /** Reads submissions from files; each unreadable one is rejected with its reason. `exerciseIds` as in readSubmission. */
-export function readBatch(files: readonly InputFile[], exerciseIds: ReadonlySet<string> = new Set(EXERCISES.map((e) => e.id))): { submissions: ReadFile[]; rejected: Rejected[] } {
+export function readBatch(
+  files: readonly InputFile[],
+  exerciseIds: ReadonlySet<string> = new Set(EXERCISES.map((e) => e.id)),
+): { submissions: ReadFile[]; rejected: Rejected[] } {
   const unpacked = unpackFiles(files);
   const rejected = unpacked.rejected.slice();
   const submissions: ReadFile[] = [];
@@ -44,7 +56,9 @@ export function readBatch(files: readonly InputFile[], exerciseIds: ReadonlySet<
 }
 
 /** Keeps each student's latest file (by createdAt, then by order given); the others are returned as superseded. Ids match trimmed and case-insensitively. */
-export function dedupe<T extends { name: string; sub: Submission }>(subs: readonly T[]): { kept: (T & { others: Superseded[] })[]; superseded: Superseded[] } {
+export function dedupe<T extends { name: string; sub: Submission }>(
+  subs: readonly T[],
+): { kept: (T & { others: Superseded[] })[]; superseded: Superseded[] } {
   const byId = new Map<string, number[]>();
   subs.forEach((s, order) => {
     const id = s.sub.student.id.trim().toLowerCase();
@@ -54,7 +68,12 @@ export function dedupe<T extends { name: string; sub: Submission }>(subs: readon
   const superseded: Superseded[] = [];
   for (const list of byId.values()) {
     const [latest, ...rest] = list.slice().sort((a, b) => Date.parse(subs[b].sub.createdAt) - Date.parse(subs[a].sub.createdAt) || b - a);
-    const others = rest.map((r) => ({ name: subs[r].name, studentId: subs[r].sub.student.id, createdAt: subs[r].sub.createdAt, keptName: subs[latest].name }));
+    const others = rest.map((r) => ({
+      name: subs[r].name,
+      studentId: subs[r].sub.student.id,
+      createdAt: subs[r].sub.createdAt,
+      keptName: subs[latest].name,
+    }));
     superseded.push(...others);
     kept.push({ order: latest, others });
   }
@@ -63,7 +82,11 @@ export function dedupe<T extends { name: string; sub: Submission }>(subs: readon
 }
 
 /** Reads, deduplicates and regrades every file; never throws for any input bytes. */
-export async function loadBatch(files: readonly InputFile[], course: CourseSettings, catalog: readonly ExerciseDef[] = EXERCISES): Promise<Batch> {
+export async function loadBatch(
+  files: readonly InputFile[],
+  course: CourseSettings,
+  catalog: readonly ExerciseDef[] = EXERCISES,
+): Promise<Batch> {
   const { submissions, rejected } = readBatch(files, new Set([...EXERCISES, ...catalog].map((e) => e.id)));
   const { kept, superseded } = dedupe(submissions);
   const graded: GradedSubmission[] = [];

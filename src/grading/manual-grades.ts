@@ -41,7 +41,10 @@ export interface GradingFile {
  * The tick-boxes of one student's items, from the parts the grader used for that student (by item id): for every
  * item with marks left to hand marking, `handCriteria` (text parts' rubrics, then HAND_MARKED), adding up to that share.
  */
-export function defaultRubrics(partsByItem: ReadonlyMap<string, readonly PartSpec[]>, catalog: readonly ExerciseDef[] = EXERCISES): Record<string, RubricCriterion[]> {
+export function defaultRubrics(
+  partsByItem: ReadonlyMap<string, readonly PartSpec[]>,
+  catalog: readonly ExerciseDef[] = EXERCISES,
+): Record<string, RubricCriterion[]> {
   const out: Record<string, RubricCriterion[]> = {};
   for (const it of GRADED_ITEMS) {
     const criteria = handCriteria(it.id, partsByItem.get(it.id) ?? [], catalog);
@@ -144,7 +147,8 @@ export function importGradingFile(text: string): Parsed<GradingFile> {
     return fail(`The grading file is not valid JSON (${(e as Error).message}).`);
   }
   if (!isObj(data) || data.format !== GRADING_FORMAT) return fail(`This is not a grading file (format must be "${GRADING_FORMAT}").`);
-  if (data.version !== GRADING_VERSION && data.version !== 1) return fail(`Unsupported grading file version ${JSON.stringify(data.version)}.`);
+  if (data.version !== GRADING_VERSION && data.version !== 1)
+    return fail(`Unsupported grading file version ${JSON.stringify(data.version)}.`);
   const rubrics = data.version === 1 ? readRubrics(undefined) : readRubrics(data.rubrics);
   if (!rubrics.ok) return rubrics;
   if (!isObj(data.grades)) return fail('The grading file has no grades object.');
@@ -172,11 +176,14 @@ function readRubrics(v: unknown): Parsed<Record<string, RubricCriterion[]>> {
   for (const itemId of Object.keys(v)) {
     const list = v[itemId];
     if (!ITEM_IDS.has(itemId)) return fail(`Rubric of unknown item "${itemId.slice(0, 60)}".`);
-    if (!Array.isArray(list) || list.length > MAX_RUBRIC) return fail(`The rubric of ${itemId} must be a list of at most ${MAX_RUBRIC} criteria.`);
+    if (!Array.isArray(list) || list.length > MAX_RUBRIC)
+      return fail(`The rubric of ${itemId} must be a list of at most ${MAX_RUBRIC} criteria.`);
     const crit: RubricCriterion[] = [];
     for (const c of list) {
-      if (!isObj(c) || typeof c.id !== 'string' || c.id.length > 60 || typeof c.label !== 'string' || c.label.length > 500) return fail(`A criterion of ${itemId} is malformed.`);
-      if (typeof c.marks !== 'number' || !Number.isFinite(c.marks) || c.marks < 0 || c.marks > maxOf(itemId)) return fail(`A criterion of ${itemId} has marks out of range.`);
+      if (!isObj(c) || typeof c.id !== 'string' || c.id.length > 60 || typeof c.label !== 'string' || c.label.length > 500)
+        return fail(`A criterion of ${itemId} is malformed.`);
+      if (typeof c.marks !== 'number' || !Number.isFinite(c.marks) || c.marks < 0 || c.marks > maxOf(itemId))
+        return fail(`A criterion of ${itemId} has marks out of range.`);
       crit.push({ id: c.id, label: c.label, marks: c.marks });
     }
     put(out, itemId, crit);
@@ -188,9 +195,12 @@ function readEntry(itemId: string, v: unknown): Parsed<ManualEntry> {
   if (!ITEM_IDS.has(itemId)) return fail(`unknown item "${itemId.slice(0, 60)}".`);
   if (!isObj(v)) return fail(`the entry of ${itemId} is not an object.`);
   const { marks, comment, rubric, override, updatedAt } = v;
-  if (typeof marks !== 'number' || !Number.isFinite(marks) || marks < 0 || marks > maxOf(itemId)) return fail(`the marks of ${itemId} must be between 0 and ${maxOf(itemId)}.`);
-  if (typeof comment !== 'string' || comment.length > MAX_COMMENT) return fail(`the comment of ${itemId} must be text of at most ${MAX_COMMENT} characters.`);
-  if (!Array.isArray(rubric) || rubric.length > MAX_RUBRIC || !rubric.every((r) => typeof r === 'string' && r.length <= 60)) return fail(`the rubric ticks of ${itemId} are malformed.`);
+  if (typeof marks !== 'number' || !Number.isFinite(marks) || marks < 0 || marks > maxOf(itemId))
+    return fail(`the marks of ${itemId} must be between 0 and ${maxOf(itemId)}.`);
+  if (typeof comment !== 'string' || comment.length > MAX_COMMENT)
+    return fail(`the comment of ${itemId} must be text of at most ${MAX_COMMENT} characters.`);
+  if (!Array.isArray(rubric) || rubric.length > MAX_RUBRIC || !rubric.every((r) => typeof r === 'string' && r.length <= 60))
+    return fail(`the rubric ticks of ${itemId} are malformed.`);
   if (typeof override !== 'boolean') return fail(`override of ${itemId} must be true or false.`);
   if (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt))) return fail(`updatedAt of ${itemId} is not a time.`);
   return { ok: true, value: { marks, comment, rubric: rubric.slice(), override, updatedAt } };

@@ -3,7 +3,11 @@ import { GRADED_ITEMS } from '../homework/structure';
 import { normaliseAnswer } from './normalise-answer';
 import type { Flag, GradedSubmission } from './types';
 
-export interface HistogramBin { lo: number; hi: number; count: number }
+export interface HistogramBin {
+  lo: number;
+  hi: number;
+  count: number;
+}
 
 export interface ItemStats {
   id: string;
@@ -16,7 +20,12 @@ export interface ItemStats {
   bins: HistogramBin[];
 }
 
-export interface WrongAnswer { key: string; answer: string; count: number; students: string[] }
+export interface WrongAnswer {
+  key: string;
+  answer: string;
+  count: number;
+  students: string[];
+}
 
 export interface BatchStats {
   count: number;
@@ -94,7 +103,14 @@ export function batchStats(graded: readonly GradedSubmission[], topWrong = 5): B
   const commonWrong: Record<string, WrongAnswer[]> = {};
   for (const [key, list] of wrong.all) commonWrong[key] = list.slice(0, topWrong);
   const maxTotal = graded[0]?.maxTotal ?? GRADED_ITEMS.reduce((s, i) => s + i.marks, 0);
-  return { count: graded.length, meanTotal: mean(totals), totalBins: histogram(totals, maxTotal, 11), items, commonWrong, shared: wrong.shared };
+  return {
+    count: graded.length,
+    meanTotal: mean(totals),
+    totalBins: histogram(totals, maxTotal, 11),
+    items,
+    commonWrong,
+    shared: wrong.shared,
+  };
 }
 
 function wrongAnswers(graded: readonly GradedSubmission[]): { all: Map<string, WrongAnswer[]>; shared: WrongAnswer[] } {
@@ -117,8 +133,12 @@ function wrongAnswers(graded: readonly GradedSubmission[]): { all: Map<string, W
   const shared: WrongAnswer[] = [];
   for (const [key, m] of byKey) {
     const list = [...m.values()].sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer));
-    all.set(key, list.map(({ suspicious: _s, ...w }) => w));
-    for (const w of list) if (w.suspicious && w.count >= 2) shared.push({ key: w.key, answer: w.answer, count: w.count, students: w.students.slice() });
+    all.set(
+      key,
+      list.map(({ suspicious: _s, ...w }) => w),
+    );
+    for (const w of list)
+      if (w.suspicious && w.count >= 2) shared.push({ key: w.key, answer: w.answer, count: w.count, students: w.students.slice() });
   }
   return { all, shared };
 }
@@ -128,7 +148,11 @@ export function withSharedFlags(graded: readonly GradedSubmission[], shared: rea
   return graded.map((g) => {
     const extra: Flag[] = shared
       .filter((w) => w.students.includes(g.studentId))
-      .map((w) => ({ kind: 'shared-wrong-answer', key: w.key, message: `Same wrong answer to ${w.key} as ${others(w.students, g.studentId)}: "${w.answer.slice(0, 60)}".` }));
+      .map((w) => ({
+        kind: 'shared-wrong-answer',
+        key: w.key,
+        message: `Same wrong answer to ${w.key} as ${others(w.students, g.studentId)}: "${w.answer.slice(0, 60)}".`,
+      }));
     return extra.length === 0 ? g : { ...g, flags: [...g.flags.filter((f) => f.kind !== 'shared-wrong-answer'), ...extra] };
   });
 }

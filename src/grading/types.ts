@@ -1,7 +1,6 @@
 /** Types of the instructor's regrade: graded submissions, flags and item grades. Plain JSON. */
 import type { RubricCriterion } from '../exercises/kinds/text';
 import type { Feedback, PartKind, RawAnswer, Variant } from '../exercises/types';
-import type { PartSpec } from '../exercises/types';
 import type { RunRecord } from '../record/run-record';
 
 /** Why a submission deserves a second look; none of them changes a mark by itself. */
@@ -79,4 +78,3 @@ export interface GradedSubmission {
   maxTotal: number;
   flags: Flag[];
 }
-

@@ -2,12 +2,24 @@
 import { unzipSync } from 'fflate';
 
 /** One uploaded file (or archive entry) by name. */
-export interface InputFile { name: string; bytes: Uint8Array }
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
 /** A file that was not graded, and why. */
-export interface Rejected { name: string; reason: string }
+export interface Rejected {
+  name: string;
+  reason: string;
+}
 
 /** Limits of a batch: per file, per archive, and over all archives (entries and declared uncompressed bytes). */
-export const BATCH_LIMITS: Readonly<{ maxFileBytes: number; maxArchiveBytes: number; maxUnpackedBytes: number; maxEntries: number; maxZipDepth: number }> = {
+export const BATCH_LIMITS: Readonly<{
+  maxFileBytes: number;
+  maxArchiveBytes: number;
+  maxUnpackedBytes: number;
+  maxEntries: number;
+  maxZipDepth: number;
+}> = {
   maxFileBytes: 5 * 1024 * 1024,
   maxArchiveBytes: 200 * 1024 * 1024,
   maxUnpackedBytes: 300 * 1024 * 1024,
@@ -17,9 +29,11 @@ export const BATCH_LIMITS: Readonly<{ maxFileBytes: number; maxArchiveBytes: num
 
 export type BatchLimits = typeof BATCH_LIMITS;
 
-const isZip = (f: InputFile): boolean => /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b && f.bytes[2] === 0x03 && f.bytes[3] === 0x04);
+const isZip = (f: InputFile): boolean =>
+  /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b && f.bytes[2] === 0x03 && f.bytes[3] === 0x04);
 /** Folders, macOS metadata and hidden files inside folders and archives are skipped silently. */
-export const isIgnored = (name: string): boolean => name.endsWith('/') || name.split('/').some((p) => p === '__MACOSX' || (p.startsWith('.') && p !== '.' && p !== '..'));
+export const isIgnored = (name: string): boolean =>
+  name.endsWith('/') || name.split('/').some((p) => p === '__MACOSX' || (p.startsWith('.') && p !== '.' && p !== '..'));
 
 class LimitError extends Error {}
 
@@ -32,12 +46,14 @@ export function unpackFiles(files: readonly InputFile[], limits: BatchLimits = B
     if (isIgnored(f.name)) return;
     if (isZip(f)) {
       if (depth >= limits.maxZipDepth) rejected.push({ name: f.name, reason: 'Archives nested this deep are not unpacked.' });
-      else if (f.bytes.length > limits.maxArchiveBytes) rejected.push({ name: f.name, reason: `The archive is larger than ${limits.maxArchiveBytes / 1024 / 1024} MiB.` });
+      else if (f.bytes.length > limits.maxArchiveBytes)
+        rejected.push({ name: f.name, reason: `The archive is larger than ${limits.maxArchiveBytes / 1024 / 1024} MiB.` });
       else unzip(f, rejected, budget, limits).forEach((e) => visit(e, depth + 1));
       return;
     }
     if (!/\.json$/i.test(f.name)) rejected.push({ name: f.name, reason: 'Not a .json submission or a .zip archive.' });
-    else if (f.bytes.length > limits.maxFileBytes) rejected.push({ name: f.name, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB.` });
+    else if (f.bytes.length > limits.maxFileBytes)
+      rejected.push({ name: f.name, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB.` });
     else out.push(f);
   };
   for (const f of files) visit(f, 0);
@@ -59,14 +75,17 @@ function unzip(archive: InputFile, rejected: Rejected[], budget: { entries: numb
           return false;
         }
         budget.bytes += info.originalSize;
-        if (budget.bytes > limits.maxUnpackedBytes) throw new LimitError(`The archives unpack to more than ${limits.maxUnpackedBytes / 1024 / 1024} MiB.`);
+        if (budget.bytes > limits.maxUnpackedBytes)
+          throw new LimitError(`The archives unpack to more than ${limits.maxUnpackedBytes / 1024 / 1024} MiB.`);
         return true;
       },
     });
-    for (const name of tooBig) rejected.push({ name: `${archive.name}/${name}`, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB.` });
+    for (const name of tooBig)
+      rejected.push({ name: `${archive.name}/${name}`, reason: `The file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB.` });
     return Object.keys(files).map((name) => ({ name: `${archive.name}/${name}`, bytes: files[name] }));
   } catch (e) {
-    const reason = e instanceof LimitError ? e.message : `The archive could not be unpacked (${String((e as Error)?.message ?? e).slice(0, 120)}).`;
+    const reason =
+      e instanceof LimitError ? e.message : `The archive could not be unpacked (${String((e as Error)?.message ?? e).slice(0, 120)}).`;
     rejected.push({ name: archive.name, reason });
     return [];
   }

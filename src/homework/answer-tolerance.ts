@@ -11,5 +11,8 @@ export const METRIC_TOL = { abs: 0.005, rel: 0 };
 
 /** The mistakes worth naming: finite, farther than `tol` from the answer, and not the same value as an earlier one (a later mistake within `tol` of an earlier one still names what is closer to it). */
 export function distinctMistakes<M extends { value: number }>(mistakes: readonly M[], answer: number, tol: number): M[] {
-  return mistakes.filter((m, i) => Number.isFinite(m.value) && Math.abs(m.value - answer) > tol && mistakes.findIndex((o) => Math.abs(o.value - m.value) < 1e-12) === i);
+  return mistakes.filter(
+    (m, i) =>
+      Number.isFinite(m.value) && Math.abs(m.value - answer) > tol && mistakes.findIndex((o) => Math.abs(o.value - m.value) < 1e-12) === i,
+  );
 }

@@ -19,7 +19,10 @@ function pickPrediction(rng: () => number): number {
 }
 
 /** A confidently wrong papaya: label y and a logit z far on the wrong side (|z| in 3–5.5, hundredths never 0). */
-export interface ConfidentlyWrong { y: 0 | 1; z: number }
+export interface ConfidentlyWrong {
+  y: 0 | 1;
+  z: number;
+}
 
 /** q1.1a: the confidently wrong papaya; the homework's is y = 1, z = −4.35 (ŷ ≈ 0.013). */
 export function confidentlyWrong(v: Variant): ConfidentlyWrong {
@@ -47,7 +50,12 @@ export function onePapaya(v: Variant): Example {
 
 /** q1.1d: three papayas; the homework's are (1, 0.1), (0, 0.2), (0, 0.7). */
 export function threePapayas(v: Variant): Example[] {
-  if (v.kind === 'homework') return [[1, 0.1], [0, 0.2], [0, 0.7]];
+  if (v.kind === 'homework')
+    return [
+      [1, 0.1],
+      [0, 0.2],
+      [0, 0.7],
+    ];
   const rng = rngFor(v, SALT.d);
   return [0, 1, 2].map(() => [pickOne(rng, [0, 1] as const), pickPrediction(rng)] as Example);
 }
@@ -107,12 +115,24 @@ const norm = (w: readonly number[]) => Math.hypot(...w);
 /** True when the norms are well apart and the middle model (not the largest-λ one) holds the smallest entry. */
 function goodNorms(large: number[], small: number[], none: number[]): boolean {
   const entries = (w: number[]) => Math.min(...w.map(Math.abs));
-  return norm(large) < 0.7 * norm(small) && norm(small) < 0.7 * norm(none) && entries(small) < entries(large) && entries(small) < entries(none);
+  return (
+    norm(large) < 0.7 * norm(small) && norm(small) < 0.7 * norm(none) && entries(small) < entries(large) && entries(small) < entries(none)
+  );
 }
 
 /** q1.1e.effect's weight vectors; the homework's are P = [2.9, −0.4], Q = [1.1, −1.2], R = [6.4, −2.3] (Q has the largest λ). */
 export function normQuestion(v: Variant): NormQuestion {
-  if (v.kind === 'homework') return { vectors: [[2.9, -0.4], [1.1, -1.2], [6.4, -2.3]], largest: 1, none: 2, middle: 0 };
+  if (v.kind === 'homework')
+    return {
+      vectors: [
+        [2.9, -0.4],
+        [1.1, -1.2],
+        [6.4, -2.3],
+      ],
+      largest: 1,
+      none: 2,
+      middle: 0,
+    };
   const rng = rngFor(v, SALT.eNorms);
   const signs = [pickOne(rng, [-1, 1]), pickOne(rng, [-1, 1])];
   const draw = (lo: number, hi: number) => signs.map((s) => s * pickRounded(rng, lo, hi, 1));
@@ -121,7 +141,14 @@ export function normQuestion(v: Variant): NormQuestion {
     const small = draw(0.1, 4);
     const none = draw(0.5, 8);
     if (!goodNorms(large, small, none)) continue;
-    const order = pickOne(rng, [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]);
+    const order = pickOne(rng, [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ]);
     const byRole = [large, small, none];
     const vectors = order.map((role) => byRole[role]) as NormQuestion['vectors'];
     return { vectors, largest: order.indexOf(0), middle: order.indexOf(1), none: order.indexOf(2) };

@@ -43,19 +43,41 @@ const q1_2a: ExerciseDef = {
   params: () => ({}),
   parts: async () => [
     {
-      kind: 'shape', key: 'q1.2a.W2', marks: 1 / 3, answer: ['K', 'Da'], symbols: SYMBOLS,
-      mistakes: [shapeMistake('transposed', ['Da', 'K'], 'Transposed: a weight matrix has one row per output unit and one column per input unit.')],
-    },
-    {
-      kind: 'shape', key: 'q1.2a.b2', marks: 1 / 3, answer: ['K', '1'], symbols: SYMBOLS,
+      kind: 'shape',
+      key: 'q1.2a.W2',
+      marks: 1 / 3,
+      answer: ['K', 'Da'],
+      symbols: SYMBOLS,
       mistakes: [
-        shapeMistake('per-sample', ['K', 'm'], 'The bias has no column per sample: all samples share it, and broadcasting adds it to each of the m columns.'),
-        shapeMistake('row', ['1', 'K'], 'A row vector: b[2] is added to the column vector z[2] of one sample, so it must be a column too.'),
-        shapeMistake('one-dim', ['K'], 'That is a 1-D shape, as numpy writes (K,). The homework writes vectors as columns, so give b[2] as a matrix shape with two dimensions.'),
+        shapeMistake('transposed', ['Da', 'K'], 'Transposed: a weight matrix has one row per output unit and one column per input unit.'),
       ],
     },
     {
-      kind: 'shape', key: 'q1.2a.Z2', marks: 1 / 3, answer: ['K', 'm'], symbols: SYMBOLS,
+      kind: 'shape',
+      key: 'q1.2a.b2',
+      marks: 1 / 3,
+      answer: ['K', '1'],
+      symbols: SYMBOLS,
+      mistakes: [
+        shapeMistake(
+          'per-sample',
+          ['K', 'm'],
+          'The bias has no column per sample: all samples share it, and broadcasting adds it to each of the m columns.',
+        ),
+        shapeMistake('row', ['1', 'K'], 'A row vector: b[2] is added to the column vector z[2] of one sample, so it must be a column too.'),
+        shapeMistake(
+          'one-dim',
+          ['K'],
+          'That is a 1-D shape, as numpy writes (K,). The homework writes vectors as columns, so give b[2] as a matrix shape with two dimensions.',
+        ),
+      ],
+    },
+    {
+      kind: 'shape',
+      key: 'q1.2a.Z2',
+      marks: 1 / 3,
+      answer: ['K', 'm'],
+      symbols: SYMBOLS,
       mistakes: [shapeMistake('transposed', ['m', 'K'], 'Transposed: the samples are stacked as columns.')],
     },
   ],
@@ -70,13 +92,20 @@ const q1_2b: ExerciseDef = {
   params: (v) => layerSizes(v),
   parts: async (v) => {
     const s = layerSizes(v);
-    return [{
-      kind: 'number', key: 'q1.2b', marks: 1, answer: parameterCount(s), tol: { abs: 1e-9, rel: 0 }, units: ['parameters', 'params'],
-      mistakes: [
-        { id: 'no-bias', value: s.Da * s.Dx + s.K * s.Da, message: 'The biases are missing: b[1] has Da entries and b[2] has K.' },
-        { id: 'one-bias', value: s.Da * s.Dx + s.K * s.Da + s.Da, message: 'b[2] (K entries) is missing.' },
-      ].filter((m) => m.value !== parameterCount(s)),
-    }];
+    return [
+      {
+        kind: 'number',
+        key: 'q1.2b',
+        marks: 1,
+        answer: parameterCount(s),
+        tol: { abs: 1e-9, rel: 0 },
+        units: ['parameters', 'params'],
+        mistakes: [
+          { id: 'no-bias', value: s.Da * s.Dx + s.K * s.Da, message: 'The biases are missing: b[1] has Da entries and b[2] has K.' },
+          { id: 'one-bias', value: s.Da * s.Dx + s.K * s.Da + s.Da, message: 'b[2] (K entries) is missing.' },
+        ].filter((m) => m.value !== parameterCount(s)),
+      },
+    ];
   },
   hints: ['Count W[1], b[1], W[2] and b[2] separately from their shapes.'],
 };
@@ -87,22 +116,31 @@ const q1_2c: ExerciseDef = {
   title: 'The derivative of softmax',
   inputs: [{ key: 'q1.2c', kind: 'formula', label: '∂ŷ_k/∂z_j in y_k, y_j and d = δ_kj', example: 'd - y_j^2' }],
   params: () => ({}),
-  parts: async () => [{
-    kind: 'formula', key: 'q1.2c', marks: 1, answer: 'y_k*(d - y_j)',
-    variables: [
-      { name: 'y_k', lo: 0.05, hi: 0.95 },
-      { name: 'y_j', lo: 0.05, hi: 0.95, equals: { name: 'y_k', when: 'd', is: 1 } },
-      { name: 'd', values: [0, 1] },
-    ],
-    aliases: { 'ŷ_k': 'y_k', 'ŷ_j': 'y_j', yk: 'y_k', yj: 'y_j', 'δ_kj': 'd', 'δ': 'd', delta: 'd' },
-    display: { y_k: '\\hat y_k', y_j: '\\hat y_j', d: '\\delta_{kj}' },
-    tol: { rel: 1e-6, abs: 1e-9 },
-    mistakes: [
-      { id: 'missing-diagonal', expr: '-y_k*y_j', message: 'The diagonal term is missing: for k = j the numerator e^{z_k} also depends on z_j.' },
-      { id: 'sign', expr: 'y_k*(y_j - d)', message: 'Sign error: raising z_k must raise ŷ_k, so the diagonal entries are positive.' },
-      { id: 'no-delta', expr: 'y_k*(1 - y_j)', message: 'This holds only on the diagonal (k = j); the formula must also cover k ≠ j.' },
-    ],
-  }],
+  parts: async () => [
+    {
+      kind: 'formula',
+      key: 'q1.2c',
+      marks: 1,
+      answer: 'y_k*(d - y_j)',
+      variables: [
+        { name: 'y_k', lo: 0.05, hi: 0.95 },
+        { name: 'y_j', lo: 0.05, hi: 0.95, equals: { name: 'y_k', when: 'd', is: 1 } },
+        { name: 'd', values: [0, 1] },
+      ],
+      aliases: { ŷ_k: 'y_k', ŷ_j: 'y_j', yk: 'y_k', yj: 'y_j', δ_kj: 'd', δ: 'd', delta: 'd' },
+      display: { y_k: '\\hat y_k', y_j: '\\hat y_j', d: '\\delta_{kj}' },
+      tol: { rel: 1e-6, abs: 1e-9 },
+      mistakes: [
+        {
+          id: 'missing-diagonal',
+          expr: '-y_k*y_j',
+          message: 'The diagonal term is missing: for k = j the numerator e^{z_k} also depends on z_j.',
+        },
+        { id: 'sign', expr: 'y_k*(y_j - d)', message: 'Sign error: raising z_k must raise ŷ_k, so the diagonal entries are positive.' },
+        { id: 'no-delta', expr: 'y_k*(1 - y_j)', message: 'This holds only on the diagonal (k = j); the formula must also cover k ≠ j.' },
+      ],
+    },
+  ],
   hints: ['Use the quotient rule on ŷ_k = e^{z_k} / Σ_i e^{z_i}, separately for k = j and k ≠ j.'],
 };
 
@@ -126,14 +164,23 @@ const q1_2d: ExerciseDef = {
     return [
       { kind: 'matrix', key: 'q1.2d.jacobian', marks: 1, answer: softmaxJacobianAutodiff(z), tol: TOL, mistakes: jacobianMistakes(z) },
       {
-        kind: 'vector', key: 'q1.2d.dz', marks: 1, answer: dz, tol: TOL,
+        kind: 'vector',
+        key: 'q1.2d.dz',
+        marks: 1,
+        answer: dz,
+        tol: TOL,
         mistakes: [
           { id: 'sign', value: dz.map((g) => -g), message: 'Sign error: every entry has the opposite sign of the gradient.' },
           { id: 'no-label', value: softmax(z), message: 'That is ŷ alone: the label y is missing from the gradient.' },
         ],
       },
       {
-        kind: 'choice', key: 'q1.2d.dW', marks: 1, multiple: false, options: DW_OPTIONS, correct: ['outer'],
+        kind: 'choice',
+        key: 'q1.2d.dW',
+        marks: 1,
+        multiple: false,
+        options: DW_OPTIONS,
+        correct: ['outer'],
         mistakes: [
           { id: 'transposed', chosen: ['outer-t'], message: 'Transposed: ∂L/∂W[2] has the shape of W[2], K×Da.' },
           { id: 'input', chosen: ['input'], message: 'W[2] multiplies a[1], not x.' },
@@ -154,7 +201,13 @@ const q1_2e: ExerciseDef = {
   marks: 2,
   title: 'Numerical stability of softmax',
   inputs: [
-    { key: 'q1.2e.problems', kind: 'choice', label: 'What goes wrong when softmax is computed naively?', multiple: true, options: PROBLEM_OPTIONS },
+    {
+      key: 'q1.2e.problems',
+      kind: 'choice',
+      label: 'What goes wrong when softmax is computed naively?',
+      multiple: true,
+      options: PROBLEM_OPTIONS,
+    },
     { key: 'q1.2e.softmax', kind: 'vector', label: 'softmax(z), computed stably', length: 3, example: '0.1234, 0.4321, 0.4445' },
   ],
   params: (v) => ({ z: vectorText(hugeLogits(v)) }),
@@ -167,13 +220,26 @@ const q1_2e: ExerciseDef = {
     const flippedSum = flipped.reduce((a, b) => a + b, 0);
     return [
       {
-        kind: 'choice', key: 'q1.2e.problems', marks: 1, multiple: true, options: PROBLEM_OPTIONS, correct: ['overflow', 'underflow'],
+        kind: 'choice',
+        key: 'q1.2e.problems',
+        marks: 1,
+        multiple: true,
+        options: PROBLEM_OPTIONS,
+        correct: ['overflow', 'underflow'],
         mistakes: [{ id: 'negative', chosen: ['negative'], message: 'exp is never negative, so neither is softmax.' }],
       },
       {
-        kind: 'vector', key: 'q1.2e.softmax', marks: 1, answer, tol: TOL,
+        kind: 'vector',
+        key: 'q1.2e.softmax',
+        marks: 1,
+        answer,
+        tol: TOL,
         mistakes: farFrom(answer, [
-          { id: 'exp-sign', value: flipped.map((e) => e / flippedSum), message: 'Sign error in an exponent: after subtracting the maximum, every exponent is ≤ 0.' },
+          {
+            id: 'exp-sign',
+            value: flipped.map((e) => e / flippedSum),
+            message: 'Sign error in an exponent: after subtracting the maximum, every exponent is ≤ 0.',
+          },
           { id: 'sorted', value: [...answer].sort((a, b) => a - b), message: 'The entries are sorted; keep the order of z.' },
         ]),
       },

@@ -37,25 +37,62 @@ export const q21batches: ExerciseDef = {
     const train = run?.dataset.counts.train ?? 0;
     const bs = run?.config.batchSize ?? 0;
     if (!run || !Number.isInteger(train) || train < 1 || !Number.isInteger(bs) || bs < 1) {
-      return [{ kind: 'text', key: COUNT_KEY, marks: 0.5 }, { kind: 'text', key: LAST_KEY, marks: 0.5 }];
+      return [
+        { kind: 'text', key: COUNT_KEY, marks: 0.5 },
+        { kind: 'text', key: LAST_KEY, marks: 0.5 },
+      ];
     }
     const b = loaderBatches(train, bs);
     const c = run.dataset.counts;
     return [
       {
-        kind: 'number', key: COUNT_KEY, marks: 0.5, answer: b.count, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'drop-last', value: b.full, message: 'That counts the full batches only, as drop_last=True would (the book\'s trainer drops the last incomplete batch, so its progress bar shows this number); this DataLoader keeps drop_last at its default.' },
-          { id: 'fraction', value: train / bs, message: 'A number of batches is a whole number: every image goes into exactly one batch.' },
-          { id: 'all-splits', value: Math.ceil((c.train + c.val + c.test) / bs), message: 'That counts the images of all three splits; the training loader iterates over the training split only.' },
-        ], b.count, WHOLE.abs),
+        kind: 'number',
+        key: COUNT_KEY,
+        marks: 0.5,
+        answer: b.count,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'drop-last',
+              value: b.full,
+              message:
+                "That counts the full batches only, as drop_last=True would (the book's trainer drops the last incomplete batch, so its progress bar shows this number); this DataLoader keeps drop_last at its default.",
+            },
+            {
+              id: 'fraction',
+              value: train / bs,
+              message: 'A number of batches is a whole number: every image goes into exactly one batch.',
+            },
+            {
+              id: 'all-splits',
+              value: Math.ceil((c.train + c.val + c.test) / bs),
+              message: 'That counts the images of all three splits; the training loader iterates over the training split only.',
+            },
+          ],
+          b.count,
+          WHOLE.abs,
+        ),
       },
       {
-        kind: 'number', key: LAST_KEY, marks: 0.5, answer: b.last, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'full', value: bs, message: 'That is a full batch; the last batch holds the images the full batches leave over.' },
-          { id: 'none', value: 0, message: 'With drop_last left at its default, no image is left out of the epoch: the last batch holds what the full batches leave over.' },
-        ], b.last, WHOLE.abs),
+        kind: 'number',
+        key: LAST_KEY,
+        marks: 0.5,
+        answer: b.last,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            { id: 'full', value: bs, message: 'That is a full batch; the last batch holds the images the full batches leave over.' },
+            {
+              id: 'none',
+              value: 0,
+              message:
+                'With drop_last left at its default, no image is left out of the epoch: the last batch holds what the full batches leave over.',
+            },
+          ],
+          b.last,
+          WHOLE.abs,
+        ),
       },
     ] satisfies PartSpec[];
   },

@@ -32,16 +32,41 @@ export const q21bug: ExerciseDef = {
   title: 'Find the bugs in the loader',
   inputs: [{ key: 'q2.1.bugs', kind: 'choice', label: 'Select every line that is a bug', multiple: true, options: LOADER_LINES }],
   params: () => ({}),
-  parts: async () => [{
-    kind: 'choice', key: 'q2.1.bugs', marks: 1, multiple: true, options: LOADER_LINES, correct: LOADER_BUGS,
-    mistakes: [
-      { id: 'mapping', chosen: without('imagefolder'), message: 'Almost: with this code, are the labels the model learns the homework\'s labels? Look for where class_mapping should have been used.' },
-      { id: 'train-order', chosen: without('train-loader'), message: 'Almost: in which order do the training images arrive, epoch after epoch?' },
-      { id: 'test-data', chosen: without('test-loader'), message: 'Almost: which images does each of the three loaders iterate over?' },
-      { id: 'getitem-gpu', chosen: without('getitem-gpu'), message: 'Almost: where does __getitem__ run when num_workers=4, and what does that process know about CUDA?' },
-      { id: 'dict-itself', chosen: [...LOADER_BUGS, 'class-mapping'], message: 'One line you marked is right as written: a dictionary with the homework\'s mapping is what the code needs. The bug is elsewhere.' },
-    ],
-  }],
+  parts: async () => [
+    {
+      kind: 'choice',
+      key: 'q2.1.bugs',
+      marks: 1,
+      multiple: true,
+      options: LOADER_LINES,
+      correct: LOADER_BUGS,
+      mistakes: [
+        {
+          id: 'mapping',
+          chosen: without('imagefolder'),
+          message:
+            "Almost: with this code, are the labels the model learns the homework's labels? Look for where class_mapping should have been used.",
+        },
+        {
+          id: 'train-order',
+          chosen: without('train-loader'),
+          message: 'Almost: in which order do the training images arrive, epoch after epoch?',
+        },
+        { id: 'test-data', chosen: without('test-loader'), message: 'Almost: which images does each of the three loaders iterate over?' },
+        {
+          id: 'getitem-gpu',
+          chosen: without('getitem-gpu'),
+          message: 'Almost: where does __getitem__ run when num_workers=4, and what does that process know about CUDA?',
+        },
+        {
+          id: 'dict-itself',
+          chosen: [...LOADER_BUGS, 'class-mapping'],
+          message:
+            "One line you marked is right as written: a dictionary with the homework's mapping is what the code needs. The bug is elsewhere.",
+        },
+      ],
+    },
+  ],
   hints: [
     'Six lines are wrong. Ask of each loader which images it iterates over, in which order, and with which labels.',
     'DataLoader runs __getitem__ in its worker processes (num_workers=4).',
@@ -71,7 +96,12 @@ export const q21imagefolder: ExerciseDef = {
   title: 'The labels ImageFolder gives',
   inputs: [
     { key: 'q2.1.imagefolder.label', kind: 'number', label: 'The label ImageFolder gives that class', example: '12' },
-    { key: 'q2.1.imagefolder.moved', kind: 'number', label: 'How many of the ten classes get a label other than the homework\'s', example: '12' },
+    {
+      key: 'q2.1.imagefolder.moved',
+      kind: 'number',
+      label: "How many of the ten classes get a label other than the homework's",
+      example: '12',
+    },
   ],
   params: (v) => ({ cls: imageFolderClass(v) }),
   parts: async (v) => {
@@ -81,21 +111,46 @@ export const q21imagefolder: ExerciseDef = {
     const moved = movedClasses();
     return [
       {
-        kind: 'number', key: 'q2.1.imagefolder.label', marks: 0.25, answer: label, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'homework', value: homework, message: 'That is the label class_mapping gives it, but nothing passes class_mapping to ImageFolder: it numbers the folders in sorted order.' },
-          { id: 'from-one', value: label + 1, message: 'ImageFolder counts from 0, like every index in Python.' },
-        ], label, WHOLE.abs),
+        kind: 'number',
+        key: 'q2.1.imagefolder.label',
+        marks: 0.25,
+        answer: label,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'homework',
+              value: homework,
+              message:
+                'That is the label class_mapping gives it, but nothing passes class_mapping to ImageFolder: it numbers the folders in sorted order.',
+            },
+            { id: 'from-one', value: label + 1, message: 'ImageFolder counts from 0, like every index in Python.' },
+          ],
+          label,
+          WHOLE.abs,
+        ),
       },
       {
-        kind: 'number', key: 'q2.1.imagefolder.moved', marks: 0.25, answer: moved, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'one', value: 1, message: 'When one class takes another place in the order, the classes it passes move as well.' },
-          { id: 'all', value: RUSSIAN_WILDLIFE_CLASSES.length, message: 'A class whose place in the sorted order is its place in the homework\'s list keeps its label.' },
-          { id: 'none', value: 0, message: 'The homework\'s list is not in sorted order, and ImageFolder never sees class_mapping.' },
-        ], moved, WHOLE.abs),
+        kind: 'number',
+        key: 'q2.1.imagefolder.moved',
+        marks: 0.25,
+        answer: moved,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            { id: 'one', value: 1, message: 'When one class takes another place in the order, the classes it passes move as well.' },
+            {
+              id: 'all',
+              value: RUSSIAN_WILDLIFE_CLASSES.length,
+              message: "A class whose place in the sorted order is its place in the homework's list keeps its label.",
+            },
+            { id: 'none', value: 0, message: "The homework's list is not in sorted order, and ImageFolder never sees class_mapping." },
+          ],
+          moved,
+          WHOLE.abs,
+        ),
       },
     ];
   },
-  hints: ['Sort the ten folder names as Python\'s sorted() does (character by character) and number them from 0.'],
+  hints: ["Sort the ten folder names as Python's sorted() does (character by character) and number them from 0."],
 };

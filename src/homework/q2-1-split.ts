@@ -42,10 +42,29 @@ export function splitMistakes(n: number, key: keyof Counts): NumberMistake[] {
   const answer = splitCounts(n)[key];
   const percent = SPLITS.find((s) => s.key === key)!.percent;
   const candidates: NumberMistake[] = [
-    { id: 'floored', value: eachRounded(n, Math.floor)[key], message: 'If you rounded this share down: rounded down, the three shares add up to less than the class, and the images left over go, one each, to the shares with the largest remainders.' },
-    { id: 'rounded', value: eachRounded(n, Math.round)[key], message: 'If you rounded this share to the nearest whole number on its own: shares rounded one by one need not add up to the class; the largest remainder rule decides all three together.' },
-    { id: 'rounded-up', value: eachRounded(n, Math.ceil)[key], message: 'If you rounded this share up: only the shares with the largest remainders get an extra image.' },
-    { id: 'chained-split', value: chainedTrainTestSplit(n)[key], message: 'If you used two chained train_test_split calls (test_size=0.3, then 2/3 of the rest): each rounds its test part up, which is not the largest remainder rule the book\'s split uses.' },
+    {
+      id: 'floored',
+      value: eachRounded(n, Math.floor)[key],
+      message:
+        'If you rounded this share down: rounded down, the three shares add up to less than the class, and the images left over go, one each, to the shares with the largest remainders.',
+    },
+    {
+      id: 'rounded',
+      value: eachRounded(n, Math.round)[key],
+      message:
+        'If you rounded this share to the nearest whole number on its own: shares rounded one by one need not add up to the class; the largest remainder rule decides all three together.',
+    },
+    {
+      id: 'rounded-up',
+      value: eachRounded(n, Math.ceil)[key],
+      message: 'If you rounded this share up: only the shares with the largest remainders get an extra image.',
+    },
+    {
+      id: 'chained-split',
+      value: chainedTrainTestSplit(n)[key],
+      message:
+        "If you used two chained train_test_split calls (test_size=0.3, then 2/3 of the rest): each rounds its test part up, which is not the largest remainder rule the book's split uses.",
+    },
     { id: 'fraction', value: percent, message: 'That is the percentage; the question asks for a number of images.' },
   ];
   const out: NumberMistake[] = [];
@@ -69,7 +88,11 @@ export const q21split: ExerciseDef = {
     const n = splitClassSize(v);
     const c = splitCounts(n);
     return SPLITS.map((s) => ({
-      kind: 'number' as const, key: `q2.1.split.${s.key}`, marks: 1 / 3, answer: c[s.key], tol: WHOLE,
+      kind: 'number' as const,
+      key: `q2.1.split.${s.key}`,
+      marks: 1 / 3,
+      answer: c[s.key],
+      tol: WHOLE,
       mistakes: splitMistakes(n, s.key),
     }));
   },

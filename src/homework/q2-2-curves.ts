@@ -13,7 +13,14 @@ export const OVERFIT_CURVES: readonly EpochMetrics[] = [
   [0.36, 0.893, 2.41, 0.437],
   [0.23, 0.936, 2.7, 0.441],
   [0.15, 0.9594, 2.98, 0.436],
-].map(([trainLoss, trainAccuracy, valLoss, valAccuracy], i) => ({ epoch: i + 1, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds: 0 }));
+].map(([trainLoss, trainAccuracy, valLoss, valAccuracy], i) => ({
+  epoch: i + 1,
+  trainLoss,
+  trainAccuracy,
+  valLoss,
+  valAccuracy,
+  seconds: 0,
+}));
 
 /** The epoch with the lowest validation loss (where early stopping would keep the weights). */
 export function bestEpoch(curves: readonly EpochMetrics[]): number {

@@ -16,13 +16,17 @@ export const q22curves: ExerciseDef = {
   title: 'The curves of your run',
   inputs: [
     { key: BEST_KEY, kind: 'number', label: 'The epoch of your run with the lowest validation loss', example: '12' },
-    { key: GAP_KEY, kind: 'number', label: 'Training minus validation accuracy at your run\'s last epoch', example: '0.999 or 99.9 %' },
+    { key: GAP_KEY, kind: 'number', label: "Training minus validation accuracy at your run's last epoch", example: '0.999 or 99.9 %' },
   ],
   params: () => ({}),
   parts: async (_v, context) => {
     const run = latestRun('q2.2', context?.runs ?? []);
     const last = run?.epochs.at(-1);
-    if (!run || !last) return [{ kind: 'text', key: BEST_KEY, marks: 0.5 }, { kind: 'text', key: GAP_KEY, marks: 0.5 }];
+    if (!run || !last)
+      return [
+        { kind: 'text', key: BEST_KEY, marks: 0.5 },
+        { kind: 'text', key: GAP_KEY, marks: 0.5 },
+      ];
     const best = bestEpoch(run.epochs);
     const lowestVal = run.epochs.find((e) => e.epoch === best)!.valLoss;
     const bestAcc = run.epochs.reduce((a, e) => (e.valAccuracy > a.valAccuracy ? e : a));
@@ -31,19 +35,59 @@ export const q22curves: ExerciseDef = {
     const test = run.test ? metricsFromConfusion(run.test.confusion).accuracy : NaN;
     return [
       {
-        kind: 'number', key: BEST_KEY, marks: 0.5, answer: best, tol: WHOLE,
-        mistakes: distinctMistakes([
-          ...run.epochs.filter((e) => e.epoch !== best && e.valLoss === lowestVal).map((e) => ({ id: 'tie', value: e.epoch, message: 'That epoch ties for the lowest validation loss; the question asks for the first of them.' })),
-          { id: 'best-acc', value: bestAcc.epoch, message: 'That epoch has the highest validation accuracy; the question asks for the lowest validation loss, which early stopping usually watches.' },
-          { id: 'train-loss', value: lowestTrain.epoch, message: 'That epoch has the lowest training loss; early stopping watches the validation loss.' },
-        ], best, WHOLE.abs),
+        kind: 'number',
+        key: BEST_KEY,
+        marks: 0.5,
+        answer: best,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            ...run.epochs
+              .filter((e) => e.epoch !== best && e.valLoss === lowestVal)
+              .map((e) => ({
+                id: 'tie',
+                value: e.epoch,
+                message: 'That epoch ties for the lowest validation loss; the question asks for the first of them.',
+              })),
+            {
+              id: 'best-acc',
+              value: bestAcc.epoch,
+              message:
+                'That epoch has the highest validation accuracy; the question asks for the lowest validation loss, which early stopping usually watches.',
+            },
+            {
+              id: 'train-loss',
+              value: lowestTrain.epoch,
+              message: 'That epoch has the lowest training loss; early stopping watches the validation loss.',
+            },
+          ],
+          best,
+          WHOLE.abs,
+        ),
       },
       {
-        kind: 'number', key: GAP_KEY, marks: 0.5, answer: gap, tol: METRIC_TOL, percent: true,
-        mistakes: distinctMistakes([
-          { id: 'test', value: last.trainAccuracy - test, message: 'That uses the test accuracy; the curves compare training with validation accuracy, epoch by epoch.' },
-          { id: 'loss', value: last.valLoss - last.trainLoss, message: 'That is the gap between the losses; the question asks for the accuracies.' },
-        ], gap, METRIC_TOL.abs),
+        kind: 'number',
+        key: GAP_KEY,
+        marks: 0.5,
+        answer: gap,
+        tol: METRIC_TOL,
+        percent: true,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'test',
+              value: last.trainAccuracy - test,
+              message: 'That uses the test accuracy; the curves compare training with validation accuracy, epoch by epoch.',
+            },
+            {
+              id: 'loss',
+              value: last.valLoss - last.trainLoss,
+              message: 'That is the gap between the losses; the question asks for the accuracies.',
+            },
+          ],
+          gap,
+          METRIC_TOL.abs,
+        ),
       },
     ] satisfies PartSpec[];
   },

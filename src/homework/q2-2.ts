@@ -39,15 +39,41 @@ const q22flatten: ExerciseDef = {
   parts: async (v) => {
     const s = flattenSize(v);
     const answer = flattenFeatures(s);
-    return [{
-      kind: 'number', key: 'q2.2.flatten', marks: 1, answer, tol: WHOLE,
-      mistakes: distinctMistakes([
-        { id: 'no-channels', value: (s / 16) ** 2, message: 'That counts the positions of the last feature map only; every position holds one value per channel.' },
-        { id: 'pools-of-2', value: 128 * (s / 8) ** 2, message: 'That treats all three pools as 2×2; the first pool is 4×4 with stride 4.' },
-        { id: 'hard-coded', value: 128 * 16 * 16, message: `128·16·16 is the homework's hard-coded view; it fits one input size only, and not ${s}×${s}.` },
-        { id: 'pool-4-only', value: 128 * (s / 4) ** 2, message: 'Only the first pool was applied; the second and third pools halve the side again.' },
-      ], answer, WHOLE.abs),
-    }];
+    return [
+      {
+        kind: 'number',
+        key: 'q2.2.flatten',
+        marks: 1,
+        answer,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'no-channels',
+              value: (s / 16) ** 2,
+              message: 'That counts the positions of the last feature map only; every position holds one value per channel.',
+            },
+            {
+              id: 'pools-of-2',
+              value: 128 * (s / 8) ** 2,
+              message: 'That treats all three pools as 2×2; the first pool is 4×4 with stride 4.',
+            },
+            {
+              id: 'hard-coded',
+              value: 128 * 16 * 16,
+              message: `128·16·16 is the homework's hard-coded view; it fits one input size only, and not ${s}×${s}.`,
+            },
+            {
+              id: 'pool-4-only',
+              value: 128 * (s / 4) ** 2,
+              message: 'Only the first pool was applied; the second and third pools halve the side again.',
+            },
+          ],
+          answer,
+          WHOLE.abs,
+        ),
+      },
+    ];
   },
   hints: [
     'Padding 1 keeps a 3×3 convolution from shrinking the image; only the pools do.',
@@ -70,20 +96,53 @@ const q22view: ExerciseDef = {
     const size = 16 * Math.sqrt(assumed / 128);
     return [
       {
-        kind: 'number', key: 'q2.2.view_bug.features32', marks: 0.5, answer: features32, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'comment', value: assumed, message: 'That is 128·16·16, the number the code assumes; work out the side of the feature maps after the three pools of a 32×32 input.' },
-          { id: 'pools-of-2', value: 128 * (32 / 8) ** 2, message: 'That treats all pools as 2×2; the first one is 4×4 with stride 4.' },
-          { id: 'no-channels', value: (32 / 16) ** 2, message: 'That counts the positions of the last feature map only; every position holds one value per channel.' },
-        ], features32, WHOLE.abs),
+        kind: 'number',
+        key: 'q2.2.view_bug.features32',
+        marks: 0.5,
+        answer: features32,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'comment',
+              value: assumed,
+              message:
+                'That is 128·16·16, the number the code assumes; work out the side of the feature maps after the three pools of a 32×32 input.',
+            },
+            { id: 'pools-of-2', value: 128 * (32 / 8) ** 2, message: 'That treats all pools as 2×2; the first one is 4×4 with stride 4.' },
+            {
+              id: 'no-channels',
+              value: (32 / 16) ** 2,
+              message: 'That counts the positions of the last feature map only; every position holds one value per channel.',
+            },
+          ],
+          features32,
+          WHOLE.abs,
+        ),
       },
       {
-        kind: 'number', key: 'q2.2.view_bug.size', marks: 0.5, answer: size, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'comment', value: 32, message: 'That is what the comment claims, and it is the bug: a 32×32 input does not end with 16×16 maps after the pools.' },
-          { id: 'pools-of-2', value: 16 * 8, message: 'That divides the side by 2·2·2; the first pool is 4×4 with stride 4.' },
-          { id: 'side-16', value: 16, message: '16 is the side of the maps after the pools; the question asks for the side of the input image.' },
-        ], size, WHOLE.abs),
+        kind: 'number',
+        key: 'q2.2.view_bug.size',
+        marks: 0.5,
+        answer: size,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'comment',
+              value: 32,
+              message: 'That is what the comment claims, and it is the bug: a 32×32 input does not end with 16×16 maps after the pools.',
+            },
+            { id: 'pools-of-2', value: 16 * 8, message: 'That divides the side by 2·2·2; the first pool is 4×4 with stride 4.' },
+            {
+              id: 'side-16',
+              value: 16,
+              message: '16 is the side of the maps after the pools; the question asks for the side of the input image.',
+            },
+          ],
+          size,
+          WHOLE.abs,
+        ),
       },
     ];
   },
@@ -94,16 +153,33 @@ const LAST = OVERFIT_CURVES.at(-1)!;
 const pct0 = (x: number) => `${Math.round(100 * x)} %`;
 
 const OVERFIT_OPTIONS = [
-  { id: 'overfit', label: 'Yes: training loss keeps falling while validation loss rises after a few epochs, and training accuracy ends far above validation accuracy.' },
-  { id: 'underfit', label: `No, it underfits: a validation accuracy near ${pct0(LAST.valAccuracy)} shows the network is too small to learn the data.` },
+  {
+    id: 'overfit',
+    label:
+      'Yes: training loss keeps falling while validation loss rises after a few epochs, and training accuracy ends far above validation accuracy.',
+  },
+  {
+    id: 'underfit',
+    label: `No, it underfits: a validation accuracy near ${pct0(LAST.valAccuracy)} shows the network is too small to learn the data.`,
+  },
   { id: 'val-flat', label: 'No: validation accuracy does not drop, so the model is not overfitting.' },
   { id: 'diverge', label: 'No: the learning rate is too high, so Adam diverges and the validation loss grows.' },
 ];
 
 /** How the instructor marks the free answer of q2.2.overfit about the student's own run. */
 export const OVERFIT_WHY_RUBRIC: RubricCriterion[] = [
-  { id: 'verdict', label: 'Says whether their own run overfits and from which epoch, with evidence from its curves (the validation loss turning up, the train–validation gap)', marks: 0.25 },
-  { id: 'remedy', label: 'Names a remedy that fits (early stopping at the lowest validation loss, augmentation, weight decay, dropout) and says why it helps', marks: 0.25 },
+  {
+    id: 'verdict',
+    label:
+      'Says whether their own run overfits and from which epoch, with evidence from its curves (the validation loss turning up, the train–validation gap)',
+    marks: 0.25,
+  },
+  {
+    id: 'remedy',
+    label:
+      'Names a remedy that fits (early stopping at the lowest validation loss, augmentation, weight decay, dropout) and says why it helps',
+    marks: 0.25,
+  },
 ];
 
 const q22overfit: ExerciseDef = {
@@ -121,19 +197,54 @@ const q22overfit: ExerciseDef = {
     const bestAcc = OVERFIT_CURVES.reduce((a, e) => (e.valAccuracy > a.valAccuracy ? e : a));
     return [
       {
-        kind: 'choice', key: 'q2.2.overfit.verdict', marks: 0.5, multiple: false, options: OVERFIT_OPTIONS, correct: ['overfit'],
+        kind: 'choice',
+        key: 'q2.2.overfit.verdict',
+        marks: 0.5,
+        multiple: false,
+        options: OVERFIT_OPTIONS,
+        correct: ['overfit'],
         mistakes: [
-          { id: 'underfit', chosen: ['underfit'], message: `An underfitting model is poor on the training data too; this one ends at ${pct0(LAST.trainAccuracy)} training accuracy.` },
-          { id: 'val-flat', chosen: ['val-flat'], message: 'Validation accuracy can stay flat while the model overfits: look at the gap to training accuracy and at what the validation loss does while the training loss falls.' },
-          { id: 'diverge', chosen: ['diverge'], message: 'A diverging optimiser would raise the training loss too; here the training loss falls steadily.' },
+          {
+            id: 'underfit',
+            chosen: ['underfit'],
+            message: `An underfitting model is poor on the training data too; this one ends at ${pct0(LAST.trainAccuracy)} training accuracy.`,
+          },
+          {
+            id: 'val-flat',
+            chosen: ['val-flat'],
+            message:
+              'Validation accuracy can stay flat while the model overfits: look at the gap to training accuracy and at what the validation loss does while the training loss falls.',
+          },
+          {
+            id: 'diverge',
+            chosen: ['diverge'],
+            message: 'A diverging optimiser would raise the training loss too; here the training loss falls steadily.',
+          },
         ],
       },
       {
-        kind: 'number', key: 'q2.2.overfit.best_epoch', marks: 0.5, answer: best, tol: WHOLE,
-        mistakes: distinctMistakes([
-          { id: 'last', value: OVERFIT_CURVES.length, message: 'The last epoch has the lowest training loss but not the lowest validation loss; early stopping watches the validation loss.' },
-          { id: 'best-acc', value: bestAcc.epoch, message: `Epoch ${bestAcc.epoch} has the best validation accuracy, but early stopping usually watches the validation loss.` },
-        ], best, WHOLE.abs),
+        kind: 'number',
+        key: 'q2.2.overfit.best_epoch',
+        marks: 0.5,
+        answer: best,
+        tol: WHOLE,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'last',
+              value: OVERFIT_CURVES.length,
+              message:
+                'The last epoch has the lowest training loss but not the lowest validation loss; early stopping watches the validation loss.',
+            },
+            {
+              id: 'best-acc',
+              value: bestAcc.epoch,
+              message: `Epoch ${bestAcc.epoch} has the best validation accuracy, but early stopping usually watches the validation loss.`,
+            },
+          ],
+          best,
+          WHOLE.abs,
+        ),
       },
       { kind: 'text', key: 'q2.2.overfit.why', marks: 0.5, rubric: OVERFIT_WHY_RUBRIC },
     ] satisfies PartSpec[];
@@ -156,22 +267,60 @@ const q22metrics: ExerciseDef = {
   params: () => ({}),
   parts: async (_variant, context) => {
     const run = latestRun('q2.2', context?.runs ?? []);
-    if (!run?.test) return [{ kind: 'text', key: 'q2.2.metrics.accuracy', marks: 1 }, { kind: 'text', key: 'q2.2.metrics.f1', marks: 1 }];
+    if (!run?.test)
+      return [
+        { kind: 'text', key: 'q2.2.metrics.accuracy', marks: 1 },
+        { kind: 'text', key: 'q2.2.metrics.f1', marks: 1 },
+      ];
     const m = metricsFromConfusion(run.test.confusion);
     return [
       {
-        kind: 'number', key: 'q2.2.metrics.accuracy', marks: 1, answer: m.accuracy, tol: METRIC_TOL, percent: true,
-        mistakes: distinctMistakes([
-          { id: 'train-acc', value: run.epochs.at(-1)?.trainAccuracy ?? NaN, message: 'That is the training accuracy of the last epoch; the question asks for the test split.' },
-          { id: 'val-acc', value: run.epochs.at(-1)?.valAccuracy ?? NaN, message: 'That is the validation accuracy of the last epoch; the question asks for the test split.' },
-        ], m.accuracy, METRIC_TOL.abs),
+        kind: 'number',
+        key: 'q2.2.metrics.accuracy',
+        marks: 1,
+        answer: m.accuracy,
+        tol: METRIC_TOL,
+        percent: true,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'train-acc',
+              value: run.epochs.at(-1)?.trainAccuracy ?? NaN,
+              message: 'That is the training accuracy of the last epoch; the question asks for the test split.',
+            },
+            {
+              id: 'val-acc',
+              value: run.epochs.at(-1)?.valAccuracy ?? NaN,
+              message: 'That is the validation accuracy of the last epoch; the question asks for the test split.',
+            },
+          ],
+          m.accuracy,
+          METRIC_TOL.abs,
+        ),
       },
       {
-        kind: 'number', key: 'q2.2.metrics.f1', marks: 1, answer: m.macroF1, tol: METRIC_TOL, percent: true,
-        mistakes: distinctMistakes([
-          { id: 'weighted', value: m.weightedF1, message: 'That is the support-weighted F1; give the macro F1, the plain mean of the per-class F1 scores.' },
-          { id: 'accuracy', value: m.accuracy, message: 'That is the accuracy; F1 is the harmonic mean of precision and recall, per class, then averaged.' },
-        ], m.macroF1, METRIC_TOL.abs),
+        kind: 'number',
+        key: 'q2.2.metrics.f1',
+        marks: 1,
+        answer: m.macroF1,
+        tol: METRIC_TOL,
+        percent: true,
+        mistakes: distinctMistakes(
+          [
+            {
+              id: 'weighted',
+              value: m.weightedF1,
+              message: 'That is the support-weighted F1; give the macro F1, the plain mean of the per-class F1 scores.',
+            },
+            {
+              id: 'accuracy',
+              value: m.accuracy,
+              message: 'That is the accuracy; F1 is the harmonic mean of precision and recall, per class, then averaged.',
+            },
+          ],
+          m.macroF1,
+          METRIC_TOL.abs,
+        ),
       },
     ];
   },
@@ -184,14 +333,20 @@ const q22metrics: ExerciseDef = {
 /** How the instructor marks the free answer of q2.2.errors. */
 export const ERRORS_RUBRIC: RubricCriterion[] = [
   { id: 'pairs', label: 'Names the most confused pairs, consistent with the confusion matrix of the run', marks: 0.25 },
-  { id: 'why', label: 'Explains the errors from what the misclassified images show (similar species, pose, background, lighting, size of the animal)', marks: 0.25 },
+  {
+    id: 'why',
+    label: 'Explains the errors from what the misclassified images show (similar species, pose, background, lighting, size of the animal)',
+    marks: 0.25,
+  },
 ];
 
 const q22errors: ExerciseDef = {
   id: 'q2.2.errors',
   marks: 0.5,
   title: 'What the network gets wrong',
-  inputs: [{ key: 'q2.2.errors', kind: 'text', label: 'Which classes are confused with which, and why, judging from the misclassified images' }],
+  inputs: [
+    { key: 'q2.2.errors', kind: 'text', label: 'Which classes are confused with which, and why, judging from the misclassified images' },
+  ],
   params: () => ({}),
   parts: async () => [{ kind: 'text', key: 'q2.2.errors', marks: 0.5, rubric: ERRORS_RUBRIC }],
 };
@@ -201,6 +356,11 @@ export const Q2_2: ExerciseDef[] = [q22flatten, q22view, q22overfit, q22curves, 
 
 /** What the instructor marks in q2.2 beyond its exercises (src/homework/hand-marked.ts). */
 export const HAND_MARKED_Q2_2: RubricCriterion[] = [
-  { id: 'train', label: 'The CNN as specified, trained 10 epochs with cross-entropy and Adam; training and validation loss and accuracy logged and plotted per epoch', marks: 0.5 },
+  {
+    id: 'train',
+    label:
+      'The CNN as specified, trained 10 epochs with cross-entropy and Adam; training and validation loss and accuracy logged and plotted per epoch',
+    marks: 0.5,
+  },
   { id: 'gallery', label: 'For every class with errors, three misclassified test images shown with their predicted labels', marks: 0.5 },
 ];

@@ -9,7 +9,11 @@ export function mostConfused(confusion: readonly (readonly number[])[]): { pair:
     for (let p = 0; p < confusion[t].length; p++) {
       if (t === p) continue;
       const c = confusion[t][p];
-      if (c > count) { pair = [t, p]; count = c; ties = 0; } else if (c === count && c > 0) ties++;
+      if (c > count) {
+        pair = [t, p];
+        count = c;
+        ties = 0;
+      } else if (c === count && c > 0) ties++;
     }
   }
   return pair ? { pair, count, clear: ties === 0 } : null;
@@ -38,7 +42,10 @@ export const RECALL_MARGIN = 0.005;
 
 /** The class with the lowest recall, and whether it is below every other class by RECALL_MARGIN; null without two classes with test images. */
 export function lowestRecall(confusion: readonly (readonly number[])[]): { cls: number; clear: boolean } | null {
-  const order = recalls(confusion).map((r, i) => ({ r, i })).filter((x) => Number.isFinite(x.r)).sort((a, b) => a.r - b.r);
+  const order = recalls(confusion)
+    .map((r, i) => ({ r, i }))
+    .filter((x) => Number.isFinite(x.r))
+    .sort((a, b) => a.r - b.r);
   return order.length < 2 ? null : { cls: order[0].i, clear: order[1].r - order[0].r >= RECALL_MARGIN };
 }
 
@@ -49,7 +56,10 @@ export const RISE_MARGIN = 0.01;
  * The class whose recall rose most from `before` to `after` (the same classes in the same order), with
  * its rise and whether it beats every other class by RISE_MARGIN; null when the matrices do not match.
  */
-export function largestRecallRise(before: readonly (readonly number[])[], after: readonly (readonly number[])[]): { cls: number; rise: number; clear: boolean } | null {
+export function largestRecallRise(
+  before: readonly (readonly number[])[],
+  after: readonly (readonly number[])[],
+): { cls: number; rise: number; clear: boolean } | null {
   if (before.length !== after.length || before.length < 2) return null;
   const a = recalls(before);
   const b = recalls(after);

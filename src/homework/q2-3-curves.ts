@@ -39,7 +39,7 @@ export function curveFacts(epochs: readonly EpochMetrics[]): CurveFacts | null {
   const best = epochs.reduce((b, e) => (e.valLoss < b.valLoss ? e : b));
   const gap = last.trainAccuracy - last.valAccuracy;
   const valRise = best.valLoss > 0 ? last.valLoss / best.valLoss - 1 : 0;
-  const verdict = gap >= OVERFIT_GAP || (valRise >= VAL_RISE && gap > 0) ? 'overfit'
-    : gap < FIT_GAP && valRise < VAL_RISE / 2 ? 'fits' : 'unclear';
+  const verdict =
+    gap >= OVERFIT_GAP || (valRise >= VAL_RISE && gap > 0) ? 'overfit' : gap < FIT_GAP && valRise < VAL_RISE / 2 ? 'fits' : 'unclear';
   return { gap, bestEpoch: best.epoch, valRise, verdict, valLoss: trend(best.epoch, last.epoch, valRise) };
 }

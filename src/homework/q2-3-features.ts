@@ -13,14 +13,16 @@ export function classCentroidDistances(features: Float32Array, d: number, labels
     const s = sums[c];
     for (let k = 0; k < d; k++) s[k] += features[i * d + k];
   }
-  const empty = counts.findIndex((c) => c === 0);
+  const empty = counts.indexOf(0);
   if (empty >= 0) throw new Error(`class ${empty} has no point, so it has no centroid`);
   const centroids = sums.map((s, c) => s.map((v) => v / counts[c]));
-  return centroids.map((a) => centroids.map((b) => {
-    let sq = 0;
-    for (let k = 0; k < d; k++) sq += (a[k] - b[k]) ** 2;
-    return Math.sqrt(sq);
-  }));
+  return centroids.map((a) =>
+    centroids.map((b) => {
+      let sq = 0;
+      for (let k = 0; k < d; k++) sq += (a[k] - b[k]) ** 2;
+      return Math.sqrt(sq);
+    }),
+  );
 }
 
 /** The two classes (smaller number first) whose centroids are closest; ties go to the first pair in row order. */

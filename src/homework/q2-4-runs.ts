@@ -11,7 +11,11 @@ const augmented = (r: RunRecord) => Array.isArray(r.config?.augmentations) && r.
  */
 export function augmentationPair(runs: readonly RunRecord[] | undefined): { augmented: RunRecord | null; baseline: RunRecord | null } {
   const all = runs ?? [];
-  const aug = latestRun('q2.4', all.filter((r) => augmented(r) && r.config.model === 'resnet18')) ?? latestRun('q2.4', all.filter(augmented));
+  const aug =
+    latestRun(
+      'q2.4',
+      all.filter((r) => augmented(r) && r.config.model === 'resnet18'),
+    ) ?? latestRun('q2.4', all.filter(augmented));
   if (!aug) return { augmented: null, baseline: null };
   let baseline: RunRecord | null = null;
   for (const r of all) {

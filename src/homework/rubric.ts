@@ -39,13 +39,16 @@ type SpecOf<K extends PartKind> = Extract<PartSpec, { kind: K }>;
 
 /** How the grader marks each kind of input: all or nothing, named mistakes get feedback but no marks. */
 const RULES: { [K in PartKind]: (spec: SpecOf<K>) => string } = {
-  number: (s) => `All or nothing: ${tolText(s.tol)}, in any notation the book reads${s.units && s.units.length > 0 ? ` (a unit such as "${s.units[0]}" may follow)` : ''}${s.percent ? ', as a fraction or a percentage' : ''}.`,
+  number: (s) =>
+    `All or nothing: ${tolText(s.tol)}, in any notation the book reads${s.units && s.units.length > 0 ? ` (a unit such as "${s.units[0]}" may follow)` : ''}${s.percent ? ', as a fraction or a percentage' : ''}.`,
   vector: (s) => `All or nothing: every entry ${tolText(s.tol)}; wrong entries are marked.`,
   matrix: (s) => `All or nothing: every entry ${tolText(s.tol)}; wrong entries are marked.`,
   shape: () => 'All or nothing: the dimensions in order, in any notation the book reads.',
-  formula: (s) => `All or nothing: equal to the answer at ${s.points ?? 20} seeded points${s.scaleInvariant ? ', up to a positive factor (any log base used consistently)' : ''}.`,
+  formula: (s) =>
+    `All or nothing: equal to the answer at ${s.points ?? 20} seeded points${s.scaleInvariant ? ', up to a positive factor (any log base used consistently)' : ''}.`,
   choice: (s) => (s.multiple ? 'All or nothing: exactly the right options, no wrong one.' : 'All or nothing: the right option.'),
-  text: (s) => (s.rubric && s.rubric.length > 0 ? s.rubric.map((c) => `${c.label} (${round(c.marks)})`).join('; ') : 'From the student\'s answer.'),
+  text: (s) =>
+    s.rubric && s.rubric.length > 0 ? s.rubric.map((c) => `${c.label} (${round(c.marks)})`).join('; ') : "From the student's answer.",
 };
 
 function ruleOf(spec: PartSpec): string {
@@ -72,19 +75,46 @@ function waitsForRun(ex: ExerciseDef, spec: PartSpec): boolean {
 }
 
 /** The rubric of item `itemId` for `variant` and the handed-in `runs`: its inputs in order, then the criteria beyond them. */
-export async function itemRubric(itemId: string, variant: Variant = homeworkVariant, runs: readonly RunRecord[] = [], catalog: readonly ExerciseDef[] = EXERCISES): Promise<RubricLine[]> {
+export async function itemRubric(
+  itemId: string,
+  variant: Variant = homeworkVariant,
+  runs: readonly RunRecord[] = [],
+  catalog: readonly ExerciseDef[] = EXERCISES,
+): Promise<RubricLine[]> {
   const lines: RubricLine[] = [];
   for (const ex of exercisesOf(itemId, catalog)) {
     for (const spec of await ex.parts(variant, { runs })) {
       const label = labelOf(spec.key, catalog);
       if (waitsForRun(ex, spec)) {
-        lines.push({ key: spec.key, label, marks: spec.marks, how: 'run', rule: 'Against the student\'s handed-in run; by hand, from the report, when no run with test results is handed in (or the run cannot decide it, e.g. a tie).', reference: '' });
+        lines.push({
+          key: spec.key,
+          label,
+          marks: spec.marks,
+          how: 'run',
+          rule: "Against the student's handed-in run; by hand, from the report, when no run with test results is handed in (or the run cannot decide it, e.g. a tie).",
+          reference: '',
+        });
       } else {
-        lines.push({ key: spec.key, label, marks: spec.marks, how: spec.kind === 'text' ? 'hand' : 'auto', rule: ruleOf(spec), reference: kindOf(spec)?.reference(spec) ?? '' });
+        lines.push({
+          key: spec.key,
+          label,
+          marks: spec.marks,
+          how: spec.kind === 'text' ? 'hand' : 'auto',
+          rule: ruleOf(spec),
+          reference: kindOf(spec)?.reference(spec) ?? '',
+        });
       }
     }
   }
-  for (const c of handMarked(itemId)) lines.push({ key: `${itemId}.${c.id}`, label: c.label, marks: c.marks, how: 'hand', rule: 'From the student\'s report.', reference: '' });
+  for (const c of handMarked(itemId))
+    lines.push({
+      key: `${itemId}.${c.id}`,
+      label: c.label,
+      marks: c.marks,
+      how: 'hand',
+      rule: "From the student's report.",
+      reference: '',
+    });
   return lines;
 }
 

@@ -22,7 +22,11 @@ export function waitingForRun(def: ExerciseDef, spec: PartSpec, raw: RawAnswer |
   if (!def.usesRuns || spec.kind !== 'text' || !input || input.kind === 'text') return null;
   if (raw === undefined || isBlank(raw) || runs.some((r) => r.test)) return null;
   return {
-    key: spec.key, status: 'unreadable', marks: 0, maxMarks: spec.marks,
-    message: 'Could not check this yet: it is checked against your handed-in run, and no run with test results is handed in. Hand in a run from the runs list; your answer is saved.',
+    key: spec.key,
+    status: 'unreadable',
+    marks: 0,
+    maxMarks: spec.marks,
+    message:
+      'Could not check this yet: it is checked against your handed-in run, and no run with test results is handed in. Hand in a run from the runs list; your answer is saved.',
   };
 }

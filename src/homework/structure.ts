@@ -33,7 +33,10 @@ export const QUESTIONS: Question[] = [
     marks: 15,
     chapters: [
       {
-        part: 'q1.1', slug: '1-1', title: 'Binary classification of papayas', marks: 7,
+        part: 'q1.1',
+        slug: '1-1',
+        title: 'Binary classification of papayas',
+        marks: 7,
         items: [
           item('q1.1a', 1, 'Why not MSE'),
           item('q1.1b', 1, 'Binary cross-entropy'),
@@ -43,7 +46,10 @@ export const QUESTIONS: Question[] = [
         ],
       },
       {
-        part: 'q1.2', slug: '1-2', title: 'A softmax classifier with one hidden layer', marks: 8,
+        part: 'q1.2',
+        slug: '1-2',
+        title: 'A softmax classifier with one hidden layer',
+        marks: 8,
         items: [
           item('q1.2a', 1, 'Shapes'),
           item('q1.2b', 1, 'Parameter count'),
@@ -59,7 +65,13 @@ export const QUESTIONS: Question[] = [
     title: 'Image classification on the Russian Wildlife Dataset',
     marks: 40,
     chapters: [
-      { part: 'q2.1', slug: '2-1', title: 'Data sets and the stratified split', marks: 5, items: [item('q2.1', 5, 'Data loading and split')] },
+      {
+        part: 'q2.1',
+        slug: '2-1',
+        title: 'Data sets and the stratified split',
+        marks: 5,
+        items: [item('q2.1', 5, 'Data loading and split')],
+      },
       { part: 'q2.2', slug: '2-2', title: 'A CNN from scratch', marks: 10, items: [item('q2.2', 10, 'CNN from scratch')] },
       { part: 'q2.3', slug: '2-3', title: 'Fine-tuning ResNet-18', marks: 10, items: [item('q2.3', 10, 'ResNet-18 fine-tuning')] },
       { part: 'q2.4', slug: '2-4', title: 'Data augmentation', marks: 10, items: [item('q2.4', 10, 'Augmentation')] },
@@ -99,5 +111,7 @@ export function chapterFileMismatch(slugs: readonly string[]): string | null {
   return [
     stray.length ? `content/chapters has ${stray.map((s) => `${s}.mdx`).join(', ')}, which src/homework/structure.ts does not list` : '',
     missing.length ? `src/homework/structure.ts lists ${missing.join(', ')}, which has no file in content/chapters` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

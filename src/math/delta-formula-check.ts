@@ -13,12 +13,19 @@ export interface DeltaCell {
 }
 
 /** Evaluates `formula` at every (k, j) for the probabilities ŷ and compares with `jacobian` within `tol` (absolute). */
-export function checkDeltaFormula(formula: DeltaFormula, yhat: readonly number[], jacobian: readonly (readonly number[])[], tol = 1e-5): DeltaCell[] {
+export function checkDeltaFormula(
+  formula: DeltaFormula,
+  yhat: readonly number[],
+  jacobian: readonly (readonly number[])[],
+  tol = 1e-5,
+): DeltaCell[] {
   const cells: DeltaCell[] = [];
-  yhat.forEach((yk, k) => yhat.forEach((yj, j) => {
-    const expected = jacobian[k][j];
-    const got = formula(yk, yj, k === j ? 1 : 0);
-    cells.push({ k, j, expected, got, ok: Number.isFinite(got) && Math.abs(got - expected) <= tol });
-  }));
+  yhat.forEach((yk, k) =>
+    yhat.forEach((yj, j) => {
+      const expected = jacobian[k][j];
+      const got = formula(yk, yj, k === j ? 1 : 0);
+      cells.push({ k, j, expected, got, ok: Number.isFinite(got) && Math.abs(got - expected) <= tol });
+    }),
+  );
   return cells;
 }

@@ -40,21 +40,32 @@ export function jacobianMistakes(z: readonly number[]): NamedMatrix[] {
 
 /** Per-cell |a − b| ≤ tol; a cell that is missing or not finite counts as wrong. */
 export function compareCells(got: readonly (readonly number[])[], want: readonly (readonly number[])[], tol: number): boolean[][] {
-  return want.map((row, k) => row.map((w, j) => {
-    const g = got[k]?.[j];
-    return g !== undefined && Number.isFinite(g) && Math.abs(g - w) <= tol;
-  }));
+  return want.map((row, k) =>
+    row.map((w, j) => {
+      const g = got[k]?.[j];
+      return g !== undefined && Number.isFinite(g) && Math.abs(g - w) <= tol;
+    }),
+  );
 }
 
 const allTrue = (cells: boolean[][]): boolean => cells.every((r) => r.every(Boolean));
 
 /** Grades `got` against `truth` (from autodiff) at logits z; names transposed or a known mistake when wrong. */
-export function checkJacobian(got: readonly (readonly number[])[], truth: readonly (readonly number[])[], z: readonly number[], tol = 5e-4): JacobianVerdict {
+export function checkJacobian(
+  got: readonly (readonly number[])[],
+  truth: readonly (readonly number[])[],
+  z: readonly number[],
+  tol = 5e-4,
+): JacobianVerdict {
   const cells = compareCells(got, truth, tol);
   if (allTrue(cells)) return { cells, correct: true };
   const t = transpose(truth);
   if (allTrue(compareCells(got, t, tol))) {
-    return { cells, correct: false, mistake: { id: 'transposed', message: 'This is the transpose: row k must hold ∂ŷ_k/∂z_j for every j.' } };
+    return {
+      cells,
+      correct: false,
+      mistake: { id: 'transposed', message: 'This is the transpose: row k must hold ∂ŷ_k/∂z_j for every j.' },
+    };
   }
   const named = jacobianMistakes(z).find((m) => allTrue(compareCells(got, m.value, tol)));
   return named ? { cells, correct: false, mistake: { id: named.id, message: named.message } } : { cells, correct: false };

@@ -7,9 +7,13 @@ export type ListResult = { ok: true; values: number[] } | { ok: false; error: st
 /** Parses `text` into between `min` and `max` finite numbers (expressions such as log2(10) allowed). */
 export function parseNumberList(text: string, min = 1, max = 8): ListResult {
   const body = text.trim().replace(/^[[(]|[\])]$/g, '');
-  const pieces = body.split(/[,;]/.test(body) ? /[,;]/ : /\s+/).map((p) => p.trim()).filter((p) => p !== '');
+  const pieces = body
+    .split(/[,;]/.test(body) ? /[,;]/ : /\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (pieces.length === 0) return { ok: false, error: 'Type some numbers, separated by commas.' };
-  if (pieces.length < min || pieces.length > max) return { ok: false, error: `Type between ${min} and ${max} numbers (got ${pieces.length}).` };
+  if (pieces.length < min || pieces.length > max)
+    return { ok: false, error: `Type between ${min} and ${max} numbers (got ${pieces.length}).` };
   const values: number[] = [];
   for (const p of pieces) {
     const r = parseNumber(p);

@@ -21,7 +21,11 @@ export function softmaxTf(z: readonly number[]): number[] {
 export function ceGradAutodiff(z: readonly number[], target: number): number[] {
   return tf.tidy(() => {
     const loss = (x: tf.Tensor) => tf.logSoftmax(x).slice([target], [1]).sum().neg();
-    return Array.from(tf.grad(loss)(tf.tensor1d([...z])).dataSync());
+    return Array.from(
+      tf
+        .grad(loss)(tf.tensor1d([...z]))
+        .dataSync(),
+    );
   });
 }
 
@@ -36,7 +40,10 @@ export function ceWeightGradAutodiff(
     const a = tf.tensor2d([...a1], [a1.length, 1]);
     const b = tf.tensor1d([...b2]);
     const loss = (w: tf.Tensor) => {
-      const z = tf.matMul(w as tf.Tensor2D, a).reshape([b2.length]).add(b);
+      const z = tf
+        .matMul(w as tf.Tensor2D, a)
+        .reshape([b2.length])
+        .add(b);
       return tf.logSoftmax(z).slice([target], [1]).sum().neg();
     };
     const g = tf.grad(loss)(tf.tensor2d(w2.map((r) => [...r])));

@@ -49,7 +49,10 @@ export function saveProgress(storage: StorageLike | null, progress: Progress, ke
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
     if (/quota/i.test(name) || /quota/i.test(String((e as Error).message))) {
-      return { kind: 'quota', message: 'The browser’s storage is full, so your latest changes are not saved. Download your submission now to keep them.' };
+      return {
+        kind: 'quota',
+        message: 'The browser’s storage is full, so your latest changes are not saved. Download your submission now to keep them.',
+      };
     }
     return unavailable();
   }
@@ -69,6 +72,7 @@ export function clearProgress(storage: StorageLike | null, key = PROGRESS_KEY): 
 function unavailable(): StoreWarning {
   return {
     kind: 'unavailable',
-    message: 'This browser does not let the book save your progress (private mode or blocked storage). Your answers last only until you close the page: download your submission to keep them.',
+    message:
+      'This browser does not let the book save your progress (private mode or blocked storage). Your answers last only until you close the page: download your submission to keep them.',
   };
 }

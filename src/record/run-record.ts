@@ -18,7 +18,12 @@ export interface EpochMetrics {
   seconds: number;
 }
 
-export interface ClassMetrics { precision: number; recall: number; f1: number; support: number }
+export interface ClassMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
 
 export interface TestMetrics {
   accuracy: number;
@@ -67,7 +72,15 @@ export interface FeatureSpaceSummary {
   /** Euclidean distances between the class centroids of the features, [classes][classes]. */
   classCentroidDistances: number[][];
   /** The t-SNE picture drawn from them, when one was computed. */
-  tsne?: { dims: 2 | 3; perplexity: number; iterations: number; seed: number; kl: number; trustworthiness: number | null; points: number }[];
+  tsne?: {
+    dims: 2 | 3;
+    perplexity: number;
+    iterations: number;
+    seed: number;
+    kl: number;
+    trustworthiness: number | null;
+    points: number;
+  }[];
 }
 
 /** How a run outside the book ran (the exported PyTorch script): processes, device, torch version. */

@@ -23,7 +23,9 @@ function num(x: unknown, path: string, min = -Infinity, max = Infinity): number 
   return typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max ? x : bad(path, `must be a finite number in [${min}, ${max}]`);
 }
 function int(x: unknown, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  return Number.isInteger(x) && (x as number) >= min && (x as number) <= max ? (x as number) : bad(path, `must be an integer in [${min}, ${max}]`);
+  return Number.isInteger(x) && (x as number) >= min && (x as number) <= max
+    ? (x as number)
+    : bad(path, `must be an integer in [${min}, ${max}]`);
 }
 function arr(x: unknown, path: string, max: number): unknown[] {
   return Array.isArray(x) && x.length <= max ? x : bad(path, `must be an array of at most ${max} items`);
@@ -83,7 +85,9 @@ function checkTest(x: unknown, classes: number, testCount: number): void {
   conf.forEach((row, i) => {
     const r = arr(row, `test.confusion[${i}]`, classes);
     if (r.length !== classes) bad('test.confusion', `must be ${classes}×${classes}`);
-    r.forEach((v, j) => { total += int(v, `test.confusion[${i}][${j}]`); });
+    r.forEach((v, j) => {
+      total += int(v, `test.confusion[${i}][${j}]`);
+    });
   });
   if (total !== testCount) bad('test.confusion', `sums to ${total} but the test split has ${testCount} images`);
   arr(t.misclassified, 'test.misclassified', Math.min(LIMITS.misclassified, testCount)).forEach((m, i) => {

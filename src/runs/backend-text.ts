@@ -5,9 +5,11 @@ import type { BackendChoice } from '../train/backends';
 export function backendText(choice: BackendChoice, auto: boolean): string {
   const parts = [`Backend: ${choice.name}.`];
   if (choice.adapter) {
-    parts.push(choice.software
-      ? `It runs on ${choice.adapter}, a software renderer on the CPU: expect slow training${auto ? ' (nothing faster started here)' : '; wasm is usually faster on such a machine'}.`
-      : `GPU: ${choice.adapter}.`);
+    parts.push(
+      choice.software
+        ? `It runs on ${choice.adapter}, a software renderer on the CPU: expect slow training${auto ? ' (nothing faster started here)' : '; wasm is usually faster on such a machine'}.`
+        : `GPU: ${choice.adapter}.`,
+    );
   }
   const skipped = choice.skipped ?? [];
   if (auto) {
@@ -16,7 +18,12 @@ export function backendText(choice: BackendChoice, auto: boolean): string {
       : `auto chose the first backend that started${choice.failures.length ? '' : ', the fastest kind'}.`;
     parts.push(why[0].toUpperCase() + why.slice(1));
   }
-  if (choice.threads) parts.push(choice.threads.count > 1 ? `It trains on ${choice.threads.count} CPU threads.` : `It trains on one CPU thread: ${choice.threads.reason}.`);
+  if (choice.threads)
+    parts.push(
+      choice.threads.count > 1
+        ? `It trains on ${choice.threads.count} CPU threads.`
+        : `It trains on one CPU thread: ${choice.threads.reason}.`,
+    );
   const simd = choice.simdKernels;
   if (simd && !simd.running) parts.push(`The book's faster wasm kernels are off (${simd.problem}), so training is slower.`);
   else if (simd?.problem) parts.push(`The book's faster wasm kernels run on one thread only (${simd.problem}).`);

@@ -5,9 +5,11 @@ import { stopReasonText } from './run-summary';
 
 /** What the BatchNorm setting means, for the note under the form. */
 export const BN_NOTES = {
-  frozen: 'A frozen backbone always runs BatchNorm in eval mode: ImageNet\'s running statistics, so its features never change and are computed once, before the head trains.',
-  train: 'Train mode normalises every layer with the mean and variance of the current batch and updates the running statistics. With a batch of 8 these estimates are noisy, and the running statistics drift away from ImageNet\'s; prefer batch 32 or more, or eval mode.',
-  eval: 'Eval mode keeps ImageNet\'s running statistics while the weights train: stable for small batches, at the price of statistics that do not adapt to your images.',
+  frozen:
+    "A frozen backbone always runs BatchNorm in eval mode: ImageNet's running statistics, so its features never change and are computed once, before the head trains.",
+  train:
+    "Train mode normalises every layer with the mean and variance of the current batch and updates the running statistics. With a batch of 8 these estimates are noisy, and the running statistics drift away from ImageNet's; prefer batch 32 or more, or eval mode.",
+  eval: "Eval mode keeps ImageNet's running statistics while the weights train: stable for small batches, at the price of statistics that do not adapt to your images.",
 } as const;
 
 /** The data set line: which images the run fine-tunes on and what that makes of fc. */
@@ -44,13 +46,18 @@ function splitCounts(splits: readonly ('train' | 'val')[]): string {
 
 /** The feature-space line once a run's features are computed; `kept`: whether they survive a reload, or why they could not be kept. */
 export function runFeaturesText(splits: readonly ('train' | 'val')[], kept: boolean | string): string {
-  const note = kept === true ? '' : kept === false ? ' (They last until you leave the page: this browser cannot keep them.)' : ` (They could not be kept for after a reload: ${kept}.)`;
+  const note =
+    kept === true
+      ? ''
+      : kept === false
+        ? ' (They last until you leave the page: this browser cannot keep them.)'
+        : ` (They could not be kept for after a reload: ${kept}.)`;
   return `Features of this run: ${splitCounts(splits)}. Press "Draw t-SNE".${note}`;
 }
 
 /** The feature-space line for a kept run's features read back from this browser (images drawn only when the data set is the run's). */
 export function keptFeaturesText(runId: string, label: string, splits: readonly ('train' | 'val')[], sameData: boolean): string {
-  const pictures = sameData ? '' : ' The data set loaded now is not the run\'s, so the points have no thumbnails.';
+  const pictures = sameData ? '' : " The data set loaded now is not the run's, so the points have no thumbnails.";
   return `Features of your kept run ${runId} (${label}), kept in this browser: ${splitCounts(splits)}. Press "Draw t-SNE".${pictures}`;
 }
 
@@ -65,8 +72,17 @@ export function weightsOf(name: string | null): string {
 }
 
 /** The feature-space line after computing the features of the loaded weights without training. */
-export function weightsFeaturesText(p: { name: string | null; points: number; imageSize: number; computed: number; seconds: number; backend: string }): string {
-  const speed = p.computed ? `${p.computed} computed in ${p.seconds.toFixed(1)} s (${Math.round(p.computed / p.seconds)} images/s) on ${p.backend}` : 'none computed';
+export function weightsFeaturesText(p: {
+  name: string | null;
+  points: number;
+  imageSize: number;
+  computed: number;
+  seconds: number;
+  backend: string;
+}): string {
+  const speed = p.computed
+    ? `${p.computed} computed in ${p.seconds.toFixed(1)} s (${Math.round(p.computed / p.seconds)} images/s) on ${p.backend}`
+    : 'none computed';
   return `Features of ${weightsOf(p.name)} before any training: ${p.points} images at ${p.imageSize}×${p.imageSize}, ${speed}, ${p.points - p.computed} from this page's cache. Press "Draw t-SNE".`;
 }
 

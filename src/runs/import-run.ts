@@ -6,7 +6,8 @@ export const MAX_RUN_FILE_BYTES = 8 * 1024 * 1024;
 
 /** The run in `text`, or why it cannot be used. */
 export function parseRunFile(text: string, fileName = 'the file'): { ok: true; value: RunRecord } | { ok: false; error: string } {
-  if (text.length > MAX_RUN_FILE_BYTES) return { ok: false, error: `${fileName} is larger than ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB; a run record is much smaller.` };
+  if (text.length > MAX_RUN_FILE_BYTES)
+    return { ok: false, error: `${fileName} is larger than ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB; a run record is much smaller.` };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -28,7 +28,11 @@ export interface KeptGallery {
 }
 
 /** Pixels of a data set: NHWC uint8, `imageSize` a side. */
-export interface SourcePixels { pixels: Uint8Array; imageSize: number; channels: 1 | 3 }
+export interface SourcePixels {
+  pixels: Uint8Array;
+  imageSize: number;
+  channels: 1 | 3;
+}
 
 /** Copies the picked images out of the data set, shrunk to at most THUMB_SIZE a side. */
 export function keepGallery(picks: readonly GalleryPick[][], src: SourcePixels): KeptGallery {
@@ -36,11 +40,15 @@ export function keepGallery(picks: readonly GalleryPick[][], src: SourcePixels):
   const flat = picks.flat();
   const picked = new Uint8Array(flat.length * per);
   flat.forEach((p, i) => {
-    if (!Number.isInteger(p.dataIndex) || p.dataIndex < 0 || (p.dataIndex + 1) * per > src.pixels.length) throw new Error(`image ${p.dataIndex} is not in the data set`);
+    if (!Number.isInteger(p.dataIndex) || p.dataIndex < 0 || (p.dataIndex + 1) * per > src.pixels.length)
+      throw new Error(`image ${p.dataIndex} is not in the data set`);
     picked.set(src.pixels.subarray(p.dataIndex * per, (p.dataIndex + 1) * per), i * per);
   });
   const size = Math.min(src.imageSize, THUMB_SIZE);
-  const pixels = size === src.imageSize ? picked : (resizeBatch(picked, flat.length, src.imageSize, src.channels, size, { outChannels: src.channels }) as Uint8Array);
+  const pixels =
+    size === src.imageSize
+      ? picked
+      : (resizeBatch(picked, flat.length, src.imageSize, src.channels, size, { outChannels: src.channels }) as Uint8Array);
   return { picks: picks.map((row) => row.map((p) => ({ ...p }))), imageSize: size, channels: src.channels, pixels };
 }
 
@@ -55,7 +63,15 @@ export function keptGalleryView(k: KeptGallery): { picks: GalleryPick[][]; pixel
 export function isKeptGallery(x: unknown): x is KeptGallery {
   if (typeof x !== 'object' || x === null) return false;
   const k = x as Partial<KeptGallery>;
-  const ok = Array.isArray(k.picks) && k.picks.every((r) => Array.isArray(r)) && Number.isInteger(k.imageSize) && (k.imageSize ?? 0) > 0
-    && (k.channels === 1 || k.channels === 3) && k.pixels instanceof Uint8Array;
-  return ok && (k.pixels as Uint8Array).length === (k.picks as GalleryPick[][]).flat().length * (k.imageSize as number) ** 2 * (k.channels as number);
+  const ok =
+    Array.isArray(k.picks) &&
+    k.picks.every((r) => Array.isArray(r)) &&
+    Number.isInteger(k.imageSize) &&
+    (k.imageSize ?? 0) > 0 &&
+    (k.channels === 1 || k.channels === 3) &&
+    k.pixels instanceof Uint8Array;
+  return (
+    ok &&
+    (k.pixels as Uint8Array).length === (k.picks as GalleryPick[][]).flat().length * (k.imageSize as number) ** 2 * (k.channels as number)
+  );
 }

@@ -10,7 +10,14 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Where training stands after a step. */
-export interface ProgressState { epoch: number; epochs: number; step: number; stepsPerEpoch: number; imagesPerSecond: number; batchSize: number }
+export interface ProgressState {
+  epoch: number;
+  epochs: number;
+  step: number;
+  stepsPerEpoch: number;
+  imagesPerSecond: number;
+  batchSize: number;
+}
 
 /** Fraction done (0..1) by steps. */
 export function progressFraction(p: ProgressState): number {

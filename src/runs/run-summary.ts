@@ -55,7 +55,11 @@ export function stopReasonText(stopped: string | null): string {
   return `stopped: ${stopped}`;
 }
 
-const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'run';
+const safe = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'run';
 
 /** File name of a run's JSON export. */
 export function runFileName(r: RunRecord): string {

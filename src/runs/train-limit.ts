@@ -11,6 +11,7 @@ export function trainLimitFrom(search: string): number | null {
 
 /** The trainer's three lists of a split, each cut to at most `limit` images (taken evenly spaced so that the classes stay mixed); no limit keeps them whole. */
 export function limitSplit(split: { train: number[]; val: number[]; test: number[] }, limit: number | null): TrainSplit {
-  const cut = (idx: number[]) => (limit === null || idx.length <= limit ? idx : Array.from({ length: limit }, (_, i) => idx[Math.floor((i * idx.length) / limit)]));
+  const cut = (idx: number[]) =>
+    limit === null || idx.length <= limit ? idx : Array.from({ length: limit }, (_, i) => idx[Math.floor((i * idx.length) / limit)]);
   return trainSplit({ train: cut(split.train), val: cut(split.val), test: cut(split.test) });
 }

@@ -6,13 +6,18 @@ export type FailureKind = 'device-lost' | 'out-of-memory' | 'other';
 /** Classifies an error thrown by tfjs or WebGPU. */
 export function classifyFailure(message: string): FailureKind {
   const m = message.toLowerCase();
-  if (/out of memory|outofmemory|oom|allocation failed|failed to allocate|memory limit|exceeds.*(memory|limit)/.test(m)) return 'out-of-memory';
+  if (/out of memory|outofmemory|oom|allocation failed|failed to allocate|memory limit|exceeds.*(memory|limit)/.test(m))
+    return 'out-of-memory';
   if (/device (was )?lost|devicelost|gpu device|context lost|webgl context|lost.*context/.test(m)) return 'device-lost';
   return 'other';
 }
 
 /** The settings to try next, with the message to show; null when nothing more can be tried. */
-export interface Recovery { backend: string; batchSize: number; message: string }
+export interface Recovery {
+  backend: string;
+  batchSize: number;
+  message: string;
+}
 
 /** Next backend after `current` in `order` (auto's list), or null. */
 function nextBackend(current: string, order: readonly string[]): string | null {
@@ -25,14 +30,30 @@ export function recoveryFor(kind: FailureKind, backend: string, batchSize: numbe
   if (kind === 'out-of-memory') {
     if (batchSize > 1) {
       const b = Math.max(1, Math.floor(batchSize / 2));
-      return { backend, batchSize: b, message: `The ${backend} backend ran out of memory with batches of ${batchSize}. The batch size is now ${b}: press Start to train again.` };
+      return {
+        backend,
+        batchSize: b,
+        message: `The ${backend} backend ran out of memory with batches of ${batchSize}. The batch size is now ${b}: press Start to train again.`,
+      };
     }
     const next = nextBackend(backend, order);
-    return next ? { backend: next, batchSize, message: `The ${backend} backend ran out of memory even with batches of 1. Switched to ${next}: press Start to train again.` } : null;
+    return next
+      ? {
+          backend: next,
+          batchSize,
+          message: `The ${backend} backend ran out of memory even with batches of 1. Switched to ${next}: press Start to train again.`,
+        }
+      : null;
   }
   if (kind === 'device-lost') {
     const next = nextBackend(backend, order);
-    return next ? { backend: next, batchSize, message: `The GPU device was lost (the driver reset it or another tab took it). Switched to ${next}: press Start to train again.` } : null;
+    return next
+      ? {
+          backend: next,
+          batchSize,
+          message: `The GPU device was lost (the driver reset it or another tab took it). Switched to ${next}: press Start to train again.`,
+        }
+      : null;
   }
   return null;
 }

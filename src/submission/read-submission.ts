@@ -5,7 +5,7 @@ import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type StoredResult, type Submissi
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const own = (o: Obj, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
 /** A read submission and the notes on what was dropped from its advisory fields (attempts, results, name), or why it was rejected. */
@@ -40,9 +40,11 @@ export function readSubmission(text: string, opts: ReadOptions = {}): Submission
 /** Validates parsed JSON as a submission, copying only known fields (no prototype keys survive). */
 export function validateSubmission(data: unknown, opts: ReadOptions = {}): SubmissionRead {
   if (!isObj(data)) return fail('The file does not hold a JSON object.');
-  if (own(data, 'format') !== SUBMISSION_FORMAT) return fail(`This is not a submission file of this book (format must be "${SUBMISSION_FORMAT}").`);
+  if (own(data, 'format') !== SUBMISSION_FORMAT)
+    return fail(`This is not a submission file of this book (format must be "${SUBMISSION_FORMAT}").`);
   const version = own(data, 'version');
-  if (version !== SUBMISSION_VERSION) return fail(`Unsupported submission version ${JSON.stringify(version)}; this book reads version ${SUBMISSION_VERSION}.`);
+  if (version !== SUBMISSION_VERSION)
+    return fail(`Unsupported submission version ${JSON.stringify(version)}; this book reads version ${SUBMISSION_VERSION}.`);
   const student = own(data, 'student');
   if (!isObj(student)) return fail('The submission has no student.');
   const id = own(student, 'id');
@@ -59,7 +61,8 @@ export function validateSubmission(data: unknown, opts: ReadOptions = {}): Submi
   const runs = readRuns(own(data, 'runs') ?? []);
   if (!runs.ok) return runs;
   const createdAt = own(data, 'createdAt');
-  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return fail('The submission has no valid timestamp (createdAt).');
+  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)))
+    return fail('The submission has no valid timestamp (createdAt).');
   const app = own(data, 'app');
   const appName = isObj(app) && typeof own(app, 'name') === 'string' ? (own(app, 'name') as string).slice(0, 100) : 'unknown';
   const appVersion = isObj(app) && typeof own(app, 'version') === 'string' ? (own(app, 'version') as string).slice(0, 100) : 'unknown';
@@ -142,7 +145,8 @@ function readVariant(v: unknown): Parsed<Submission['variant']> {
   const kind = own(v, 'kind');
   const seed = own(v, 'seed');
   if (kind !== 'homework' && kind !== 'student') return fail('The variant kind must be "homework" or "student".');
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('The variant seed must be a 32-bit unsigned integer.');
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    return fail('The variant seed must be a 32-bit unsigned integer.');
   return { ok: true, value: { kind, seed } };
 }
 
@@ -188,7 +192,8 @@ function readCounts(v: unknown, exerciseIds: ReadonlySet<string> | undefined, no
     const n = v[key];
     const why = badKey(key, exerciseIds);
     if (why) notes.push(`attempts entry ${quoted(key)} ${why}; dropped.`);
-    else if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 1e6) notes.push(`attempts of ${quoted(key)} is ${describe(n)}, not a whole number from 0 to 1,000,000; dropped.`);
+    else if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 1e6)
+      notes.push(`attempts of ${quoted(key)} is ${describe(n)}, not a whole number from 0 to 1,000,000; dropped.`);
     else out[key] = n;
   }
   return out;
@@ -220,8 +225,11 @@ function readResult(r: unknown): StoredResult | string {
   const status = own(r, 'status');
   const marks = own(r, 'marks');
   const maxMarks = own(r, 'maxMarks');
-  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) return `status ${describe(status)} is not one of ${STATUSES.join(', ')}`;
-  if (typeof maxMarks !== 'number' || !Number.isFinite(maxMarks) || maxMarks < 0) return `maxMarks ${describe(maxMarks)} is not a number of 0 or more`;
-  if (typeof marks !== 'number' || !Number.isFinite(marks) || marks < 0 || marks > maxMarks) return `marks ${describe(marks)} is not a number from 0 to maxMarks`;
+  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status))
+    return `status ${describe(status)} is not one of ${STATUSES.join(', ')}`;
+  if (typeof maxMarks !== 'number' || !Number.isFinite(maxMarks) || maxMarks < 0)
+    return `maxMarks ${describe(maxMarks)} is not a number of 0 or more`;
+  if (typeof marks !== 'number' || !Number.isFinite(marks) || marks < 0 || marks > maxMarks)
+    return `marks ${describe(marks)} is not a number from 0 to maxMarks`;
   return { status: status as StoredResult['status'], marks, maxMarks };
 }

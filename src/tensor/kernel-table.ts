@@ -20,7 +20,8 @@ type BookKernelFunc = KernelFunc & { book?: true; stock?: KernelFunc };
 
 /** The stock kernel a replacement needs; throws, naming the package to load, where tfjs has none. */
 export function needStock(stock: KernelFunc | undefined, kernelName: string, backendName: string): KernelFunc {
-  if (!stock) throw new Error(`tfjs's ${kernelName} for ${backendName} is not registered: import @tensorflow/tfjs-backend-${backendName} first`);
+  if (!stock)
+    throw new Error(`tfjs's ${kernelName} for ${backendName} is not registered: import @tensorflow/tfjs-backend-${backendName} first`);
   return stock;
 }
 
@@ -32,7 +33,10 @@ export function registerBookKernels(tf: TF, configs: readonly BookKernelConfig[]
     const current = tf.getKernel(c.kernelName, c.backendName);
     if ((current?.kernelFunc as BookKernelFunc | undefined)?.book) continue;
     const f = c.make(tf, current?.kernelFunc) as KernelFunc;
-    const kernelFunc: BookKernelFunc = Object.assign(((args) => f(args)) as KernelFunc, { book: true as const, stock: current?.kernelFunc });
+    const kernelFunc: BookKernelFunc = Object.assign(((args) => f(args)) as KernelFunc, {
+      book: true as const,
+      stock: current?.kernelFunc,
+    });
     if (current) tf.unregisterKernel(c.kernelName, c.backendName);
     tf.registerKernel({ ...current, kernelName: c.kernelName, backendName: c.backendName, kernelFunc });
   }

@@ -5,7 +5,6 @@
  * `uniforms`; bindings `result` and one `array<f32>` per name in `variableNames`).
  */
 export type TensorInfo = import('@tensorflow/tfjs-core').TensorInfo;
-type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
 /** What tfjs's runWebGPUProgram reads from a program (see webgpu_program.d.ts). */
 export interface WebgpuProgram {
@@ -25,7 +24,10 @@ export interface WebgpuProgram {
 }
 
 /** One program-defined uniform value. */
-export interface ProgramUniform { type: 'int32' | 'float32' | 'uint32'; data: number[] }
+export interface ProgramUniform {
+  type: 'int32' | 'float32' | 'uint32';
+  data: number[];
+}
 
 /** The WebGPUBackend methods the kernels call. */
 export interface WebgpuBackendLike {
@@ -34,7 +36,11 @@ export interface WebgpuBackendLike {
 }
 
 /** Arguments tfjs passes to a kernel function. */
-export interface KernelArgs { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown }
+export interface KernelArgs {
+  inputs: Record<string, TensorInfo>;
+  backend: unknown;
+  attrs?: unknown;
+}
 
 /** Pool and convolution padding as tfjs attributes give it. */
 export type PadAttr = 'same' | 'valid' | number | import('@tensorflow/tfjs-core').backend_util.ExplicitPadding;

@@ -7,7 +7,12 @@
 import type { TF, Tensor, Variable } from '../tensor/tf-types';
 
 /** Hyper-parameters, PyTorch defaults except lr, which must be given. */
-export interface AdamOptions { learningRate: number; beta1?: number; beta2?: number; epsilon?: number }
+export interface AdamOptions {
+  learningRate: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
 
 /** An Adam optimiser bound to a set of named variables; moments live on the device. */
 export interface Adam {
@@ -24,7 +29,10 @@ export function createAdam(tf: TF, params: Map<string, Variable>, opts: AdamOpti
   const b1 = opts.beta1 ?? 0.9;
   const b2 = opts.beta2 ?? 0.999;
   const eps = opts.epsilon ?? 1e-8;
-  for (const [k, v] of [['learningRate', lr], ['epsilon', eps]] as const) {
+  for (const [k, v] of [
+    ['learningRate', lr],
+    ['epsilon', eps],
+  ] as const) {
     if (!(Number.isFinite(v) && v > 0)) throw new Error(`Adam ${k} must be a positive number, got ${v}`);
   }
   if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) throw new Error(`Adam betas must lie in [0, 1), got ${b1}, ${b2}`);
@@ -39,7 +47,9 @@ export function createAdam(tf: TF, params: Map<string, Variable>, opts: AdamOpti
   }
   let t = 0;
   return {
-    get step() { return t; },
+    get step() {
+      return t;
+    },
     apply(grads) {
       const g = grads instanceof Map ? grads : new Map(Object.entries(grads));
       t += 1;

@@ -105,12 +105,19 @@ export async function selectBackend(tf: TF, opts: SelectOptions = {}): Promise<B
   }
   const software = new Set([...probes].filter(([, p]) => p.ok && p.software).map(([n]) => n));
   const order = tryOrder(preferred, software, opts.avoidSoftware ?? false);
-  const passedOver = (chosen: string) => preferred
-    .filter((n) => software.has(n) && order.indexOf(n) > order.indexOf(chosen) && preferred.indexOf(n) < preferred.indexOf(chosen))
-    .map((n) => ({ name: n, reason: `runs on a software renderer (${(probes.get(n) as { adapter: string }).adapter}), much slower than ${chosen} here` }));
+  const passedOver = (chosen: string) =>
+    preferred
+      .filter((n) => software.has(n) && order.indexOf(n) > order.indexOf(chosen) && preferred.indexOf(n) < preferred.indexOf(chosen))
+      .map((n) => ({
+        name: n,
+        reason: `runs on a software renderer (${(probes.get(n) as { adapter: string }).adapter}), much slower than ${chosen} here`,
+      }));
   for (const name of order) {
     const p = probes.get(name);
-    if (p && !p.ok) { failures.push({ name, reason: p.reason }); continue; }
+    if (p && !p.ok) {
+      failures.push({ name, reason: p.reason });
+      continue;
+    }
     try {
       await loadBackendPackage(tf, name, opts);
       if (!tf.findBackendFactory(name)) throw new Error('backend is not registered (its package is not loaded)');
@@ -122,7 +129,10 @@ export async function selectBackend(tf: TF, opts: SelectOptions = {}): Promise<B
       if (p) return { name, failures, skipped, adapter: p.adapter, software: p.software };
       if (name !== 'wasm') return { name, failures, skipped };
       const threads = await wasmThreads();
-      const simdKernels = await (await import('./kernels/wasm-simd/runtime')).prepareSimdKernels(tf.backend() as never, threads?.count ?? 1);
+      const simdKernels = await (await import('./kernels/wasm-simd/runtime')).prepareSimdKernels(
+        tf.backend() as never,
+        threads?.count ?? 1,
+      );
       return { name, failures, skipped, threads, simdKernels };
     } catch (e) {
       failures.push({ name, reason: e instanceof Error ? e.message : String(e) });

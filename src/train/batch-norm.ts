@@ -30,7 +30,10 @@ export function batchNorm(tf: TF, x: Tensor, bn: BatchNormLayer, training: boole
   }
   const [n, h, w] = x.shape;
   const count = n * h * w;
-  if (count < 2) throw new Error(`BatchNorm in train mode needs more than 1 value per channel, got input [${x.shape}] (use a larger batch or image, or eval-mode BatchNorm)`);
+  if (count < 2)
+    throw new Error(
+      `BatchNorm in train mode needs more than 1 value per channel, got input [${x.shape}] (use a larger batch or image, or eval-mode BatchNorm)`,
+    );
   const mean = tf.mean(x, [0, 1, 2]);
   const centred = tf.sub(x, mean);
   const variance = tf.mean(tf.square(centred), [0, 1, 2]);

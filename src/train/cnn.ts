@@ -32,7 +32,14 @@ export interface Cnn extends Model {
 
 /** Parameter names in PyTorch's state_dict order. */
 export const CNN_PARAM_NAMES = [
-  'conv1.weight', 'conv1.bias', 'conv2.weight', 'conv2.bias', 'conv3.weight', 'conv3.bias', 'fc.weight', 'fc.bias',
+  'conv1.weight',
+  'conv1.bias',
+  'conv2.weight',
+  'conv2.bias',
+  'conv3.weight',
+  'conv3.bias',
+  'fc.weight',
+  'fc.bias',
 ] as const;
 
 function withDefaults(o: CnnOptions): Required<CnnOptions> {
@@ -96,19 +103,20 @@ export function toTorchLayout(tf: TF, name: string, t: Tensor, opts: CnnOptions)
 function build(tf: TF, o: Required<CnnOptions>, params: Map<string, Variable>): Cnn {
   const p = (n: string) => params.get(n) as Variable;
   type T4 = import('@tensorflow/tfjs-core').Tensor4D;
-  const features = (x: Tensor): Tensor => tf.tidy(() => {
-    if (x.rank !== 4 || x.shape[1] !== o.imageSize || x.shape[2] !== o.imageSize || x.shape[3] !== o.inChannels) {
-      throw new Error(`CNN expects NHWC input [N, ${o.imageSize}, ${o.imageSize}, ${o.inChannels}], got [${x.shape}]`);
-    }
-    let h = x as T4;
-    for (let i = 0; i < 3; i++) {
-      const w = p(`conv${i + 1}.weight`) as unknown as T4;
-      h = convBiasRelu(tf, h, w, p(`conv${i + 1}.bias`), { pad: 1, inputIsData: i === 0 }) as T4;
-      h = tf.maxPool(h, CNN_POOLS[i], CNN_POOLS[i], 'valid');
-    }
-    const n = h.shape[0];
-    return o.flatten === 'transpose' ? tf.reshape(tf.transpose(h, [0, 3, 1, 2]), [n, -1]) : tf.reshape(h, [n, -1]);
-  });
+  const features = (x: Tensor): Tensor =>
+    tf.tidy(() => {
+      if (x.rank !== 4 || x.shape[1] !== o.imageSize || x.shape[2] !== o.imageSize || x.shape[3] !== o.inChannels) {
+        throw new Error(`CNN expects NHWC input [N, ${o.imageSize}, ${o.imageSize}, ${o.inChannels}], got [${x.shape}]`);
+      }
+      let h = x as T4;
+      for (let i = 0; i < 3; i++) {
+        const w = p(`conv${i + 1}.weight`) as unknown as T4;
+        h = convBiasRelu(tf, h, w, p(`conv${i + 1}.bias`), { pad: 1, inputIsData: i === 0 }) as T4;
+        h = tf.maxPool(h, CNN_POOLS[i], CNN_POOLS[i], 'valid');
+      }
+      const n = h.shape[0];
+      return o.flatten === 'transpose' ? tf.reshape(tf.transpose(h, [0, 3, 1, 2]), [n, -1]) : tf.reshape(h, [n, -1]);
+    });
   const head = (f: Tensor): Tensor => tf.tidy(() => tf.add(tf.matMul(f, p('fc.weight')), p('fc.bias')));
   const side = o.imageSize / 16;
   const model: Cnn = {
@@ -124,7 +132,9 @@ function build(tf: TF, o: Required<CnnOptions>, params: Map<string, Variable>): 
     forward: (x) => tf.tidy(() => head(features(x))),
     toTorchLayout: (name, t) => toTorchLayout(tf, name, t, o),
     exportTorch: () => readTorchLayout(model, params),
-    dispose: () => { for (const v of params.values()) v.dispose(); },
+    dispose: () => {
+      for (const v of params.values()) v.dispose();
+    },
   };
   return model;
 }
@@ -139,7 +149,9 @@ export function cnnFromTorch(tf: TF, state: TorchState, opts: CnnOptions): Cnn {
     const t = state.get(name);
     if (!t) throw new Error(`weights lack "${name}" (expected shape [${shape}])`);
     if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) {
-      throw new Error(`"${name}" has shape [${t.shape}] but this CNN (input ${o.imageSize}, ${o.inChannels} channels, ${o.classes} classes) needs [${shape}]`);
+      throw new Error(
+        `"${name}" has shape [${t.shape}] but this CNN (input ${o.imageSize}, ${o.inChannels} channels, ${o.classes} classes) needs [${shape}]`,
+      );
     }
   }
   const tag = instances++;

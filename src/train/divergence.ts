@@ -28,7 +28,9 @@ export function divergenceWatch(classes: number): DivergenceWatch {
   let start: number | null = null;
   const floor = Math.log(Math.max(2, classes));
   return {
-    get start() { return start; },
+    get start() {
+      return start;
+    },
     observe(loss: number): Divergence | null {
       if (!Number.isFinite(loss)) return 'nan-loss';
       start ??= Math.max(loss, floor);

@@ -15,8 +15,12 @@ export interface EvalResult {
  * builds (inside a tidy), summed into mean cross-entropy, accuracy and predictions (in `indices` order).
  */
 export async function evaluateLogits(
-  tf: TF, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
-  logitsOf: (idx: readonly number[]) => Tensor, yieldFn: () => Promise<void>,
+  tf: TF,
+  labels: ArrayLike<number>,
+  indices: readonly number[],
+  batchSize: number,
+  logitsOf: (idx: readonly number[]) => Tensor,
+  yieldFn: () => Promise<void>,
 ): Promise<EvalResult> {
   const predicted: number[] = [];
   let lossSum = 0;
@@ -44,12 +48,24 @@ export async function evaluateLogits(
 
 /** Runs the model over `indices` and returns mean cross-entropy, accuracy and predictions (in `indices` order). */
 export async function evaluate(
-  tf: TF, model: Pick<Model, 'forward'>, set: PixelSet, labels: ArrayLike<number>, indices: readonly number[], batchSize: number,
+  tf: TF,
+  model: Pick<Model, 'forward'>,
+  set: PixelSet,
+  labels: ArrayLike<number>,
+  indices: readonly number[],
+  batchSize: number,
   yieldFn: () => Promise<void>,
 ): Promise<EvalResult> {
   const buf = new Float32Array(batchSize * set.imageSize * set.imageSize * set.channels);
-  return evaluateLogits(tf, labels, indices, batchSize, (idx) => {
-    fillBatch(set, idx, buf);
-    return model.forward(tf.tensor4d(buf, [batchSize, set.imageSize, set.imageSize, set.channels]));
-  }, yieldFn);
+  return evaluateLogits(
+    tf,
+    labels,
+    indices,
+    batchSize,
+    (idx) => {
+      fillBatch(set, idx, buf);
+      return model.forward(tf.tensor4d(buf, [batchSize, set.imageSize, set.imageSize, set.channels]));
+    },
+    yieldFn,
+  );
 }

@@ -61,13 +61,20 @@ export function metricsFromConfusion(confusion: number[][]): Metrics {
   return {
     accuracy: safeDiv(correct, total),
     macroF1: perClass.reduce((a, m) => a + m.f1, 0) / k,
-    weightedF1: safeDiv(perClass.reduce((a, m) => a + m.f1 * m.support, 0), total),
+    weightedF1: safeDiv(
+      perClass.reduce((a, m) => a + m.f1 * m.support, 0),
+      total,
+    ),
     perClass,
   };
 }
 
 /** All metrics straight from label lists. */
-export function classificationMetrics(trueLabels: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): Metrics & { confusion: number[][] } {
+export function classificationMetrics(
+  trueLabels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  classes: number,
+): Metrics & { confusion: number[][] } {
   const confusion = confusionMatrix(trueLabels, predicted, classes);
   return { ...metricsFromConfusion(confusion), confusion };
 }

@@ -9,8 +9,14 @@ import type { TF, Tensor } from '../tensor/tf-types';
 
 /** Features of `indices` (row i belongs to indices[i]), [indices.length × model.featureSize]. */
 export async function extractFeatures(
-  tf: TF, model: Model, set: PixelSet, indices: readonly number[], batchSize: number,
-  prepare: (x: Tensor) => Tensor, yieldFn: () => Promise<void>, onBatch?: (images: number) => void,
+  tf: TF,
+  model: Model,
+  set: PixelSet,
+  indices: readonly number[],
+  batchSize: number,
+  prepare: (x: Tensor) => Tensor,
+  yieldFn: () => Promise<void>,
+  onBatch?: (images: number) => void,
 ): Promise<Float32Array> {
   const d = model.featureSize;
   const out = new Float32Array(indices.length * d);
@@ -38,9 +44,21 @@ export function fillFeatureBatch(features: Float32Array, d: number, rows: readon
 
 /** Mean cross-entropy, accuracy and predictions of the head on precomputed features (rows in split order). */
 export async function evaluateHead(
-  tf: TF, model: Model, features: Float32Array, labels: readonly number[], batchSize: number, yieldFn: () => Promise<void>,
+  tf: TF,
+  model: Model,
+  features: Float32Array,
+  labels: readonly number[],
+  batchSize: number,
+  yieldFn: () => Promise<void>,
 ): Promise<EvalResult> {
   const d = model.featureSize;
   const buf = new Float32Array(batchSize * d);
-  return evaluateLogits(tf, labels, labels.map((_, i) => i), batchSize, (rows) => model.head(tf.tensor2d(fillFeatureBatch(features, d, rows, buf), [batchSize, d])), yieldFn);
+  return evaluateLogits(
+    tf,
+    labels,
+    labels.map((_, i) => i),
+    batchSize,
+    (rows) => model.head(tf.tensor2d(fillFeatureBatch(features, d, rows, buf), [batchSize, d])),
+    yieldFn,
+  );
 }

@@ -12,11 +12,16 @@ import type { TF, Tensor } from '../tensor/tf-types';
 
 /** Takes one step on `model` (changing it) with NHWC `x` and integer `labels`; returns the report tensors. */
 export async function reportedTrainStep(
-  tf: TF, model: Model, x: Tensor, labels: ArrayLike<number>, adam: AdamOptions = { learningRate: 1e-3 },
+  tf: TF,
+  model: Model,
+  x: Tensor,
+  labels: ArrayLike<number>,
+  adam: AdamOptions = { learningRate: 1e-3 },
 ): Promise<TorchState> {
   if (labels.length !== x.shape[0]) throw new Error(`${labels.length} labels for a batch of ${x.shape[0]} images`);
   for (let i = 0; i < labels.length; i++) {
-    if (!Number.isInteger(labels[i]) || labels[i] < 0 || labels[i] >= model.classes) throw new Error(`label ${labels[i]} of image ${i} is outside 0..${model.classes - 1}`);
+    if (!Number.isInteger(labels[i]) || labels[i] < 0 || labels[i] >= model.classes)
+      throw new Error(`label ${labels[i]} of image ${i} is outside 0..${model.classes - 1}`);
   }
   const names = new Map([...model.trainable].map(([n, v]) => [v.name, n]));
   const y = tf.tensor1d(Int32Array.from(labels), 'int32');

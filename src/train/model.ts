@@ -13,13 +13,19 @@ import type { Tensor, Variable } from '../tensor/tf-types';
 export type { ModelKind } from './models';
 
 /** Host-side tensor in PyTorch layout; `dtype` 'I64' marks integer buffers such as num_batches_tracked. */
-export interface TorchTensor { shape: number[]; data: Float32Array | number[]; dtype?: string }
+export interface TorchTensor {
+  shape: number[];
+  data: Float32Array | number[];
+  dtype?: string;
+}
 
 /** A PyTorch state_dict on the host: name → tensor, in state_dict order. */
 export type TorchState = Map<string, TorchTensor>;
 
 /** How a forward pass runs: train mode uses batch statistics in BatchNorm and updates the running ones. */
-export interface ForwardOptions { training?: boolean }
+export interface ForwardOptions {
+  training?: boolean;
+}
 
 /** A built model; parameters are tfjs variables keyed by PyTorch names. */
 export interface Model {
@@ -60,7 +66,8 @@ export function checkState(state: ReadonlyMap<string, { shape: number[] }>, expe
   for (const [name, shape] of expected) {
     const t = state.get(name);
     if (!t) out.missing.push({ name, shape });
-    else if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) out.misShaped.push({ name, shape: t.shape, expected: shape });
+    else if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i]))
+      out.misShaped.push({ name, shape: t.shape, expected: shape });
   }
   for (const name of state.keys()) if (!expected.has(name)) out.unexpected.push(name);
   return out;
@@ -73,11 +80,13 @@ export function stateCheckOk(c: StateCheck): boolean {
 
 /** A readable, bounded description of a failed check (first 10 names of each kind). */
 export function describeStateCheck(c: StateCheck, what: string): string {
-  const list = <T>(xs: T[], f: (x: T) => string) => `${xs.slice(0, 10).map(f).join(', ')}${xs.length > 10 ? `, … (${xs.length} in all)` : ''}`;
+  const list = <T>(xs: T[], f: (x: T) => string) =>
+    `${xs.slice(0, 10).map(f).join(', ')}${xs.length > 10 ? `, … (${xs.length} in all)` : ''}`;
   const parts: string[] = [];
   if (c.missing.length) parts.push(`missing ${c.missing.length}: ${list(c.missing, (m) => `${m.name} [${m.shape}]`)}`);
   if (c.unexpected.length) parts.push(`unexpected ${c.unexpected.length}: ${list(c.unexpected, (n) => n)}`);
-  if (c.misShaped.length) parts.push(`wrong shape ${c.misShaped.length}: ${list(c.misShaped, (m) => `${m.name} is [${m.shape}], needs [${m.expected}]`)}`);
+  if (c.misShaped.length)
+    parts.push(`wrong shape ${c.misShaped.length}: ${list(c.misShaped, (m) => `${m.name} is [${m.shape}], needs [${m.expected}]`)}`);
   return `these weights do not fit ${what}: ${parts.join('; ')}`;
 }
 

@@ -12,7 +12,8 @@ export function initResnet18State(classes: number, seed: number): TorchState {
   const rng = mulberry32(seed);
   const normals = (n: number, std: number) => {
     const out = new Float32Array(n);
-    for (let i = 0; i < n; i += 2) { // Box–Muller: two normals from two uniforms
+    for (let i = 0; i < n; i += 2) {
+      // Box–Muller: two normals from two uniforms
       const r = Math.sqrt(-2 * Math.log(1 - rng())) * std;
       const a = 2 * Math.PI * rng();
       out[i] = r * Math.cos(a);

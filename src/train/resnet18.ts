@@ -12,7 +12,12 @@ import type { TF, Tensor, Variable } from '../tensor/tf-types';
 type T4 = import('@tensorflow/tfjs-core').Tensor4D;
 
 /** Width and first stride of each of the four stages (two basic blocks each). */
-const STAGES = [[64, 1], [128, 2], [256, 2], [512, 2]] as const;
+const STAGES = [
+  [64, 1],
+  [128, 2],
+  [256, 2],
+  [512, 2],
+] as const;
 /** Length of the feature vector (the input of fc). */
 export const RESNET18_FEATURES = 512;
 const BN_SUFFIXES = ['weight', 'bias', 'running_mean', 'running_var'] as const;
@@ -29,7 +34,11 @@ export interface ResNet18Options {
   batchNorm?: 'train' | 'eval';
 }
 
-interface Block { prefix: string; stride: number; downsample: boolean }
+interface Block {
+  prefix: string;
+  stride: number;
+  downsample: boolean;
+}
 
 function blocks(): Block[] {
   const out: Block[] = [];
@@ -131,8 +140,10 @@ export function resnet18FromTorch(tf: TF, state: TorchState, opts: ResNet18Optio
     if (!layer) {
       const nbt = state.get(`${prefix}.num_batches_tracked`)?.data[0] ?? 0;
       layer = {
-        weight: params.get(`${prefix}.weight`) as Variable, bias: params.get(`${prefix}.bias`) as Variable,
-        runningMean: buffers.get(`${prefix}.running_mean`) as Variable, runningVar: buffers.get(`${prefix}.running_var`) as Variable,
+        weight: params.get(`${prefix}.weight`) as Variable,
+        bias: params.get(`${prefix}.bias`) as Variable,
+        runningMean: buffers.get(`${prefix}.running_mean`) as Variable,
+        runningVar: buffers.get(`${prefix}.running_var`) as Variable,
         batches: Number(nbt),
       };
       counts.set(prefix, layer);
@@ -142,13 +153,34 @@ export function resnet18FromTorch(tf: TF, state: TorchState, opts: ResNet18Optio
   for (const name of shapes.keys()) if (name.endsWith('num_batches_tracked')) bn(name.slice(0, -'.num_batches_tracked'.length));
   const w = (name: string) => params.get(name) as unknown as T4;
   const conv = (x: Tensor, name: string, stride: number, pad: number): Tensor => {
-    const padded = pad ? tf.pad(x as T4, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
+    const padded = pad
+      ? tf.pad(x as T4, [
+          [0, 0],
+          [pad, pad],
+          [pad, pad],
+          [0, 0],
+        ])
+      : x;
     return tf.conv2d(padded as T4, w(name), stride, 'valid');
   };
   const backbone = (x: Tensor, training: boolean): Tensor => {
     const bnTrain = training && !frozen && bnMode === 'train';
     let h = tf.relu(batchNorm(tf, conv(x, 'conv1.weight', 2, 3), bn('bn1'), bnTrain));
-    h = tf.maxPool(tf.pad(h as T4, [[0, 0], [1, 1], [1, 1], [0, 0]], -Infinity), 3, 2, 'valid');
+    h = tf.maxPool(
+      tf.pad(
+        h as T4,
+        [
+          [0, 0],
+          [1, 1],
+          [1, 1],
+          [0, 0],
+        ],
+        -Infinity,
+      ),
+      3,
+      2,
+      'valid',
+    );
     for (const b of blocks()) {
       let out = tf.relu(batchNorm(tf, conv(h, `${b.prefix}.conv1.weight`, b.stride, 1), bn(`${b.prefix}.bn1`), bnTrain));
       out = batchNorm(tf, conv(out, `${b.prefix}.conv2.weight`, 1, 1), bn(`${b.prefix}.bn2`), bnTrain);
@@ -165,15 +197,27 @@ export function resnet18FromTorch(tf: TF, state: TorchState, opts: ResNet18Optio
   const headFn = (f: Tensor) => tf.add(tf.matMul(f, params.get('fc.weight') as Variable), params.get('fc.bias') as Variable);
   const trainable = frozen ? new Map([...params].filter(([n]) => n.startsWith('fc.'))) : params;
   const model: Model = {
-    kind: 'resnet18', classes, featureSize: RESNET18_FEATURES, params, trainable, buffers,
-    features: (x, o) => { checkInput(x); return tf.tidy(() => backbone(x, o?.training ?? false)); },
-    forward: (x, o) => { checkInput(x); return tf.tidy(() => headFn(backbone(x, o?.training ?? false))); },
+    kind: 'resnet18',
+    classes,
+    featureSize: RESNET18_FEATURES,
+    params,
+    trainable,
+    buffers,
+    features: (x, o) => {
+      checkInput(x);
+      return tf.tidy(() => backbone(x, o?.training ?? false));
+    },
+    forward: (x, o) => {
+      checkInput(x);
+      return tf.tidy(() => headFn(backbone(x, o?.training ?? false)));
+    },
     head: (f) => tf.tidy(() => headFn(f)),
-    toTorchLayout: (name, t) => tf.tidy(() => {
-      if (isConv(name, t.shape)) return tf.transpose(t, [3, 2, 0, 1]);
-      if (name === 'fc.weight') return tf.transpose(t);
-      return tf.clone(t);
-    }),
+    toTorchLayout: (name, t) =>
+      tf.tidy(() => {
+        if (isConv(name, t.shape)) return tf.transpose(t, [3, 2, 0, 1]);
+        if (name === 'fc.weight') return tf.transpose(t);
+        return tf.clone(t);
+      }),
     async exportTorch() {
       const out: TorchState = new Map();
       for (const [name, shape] of shapes) {
@@ -187,7 +231,9 @@ export function resnet18FromTorch(tf: TF, state: TorchState, opts: ResNet18Optio
       }
       return out;
     },
-    dispose: () => { for (const v of [...params.values(), ...buffers.values()]) v.dispose(); },
+    dispose: () => {
+      for (const v of [...params.values(), ...buffers.values()]) v.dispose();
+    },
   };
   return model;
 }

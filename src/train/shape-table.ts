@@ -15,7 +15,9 @@ export const CNN_POOLS = [4, 2, 2] as const;
 /** Throws a clear error unless `imageSize` is a positive multiple of 16 (pools of 4·2·2). */
 export function checkImageSize(imageSize: number): void {
   if (!Number.isInteger(imageSize) || imageSize < 16 || imageSize % 16 !== 0) {
-    throw new Error(`The CNN needs an input size that is a positive multiple of 16 (pools of 4, 2 and 2 divide it by 16); got ${imageSize}`);
+    throw new Error(
+      `The CNN needs an input size that is a positive multiple of 16 (pools of 4, 2 and 2 divide it by 16); got ${imageSize}`,
+    );
   }
 }
 

@@ -17,7 +17,10 @@ export interface WasmThreadsModule {
 }
 
 /** Changes made to the environment only while the wasm backend initialises; `undo` puts them back. */
-export interface InitHooks { install(): void; undo(): void }
+export interface InitHooks {
+  install(): void;
+  undo(): void;
+}
 
 /** Where the backend runs, as far as the thread decision needs to know. */
 export interface ThreadsEnv {
@@ -29,7 +32,10 @@ export interface ThreadsEnv {
 }
 
 /** The thread count chosen and why (shown by benchmarks and useful in bug reports). */
-export interface ThreadsPlan { threads: number; reason: string }
+export interface ThreadsPlan {
+  threads: number;
+  reason: string;
+}
 
 /** XNNPACK's pool in tfjs 4.22 holds at most 8 pre-started workers. */
 export const MAX_WASM_THREADS = 8;
@@ -60,7 +66,11 @@ export function wasmThreadsRequested(): number | undefined {
 
 /** The current environment (browser page, worker or Node). */
 export function currentThreadsEnv(): ThreadsEnv {
-  const g = globalThis as { process?: { versions?: { node?: string } }; crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
+  const g = globalThis as {
+    process?: { versions?: { node?: string } };
+    crossOriginIsolated?: boolean;
+    navigator?: { hardwareConcurrency?: number };
+  };
   return {
     node: Boolean(g.process?.versions?.node),
     isolated: g.crossOriginIsolated,
@@ -73,8 +83,12 @@ export function currentThreadsEnv(): ThreadsEnv {
 function browserHooks(threads: number): InitHooks {
   const nav = (globalThis as { navigator?: object }).navigator;
   return {
-    install: () => { if (nav) Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true }); },
-    undo: () => { if (nav) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency; },
+    install: () => {
+      if (nav) Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+    },
+    undo: () => {
+      if (nav) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+    },
   };
 }
 
@@ -93,18 +107,21 @@ export function enableWasmThreads(tf: TF, wasm: WasmThreadsModule, plan: Threads
     // not started yet
   }
   wasm.setThreadsCount(plan.threads);
-  const factory = tf.findBackendFactory('wasm') as (() => Promise<unknown>) & { [WRAPPED]?: boolean } | null;
+  const factory = tf.findBackendFactory('wasm') as ((() => Promise<unknown>) & { [WRAPPED]?: boolean }) | null;
   if (!factory || factory[WRAPPED] || plan.threads < 2) return;
   const hooks = env.node ? nodeThreadsHooks(plan.threads) : browserHooks(plan.threads);
   if (env.node) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
-  const wrapped = Object.assign(async () => {
-    hooks.install();
-    try {
-      return await factory();
-    } finally {
-      hooks.undo();
-    }
-  }, { [WRAPPED]: true });
+  const wrapped = Object.assign(
+    async () => {
+      hooks.install();
+      try {
+        return await factory();
+      } finally {
+        hooks.undo();
+      }
+    },
+    { [WRAPPED]: true },
+  );
   tf.removeBackend('wasm');
   tf.registerBackend('wasm', wrapped as never, 2);
 }

@@ -7,12 +7,18 @@ export class TrainController {
   private waiters: (() => void)[] = [];
 
   /** True while paused. */
-  get paused(): boolean { return this.pausedFlag; }
+  get paused(): boolean {
+    return this.pausedFlag;
+  }
   /** True once stop() was called. */
-  get stopped(): boolean { return this.stoppedFlag; }
+  get stopped(): boolean {
+    return this.stoppedFlag;
+  }
 
   /** Holds the trainer before its next step. */
-  pause(): void { this.pausedFlag = true; }
+  pause(): void {
+    this.pausedFlag = true;
+  }
 
   /** Lets a paused trainer continue. */
   resume(): void {

@@ -94,7 +94,16 @@ export async function frozenSteps(c: StepContext, o: FeatureCacheOptions): Promi
   const buf = new Float32Array(bs * d);
   const labelsOf = (idx: readonly number[]) => idx.map((i) => c.labels[i]);
   return {
-    input: (idx) => tf.tensor2d(fillFeatureBatch(feats.train, d, idx.map((i) => rowOf.get(i) as number), buf), [bs, d]),
+    input: (idx) =>
+      tf.tensor2d(
+        fillFeatureBatch(
+          feats.train,
+          d,
+          idx.map((i) => rowOf.get(i) as number),
+          buf,
+        ),
+        [bs, d],
+      ),
     logits: (x) => model.head(x),
     evaluate: (name) => evaluateHead(tf, model, feats[name], labelsOf(split[name]), bs, c.yieldFn),
     featureSeconds,

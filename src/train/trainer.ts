@@ -42,7 +42,13 @@ export interface TrainData {
 export { type TrainSplit, trainSplit } from './train-split';
 
 /** Progress of one training step. */
-export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; loss: number; imagesPerSecond: number }
+export interface StepInfo {
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  loss: number;
+  imagesPerSecond: number;
+}
 
 /** Everything train() needs; only tf, data, split and config are required. */
 export interface TrainOptions {
@@ -82,25 +88,35 @@ const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function checkInputs(o: TrainOptions): void {
   const { data, split, config } = o;
-  if (!isModelKind(config.model) || (o.model !== undefined && config.model !== o.model)) throw new Error(`train() supports models ${MODEL_KINDS.map((k) => `'${k}'`).join(' and ')} (the same in options and config), got ${o.model} and ${config.model}`);
+  if (!isModelKind(config.model) || (o.model !== undefined && config.model !== o.model))
+    throw new Error(
+      `train() supports models ${MODEL_KINDS.map((k) => `'${k}'`).join(' and ')} (the same in options and config), got ${o.model} and ${config.model}`,
+    );
   const problem = fineTuningProblem(config);
   if (problem) throw new Error(problem);
-  if (config.fineTuning === 'frozen' && config.batchNorm === 'train') throw new Error("a frozen backbone uses running statistics: batchNorm must be 'eval'");
+  if (config.fineTuning === 'frozen' && config.batchNorm === 'train')
+    throw new Error("a frozen backbone uses running statistics: batchNorm must be 'eval'");
   if (data.labels.length * data.imageSize * data.imageSize * data.channels !== data.images.length) {
-    throw new Error(`${data.images.length} pixel bytes do not match ${data.labels.length} images of ${data.imageSize}×${data.imageSize}×${data.channels}`);
+    throw new Error(
+      `${data.images.length} pixel bytes do not match ${data.labels.length} images of ${data.imageSize}×${data.imageSize}×${data.channels}`,
+    );
   }
-  if (!Number.isInteger(config.batchSize) || config.batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${config.batchSize}`);
+  if (!Number.isInteger(config.batchSize) || config.batchSize < 1)
+    throw new Error(`batchSize must be a positive integer, got ${config.batchSize}`);
   if (!Number.isInteger(config.epochs) || config.epochs < 1) throw new Error(`epochs must be a positive integer, got ${config.epochs}`);
-  if (split.train.length < config.batchSize) throw new Error(`the train split has ${split.train.length} images, fewer than one batch of ${config.batchSize}`);
+  if (split.train.length < config.batchSize)
+    throw new Error(`the train split has ${split.train.length} images, fewer than one batch of ${config.batchSize}`);
   if (split.val.length === 0) throw new Error('the validation split is empty');
   for (const name of SPLIT_NAMES) {
     const idx = split[name];
     if (!Array.isArray(idx)) throw new Error(`split "${name}" is not a list of indices`);
-    if (!idx.every((i: number) => Number.isInteger(i) && i >= 0 && i < data.labels.length)) throw new Error(`split "${name}" has an index outside the data`);
+    if (!idx.every((i: number) => Number.isInteger(i) && i >= 0 && i < data.labels.length))
+      throw new Error(`split "${name}" has an index outside the data`);
   }
   for (let i = 0; i < data.labels.length; i++) {
     const l = data.labels[i];
-    if (!Number.isInteger(l) || l < 0 || l >= data.classes.length) throw new Error(`label ${l} of image ${i} is outside 0..${data.classes.length - 1}`);
+    if (!Number.isInteger(l) || l < 0 || l >= data.classes.length)
+      throw new Error(`label ${l} of image ${i} is outside 0..${data.classes.length - 1}`);
   }
 }
 
@@ -113,9 +129,15 @@ function setUp(o: TrainOptions): { model: Model; config: RunConfig; prepare: (x:
 function pipelineOf(config: RunConfig): Pipeline {
   const v = validatePipeline(config.augmentations, [config.imageSize, config.imageSize]);
   if (!v.ok) throw new Error(`the augmentation pipeline cannot be used: ${v.errors.join('; ')}`);
-  if (v.value.length > 0 && config.fineTuning === 'frozen') throw new Error('a frozen backbone computes each image\'s features once, so its training images cannot be augmented: fine-tune every layer');
+  if (v.value.length > 0 && config.fineTuning === 'frozen')
+    throw new Error(
+      "a frozen backbone computes each image's features once, so its training images cannot be augmented: fine-tune every layer",
+    );
   const [h, w] = pipelineOutputSize(v.value, config.imageSize, config.imageSize);
-  if (h !== config.imageSize || w !== config.imageSize) throw new Error(`the augmentations turn ${config.imageSize}×${config.imageSize} images into ${h}×${w}; training and evaluation need the same size`);
+  if (h !== config.imageSize || w !== config.imageSize)
+    throw new Error(
+      `the augmentations turn ${config.imageSize}×${config.imageSize} images into ${h}×${w}; training and evaluation need the same size`,
+    );
   return v.value;
 }
 
@@ -140,32 +162,45 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
   const yieldFn = o.yieldFn ?? defaultYield;
   const started = performance.now();
   const createdAt = new Date().toISOString();
-  const set: PixelSet = prepareImages({ pixels: data.images, imageSize: data.imageSize, channels: data.channels }, data.labels.length, o.config.imageSize);
+  const set: PixelSet = prepareImages(
+    { pixels: data.images, imageSize: data.imageSize, channels: data.channels },
+    data.labels.length,
+    o.config.imageSize,
+  );
   const pipeline = pipelineOf(o.config);
   const { model, config: base, prepare } = setUp(o);
   const config: RunConfig = { ...base, augmentations: pipeline };
   const adam = createAdam(tf, model.trainable, { learningRate: config.learningRate, epsilon: config.adamEpsilon });
   const done: Progress = { epochs: [], steps: [], trainSeconds: 0, trainImages: 0 };
   const record = (stopped: string | null, test: TestMetrics | null): RunRecord => ({
-    format: RUN_FORMAT, version: RUN_VERSION,
+    format: RUN_FORMAT,
+    version: RUN_VERSION,
     id: o.id ?? `${config.model}-${config.seed}-${createdAt}`,
-    createdAt, config, backend: tf.getBackend(),
+    createdAt,
+    config,
+    backend: tf.getBackend(),
     dataset: {
-      name: o.dataset?.name ?? 'unnamed', hash: o.dataset?.hash ?? '', classes: [...data.classes],
+      name: o.dataset?.name ?? 'unnamed',
+      hash: o.dataset?.hash ?? '',
+      classes: [...data.classes],
       counts: { train: split.train.length, val: split.val.length, test: split.test.length },
     },
-    epochs: done.epochs, steps: done.steps, test,
+    epochs: done.epochs,
+    steps: done.steps,
+    test,
     timings: {
-      totalSeconds: (performance.now() - started) / 1000, imagesPerSecond: done.trainSeconds > 0 ? done.trainImages / done.trainSeconds : 0,
+      totalSeconds: (performance.now() - started) / 1000,
+      imagesPerSecond: done.trainSeconds > 0 ? done.trainImages / done.trainSeconds : 0,
       ...(done.featureSeconds === undefined ? {} : { featureSeconds: done.featureSeconds }),
     },
     stopped,
   });
   try {
     const context = { tf, model, config, set, labels: data.labels, split, prepare, yieldFn };
-    const steps = config.fineTuning === 'frozen'
-      ? await frozenSteps(context, { ...o, onFeatures: o.callbacks?.onFeatures })
-      : fullSteps(context, (x, step) => (pipeline.length ? augmentBatch(tf, x, pipeline, augmentStream(config.seed, step)) : x));
+    const steps =
+      config.fineTuning === 'frozen'
+        ? await frozenSteps(context, { ...o, onFeatures: o.callbacks?.onFeatures })
+        : fullSteps(context, (x, step) => (pipeline.length ? augmentBatch(tf, x, pipeline, augmentStream(config.seed, step)) : x));
     done.featureSeconds = steps.featureSeconds;
     const stopped = await trainEpochs(o, config, model, adam, steps, done, yieldFn);
     const test = stopped || split.test.length === 0 ? null : testMetrics(o, await steps.evaluate('test'));
@@ -183,7 +218,13 @@ export async function train(o: TrainOptions): Promise<RunRecord> {
 
 /** The epochs of a run, each closed by a validation pass; returns why they ended early, or null. */
 async function trainEpochs(
-  o: TrainOptions, config: RunConfig, model: Model, adam: ReturnType<typeof createAdam>, fns: StepFunctions, done: Progress, yieldFn: () => Promise<void>,
+  o: TrainOptions,
+  config: RunConfig,
+  model: Model,
+  adam: ReturnType<typeof createAdam>,
+  fns: StepFunctions,
+  done: Progress,
+  yieldFn: () => Promise<void>,
 ): Promise<string | null> {
   const { tf, data, split } = o;
   const vars = [...model.trainable.values()];
@@ -234,8 +275,12 @@ async function trainEpochs(
     }
     const val = await fns.evaluate('val');
     const m: EpochMetrics = {
-      epoch: epoch + 1, trainLoss: lossSum / seen, trainAccuracy: correct / seen,
-      valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - t0) / 1000,
+      epoch: epoch + 1,
+      trainLoss: lossSum / seen,
+      trainAccuracy: correct / seen,
+      valLoss: val.loss,
+      valAccuracy: val.accuracy,
+      seconds: (performance.now() - t0) / 1000,
     };
     done.epochs.push(m);
     o.callbacks?.onEpoch?.(m);

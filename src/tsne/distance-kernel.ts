@@ -29,31 +29,120 @@ const lane = (i: number) => [0xfd, 0x1f, i];
 
 function kernelBody(): number[] {
   const rowTerm = (pb: number, acc: number) => [
-    ...get(L.a), ...get(pb), ...get(L.off), 0x6a, ...V128_LOAD, ...F32X4_SUB, ...tee(L.d), ...get(L.d), ...F32X4_MUL,
-    ...get(acc), ...F32X4_ADD, ...set(acc),
+    ...get(L.a),
+    ...get(pb),
+    ...get(L.off),
+    0x6a,
+    ...V128_LOAD,
+    ...F32X4_SUB,
+    ...tee(L.d),
+    ...get(L.d),
+    ...F32X4_MUL,
+    ...get(acc),
+    ...F32X4_ADD,
+    ...set(acc),
   ];
   const store = (acc: number, offset: number) => [
-    ...get(L.out), ...get(acc), ...lane(0), ...get(acc), ...lane(1), 0x92, ...get(acc), ...lane(2), 0x92, ...get(acc), ...lane(3), 0x92,
-    0x38, 0x02, offset,
+    ...get(L.out),
+    ...get(acc),
+    ...lane(0),
+    ...get(acc),
+    ...lane(1),
+    0x92,
+    ...get(acc),
+    ...lane(2),
+    0x92,
+    ...get(acc),
+    ...lane(3),
+    0x92,
+    0x38,
+    0x02,
+    offset,
   ];
   return [
-    0x02, 0x40, 0x03, 0x40,
-    ...get(L.groups), 0x45, 0x0d, 0x01,
-    ...get(L.pb), ...get(L.stride), 0x6a, ...tee(L.pb1), ...get(L.stride), 0x6a, ...tee(L.pb2), ...get(L.stride), 0x6a, ...set(L.pb3),
-    0xfd, 0x0c, ...new Array(16).fill(0), ...tee(L.acc0), ...tee(L.acc0 + 1), ...tee(L.acc0 + 2), ...set(L.acc0 + 3),
-    0x41, 0x00, ...set(L.off), ...get(L.len4), ...set(L.k),
-    0x02, 0x40, 0x03, 0x40,
-    ...get(L.k), 0x45, 0x0d, 0x01,
-    ...get(L.pa), ...get(L.off), 0x6a, ...V128_LOAD, ...set(L.a),
-    ...rowTerm(L.pb, L.acc0), ...rowTerm(L.pb1, L.acc0 + 1), ...rowTerm(L.pb2, L.acc0 + 2), ...rowTerm(L.pb3, L.acc0 + 3),
-    ...get(L.off), 0x41, 0x10, 0x6a, ...set(L.off),
-    ...get(L.k), 0x41, 0x01, 0x6b, ...set(L.k),
-    0x0c, 0x00, 0x0b, 0x0b,
-    ...store(L.acc0, 0), ...store(L.acc0 + 1, 4), ...store(L.acc0 + 2, 8), ...store(L.acc0 + 3, 12),
-    ...get(L.out), 0x41, 0x10, 0x6a, ...set(L.out),
-    ...get(L.pb3), ...get(L.stride), 0x6a, ...set(L.pb),
-    ...get(L.groups), 0x41, 0x01, 0x6b, ...set(L.groups),
-    0x0c, 0x00, 0x0b, 0x0b,
+    0x02,
+    0x40,
+    0x03,
+    0x40,
+    ...get(L.groups),
+    0x45,
+    0x0d,
+    0x01,
+    ...get(L.pb),
+    ...get(L.stride),
+    0x6a,
+    ...tee(L.pb1),
+    ...get(L.stride),
+    0x6a,
+    ...tee(L.pb2),
+    ...get(L.stride),
+    0x6a,
+    ...set(L.pb3),
+    0xfd,
+    0x0c,
+    ...new Array(16).fill(0),
+    ...tee(L.acc0),
+    ...tee(L.acc0 + 1),
+    ...tee(L.acc0 + 2),
+    ...set(L.acc0 + 3),
+    0x41,
+    0x00,
+    ...set(L.off),
+    ...get(L.len4),
+    ...set(L.k),
+    0x02,
+    0x40,
+    0x03,
+    0x40,
+    ...get(L.k),
+    0x45,
+    0x0d,
+    0x01,
+    ...get(L.pa),
+    ...get(L.off),
+    0x6a,
+    ...V128_LOAD,
+    ...set(L.a),
+    ...rowTerm(L.pb, L.acc0),
+    ...rowTerm(L.pb1, L.acc0 + 1),
+    ...rowTerm(L.pb2, L.acc0 + 2),
+    ...rowTerm(L.pb3, L.acc0 + 3),
+    ...get(L.off),
+    0x41,
+    0x10,
+    0x6a,
+    ...set(L.off),
+    ...get(L.k),
+    0x41,
+    0x01,
+    0x6b,
+    ...set(L.k),
+    0x0c,
+    0x00,
+    0x0b,
+    0x0b,
+    ...store(L.acc0, 0),
+    ...store(L.acc0 + 1, 4),
+    ...store(L.acc0 + 2, 8),
+    ...store(L.acc0 + 3, 12),
+    ...get(L.out),
+    0x41,
+    0x10,
+    0x6a,
+    ...set(L.out),
+    ...get(L.pb3),
+    ...get(L.stride),
+    0x6a,
+    ...set(L.pb),
+    ...get(L.groups),
+    0x41,
+    0x01,
+    0x6b,
+    ...set(L.groups),
+    0x0c,
+    0x00,
+    0x0b,
+    0x0b,
     0x0b,
   ];
 }
@@ -75,7 +164,14 @@ const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...bo
 export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
   const body = [0x02, 0x05, 0x7f, 0x06, 0x7b, ...kernelBody()];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [0x01, 0x60, 0x06, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
     ...section(2, [0x01, 0x01, 0x65, 0x01, 0x6d, 0x02, 0x00, 0x01]),
     ...section(3, [0x01, 0x00]),
@@ -98,7 +194,8 @@ function kernelModule(): WebAssembly.Module | null {
 }
 
 function checkShape(x: ArrayLike<number>, n: number, d: number): void {
-  if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1) throw new Error(`distances: need n ≥ 1 rows and d ≥ 1 columns, got ${n}×${d}`);
+  if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1)
+    throw new Error(`distances: need n ≥ 1 rows and d ≥ 1 columns, got ${n}×${d}`);
   if (x.length !== n * d) throw new Error(`distances: ${x.length} values do not make ${n}×${d}`);
 }
 
@@ -115,7 +212,9 @@ function wasmRows(x: ArrayLike<number>, n: number, d: number, module: WebAssembl
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) data[i * d4 + k] = x[i * d + k];
   const result = new Float32Array(memory.buffer, outOffset, n4);
   return {
-    n, d, kind: 'wasm-simd',
+    n,
+    d,
+    kind: 'wasm-simd',
     squaredDistancesAfter(i) {
       const g0 = (i + 1) >> 2;
       if (g0 < n4 / 4) rows(i * rowBytes, g0 * 4 * rowBytes, rowBytes, n4 / 4 - g0, d4 / 4, outOffset + g0 * 16);
@@ -129,7 +228,9 @@ function jsRows(x: ArrayLike<number>, n: number, d: number): DistanceRows {
   const data = Float32Array.from(x as ArrayLike<number>);
   const out = new Float32Array(n);
   return {
-    n, d, kind: 'js',
+    n,
+    d,
+    kind: 'js',
     squaredDistancesAfter(i) {
       const oi = i * d;
       let j = i + 1;

@@ -1,5 +1,5 @@
 /** The t-SNE command's files: `features` [N, D] in, `embedding` [N, dims] out, both safetensors, with clear errors. */
-import { readSafetensors, writeSafetensors } from '../train/weights/safetensors';
+import { readSafetensors, writeSafetensors } from '../tensor/weights/safetensors';
 
 const FLOAT_DTYPES = new Set(['F32', 'F64', 'F16', 'BF16']);
 
@@ -17,7 +17,8 @@ export function readFeatures(bytes: Uint8Array, name = 'features'): { x: Float32
   if (n < 1 || d < 1) throw new Error(`tensor "${name}" has shape [${t.shape}]; N and D must be at least 1`);
   const x = t.data as Float32Array;
   for (let e = 0; e < x.length; e++) {
-    if (!Number.isFinite(x[e])) throw new Error(`tensor "${name}" holds ${x[e]} at [${Math.floor(e / d)}, ${e % d}]; every value must be finite`);
+    if (!Number.isFinite(x[e]))
+      throw new Error(`tensor "${name}" holds ${x[e]} at [${Math.floor(e / d)}, ${e % d}]; every value must be finite`);
   }
   return { x, n, d };
 }

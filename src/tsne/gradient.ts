@@ -4,41 +4,106 @@ import type { SpaceTree } from './space-tree';
 
 /**
  * Attraction A_i = e Σ_j p_ij q_ij (y_i − y_j) for rows [from, to) into `out`; returns those rows'
- * part of Σ p_ij (log p_ij − log q_ij) (unnormalised q, unexaggerated p) when `wantKl`, else 0.
+ * part of Σ p_ij (log p_ij − log q_ij) (unnormalised q, unexaggerated p) when `wantKl`, else 0;
+ * `perRowKl` also receives each row's part.
  */
-export function attraction(p: SparseP, y: Float64Array, dims: 2 | 3, exaggeration: number, out: Float64Array, from: number, to: number, wantKl: boolean): number {
+export function attraction(
+  p: SparseP,
+  y: Float64Array,
+  dims: 2 | 3,
+  exaggeration: number,
+  out: Float64Array,
+  from: number,
+  to: number,
+  wantKl: boolean,
+  perRowKl?: Float64Array,
+): number {
+  if (dims === 2) attraction2(p, y, exaggeration, out, from, to);
+  else attraction3(p, y, exaggeration, out, from, to);
+  return wantKl ? attractionKl(p, y, dims, from, to, perRowKl) : 0;
+}
+
+function attraction2(p: SparseP, y: Float64Array, exaggeration: number, out: Float64Array, from: number, to: number): void {
   const { rowPtr, cols, values } = p;
-  let kl = 0;
   for (let i = from; i < to; i++) {
-    const o = i * dims;
-    const y0 = y[o];
-    const y1 = y[o + 1];
-    const y2 = dims === 3 ? y[o + 2] : 0;
+    const y0 = y[2 * i];
+    const y1 = y[2 * i + 1];
+    let g0 = 0;
+    let g1 = 0;
+    const end = rowPtr[i + 1];
+    for (let e = rowPtr[i]; e < end; e++) {
+      const j = 2 * cols[e];
+      const d0 = y0 - y[j];
+      const d1 = y1 - y[j + 1];
+      const w = values[e] / (1 + d0 * d0 + d1 * d1);
+      g0 += w * d0;
+      g1 += w * d1;
+    }
+    out[2 * i] = exaggeration * g0;
+    out[2 * i + 1] = exaggeration * g1;
+  }
+}
+
+function attraction3(p: SparseP, y: Float64Array, exaggeration: number, out: Float64Array, from: number, to: number): void {
+  const { rowPtr, cols, values } = p;
+  for (let i = from; i < to; i++) {
+    const y0 = y[3 * i];
+    const y1 = y[3 * i + 1];
+    const y2 = y[3 * i + 2];
     let g0 = 0;
     let g1 = 0;
     let g2 = 0;
-    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
-      const oj = cols[e] * dims;
-      const d0 = y0 - y[oj];
-      const d1 = y1 - y[oj + 1];
-      const d2 = dims === 3 ? y2 - y[oj + 2] : 0;
-      const q = 1 / (1 + d0 * d0 + d1 * d1 + d2 * d2);
-      const pv = values[e];
-      const w = exaggeration * pv * q;
+    const end = rowPtr[i + 1];
+    for (let e = rowPtr[i]; e < end; e++) {
+      const j = 3 * cols[e];
+      const d0 = y0 - y[j];
+      const d1 = y1 - y[j + 1];
+      const d2 = y2 - y[j + 2];
+      const w = values[e] / (1 + d0 * d0 + d1 * d1 + d2 * d2);
       g0 += w * d0;
       g1 += w * d1;
       g2 += w * d2;
-      if (wantKl && pv > 0) kl += pv * (Math.log(pv) - Math.log(q));
     }
-    out[o] = g0;
-    out[o + 1] = g1;
-    if (dims === 3) out[o + 2] = g2;
+    out[3 * i] = exaggeration * g0;
+    out[3 * i + 1] = exaggeration * g1;
+    out[3 * i + 2] = exaggeration * g2;
+  }
+}
+
+/** Row i's Σ_j p_ij (log p_ij − log q_ij) (unnormalised q). */
+function rowKl(p: SparseP, y: Float64Array, dims: 2 | 3, i: number): number {
+  const { rowPtr, cols, values } = p;
+  let kl = 0;
+  for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+    const pv = values[e];
+    if (!(pv > 0)) continue;
+    let r2 = 0;
+    for (let a = 0; a < dims; a++) r2 += (y[i * dims + a] - y[cols[e] * dims + a]) ** 2;
+    kl += pv * (Math.log(pv) + Math.log(1 + r2));
+  }
+  return kl;
+}
+
+/** Rows [from, to)'s part of the KL, summed row by row in order (threads write `perRow` and the caller sums it the same way). */
+function attractionKl(p: SparseP, y: Float64Array, dims: 2 | 3, from: number, to: number, perRow?: Float64Array): number {
+  let kl = 0;
+  for (let i = from; i < to; i++) {
+    const r = rowKl(p, y, dims, i);
+    if (perRow) perRow[i] = r;
+    kl += r;
   }
   return kl;
 }
 
 /** grad = A − F / Z from the attraction and the tree's forces; returns KL = partial + log Z (Σ p = 1) when `wantKl`, else NaN. */
-export function combineGradient(attract: Float64Array, forces: Float64Array, z: number, grad: Float64Array, klPart: number, wantKl: boolean): number {
+export function combineGradient(
+  attract: Float64Array,
+  forces: Float64Array,
+  z: number,
+  grad: Float64Array,
+  klPart: number,
+  wantKl: boolean,
+): number {
   const invZ = 1 / z;
   for (let e = 0; e < grad.length; e++) grad[e] = attract[e] - forces[e] * invZ;
   return wantKl ? klPart + Math.log(z) : NaN;
@@ -49,7 +114,16 @@ export function combineGradient(attract: Float64Array, forces: Float64Array, z: 
  * writes grad ([n, dims]) and returns KL(P‖Q) of the unexaggerated P when `wantKl`, else NaN.
  * The attraction goes through `grad` itself, so nothing is allocated.
  */
-export function barnesHutGradient(p: SparseP, y: Float64Array, dims: 2 | 3, tree: SpaceTree, theta: number, exaggeration: number, grad: Float64Array, wantKl: boolean): number {
+export function barnesHutGradient(
+  p: SparseP,
+  y: Float64Array,
+  dims: 2 | 3,
+  tree: SpaceTree,
+  theta: number,
+  exaggeration: number,
+  grad: Float64Array,
+  wantKl: boolean,
+): number {
   tree.build(y);
   const z = tree.repulsion(y, theta);
   const klPart = attraction(p, y, dims, exaggeration, grad, 0, p.n, wantKl);
@@ -97,7 +171,7 @@ export function exactGradient(p: SparseP, y: Float64Array, dims: 2 | 3, exaggera
       let r2 = 0;
       for (let a = 0; a < dims; a++) r2 += (y[i * dims + a] - y[j * dims + a]) ** 2;
       const q = 1 / (1 + r2);
-      for (let a = 0; a < dims; a++) grad[i * dims + a] -= (q * q / z) * (y[i * dims + a] - y[j * dims + a]);
+      for (let a = 0; a < dims; a++) grad[i * dims + a] -= ((q * q) / z) * (y[i * dims + a] - y[j * dims + a]);
     }
     for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
       const j = cols[e];

@@ -14,7 +14,10 @@ class Heaps {
   readonly dist: Float64Array;
   readonly idx: Int32Array;
   readonly size: Int32Array;
-  constructor(readonly n: number, readonly k: number) {
+  constructor(
+    readonly n: number,
+    readonly k: number,
+  ) {
     this.dist = new Float64Array(n * k);
     this.idx = new Int32Array(n * k);
     this.size = new Int32Array(n);

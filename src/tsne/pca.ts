@@ -1,7 +1,7 @@
 /** The top principal components of [n, d] data by seeded block power iteration with Rayleigh–Ritz (t-SNE's initialisation). */
 import { mulberry32 } from '../data/rng';
 
-const POWER_STEPS = 12;
+const POWER_STEPS = 4;
 const EXTRA_VECTORS = 6;
 
 /** Standard normal samples from a seeded uniform generator (Box–Muller). */

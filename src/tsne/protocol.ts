@@ -10,10 +10,20 @@ export type TsneRequest =
 export type TsneResponse =
   | { type: 'progress'; id: number; iteration: number; iterations: number; kl: number }
   | {
-    type: 'done'; id: number; embedding: Float32Array; n: number; dims: 2 | 3; kl: number; iterations: number;
-    /** Trustworthiness at `trustworthinessK` (default 10) when k < n/2, else null. */
-    trustworthiness: number | null; settings: TsneSettings; seconds: { affinities: number; optimisation: number; trustworthiness: number };
-  }
+      type: 'done';
+      id: number;
+      embedding: Float32Array;
+      n: number;
+      dims: 2 | 3;
+      kl: number;
+      iterations: number;
+      /** Trustworthiness at `trustworthinessK` (default 10) when k < n/2, else null. */
+      trustworthiness: number | null;
+      settings: TsneSettings;
+      seconds: { affinities: number; optimisation: number; trustworthiness: number };
+      /** Threads that computed the gradient (the result is the same for any count). */
+      threads: number;
+    }
   | { type: 'cancelled'; id: number; iteration: number }
   | { type: 'error'; id: number; message: string };
 
@@ -31,5 +41,8 @@ export function parseTsneRequest(msg: unknown): { ok: true; request: TsneRequest
   if (typeof options !== 'object') return { ok: false, id, message: 't-SNE worker: options must be an object' };
   const k = m.trustworthinessK;
   if (k !== undefined && typeof k !== 'number') return { ok: false, id, message: 't-SNE worker: trustworthinessK must be a number' };
-  return { ok: true, request: { type: 'run', id: m.id, features: m.features, n: m.n, d: m.d, options, trustworthinessK: k as number | undefined } };
+  return {
+    ok: true,
+    request: { type: 'run', id: m.id, features: m.features, n: m.n, d: m.d, options, trustworthinessK: k as number | undefined },
+  };
 }

@@ -2,10 +2,15 @@
  * Barnes–Hut space-partitioning tree over a 2-D (quadtree) or 3-D (octree) embedding, rebuilt each
  * iteration into preallocated typed arrays (they grow only when a larger tree is needed), and the
  * t-SNE repulsion it approximates: a cell of width w at distance r from a point counts as one body
- * at its centre of mass when w / r < theta (scikit-learn's criterion, the cell's full width).
+ * at its centre of mass when w / r < theta (scikit-learn's criterion, the cell's full width), with r
+ * taken to the bounding box of a group of nearby points so that one walk serves the whole group
+ * (grouped-repulsion.ts).
  */
+import { groupedRepulsion, InteractionList, type TreeView } from './grouped-repulsion';
 
 const MAX_DEPTH = 48;
+/** Points per group (at most): subtrees this small share one walk of the tree. */
+export const GROUP_SIZE = 32;
 
 /** A reusable quadtree/octree with the t-SNE repulsion on it. */
 export class SpaceTree {
@@ -17,12 +22,20 @@ export class SpaceTree {
   private centre = new Float64Array(0);
   private half = new Float64Array(0);
   private point = new Int32Array(0);
-  private readonly leafOf: Int32Array;
   /** Points sharing a leaf (identical positions, or the depth limit): a linked list from the leaf's point. */
   private readonly next: Int32Array;
   private readonly stack: Int32Array;
   /** Points in depth-first order of the tree: consecutive traversals touch the same cells. */
   private readonly order: Int32Array;
+  /** Group g holds order[groupStart[g] .. groupStart[g + 1]). */
+  private readonly groupStart: Int32Array;
+  private groups = 0;
+  /** Groups of the last build (at most n). */
+  get groupCount(): number {
+    return this.groups;
+  }
+  private readonly list = new InteractionList();
+  private readonly box = new Float64Array(6);
   private packed = new Float64Array(0);
   private readonly lo = new Float64Array(3);
   private readonly hi = new Float64Array(3);
@@ -31,12 +44,16 @@ export class SpaceTree {
   readonly forces: Float64Array;
 
   /** `forces` may be given to have the tree write into a shared buffer ([n, dims]). */
-  constructor(readonly n: number, readonly dims: 2 | 3, forces?: Float64Array) {
+  constructor(
+    readonly n: number,
+    readonly dims: 2 | 3,
+    forces?: Float64Array,
+  ) {
     if (dims !== 2 && dims !== 3) throw new Error(`space tree: dims must be 2 or 3, got ${dims}`);
     this.fanout = 1 << dims;
-    this.leafOf = new Int32Array(n);
     this.next = new Int32Array(n);
     this.order = new Int32Array(n);
+    this.groupStart = new Int32Array(n + 1);
     this.stack = new Int32Array(MAX_DEPTH * this.fanout + 8);
     this.forces = forces ?? new Float64Array(n * dims);
     this.grow(Math.max(64, 4 * n));
@@ -69,7 +86,6 @@ export class SpaceTree {
     this.centre[id * dims] = cx;
     this.centre[id * dims + 1] = cy;
     if (dims === 3) this.centre[id * dims + 2] = cz;
-    for (let a = 0; a < dims; a++) this.com[id * dims + a] = 0;
     return id;
   }
 
@@ -93,6 +109,7 @@ export class SpaceTree {
     this.newNode((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, dims === 3 ? (lo[2] + hi[2]) / 2 : 0, h);
     this.next.fill(-1);
     for (let i = 0; i < n; i++) this.insert(i, y);
+    this.sumMasses(y);
     const { mass, com } = this;
     for (let node = 0; node < this.count; node++) {
       const m = mass[node];
@@ -122,47 +139,55 @@ export class SpaceTree {
     this.child[node] = first;
   }
 
+  /** Places point p in a leaf (masses and centres of mass come after, bottom-up, in sumMasses). */
   private insert(p: number, y: Float64Array): void {
     const dims = this.dims;
     let node = 0;
     for (let depth = 0; ; depth++) {
       if (this.child[node] >= 0) {
-        this.addMass(node, y, p);
         node = this.childFor(node, y, p);
         continue;
       }
       const q = this.point[node];
-      if (this.mass[node] === 0) {
+      if (q < 0) {
         this.point[node] = p;
-        this.addMass(node, y, p);
-        this.leafOf[p] = node;
         return;
       }
       let same = true;
       for (let a = 0; a < dims; a++) if (y[q * dims + a] !== y[p * dims + a]) same = false;
       if (same || depth >= MAX_DEPTH) {
-        this.addMass(node, y, p);
-        this.leafOf[p] = node;
         this.next[p] = this.next[q];
         this.next[q] = p;
         return;
       }
       this.subdivide(node);
-      const target = this.childFor(node, y, q);
-      this.point[target] = q;
-      this.mass[target] = this.mass[node];
-      for (let a = 0; a < dims; a++) this.com[target * dims + a] = this.com[node * dims + a];
-      for (let r = q; r >= 0; r = this.next[r]) this.leafOf[r] = target;
+      this.point[this.childFor(node, y, q)] = q;
       this.point[node] = -1;
-      this.addMass(node, y, p);
       node = this.childFor(node, y, p);
     }
   }
 
-  private addMass(node: number, y: Float64Array, p: number): void {
-    const dims = this.dims;
-    this.mass[node] += 1;
-    for (let a = 0; a < dims; a++) this.com[node * dims + a] += y[p * dims + a];
+  /** Masses and centres of mass, children before parents (a child's id is above its parent's). */
+  private sumMasses(y: Float64Array): void {
+    const { dims, mass, com, child, point, next, fanout } = this;
+    for (let node = this.count - 1; node >= 0; node--) {
+      const o = node * dims;
+      let m = 0;
+      for (let a = 0; a < dims; a++) com[o + a] = 0;
+      const first = child[node];
+      if (first >= 0) {
+        for (let c = first; c < first + fanout; c++) {
+          m += mass[c];
+          for (let a = 0; a < dims; a++) com[o + a] += com[c * dims + a];
+        }
+      } else {
+        for (let r = point[node]; r >= 0; r = next[r]) {
+          m++;
+          for (let a = 0; a < dims; a++) com[o + a] += y[r * dims + a];
+        }
+      }
+      mass[node] = m;
+    }
   }
 
   /** Packs what the traversal reads into one record per node (com, mass, width²) and lists the points in depth-first order. */
@@ -179,9 +204,15 @@ export class SpaceTree {
     }
     let order = 0;
     let sp = 0;
+    let groups = 0;
+    let groupEnd = 0;
     stack[sp++] = 0;
     while (sp > 0) {
       const node = stack[--sp];
+      if (order >= groupEnd && (mass[node] <= GROUP_SIZE || child[node] < 0)) {
+        this.groupStart[groups++] = order;
+        groupEnd = order + mass[node];
+      }
       const first = child[node];
       if (first >= 0) {
         for (let c = first + this.fanout - 1; c >= first; c--) if (mass[c] > 0) stack[sp++] = c;
@@ -189,106 +220,45 @@ export class SpaceTree {
         for (let r = this.point[node]; r >= 0; r = this.next[r]) this.order[order++] = r;
       }
     }
+    this.groupStart[groups] = order;
+    this.groups = groups;
   }
 
   /**
-   * The repulsion at angle theta of the points at positions [from, to) of the tree's depth-first
-   * order (all points by default; ranges let threads share the work); returns their part of Z.
-   * build() must have run on the same y.
+   * The repulsion at angle theta of the points of part `part` of `parts` (consecutive groups of
+   * about n / parts points, so threads can share the work; all points by default) into `forces`;
+   * returns their part of Z (and each group's part into `perGroupZ`, indexed by group). build()
+   * must have run on the same y.
    */
-  repulsion(y: Float64Array, theta: number, from = 0, to = this.n): number {
-    const t2 = theta * theta;
-    return this.dims === 2
-      ? repulsion2(y, from, to, t2, this.packed, this.child, this.centre, this.half, this.stack, this.leafOf, this.order, this.forces)
-      : repulsion3(y, from, to, t2, this.packed, this.child, this.centre, this.half, this.stack, this.leafOf, this.order, this.forces);
+  repulsion(y: Float64Array, theta: number, part = 0, parts = 1, perGroupZ?: Float64Array): number {
+    const { groupStart, groups } = this;
+    const bound = (t: number) => {
+      const target = Math.floor((t * this.n) / parts);
+      let g = 0;
+      while (g < groups && groupStart[g] < target) g++;
+      return g;
+    };
+    const view: TreeView = {
+      dims: this.dims,
+      rec: this.packed,
+      child: this.child,
+      centre: this.centre,
+      half: this.half,
+      stack: this.stack,
+      order: this.order,
+      groupStart,
+      groups,
+    };
+    return groupedRepulsion(
+      view,
+      y,
+      theta,
+      bound(part),
+      part === parts - 1 ? groups : bound(part + 1),
+      this.list,
+      this.box,
+      this.forces,
+      perGroupZ,
+    );
   }
-}
-
-/** Quadtree traversal; node records are [comX, comY, mass, width²], children in `child`. Returns the points' part of Z = Σ_{i≠j} q_ij. */
-function repulsion2(y: Float64Array, from: number, to: number, theta2: number, rec: Float64Array, child: Int32Array, centre: Float64Array, half: Float64Array, stack: Int32Array, leafOf: Int32Array, order: Int32Array, forces: Float64Array): number {
-  let z = 0;
-  for (let t = from; t < to; t++) {
-    const i = order[t];
-    const y0 = y[2 * i];
-    const y1 = y[2 * i + 1];
-    const own = leafOf[i];
-    let f0 = 0;
-    let f1 = 0;
-    let sp = 0;
-    stack[sp++] = 0;
-    while (sp > 0) {
-      const node = stack[--sp];
-      const o = node * 4;
-      let m = rec[o + 2];
-      const d0 = y0 - rec[o];
-      const d1 = y1 - rec[o + 1];
-      const r2 = d0 * d0 + d1 * d1;
-      const first = child[node];
-      if (first >= 0) {
-        if (rec[o + 3] >= theta2 * r2 || (Math.abs(y0 - centre[2 * node]) <= half[node] && Math.abs(y1 - centre[2 * node + 1]) <= half[node])) {
-          for (let c = first + 3; c >= first; c--) if (rec[c * 4 + 2] > 0) stack[sp++] = c;
-          continue;
-        }
-      } else if (node === own) {
-        m -= 1;
-        if (m === 0) continue;
-      }
-      const q = 1 / (1 + r2);
-      const mq = m * q;
-      z += mq;
-      const mq2 = mq * q;
-      f0 += mq2 * d0;
-      f1 += mq2 * d1;
-    }
-    forces[2 * i] = f0;
-    forces[2 * i + 1] = f1;
-  }
-  return z;
-}
-
-/** Octree traversal, as repulsion2 with records [comX, comY, comZ, mass, width²]. */
-function repulsion3(y: Float64Array, from: number, to: number, theta2: number, rec: Float64Array, child: Int32Array, centre: Float64Array, half: Float64Array, stack: Int32Array, leafOf: Int32Array, order: Int32Array, forces: Float64Array): number {
-  let z = 0;
-  for (let t = from; t < to; t++) {
-    const i = order[t];
-    const y0 = y[3 * i];
-    const y1 = y[3 * i + 1];
-    const y2 = y[3 * i + 2];
-    const own = leafOf[i];
-    let f0 = 0;
-    let f1 = 0;
-    let f2 = 0;
-    let sp = 0;
-    stack[sp++] = 0;
-    while (sp > 0) {
-      const node = stack[--sp];
-      const o = node * 5;
-      let m = rec[o + 3];
-      const d0 = y0 - rec[o];
-      const d1 = y1 - rec[o + 1];
-      const d2 = y2 - rec[o + 2];
-      const r2 = d0 * d0 + d1 * d1 + d2 * d2;
-      const first = child[node];
-      if (first >= 0) {
-        if (rec[o + 4] >= theta2 * r2 || (Math.abs(y0 - centre[3 * node]) <= half[node] && Math.abs(y1 - centre[3 * node + 1]) <= half[node] && Math.abs(y2 - centre[3 * node + 2]) <= half[node])) {
-          for (let c = first + 7; c >= first; c--) if (rec[c * 5 + 3] > 0) stack[sp++] = c;
-          continue;
-        }
-      } else if (node === own) {
-        m -= 1;
-        if (m === 0) continue;
-      }
-      const q = 1 / (1 + r2);
-      const mq = m * q;
-      z += mq;
-      const mq2 = mq * q;
-      f0 += mq2 * d0;
-      f1 += mq2 * d1;
-      f2 += mq2 * d2;
-    }
-    forces[3 * i] = f0;
-    forces[3 * i + 1] = f1;
-    forces[3 * i + 2] = f2;
-  }
-  return z;
 }

@@ -4,7 +4,7 @@
  * rank of j among i's neighbours in the input space (1 = nearest). The input-space ranks come from
  * one pass over the upper triangle of the distances, each pair computed once.
  */
-import { distanceRows } from './distance-kernel';
+import { distanceRows, type DistanceRows } from './distance-kernel';
 
 /** The k nearest other points of each embedded point (brute force; the embedding has 2 or 3 coordinates). */
 function embeddedNeighbours(y: ArrayLike<number>, n: number, dims: number, k: number): Int32Array {
@@ -30,11 +30,20 @@ function embeddedNeighbours(y: ArrayLike<number>, n: number, dims: number, k: nu
   return out;
 }
 
-/** sklearn.manifold.trustworthiness(X, Y, n_neighbors=k) for [n, d] inputs x and [n, dims] embedding y. */
-export function trustworthiness(x: ArrayLike<number>, n: number, d: number, y: ArrayLike<number>, dims: number, k = 5): number {
-  if (!Number.isInteger(k) || k < 1 || k >= n / 2) throw new Error(`trustworthiness: k must be an integer in [1, n/2), got ${k} for n = ${n}`);
+/** sklearn.manifold.trustworthiness(X, Y, n_neighbors=k) for [n, d] inputs x and [n, dims] embedding y; `rows` reuses x's distances (distance-cache). */
+export function trustworthiness(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  y: ArrayLike<number>,
+  dims: number,
+  k = 5,
+  rows: DistanceRows = distanceRows(x, n, d),
+): number {
+  if (!Number.isInteger(k) || k < 1 || k >= n / 2)
+    throw new Error(`trustworthiness: k must be an integer in [1, n/2), got ${k} for n = ${n}`);
   if (y.length !== n * dims) throw new Error(`trustworthiness: the embedding has ${y.length} values, not ${n}×${dims}`);
-  const rows = distanceRows(x, n, d);
+  if (rows.n !== n) throw new Error(`trustworthiness: the distance rows are for ${rows.n} points, not ${n}`);
   const neighbours = embeddedNeighbours(y, n, dims, k);
   // threshold[i*k + r]: input-space squared distance from i to its r-th embedded neighbour.
   const threshold = new Float64Array(n * k);

@@ -1,13 +1,15 @@
 /**
- * Barnes–Hut t-SNE in 2-D and 3-D (van der Maaten 2014) with scikit-learn's schedule: exact kNN
+ * Barnes–Hut t-SNE in 2-D and 3-D (van der Maaten 2014) with openTSNE's schedule: exact kNN
  * (3·perplexity neighbours), perplexity calibration, symmetric sparse P, PCA initialisation scaled
- * to std 1e-4, early exaggeration 12 for 250 iterations at momentum 0.5, then momentum 0.8, gains
- * (+0.2 / ×0.8, at least 0.01), learning rate max(N/12, 200). Deterministic for a seed; the
- * iterations allocate nothing.
+ * to std 1e-4, early exaggeration 12 for 250 iterations at momentum 0.5 and learning rate
+ * max(N/12, 200), then 500 iterations at momentum 0.8 and learning rate max(N, 200) (openTSNE's
+ * per-phase "auto"; a learning rate that is set holds in both phases), gains (+0.2 / ×0.8, at
+ * least 0.01, reset between the phases as scikit-learn). Deterministic for a seed; the iterations
+ * allocate nothing.
  */
 import { mulberry32 } from '../data/rng';
 import { conditionalP, symmetricP, type SparseP } from './affinities';
-import { distanceRows } from './distance-kernel';
+import { distanceRows, type DistanceRows } from './distance-kernel';
 import { barnesHutGradient, exactKl } from './gradient';
 import { exactKnn } from './knn';
 import { pcaScores } from './pca';
@@ -22,8 +24,10 @@ export interface TsneOptions {
   theta?: number;
   earlyExaggeration?: number;
   exaggerationIterations?: number;
-  /** Default max(N / earlyExaggeration, 200). */
+  /** Learning rate during early exaggeration; default max(N / earlyExaggeration, 200). */
   learningRate?: number;
+  /** Learning rate after early exaggeration; default max(N, 200), or learningRate when that is set. */
+  finalLearningRate?: number;
   init?: 'pca' | 'random';
   /** KL is computed (and progress reported) every this many iterations. */
   klEvery?: number;
@@ -61,17 +65,21 @@ export interface TsneHooks {
   onProgress?: (p: TsneProgress) => void;
   signal?: { readonly aborted: boolean };
   gradient?: (p: SparseP, settings: TsneSettings) => GradientFn;
+  /** The features' distance rows to use for the kNN (a cache the caller shares with trustworthiness). */
+  distances?: DistanceRows;
 }
 
 const EXACT_KL_LIMIT = 10_000;
 
 /** Checks the shape and finiteness of [n, d] features; throws naming the first bad value. */
 export function validateFeatures(x: ArrayLike<number>, n: number, d: number): void {
-  if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1) throw new Error(`t-SNE: features must be [N, D] with N, D ≥ 1, got [${n}, ${d}]`);
+  if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1)
+    throw new Error(`t-SNE: features must be [N, D] with N, D ≥ 1, got [${n}, ${d}]`);
   if (x.length !== n * d) throw new Error(`t-SNE: ${x.length} values do not make [${n}, ${d}]`);
   for (let e = 0; e < x.length; e++) {
     const v = x[e];
-    if (!Number.isFinite(v)) throw new Error(`t-SNE: features[${Math.floor(e / d)}, ${e % d}] is ${v} (every value must be a finite number)`);
+    if (!Number.isFinite(v))
+      throw new Error(`t-SNE: features[${Math.floor(e / d)}, ${e % d}] is ${v} (every value must be a finite number)`);
   }
 }
 
@@ -80,32 +88,43 @@ export function resolveSettings(n: number, o: TsneOptions = {}): TsneSettings {
   const s: TsneSettings = {
     dims: o.dims ?? 2,
     perplexity: o.perplexity ?? 30,
-    iterations: o.iterations ?? 1000,
+    iterations: o.iterations ?? 750,
     seed: o.seed ?? 0,
     theta: o.theta ?? 0.5,
     earlyExaggeration: o.earlyExaggeration ?? 12,
     exaggerationIterations: o.exaggerationIterations ?? 250,
     learningRate: o.learningRate ?? Math.max(n / (o.earlyExaggeration ?? 12), 200),
+    finalLearningRate: o.finalLearningRate ?? o.learningRate ?? Math.max(n, 200),
     init: o.init ?? 'pca',
     klEvery: o.klEvery ?? 50,
   };
   if (s.dims !== 2 && s.dims !== 3) throw new Error(`t-SNE: dims must be 2 or 3, got ${s.dims}`);
   if (n < 3) throw new Error(`t-SNE: needs at least 3 points, got ${n}`);
-  if (!(s.perplexity > 0) || s.perplexity >= n - 1) throw new Error(`t-SNE: perplexity must be in (0, ${n - 1}) for ${n} points, got ${s.perplexity}`);
-  if (!Number.isInteger(s.iterations) || s.iterations < 1) throw new Error(`t-SNE: iterations must be a positive integer, got ${s.iterations}`);
+  if (!(s.perplexity > 0) || s.perplexity >= n - 1)
+    throw new Error(`t-SNE: perplexity must be in (0, ${n - 1}) for ${n} points, got ${s.perplexity}`);
+  if (!Number.isInteger(s.iterations) || s.iterations < 1)
+    throw new Error(`t-SNE: iterations must be a positive integer, got ${s.iterations}`);
   if (!Number.isInteger(s.seed)) throw new Error(`t-SNE: seed must be an integer, got ${s.seed}`);
   if (!(s.theta >= 0)) throw new Error(`t-SNE: theta must be ≥ 0, got ${s.theta}`);
-  if (!(s.learningRate > 0) || !(s.earlyExaggeration > 0)) throw new Error('t-SNE: learning rate and early exaggeration must be positive');
-  if (!Number.isInteger(s.exaggerationIterations) || s.exaggerationIterations < 0) throw new Error(`t-SNE: exaggerationIterations must be an integer ≥ 0, got ${s.exaggerationIterations}`);
+  if (!(s.learningRate > 0) || !(s.finalLearningRate > 0) || !(s.earlyExaggeration > 0))
+    throw new Error('t-SNE: learning rate and early exaggeration must be positive');
+  if (!Number.isInteger(s.exaggerationIterations) || s.exaggerationIterations < 0)
+    throw new Error(`t-SNE: exaggerationIterations must be an integer ≥ 0, got ${s.exaggerationIterations}`);
   if (!Number.isInteger(s.klEvery) || s.klEvery < 1) throw new Error(`t-SNE: klEvery must be a positive integer, got ${s.klEvery}`);
   if (s.init !== 'pca' && s.init !== 'random') throw new Error(`t-SNE: init must be "pca" or "random", got ${String(s.init)}`);
   return s;
 }
 
-/** The sparse input affinities P of [n, d] features at a perplexity (kNN with 3·perplexity neighbours). */
-export function inputAffinities(x: ArrayLike<number>, n: number, d: number, perplexity: number): SparseP {
+/** The sparse input affinities P of [n, d] features at a perplexity (kNN with 3·perplexity neighbours; `rows` may be given). */
+export function inputAffinities(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  perplexity: number,
+  rows: DistanceRows = distanceRows(x, n, d),
+): SparseP {
   const k = Math.min(n - 1, Math.floor(3 * perplexity + 1));
-  const knn = exactKnn(distanceRows(x, n, d), k);
+  const knn = exactKnn(rows, k);
   return symmetricP(knn, conditionalP(knn, perplexity));
 }
 
@@ -142,7 +161,12 @@ export class TsneOptimiser {
   private readonly gains: Float64Array;
   private readonly gradient: GradientFn;
 
-  constructor(readonly p: SparseP, y0: Float64Array, readonly settings: TsneSettings, gradient?: GradientFn) {
+  constructor(
+    readonly p: SparseP,
+    y0: Float64Array,
+    readonly settings: TsneSettings,
+    gradient?: GradientFn,
+  ) {
     this.y = Float64Array.from(y0);
     const size = y0.length;
     this.grad = new Float64Array(size);
@@ -151,7 +175,8 @@ export class TsneOptimiser {
     if (gradient) this.gradient = gradient;
     else {
       const tree = new SpaceTree(p.n, settings.dims);
-      this.gradient = (y, exaggeration, grad, wantKl) => barnesHutGradient(p, y, settings.dims, tree, settings.theta, exaggeration, grad, wantKl);
+      this.gradient = (y, exaggeration, grad, wantKl) =>
+        barnesHutGradient(p, y, settings.dims, tree, settings.theta, exaggeration, grad, wantKl);
     }
   }
 
@@ -169,7 +194,7 @@ export class TsneOptimiser {
     const kl = this.gradient(this.y, early ? s.earlyExaggeration : 1, this.grad, wantKl);
     const momentum = early ? 0.5 : 0.8;
     const { y, grad, update, gains } = this;
-    const lr = s.learningRate;
+    const lr = early ? s.learningRate : s.finalLearningRate;
     for (let e = 0; e < y.length; e++) {
       const g = grad[e];
       let gain = update[e] * g < 0 ? gains[e] + 0.2 : gains[e] * 0.8;
@@ -193,11 +218,18 @@ export class TsneOptimiser {
 }
 
 /** Affinities and the initial embedding: everything before the first iteration. */
-export function prepareTsne(x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {}, gradient?: TsneHooks['gradient']): { optimiser: TsneOptimiser; seconds: number } {
+export function prepareTsne(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  options: TsneOptions = {},
+  gradient?: TsneHooks['gradient'],
+  distances?: DistanceRows,
+): { optimiser: TsneOptimiser; seconds: number } {
   validateFeatures(x, n, d);
   const settings = resolveSettings(n, options);
   const t0 = performance.now();
-  const p = inputAffinities(x, n, d, settings.perplexity);
+  const p = inputAffinities(x, n, d, settings.perplexity, distances);
   const y0 = initialEmbedding(x, n, d, settings);
   return { optimiser: new TsneOptimiser(p, y0, settings, gradient?.(p, settings)), seconds: (performance.now() - t0) / 1000 };
 }
@@ -208,10 +240,13 @@ function report(opt: TsneOptimiser, kl: number, hooks: TsneHooks): void {
 
 /** Runs t-SNE on [n, d] row-major features to the end (or until the signal aborts), synchronously. */
 export function runTsne(x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {}, hooks: TsneHooks = {}): TsneResult {
-  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient);
+  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient, hooks.distances);
   const t0 = performance.now();
   while (optimiser.iteration < optimiser.settings.iterations && !hooks.signal?.aborted) report(optimiser, optimiser.step(), hooks);
-  return optimiser.result(optimiser.iteration < optimiser.settings.iterations, { affinities: seconds, optimisation: (performance.now() - t0) / 1000 });
+  return optimiser.result(optimiser.iteration < optimiser.settings.iterations, {
+    affinities: seconds,
+    optimisation: (performance.now() - t0) / 1000,
+  });
 }
 
 /** Lets queued events run: setImmediate in Node, a MessageChannel round trip in browsers and workers (no 4 ms timer clamp). */
@@ -221,7 +256,10 @@ export function yieldToEventLoop(): Promise<void> {
   if (typeof MessageChannel !== 'undefined') {
     return new Promise((r) => {
       const c = new MessageChannel();
-      c.port1.onmessage = () => { c.port1.close(); r(); };
+      c.port1.onmessage = () => {
+        c.port1.close();
+        r();
+      };
       c.port2.postMessage(0);
     });
   }
@@ -230,19 +268,25 @@ export function yieldToEventLoop(): Promise<void> {
 
 /** As runTsne, but awaits `yieldFn` every `yieldEvery` iterations so messages (a cancel) can arrive. */
 export async function runTsneAsync(
-  x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {},
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  options: TsneOptions = {},
   hooks: TsneHooks & { yieldEvery?: number; yieldFn?: () => Promise<void> } = {},
 ): Promise<TsneResult> {
   const yieldFn = hooks.yieldFn ?? yieldToEventLoop;
   const every = hooks.yieldEvery ?? 10;
   await yieldFn();
   if (hooks.signal?.aborted) throw new Error('t-SNE: cancelled before it started');
-  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient);
+  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient, hooks.distances);
   const t0 = performance.now();
   while (optimiser.iteration < optimiser.settings.iterations) {
     if (optimiser.iteration % every === 0) await yieldFn();
     if (hooks.signal?.aborted) break;
     report(optimiser, optimiser.step(), hooks);
   }
-  return optimiser.result(optimiser.iteration < optimiser.settings.iterations, { affinities: seconds, optimisation: (performance.now() - t0) / 1000 });
+  return optimiser.result(optimiser.iteration < optimiser.settings.iterations, {
+    affinities: seconds,
+    optimisation: (performance.now() - t0) / 1000,
+  });
 }

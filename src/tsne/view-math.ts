@@ -27,11 +27,7 @@ export function rotationMatrix(yaw: number, pitch: number): Float64Array {
   const cp = Math.cos(pitch);
   const sp = Math.sin(pitch);
   // Rx(pitch) · Ry(yaw)
-  return Float64Array.from([
-    cy, 0, sy,
-    sp * sy, cp, -sp * cy,
-    -cp * sy, sp, cp * cy,
-  ]);
+  return Float64Array.from([cy, 0, sy, sp * sy, cp, -sp * cy, -cp * sy, sp, cp * cy]);
 }
 
 /** New view angles after dragging by (dx, dy) pixels: yaw follows x, pitch follows y, clamped to ±90°. */
@@ -64,7 +60,7 @@ export function projectPerspective(points: ArrayLike<number>, n: number, rotatio
     const y = r[3] * px + r[4] * py + r[5] * pz;
     const z = r[6] * px + r[7] * py + r[8] * pz;
     const depth = distance - z;
-    const s = focal * (distance - 1) / depth;
+    const s = (focal * (distance - 1)) / depth;
     out.x[i] = x * s;
     out.y[i] = -y * s;
     out.depth[i] = depth;
@@ -84,7 +80,15 @@ export function depthOrder(depth: ArrayLike<number>): Int32Array {
  * The visible point nearest to (px, py) within `radius`, or −1. With `order` (painter's order), a
  * tie goes to the point drawn last, the one on top.
  */
-export function pickPoint(x: ArrayLike<number>, y: ArrayLike<number>, px: number, py: number, radius: number, visible?: (i: number) => boolean, order?: ArrayLike<number>): number {
+export function pickPoint(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  px: number,
+  py: number,
+  radius: number,
+  visible?: (i: number) => boolean,
+  order?: ArrayLike<number>,
+): number {
   let best = -1;
   let bestD = radius * radius;
   const n = x.length;
@@ -126,10 +130,20 @@ export function viewKeyAction(key: string, dims: 2 | 3): ViewKeyAction | null {
 }
 
 /** One class's centre in the view's coordinates (normaliseEmbedding's units) and how many shown points it has. */
-export interface ClassCentroid { label: number; count: number; centre: number[] }
+export interface ClassCentroid {
+  label: number;
+  count: number;
+  centre: number[];
+}
 
 /** The mean position of each class's points among those `visible` (classes with no visible point are left out). */
-export function classCentroids(points: ArrayLike<number>, n: number, dims: number, labels: ArrayLike<number>, visible?: (i: number) => boolean): ClassCentroid[] {
+export function classCentroids(
+  points: ArrayLike<number>,
+  n: number,
+  dims: number,
+  labels: ArrayLike<number>,
+  visible?: (i: number) => boolean,
+): ClassCentroid[] {
   const sums = new Map<number, { count: number; sum: Float64Array }>();
   for (let i = 0; i < n; i++) {
     if (visible && !visible(i)) continue;
@@ -139,15 +153,20 @@ export function classCentroids(points: ArrayLike<number>, n: number, dims: numbe
     s.count++;
     for (let a = 0; a < dims; a++) s.sum[a] += points[i * dims + a];
   }
-  return [...sums.entries()].sort((p, q) => p[0] - q[0])
+  return [...sums.entries()]
+    .sort((p, q) => p[0] - q[0])
     .map(([label, s]) => ({ label, count: s.count, centre: Array.from(s.sum, (v) => v / s.count) }));
 }
 
 /** For each centroid, the `k` other classes whose centroids are nearest (Euclidean, nearest first; ties by label). */
-export function nearestClasses(centroids: readonly ClassCentroid[], k = 2): { label: number; nearest: { label: number; distance: number }[] }[] {
+export function nearestClasses(
+  centroids: readonly ClassCentroid[],
+  k = 2,
+): { label: number; nearest: { label: number; distance: number }[] }[] {
   return centroids.map((c) => ({
     label: c.label,
-    nearest: centroids.filter((o) => o.label !== c.label)
+    nearest: centroids
+      .filter((o) => o.label !== c.label)
       .map((o) => ({ label: o.label, distance: Math.hypot(...c.centre.map((v, a) => v - o.centre[a])) }))
       .sort((p, q) => p.distance - q.distance || p.label - q.label)
       .slice(0, k),

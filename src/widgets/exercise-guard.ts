@@ -43,8 +43,12 @@ export function bceGuard(v: Variant, y: 0 | 1, p: number): GuardHit[] {
     ...threePapayas(v).map((e, i) => ({ exercise: 'q1.1d' as const, papaya: i + 1, e })),
   ];
   const hits = papayas.filter(({ e }) => Math.abs(labelProbability(y, p) - labelProbability(e[0], e[1])) <= TOL);
-  return [...hits.filter(({ e }) => e[0] === y), ...hits.filter(({ e }) => e[0] !== y)]
-    .map(({ exercise, papaya, e }) => ({ exercise, papaya, y: e[0], p: e[1] }));
+  return [...hits.filter(({ e }) => e[0] === y), ...hits.filter(({ e }) => e[0] !== y)].map(({ exercise, papaya, e }) => ({
+    exercise,
+    papaya,
+    y: e[0],
+    p: e[1],
+  }));
 }
 
 /** L2 checker: w, ∂L/∂w, α and λ are q1.1e's, each within the tolerance (the fields are named, so order matters). */

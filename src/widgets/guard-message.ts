@@ -13,22 +13,30 @@ function exerciseName(h: GuardHit): string {
 /** The exercise's own numbers, as its prompt gives them. */
 function numbersOf(h: GuardHit): string {
   switch (h.exercise) {
-    case 'q1.1a': return `y = ${h.y}, z = ${h.z}`;
+    case 'q1.1a':
+      return `y = ${h.y}, z = ${h.z}`;
     case 'q1.1c':
-    case 'q1.1d': return `y = ${h.y}, ŷ = ${h.p}`;
-    case 'q1.1e': return `w = ${h.step.w}, ∂L/∂w = ${h.step.dLdw}, α = ${h.step.lr}, λ = ${h.step.lambda}`;
-    case 'q1.2b': return `Dx = ${h.sizes.Dx}, Da = ${h.sizes.Da}, K = ${h.sizes.K}`;
-    case 'q1.2d': return `z[2] = ${vectorText(h.z)}, true class the ${ORDINAL[h.target]}`;
-    case 'q1.2e': return `z = ${vectorText(h.z)}`;
+    case 'q1.1d':
+      return `y = ${h.y}, ŷ = ${h.p}`;
+    case 'q1.1e':
+      return `w = ${h.step.w}, ∂L/∂w = ${h.step.dLdw}, α = ${h.step.lr}, λ = ${h.step.lambda}`;
+    case 'q1.2b':
+      return `Dx = ${h.sizes.Dx}, Da = ${h.sizes.Da}, K = ${h.sizes.K}`;
+    case 'q1.2d':
+      return `z[2] = ${vectorText(h.z)}, true class the ${ORDINAL[h.target]}`;
+    case 'q1.2e':
+      return `z = ${vectorText(h.z)}`;
   }
 }
 
 /** The formula with the exercise's numbers substituted, left for the student to work out. */
 export function guardMethod(h: GuardHit): string {
   switch (h.exercise) {
-    case 'q1.1a': return `∂L/∂z = (ŷ − y)·ŷ(1 − ŷ) for ½(ŷ − y)² and ŷ − y for the cross-entropy, with y = ${h.y} and ŷ = σ(z) = 1/(1 + e^(−z)) at z = ${h.z}`;
+    case 'q1.1a':
+      return `∂L/∂z = (ŷ − y)·ŷ(1 − ŷ) for ½(ŷ − y)² and ŷ − y for the cross-entropy, with y = ${h.y} and ŷ = σ(z) = 1/(1 + e^(−z)) at z = ${h.z}`;
     case 'q1.1c':
-    case 'q1.1d': return h.y === 1 ? `L = −log₂ ŷ with ŷ = ${h.p}` : `L = −log₂(1 − ŷ) with ŷ = ${h.p}`;
+    case 'q1.1d':
+      return h.y === 1 ? `L = −log₂ ŷ with ŷ = ${h.p}` : `L = −log₂(1 − ŷ) with ŷ = ${h.p}`;
     case 'q1.1e': {
       const { w, dLdw, lr, lambda } = h.step;
       return `w ← w − α(∂L/∂w + 2λw) = ${w} − ${lr} × (${dLdw} + 2 × ${lambda} × ${factor(w)})`;
@@ -55,6 +63,8 @@ export function guardMethod(h: GuardHit): string {
 export function guardMessage(hits: readonly GuardHit[]): string {
   const [first] = hits;
   const which = hits.map((h) => `${exerciseName(h)} (${numbersOf(h)})`).join(' and of ');
-  return `These are the numbers of ${which} (or numbers with the same result), so this widget does not work them out. ` +
-    `Method: ${guardMethod(first)}. Work it out and enter it in the exercise.`;
+  return (
+    `These are the numbers of ${which} (or numbers with the same result), so this widget does not work them out. ` +
+    `Method: ${guardMethod(first)}. Work it out and enter it in the exercise.`
+  );
 }

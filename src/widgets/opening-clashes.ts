@@ -10,7 +10,11 @@ import { bceGuard, l2Guard, logitGradientGuard, logitsGuard, shapesGuard, type G
 import { sameNumbers } from './same-numbers';
 
 /** One thing a widget shows at opening, and the exercise numbers it must differ from. */
-interface Shown { widget: string; values: number[]; against: { exercise: string; values: number[] }[] }
+interface Shown {
+  widget: string;
+  values: number[];
+  against: { exercise: string; values: number[] }[];
+}
 
 /** What the widgets show at opening, each paired with the exercise inputs and answers of `v` it must not equal. */
 function shownAgainst(o: WidgetOpenings, v: Variant): Shown[] {
@@ -33,16 +37,50 @@ function shownAgainst(o: WidgetOpenings, v: Variant): Shown[] {
   const { bce: b, l2: s, shapes, jacobian, ceGradient: ce, softmax: sm } = o;
   const step = s.w - s.lr * (s.g + 2 * s.lambda * s.w);
   return [
-    { widget: 'BCE explorer (y, ŷ)', values: [b.y, b.p], against: [one, ...three].map((e, i) => ({ exercise: i === 0 ? 'q1.1c inputs' : `q1.1d papaya ${i}`, values: [...e] })) },
-    { widget: 'BCE explorer loss', values: [bce(b.y, b.p, 'bits')], against: papayaLosses.map((l) => ({ exercise: 'q1.1c/d answers', values: [l] })) },
-    { widget: 'BCE explorer loss in nats', values: [bce(b.y, b.p, 'nats')], against: papayaLosses.map((l) => ({ exercise: 'q1.1c/d answers', values: [l] })) },
-    { widget: 'L2 checker inputs', values: [s.w, s.g, s.lr, s.lambda], against: [{ exercise: 'q1.1e inputs', values: [l2.w, l2.dLdw, l2.lr, l2.lambda] }] },
-    ...[step, s.w - s.lr * (s.g + s.lambda * s.w), s.w - s.lr * s.g].map((x) => ({ widget: 'L2 checker step', values: [x], against: [{ exercise: 'q1.1e answer', values: [l2Answer] }] })),
-    { widget: 'Shape calculator sizes', values: [shapes.Dx, shapes.Da, shapes.K], against: [{ exercise: 'q1.2b inputs', values: [sizes.Dx, sizes.Da, sizes.K] }] },
-    { widget: 'Shape calculator count', values: [parameterCount(shapes)], against: [{ exercise: 'q1.2b answer', values: [parameterCount(sizes)] }] },
-    ...[jacobian.z, softmax(jacobian.z), softmaxJacobian(jacobian.z).flat()].map((values) => ({ widget: 'Jacobian checker', values, against: logitExercises })),
+    {
+      widget: 'BCE explorer (y, ŷ)',
+      values: [b.y, b.p],
+      against: [one, ...three].map((e, i) => ({ exercise: i === 0 ? 'q1.1c inputs' : `q1.1d papaya ${i}`, values: [...e] })),
+    },
+    {
+      widget: 'BCE explorer loss',
+      values: [bce(b.y, b.p, 'bits')],
+      against: papayaLosses.map((l) => ({ exercise: 'q1.1c/d answers', values: [l] })),
+    },
+    {
+      widget: 'BCE explorer loss in nats',
+      values: [bce(b.y, b.p, 'nats')],
+      against: papayaLosses.map((l) => ({ exercise: 'q1.1c/d answers', values: [l] })),
+    },
+    {
+      widget: 'L2 checker inputs',
+      values: [s.w, s.g, s.lr, s.lambda],
+      against: [{ exercise: 'q1.1e inputs', values: [l2.w, l2.dLdw, l2.lr, l2.lambda] }],
+    },
+    ...[step, s.w - s.lr * (s.g + s.lambda * s.w), s.w - s.lr * s.g].map((x) => ({
+      widget: 'L2 checker step',
+      values: [x],
+      against: [{ exercise: 'q1.1e answer', values: [l2Answer] }],
+    })),
+    {
+      widget: 'Shape calculator sizes',
+      values: [shapes.Dx, shapes.Da, shapes.K],
+      against: [{ exercise: 'q1.2b inputs', values: [sizes.Dx, sizes.Da, sizes.K] }],
+    },
+    {
+      widget: 'Shape calculator count',
+      values: [parameterCount(shapes)],
+      against: [{ exercise: 'q1.2b answer', values: [parameterCount(sizes)] }],
+    },
+    ...[jacobian.z, softmax(jacobian.z), softmaxJacobian(jacobian.z).flat()].map((values) => ({
+      widget: 'Jacobian checker',
+      values,
+      against: logitExercises,
+    })),
     ...[ce.z, softmax(ce.z), ceGrad(ce.z, ce.target)].map((values) => ({ widget: 'CE gradient', values, against: logitExercises })),
-    ...[sm.opening, ...sm.presets.map((p) => p.z)].flatMap((z) => [z, softmax(z)]).map((values) => ({ widget: 'Softmax stability', values, against: logitExercises })),
+    ...[sm.opening, ...sm.presets.map((p) => p.z)]
+      .flatMap((z) => [z, softmax(z)])
+      .map((values) => ({ widget: 'Softmax stability', values, against: logitExercises })),
   ];
 }
 
@@ -62,9 +100,9 @@ function guardedOpenings(o: WidgetOpenings, v: Variant): { widget: string; hits:
 
 /** Every way the openings `o` give away a number of an exercise of variant `v` (empty when none does). */
 export function openingClashes(o: WidgetOpenings, v: Variant): string[] {
-  const shown = shownAgainst(o, v).flatMap((s) => s.against
-    .filter((a) => sameNumbers(s.values, a.values))
-    .map((a) => `${s.widget} shows ${a.exercise} (${a.values.join(', ')})`));
+  const shown = shownAgainst(o, v).flatMap((s) =>
+    s.against.filter((a) => sameNumbers(s.values, a.values)).map((a) => `${s.widget} shows ${a.exercise} (${a.values.join(', ')})`),
+  );
   const guarded = guardedOpenings(o, v).flatMap((g) => g.hits.map((h) => `${g.widget} opens on ${h.exercise}'s numbers`));
   return [...shown, ...guarded];
 }

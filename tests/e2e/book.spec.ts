@@ -23,7 +23,15 @@ test.describe('the book', () => {
     await page.goto('./');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Homework 1');
     const main = page.getByRole('main');
-    for (const [part, marks] of [['1.1', '7'], ['1.2', '8'], ['2.1', '5'], ['2.2', '10'], ['2.3', '10'], ['2.4', '10'], ['2.6', '5']]) {
+    for (const [part, marks] of [
+      ['1.1', '7'],
+      ['1.2', '8'],
+      ['2.1', '5'],
+      ['2.2', '10'],
+      ['2.3', '10'],
+      ['2.4', '10'],
+      ['2.6', '5'],
+    ]) {
       const row = main.getByRole('row').filter({ has: page.getByRole('rowheader', { name: part, exact: true }) });
       await expect(row.getByRole('cell').last()).toHaveText(marks);
     }
@@ -63,7 +71,15 @@ test.describe('the book', () => {
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
         const result = await new AxeBuilder({ page }).exclude('.katex-mathml').analyze();
         const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${path} [${theme}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+        expect(
+          serious.map(
+            (v) =>
+              `${path} [${theme}] ${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        ).toEqual([]);
       }
     }
   });
@@ -104,7 +120,10 @@ test.describe('the book', () => {
 
     const panel = await openPanel(page);
     await expect(panel.getByLabel('Student id')).toHaveValue('s1234567');
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download submission' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download submission' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^hw1-s1234567-\d{4}-\d\d-\d\d\.json$/);
     const file = await download.path();
     const sub = JSON.parse(readFileSync(file, 'utf8'));
@@ -124,7 +143,9 @@ test.describe('the book', () => {
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('');
 
-    await panel.getByLabel('Load submission').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
+    await panel
+      .getByLabel('Load submission')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
     await expect(panel.getByRole('status')).toContainText('not a valid submission');
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('');
 
@@ -135,12 +156,19 @@ test.describe('the book', () => {
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('log2(10)');
 
     // A file whose advisory fields are malformed (attempts 2.5, status "Correct", no name) still loads every answer, with a note.
-    const messy = { ...sub, student: { id: sub.student.id }, attempts: { 'q1.1c': 2.5 }, results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 } } };
+    const messy = {
+      ...sub,
+      student: { id: sub.student.id },
+      attempts: { 'q1.1c': 2.5 },
+      results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 } },
+    };
     const reopened = await openPanel(page);
     await reopened.getByRole('button', { name: 'Reset progress…' }).click();
     await confirm.getByRole('button', { name: 'Delete everything' }).click();
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('');
-    await reopened.getByLabel('Load submission').setInputFiles({ name: 'messy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(messy)) });
+    await reopened
+      .getByLabel('Load submission')
+      .setInputFiles({ name: 'messy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(messy)) });
     await expect(reopened.getByRole('status')).toContainText('Loaded the submission of s1234567');
     await expect(reopened.getByRole('status')).toContainText('your answers are all kept');
     await expect(page.locator('[data-exercise="q1.1c"]').getByRole('textbox')).toHaveValue('log2(10)');
@@ -150,7 +178,10 @@ test.describe('the book', () => {
     await page.goto('1-1/');
     await signIn(page, 's7', 'Kind Tester');
     await page.keyboard.press('Escape');
-    await page.locator('[data-exercise="q1.1a"]').getByLabel(/vanishes/).check();
+    await page
+      .locator('[data-exercise="q1.1a"]')
+      .getByLabel(/vanishes/)
+      .check();
     await page.locator('[data-exercise="q1.1b"]').getByRole('textbox').fill('-(y*log(p) + (1-y)*log(1-p))');
     await page.locator('[data-exercise="q1.1c"]').getByRole('textbox').fill('-log(0.1)/log(2)');
     const losses = page.locator('[data-exercise="q1.1d"]').getByRole('textbox');
@@ -163,8 +194,14 @@ test.describe('the book', () => {
     await page.goto('1-2/');
     await page.locator('[data-exercise="q1.2a"]').getByLabel('Shape of W[2]').fill('(K, Da)');
     const jac = page.locator('[data-exercise="q1.2d"]');
-    await jac.getByRole('textbox', { name: /row 1, column 1/ }).first().fill('0.0819');
-    await jac.getByRole('textbox', { name: /row 3, column 2/ }).first().fill('-0.1628');
+    await jac
+      .getByRole('textbox', { name: /row 1, column 1/ })
+      .first()
+      .fill('0.0819');
+    await jac
+      .getByRole('textbox', { name: /row 3, column 2/ })
+      .first()
+      .fill('-0.1628');
     await jac.getByRole('button', { name: 'Check' }).click();
     await expect(jac.getByRole('status')).toHaveText(/^Could not read/);
     await page.goto('2-6/');
@@ -177,7 +214,10 @@ test.describe('the book', () => {
     await expect(page.locator('[data-exercise="q1.1b"]').getByRole('textbox')).toHaveValue('-(y*log(p) + (1-y)*log(1-p))');
     await expect(page.locator('[data-exercise="q1.1d"]').getByRole('textbox').nth(2)).toHaveValue('1.737');
     const panel = await openPanel(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download submission' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download submission' }).click(),
+    ]);
     const file = await download.path();
     const sub = JSON.parse(readFileSync(file, 'utf8'));
     expect(sub.answers['q1.1a']).toBe('vanishing');
@@ -185,7 +225,11 @@ test.describe('the book', () => {
     expect(sub.answers['q1.1c']).toBe('-log(0.1)/log(2)');
     expect(sub.answers['q1.1d.losses']).toEqual(['3.3219', '0.3219', '1.737']);
     expect(sub.answers['q1.2a.W2']).toBe('(K, Da)');
-    expect(sub.answers['q1.2d.jacobian']).toEqual([['0.0819', '', ''], ['', '', ''], ['', '-0.1628', '']]);
+    expect(sub.answers['q1.2d.jacobian']).toEqual([
+      ['0.0819', '', ''],
+      ['', '', ''],
+      ['', '-0.1628', ''],
+    ]);
     expect(sub.answers['q2.6']).toBe('The CNN overfits; augmentation helps.');
     expect(sub.attempts['q1.1d']).toBe(1);
     expect(sub.answers['q1.1d.mean']).toBe('1.7936');
@@ -197,7 +241,12 @@ test.describe('the book', () => {
     await expect(panel.getByRole('status')).toContainText('Loaded the submission of Kind Tester');
     await page.goto('1-2/');
     await expect(page.locator('[data-exercise="q1.2a"]').getByLabel('Shape of W[2]')).toHaveValue('(K, Da)');
-    await expect(page.locator('[data-exercise="q1.2d"]').getByRole('textbox', { name: /row 3, column 2/ }).first()).toHaveValue('-0.1628');
+    await expect(
+      page
+        .locator('[data-exercise="q1.2d"]')
+        .getByRole('textbox', { name: /row 3, column 2/ })
+        .first(),
+    ).toHaveValue('-0.1628');
     await page.goto('2-6/');
     await expect(page.locator('[data-exercise="q2.6"]').getByRole('textbox')).toHaveValue('The CNN overfits; augmentation helps.');
   });
@@ -249,7 +298,11 @@ test.describe('the book', () => {
 
   test('blocked storage shows a warning and the book still works', async ({ page }) => {
     await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
     });
     await page.goto('1-1/');
     await expect(page.getByRole('alert')).toContainText('does not let the book save');
@@ -261,7 +314,9 @@ test.describe('the book', () => {
 
   test('a full storage shows a warning instead of failing', async ({ page }) => {
     await page.addInitScript(() => {
-      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
     });
     await page.goto('1-1/');
     const ex = page.locator('[data-exercise="q1.1c"]');

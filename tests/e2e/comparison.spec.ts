@@ -25,7 +25,9 @@ async function openComparison(page: Page) {
   return w;
 }
 
-test('imported run records: the table with the reference rows, curves, F1 and confusion side by side, and the exercises answered from the page', async ({ page }) => {
+test('imported run records: the table with the reference rows, curves, F1 and confusion side by side, and the exercises answered from the page', async ({
+  page,
+}) => {
   const [cnn, resnet, aug] = homeworkRuns();
   await page.goto('2-2/');
   const list = page.locator('hw-run-list');
@@ -35,7 +37,13 @@ test('imported run records: the table with the reference rows, curves, F1 and co
 
   const w = await openComparison(page);
   await expect(w.getByRole('row').filter({ hasText: cnn.id })).toHaveCount(1);
-  await w.getByLabel('Import run records (JSON)').setInputFiles([file(resnet), file(aug), { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dlcv-hw1-run"}') }]);
+  await w
+    .getByLabel('Import run records (JSON)')
+    .setInputFiles([
+      file(resnet),
+      file(aug),
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dlcv-hw1-run"}') },
+    ]);
   await expect(w.getByRole('alert')).toContainText(`Imported ${resnet.id}, ${aug.id}. broken.json is not a valid run record`);
   for (const run of [cnn, resnet, aug]) await expect(w.getByRole('checkbox', { name: `Compare run ${run.id}` })).toBeChecked();
   await expect(w.getByText('Comparing 3 runs.')).toBeVisible();
@@ -59,7 +67,8 @@ test('imported run records: the table with the reference rows, curves, F1 and co
   await w.getByLabel('Show each row as a share of the true class').check();
   await expect(w.getByRole('img', { name: /^Confusion matrix \(share of each true class\): / })).toHaveCount(3);
 
-  for (const run of [cnn, resnet, aug]) await w.getByRole('row').filter({ hasText: run.id }).getByRole('button', { name: 'Hand in with my submission' }).click();
+  for (const run of [cnn, resnet, aug])
+    await w.getByRole('row').filter({ hasText: run.id }).getByRole('button', { name: 'Hand in with my submission' }).click();
   await expect(w.getByText(`q2.2: ${cnn.id}; q2.3: ${resnet.id}; q2.4: ${aug.id}`)).toBeVisible();
 
   // Answer from what the table shows: the smallest train–val gap, and its test accuracy minus the CNN's.
@@ -79,7 +88,15 @@ test('imported run records: the table with the reference rows, curves, F1 and co
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
     const result = await new AxeBuilder({ page }).include('main').exclude('.katex-mathml').analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `[${theme}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `[${theme}] ${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 
   // Fewer ticks: one run beside the reference rows.
@@ -96,7 +113,12 @@ test('imported run records: the table with the reference rows, curves, F1 and co
 test('with no runs the chapter says so and shows the reported numbers only', async ({ page }) => {
   const w = await openComparison(page);
   await expect(w.getByText(/^No runs yet, so the table shows only the numbers reported in the homework/)).toBeVisible();
-  await expect(w.getByRole('table', { name: /Your ticked runs/ }).locator('tbody').getByRole('row')).toHaveCount(3);
+  await expect(
+    w
+      .getByRole('table', { name: /Your ticked runs/ })
+      .locator('tbody')
+      .getByRole('row'),
+  ).toHaveCount(3);
   await expect(w.getByText(/q2\.2: none handed in; q2\.3: none handed in; q2\.4: none handed in/)).toBeVisible();
   await expect(w.getByText('No ticked run has test results.').first()).toBeVisible();
 });
@@ -120,14 +142,23 @@ test('a run trained in chapter 2.2 (wasm, 32×32, 1 epoch, 128 images per split)
   const row = table.getByRole('row', { name: /^q2\.2 CNN · 32 px · wasm · 1\/1 ep/ });
   await expect(row).toBeVisible();
   // 32×32: three convolutions (weights and biases) and a linear layer from 128·2·2 features to 10 classes.
-  const params = [[3, 32], [32, 64], [64, 128]].reduce((n, [i, o]) => n + o * i * 9 + o, 0) + 128 * 2 * 2 * 10 + 10;
+  const params =
+    [
+      [3, 32],
+      [32, 64],
+      [64, 128],
+    ].reduce((n, [i, o]) => n + o * i * 9 + o, 0) +
+    128 * 2 * 2 * 10 +
+    10;
   await expect(row).toContainText(params.toLocaleString('en'));
   await expect(w.getByText(/^One run is ticked/)).toBeVisible();
   await expect(w.getByRole('img', { name: 'Compared runs: validation accuracy per epoch' })).toBeVisible();
   await expect(w.getByRole('img', { name: /^Confusion matrix \(counts\): q2\.2 CNN/ })).toBeVisible();
 });
 
-test('the handed-in runs the exercises are checked against are ticked by default, not newer kept ones, and the page says so', async ({ page }) => {
+test('the handed-in runs the exercises are checked against are ticked by default, not newer kept ones, and the page says so', async ({
+  page,
+}) => {
   const [cnn, resnet] = homeworkRuns();
   const newer = { ...cnn, id: 'cnn-newer-not-handed-in', createdAt: '2026-12-02T10:00:00.000Z' };
   const w = await openComparison(page);
@@ -140,7 +171,9 @@ test('the handed-in runs the exercises are checked against are ticked by default
   await expect(w.getByRole('checkbox', { name: `Compare run ${newer.id}` })).not.toBeChecked();
   await expect(w.getByRole('checkbox', { name: `Compare run ${resnet.id}` })).toBeChecked();
   const note = w.getByText(/^The exercises below are checked against/);
-  await expect(note).toContainText(`Ticked by default: your handed-in runs, the ones the exercises below are checked against (q2.2: ${cnn.id}).`);
+  await expect(note).toContainText(
+    `Ticked by default: your handed-in runs, the ones the exercises below are checked against (q2.2: ${cnn.id}).`,
+  );
   await expect(note).toContainText(`the latest finished run (q2.3: ${resnet.id}), which the exercises do not read until you hand it in.`);
 
   await page.reload();

@@ -45,7 +45,9 @@ test('the default data set loads, splits 70/10/20 and is plotted', async ({ page
   await expect(loader.getByRole('button', { name: 'Forget this data set' })).toBeHidden();
   const split = page.locator('hw-dataset-split');
   await split.scrollIntoViewIfNeeded();
-  await expect(split.getByRole('img', { name: /Class distribution of the train, validation and test splits of the default data set \(seed 42\)/ })).toBeVisible();
+  await expect(
+    split.getByRole('img', { name: /Class distribution of the train, validation and test splits of the default data set \(seed 42\)/ }),
+  ).toBeVisible();
   await expect(split.getByText('Seed 42: 3,500 training, 500 validation and 1,000 test images')).toBeVisible();
   const table = split.getByRole('table');
   await expect(table.getByRole('row', { name: /Trouser 500 350 10\.0 % 50 10\.0 % 100 10\.0 %/ })).toBeVisible();
@@ -89,7 +91,9 @@ test('a folder with bad files: report, chart, kept across a reload, forgotten', 
   await expect(samples.getByRole('img', { name: '4 sample images of class owl' })).toBeVisible();
 
   await page.reload();
-  await expect(loader.getByText(/Using your data set "root": 12 images, 3 classes, 64×64 RGB \(.*\)\. It is kept in this browser/)).toBeVisible();
+  await expect(
+    loader.getByText(/Using your data set "root": 12 images, 3 classes, 64×64 RGB \(.*\)\. It is kept in this browser/),
+  ).toBeVisible();
   await expect(report.getByRole('table', { name: /Skipped files/ })).toBeVisible();
   await split.scrollIntoViewIfNeeded();
   await expect(split.getByRole('img', { name: /of "root" \(seed 42\)/ })).toBeVisible();

@@ -12,7 +12,11 @@ test.use({ serviceWorkers: 'allow' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = spawn('npx', ['astro', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, BOOK_BASE: '/' }, stdio: 'ignore', detached: true });
+  server = spawn('npx', ['astro', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    env: { ...process.env, BOOK_BASE: '/' },
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`${ORIGIN}/`)).ok) return;
@@ -38,5 +42,7 @@ test('the dev server (npm start) trains the CNN on wasm, on every core once the 
   const w = page.locator('hw-train-cnn');
   await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 180_000 });
-  await expect(w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/)).toBeVisible();
+  await expect(
+    w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/),
+  ).toBeVisible();
 });

@@ -79,7 +79,10 @@ test.describe('answers in the notations a student types', () => {
 
     await page.getByRole('button', { name: /^Student/ }).click();
     const panel = page.getByRole('dialog', { name: 'Your progress' });
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download submission' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download submission' }).click(),
+    ]);
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     const batch = await loadBatch([{ name: download.suggestedFilename(), bytes }], COURSE);
     expect(batch.rejected).toEqual([]);
@@ -118,7 +121,9 @@ test.describe('answers in the notations a student types', () => {
         if (typed === 0) continue;
         if (!readsRuns) await expect(ex.locator('[data-preview]').filter({ hasNotText: 'Could not read' }), `${id} preview`).toHaveCount(0);
         await ex.getByRole('button', { name: 'Check', exact: true }).click();
-        await expect(status, `${id} typed`).toHaveText(readsRuns ? /^Could not read.*(?:"\(\("|Could not check this yet)/s : /^Could not read.*"\(\("/s);
+        await expect(status, `${id} typed`).toHaveText(
+          readsRuns ? /^Could not read.*(?:"\(\("|Could not check this yet)/s : /^Could not read.*"\(\("/s,
+        );
         await expect(ex.getByText('Attempts: 0'), `${id} typed`).toBeVisible();
       }
       await page.reload();

@@ -16,12 +16,24 @@ import { pickMisclassified } from '../../src/charts-data/misclassified-picks';
 import type { RunRecord } from '../../src/record/run-record';
 import { fileBytes, makeRun, makeSubmission } from '../helpers/submissions';
 
-const asFile = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
+const asFile = (name: string, data: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)),
+});
 
 test.describe('instructor grading page', () => {
   test('loads a mixed batch, lists rejects, flags a forged seed, grades free text by hand and exports the CSV', async ({ page }) => {
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
-    const good = await makeSubmission({ id: 's1', name: 'Ada Lovelace', course, skill: 1, seed: 1, extra: { 'q2.6': 'ResNet with augmentation generalises best.' }, runs: [makeRun(3)] });
+    const good = await makeSubmission({
+      id: 's1',
+      name: 'Ada Lovelace',
+      course,
+      skill: 1,
+      seed: 1,
+      extra: { 'q2.6': 'ResNet with augmentation generalises best.' },
+      runs: [makeRun(3)],
+    });
     const weak = await makeSubmission({ id: 's2', name: '=HYPERLINK("x")', course, skill: 0, seed: 2 });
     const forged = await makeSubmission({ id: 's3', name: 'Forger', course, skill: 1, seed: 3 });
     forged.variant = { kind: 'homework', seed: 12345 };
@@ -29,9 +41,14 @@ test.describe('instructor grading page', () => {
 
     await page.goto('instructor/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instructor grading');
-    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([
-      asFile('good.json', good), asFile('weak.json', weak), asFile('broken.json', '{"format": "dlcv-hw1-submission"'), asFile('forged.json', forged),
-    ]);
+    await page
+      .getByLabel('Submission files (.json or .zip)')
+      .setInputFiles([
+        asFile('good.json', good),
+        asFile('weak.json', weak),
+        asFile('broken.json', '{"format": "dlcv-hw1-submission"'),
+        asFile('forged.json', forged),
+      ]);
     await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 3 submission(s)');
 
     const rejected = page.getByRole('region', { name: 'Rejected files' });
@@ -89,9 +106,16 @@ test.describe('instructor grading page', () => {
     expect(lines.find((l) => l.startsWith('s2,'))).toContain(`"'=HYPERLINK(""x"")"`);
 
     const dir = mkdtempSync(join(tmpdir(), 'hw1-grade-'));
-    for (const [name, data] of [['good.json', good], ['weak.json', weak], ['forged.json', forged]] as const) writeFileSync(join(dir, name), JSON.stringify(data));
+    for (const [name, data] of [
+      ['good.json', good],
+      ['weak.json', weak],
+      ['forged.json', forged],
+    ] as const)
+      writeFileSync(join(dir, name), JSON.stringify(data));
     writeFileSync(join(dir, 'broken.json'), '{"format": "dlcv-hw1-submission"');
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', dir, '--out', join(dir, 'grades.csv')], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', dir, '--out', join(dir, 'grades.csv')], {
+      encoding: 'utf8',
+    });
     expect(cli.status, cli.stderr).toBe(1);
     expect(cli.stderr).toContain('broken.json');
     const cliLines = readFileSync(join(dir, 'grades.csv'), 'utf8').trim().split('\r\n');
@@ -99,7 +123,9 @@ test.describe('instructor grading page', () => {
     for (const id of ['s2', 's3']) expect(cliLines.find((l) => l.startsWith(`${id},`))).toBe(lines.find((l) => l.startsWith(`${id},`)));
   });
 
-  test('grades files with malformed advisory entries or no name, shows the notes, and exports -12 verbatim to Canvas, as the CLI does', async ({ page }) => {
+  test('grades files with malformed advisory entries or no name, shows the notes, and exports -12 verbatim to Canvas, as the CLI does', async ({
+    page,
+  }) => {
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
     const messy = {
       ...(await makeSubmission({ id: '-12', name: 'Grace Hopper', course, skill: 1, seed: 5 })),
@@ -109,7 +135,9 @@ test.describe('instructor grading page', () => {
     const nameless = { ...(await makeSubmission({ id: 'nn7', course, skill: 1, seed: 6 })), student: { id: 'nn7' } };
 
     await page.goto('instructor/');
-    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([asFile('messy.json', messy), asFile('nameless.json', nameless)]);
+    await page
+      .getByLabel('Submission files (.json or .zip)')
+      .setInputFiles([asFile('messy.json', messy), asFile('nameless.json', nameless)]);
     const status = page.getByRole('status').filter({ hasText: 'Graded' });
     await expect(status).toContainText('Graded 2 submission(s)');
     await expect(status).toContainText('0 file(s) rejected');
@@ -139,7 +167,9 @@ test.describe('instructor grading page', () => {
       const downloadPromise = page.waitForEvent('download');
       await page.getByLabel('CSV layout').selectOption(layout);
       await page.getByRole('button', { name: 'Download CSV' }).click();
-      return readFileSync((await (await downloadPromise).path())!, 'utf8').trim().split('\r\n');
+      return readFileSync((await (await downloadPromise).path())!, 'utf8')
+        .trim()
+        .split('\r\n');
     };
     const canvas = await download('canvas');
     expect(canvas[0].split(',').slice(0, 3)).toEqual(['Student', 'ID', 'SIS User ID']);
@@ -159,9 +189,14 @@ test.describe('instructor grading page', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'hw1-grades-'));
     writeFileSync(join(dir, 'messy.json'), JSON.stringify(messy));
     writeFileSync(join(dir, 'nameless.json'), JSON.stringify(nameless));
-    for (const [format, lines] of [['plain', plain], ['canvas', canvas]] as const) {
+    for (const [format, lines] of [
+      ['plain', plain],
+      ['canvas', canvas],
+    ] as const) {
       const out = join(outDir, `${format}.csv`);
-      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', dir, '--out', out, '--format', format], { encoding: 'utf8' });
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/grade.ts', dir, '--out', out, '--format', format], {
+        encoding: 'utf8',
+      });
       expect(cli.status, cli.stderr).toBe(0);
       expect(cli.stdout).toContain('messy.json: note: attempts of "q1.1c" is 2.5');
       expect(readFileSync(out, 'utf8').trim().split('\r\n').sort()).toEqual(lines.slice().sort());
@@ -172,10 +207,14 @@ test.describe('instructor grading page', () => {
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 4; i++) {
-      files[`hw/s${i}.json`] = fileBytes(await makeSubmission({ id: `z${i}`, course, skill: i / 3, seed: i, runs: i === 0 ? [makeRun(1, 'q2.2', true)] : [] }));
+      files[`hw/s${i}.json`] = fileBytes(
+        await makeSubmission({ id: `z${i}`, course, skill: i / 3, seed: i, runs: i === 0 ? [makeRun(1, 'q2.2', true)] : [] }),
+      );
     }
     await page.goto('instructor/');
-    await page.getByLabel('Submission files (.json or .zip)').setInputFiles([{ name: 'batch.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) }]);
+    await page
+      .getByLabel('Submission files (.json or .zip)')
+      .setInputFiles([{ name: 'batch.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) }]);
     await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toContainText('Graded 4 submission(s)');
     await page.getByRole('button', { name: 'Details of z0' }).click();
     await expect(page.getByRole('region', { name: 'Student' })).toContainText('run-metrics');
@@ -187,7 +226,11 @@ test.describe('instructor grading page', () => {
   test('grades files dropped on the drop zone', async ({ page }) => {
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
     const files = [];
-    for (let i = 0; i < 2; i++) files.push({ name: `d${i}.json`, bytes: Array.from(fileBytes(await makeSubmission({ id: `drop${i}`, course, skill: 0.5, seed: 10 + i }))) });
+    for (let i = 0; i < 2; i++)
+      files.push({
+        name: `d${i}.json`,
+        bytes: Array.from(fileBytes(await makeSubmission({ id: `drop${i}`, course, skill: 0.5, seed: 10 + i }))),
+      });
     await page.goto('instructor/');
     const dataTransfer = await page.evaluateHandle((list) => {
       const dt = new DataTransfer();
@@ -237,7 +280,9 @@ async function gradeOwnFile(page: Page, url: string, sub: Submission): Promise<L
 }
 
 test.describe('what each edition of the instructor page hands out', () => {
-  test('the student edition grades a student\'s own file with marks and feedback, and shows or downloads no reference answer', async ({ page }) => {
+  test("the student edition grades a student's own file with marks and feedback, and shows or downloads no reference answer", async ({
+    page,
+  }) => {
     const { sub, references, bits } = await ownFile();
     expect(references).toContain(bits);
     const detail = await gradeOwnFile(page, 'instructor/', sub);
@@ -261,10 +306,14 @@ test.describe('what each edition of the instructor page hands out', () => {
   test('the instructor edition shows the Reference column and writes references into the feedback files', async ({ page }) => {
     const out = `${process.env.BOOK_OUT ?? 'dist-e2e'}-instructor`;
     const port = Number(process.env.E2E_PORT ?? 4399) + 1;
-    const server = spawn(process.execPath, ['scripts/serve-dist.mjs', out, String(port), '/hw1/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, ['scripts/serve-dist.mjs', out, String(port), '/hw1/'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
-        server.stdout.on('data', (d: Buffer) => { if (d.toString().includes('serving')) resolve(); });
+        server.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('serving')) resolve();
+        });
         server.on('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
       });
       const { sub, bits } = await ownFile();
@@ -282,7 +331,10 @@ test.describe('what each edition of the instructor page hands out', () => {
 
 /** A run on the book's default data set (public/data/default), with its true test split and `wrong` misclassified test images; `shown`: how many the gallery draws. */
 async function defaultDataRun(wrong: number): Promise<{ run: RunRecord; shown: number }> {
-  const dataset = await decodePacked(readFileSync('public/data/default.json', 'utf8'), new Uint8Array(readFileSync('public/data/default.bin')));
+  const dataset = await decodePacked(
+    readFileSync('public/data/default.json', 'utf8'),
+    new Uint8Array(readFileSync('public/data/default.bin')),
+  );
   const m = dataset.manifest;
   const seed = 5;
   const split = stratifiedSplit(dataset.labels, m.classes.length, seed);
@@ -293,20 +345,34 @@ async function defaultDataRun(wrong: number): Promise<{ run: RunRecord; shown: n
   const run = makeRun(seed);
   const misclassified = truth.flatMap((y, i) => (y === predicted[i] ? [] : [{ index: i, trueLabel: y, predicted: predicted[i] }]));
   const shown = pickMisclassified(misclassified, split.test, m.classes.length, 3).flat().length;
-  return { shown, run: {
-    ...run, id: 'run-default',
-    config: { ...run.config, seed, imageSize: 32 },
-    dataset: { name: m.name, hash: m.hash, classes: [...m.classes], counts: { train: split.train.length, val: split.val.length, test: split.test.length } },
-    test: { ...metricsFromConfusion(confusion), confusion, misclassified },
-  } };
+  return {
+    shown,
+    run: {
+      ...run,
+      id: 'run-default',
+      config: { ...run.config, seed, imageSize: 32 },
+      dataset: {
+        name: m.name,
+        hash: m.hash,
+        classes: [...m.classes],
+        counts: { train: split.train.length, val: split.val.length, test: split.test.length },
+      },
+      test: { ...metricsFromConfusion(confusion), confusion, misclassified },
+    },
+  };
 }
 
 test.describe('the gradebook as a working page', () => {
-  test('uses the page\'s width, keeps id, Total and Flags in view while it scrolls, and keeps the files after a reload until they are removed', async ({ page }) => {
+  test("uses the page's width, keeps id, Total and Flags in view while it scrolls, and keeps the files after a reload until they are removed", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
     const a = await makeSubmission({ id: 'w1', name: 'Wide One', course, skill: 0.7, seed: 31 });
-    const b = { ...(await makeSubmission({ id: 'w2', name: 'Wide Two', course, skill: 0.3, seed: 32 })), variant: { kind: 'homework' as const, seed: 99 } };
+    const b = {
+      ...(await makeSubmission({ id: 'w2', name: 'Wide Two', course, skill: 0.3, seed: 32 })),
+      variant: { kind: 'homework' as const, seed: 99 },
+    };
     await page.goto('instructor/');
     await expect(page.getByRole('complementary', { name: 'On this page' })).toHaveCount(0);
     await page.getByLabel('Submission files (.json or .zip)').setInputFiles([asFile('w1.json', a), asFile('w2.json', b)]);
@@ -320,18 +386,24 @@ test.describe('the gradebook as a working page', () => {
     const total = table.getByRole('columnheader', { name: 'Total' });
     const flags = table.getByRole('columnheader', { name: 'Flags' });
     const id = page.getByRole('button', { name: 'Details of w2' });
-    const scroll = (to: 'start' | 'end') => table.evaluate((t, end) => { t.scrollLeft = end ? t.scrollWidth : 0; }, to === 'end');
+    const scroll = (to: 'start' | 'end') =>
+      table.evaluate((t, end) => {
+        t.scrollLeft = end ? t.scrollWidth : 0;
+      }, to === 'end');
     expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth), 'the table is wider than the page').toBe(true);
     for (const side of ['start', 'end'] as const) {
       await scroll(side);
-      for (const cell of [total, flags, id, table.getByRole('row').filter({ has: id }).getByRole('cell').last()]) expect(await inView(cell), `${side}: ${await cell.textContent()}`).toBe(true);
+      for (const cell of [total, flags, id, table.getByRole('row').filter({ has: id }).getByRole('cell').last()])
+        expect(await inView(cell), `${side}: ${await cell.textContent()}`).toBe(true);
     }
     const [totalBox, flagsBox] = [(await total.boundingBox())!, (await flags.boundingBox())!];
     expect(totalBox.x + totalBox.width).toBeLessThanOrEqual(flagsBox.x + 1);
     await expect(table.getByRole('row').filter({ has: id })).toContainText('seed-mismatch');
 
     await page.reload();
-    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText('Restored 2 file(s) kept in this browser. Graded 2 submission(s)');
+    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText(
+      'Restored 2 file(s) kept in this browser. Graded 2 submission(s)',
+    );
     await expect(page.getByRole('button', { name: 'Details of w1' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Details of w2' })).toBeVisible();
 
@@ -346,14 +418,22 @@ test.describe('the gradebook as a working page', () => {
     await dialog.getByRole('button', { name: 'Remove the files' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Removed' })).toContainText('Graded 0 submission(s)');
     await expect(table.getByRole('row')).toHaveCount(1);
-    const kept = await page.evaluate(() => new Promise<unknown>((resolve) => {
-      const req = indexedDB.open('dlcv-hw1-instructor', 1);
-      req.onsuccess = () => { const g = req.result.transaction('submissions').objectStore('submissions').get('batch'); g.onsuccess = () => resolve(g.result ?? null); };
-    }));
+    const kept = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const req = indexedDB.open('dlcv-hw1-instructor', 1);
+          req.onsuccess = () => {
+            const g = req.result.transaction('submissions').objectStore('submissions').get('batch');
+            g.onsuccess = () => resolve(g.result ?? null);
+          };
+        }),
+    );
     expect(kept).toBeNull();
   });
 
-  test('the student detail draws a run\'s misclassified test images from this browser\'s data set, or says plainly why it cannot', async ({ page }) => {
+  test("the student detail draws a run's misclassified test images from this browser's data set, or says plainly why it cannot", async ({
+    page,
+  }) => {
     const course = { ...DEFAULT_COURSE, perStudentVariants: false };
     const { run, shown } = await defaultDataRun(4);
     const sub = await makeSubmission({ id: 'g1', name: 'Gallery', course, skill: 0.5, seed: 41, runs: [run, makeRun(3)] });
@@ -366,7 +446,9 @@ test.describe('the gradebook as a working page', () => {
     expect(shown).toBeGreaterThan(0);
     await expect(own.getByRole('img', { name: /^Test image \d+: true .+, predicted .+$/ })).toHaveCount(shown);
     const other = detail.getByRole('region', { name: 'Misclassified test images of run-3' });
-    await expect(other).toContainText('does not hold the images, and this browser\'s data set is not the one the run used; load russian-wildlife-64');
+    await expect(other).toContainText(
+      "does not hold the images, and this browser's data set is not the one the run used; load russian-wildlife-64",
+    );
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

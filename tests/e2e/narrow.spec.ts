@@ -22,7 +22,10 @@ test.describe('a 390 px wide phone', () => {
         const vw = document.documentElement.clientWidth;
         const width = document.documentElement.scrollWidth;
         const scrolls = (e: Element) => getComputedStyle(e).overflowX !== 'visible';
-        const inScroller = (e: Element) => { for (let p = e.parentElement; p; p = p.parentElement) if (scrolls(p)) return true; return false; };
+        const inScroller = (e: Element) => {
+          for (let p = e.parentElement; p; p = p.parentElement) if (scrolls(p)) return true;
+          return false;
+        };
         const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
           .filter((e) => e.getBoundingClientRect().right > vw + 1 && !inScroller(e))
           .slice(-4)

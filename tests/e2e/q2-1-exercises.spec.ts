@@ -9,7 +9,14 @@ test('a student answers the loader exercises, and the batches of the run handed 
   const train = Number(summary!.match(/^Seed 42: ([\d,]+) training/)![1].replace(/,/g, ''));
 
   const bugs = page.locator('hw-exercise[data-exercise="q2.1.bugs"]');
-  for (const line of ['random_split(dataset', 'shuffle=False', 'val_loader = move_to_gpu', 'test_loader = move_to_gpu', "image.to('cuda')", 'dataset = ImageFolder']) {
+  for (const line of [
+    'random_split(dataset',
+    'shuffle=False',
+    'val_loader = move_to_gpu',
+    'test_loader = move_to_gpu',
+    "image.to('cuda')",
+    'dataset = ImageFolder',
+  ]) {
     await bugs.getByRole('checkbox', { name: line }).check();
   }
   await bugs.getByRole('button', { name: 'Check' }).click();
@@ -20,8 +27,14 @@ test('a student answers the loader exercises, and the batches of the run handed 
   await page.goto('2-2/');
   const list = page.locator('hw-run-list');
   await list.scrollIntoViewIfNeeded();
-  await list.getByLabel('Import a run (JSON)').setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
-  await list.getByRole('row').filter({ hasText: `seed ${run.config.seed} · ${run.backend}` }).getByRole('button', { name: 'Hand in with my submission' }).click();
+  await list
+    .getByLabel('Import a run (JSON)')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+  await list
+    .getByRole('row')
+    .filter({ hasText: `seed ${run.config.seed} · ${run.backend}` })
+    .getByRole('button', { name: 'Hand in with my submission' })
+    .click();
   await expect(list.getByText(/1 run handed in with your submission/)).toBeVisible();
 
   await page.goto('2-1/');

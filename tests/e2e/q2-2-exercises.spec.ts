@@ -6,10 +6,21 @@ import { cnnRun, epochsOf } from '../helpers/q2a-runs';
 const RUN = cnnRun({
   seed: 31,
   id: 'cnn-q2a-e2e',
-  confusion: [[30, 2, 1, 0], [3, 25, 0, 2], [7, 1, 20, 2], [4, 6, 0, 12]],
+  confusion: [
+    [30, 2, 1, 0],
+    [3, 25, 0, 2],
+    [7, 1, 20, 2],
+    [4, 6, 0, 12],
+  ],
   epochs: epochsOf([
-    [2.1, 0.25, 1.9, 0.3], [1.7, 0.4, 1.7, 0.38], [1.4, 0.5, 1.6, 0.42], [1.1, 0.6, 1.5, 0.45], [0.8, 0.7, 1.55, 0.49],
-    [0.6, 0.78, 1.6, 0.48], [0.4, 0.85, 1.8, 0.47], [0.3, 0.91, 2.1, 0.47],
+    [2.1, 0.25, 1.9, 0.3],
+    [1.7, 0.4, 1.7, 0.38],
+    [1.4, 0.5, 1.6, 0.42],
+    [1.1, 0.6, 1.5, 0.45],
+    [0.8, 0.7, 1.55, 0.49],
+    [0.6, 0.78, 1.6, 0.48],
+    [0.4, 0.85, 1.8, 0.47],
+    [0.3, 0.91, 2.1, 0.47],
   ]),
 });
 
@@ -18,7 +29,9 @@ async function handIn(page: Page, run: RunRecord) {
   await page.goto('2-2/');
   const list = page.locator('hw-run-list');
   await list.scrollIntoViewIfNeeded();
-  await list.getByLabel('Import a run (JSON)').setInputFiles({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+  await list
+    .getByLabel('Import a run (JSON)')
+    .setInputFiles({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
   await expect(list.getByText(`Imported run ${run.id}.`)).toBeVisible();
   const row = list.getByRole('row').filter({ hasText: `seed ${run.config.seed} · ${run.backend}` });
   await row.getByRole('button', { name: 'Hand in with my submission' }).click();
@@ -33,7 +46,7 @@ test('a student hands in a run and answers the curves and the confusion matrix o
   const [train, val] = cells.filter((c) => /^\d+\.\d %$/.test(c.trim())).map((c) => Number(c.replace('%', '')));
   const curves = page.locator('hw-exercise[data-exercise="q2.2.curves"]');
   await curves.getByLabel('The epoch of your run with the lowest validation loss').fill('4');
-  await curves.getByLabel('Training minus validation accuracy at your run\'s last epoch').fill(`${(train - val).toFixed(1)} %`);
+  await curves.getByLabel("Training minus validation accuracy at your run's last epoch").fill(`${(train - val).toFixed(1)} %`);
   await curves.getByRole('button', { name: 'Check' }).click();
   await expect(curves.getByRole('status')).toContainText(/^Correct/);
 

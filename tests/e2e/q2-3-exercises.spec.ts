@@ -8,7 +8,9 @@ import { HOMEWORK_LIKE_CURVES, resnetWithFeatures, withCurves } from '../helpers
 const file = (run: RunRecord) => ({ name: `${run.id}.run.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
 const label = (options: { id: string; label: string }[], id: string) => options.find((o) => o.id === id)!.label;
 
-test('a student hands in a q2.3 run and answers the overfitting questions from its curves, typed as the comparison prints them', async ({ page }) => {
+test('a student hands in a q2.3 run and answers the overfitting questions from its curves, typed as the comparison prints them', async ({
+  page,
+}) => {
   const run = withCurves(resnetWithFeatures(0.88, 0.58, 'resnet-e2e-q23'), HOMEWORK_LIKE_CURVES);
   await page.goto('2-3/');
   const list = page.locator('hw-run-list');
@@ -26,8 +28,13 @@ test('a student hands in a q2.3 run and answers the overfitting questions from i
   await ex.getByRole('group', { name: 'Is your handed-in q2.3 run overfitting?' }).getByLabel(label(VERDICT_OPTIONS, f.verdict)).check();
   await ex.getByLabel('Training minus validation accuracy at the last epoch').fill(`${(100 * f.gap).toFixed(2)} pp`);
   await ex.getByLabel(/The epoch with the lowest validation loss/).fill(String(f.bestEpoch));
-  await ex.getByRole('group', { name: 'What did the validation loss of your run do?' }).getByLabel(label(VAL_LOSS_OPTIONS, f.valLoss)).check();
-  await ex.getByLabel(/Your reading of your curves/).fill('Apart from epoch 3; the validation loss swings and ends above its lowest. Stop at the lowest validation loss.');
+  await ex
+    .getByRole('group', { name: 'What did the validation loss of your run do?' })
+    .getByLabel(label(VAL_LOSS_OPTIONS, f.valLoss))
+    .check();
+  await ex
+    .getByLabel(/Your reading of your curves/)
+    .fill('Apart from epoch 3; the validation loss swings and ends above its lowest. Stop at the lowest validation loss.');
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.getByRole('status')).toContainText(/^Correct/);
   await expect(ex.getByRole('status')).toContainText('What did the validation loss of your run do? Correct');

@@ -14,8 +14,26 @@ const PIPELINE = [
 ];
 
 test('a student hands in an augmented run and one without, and answers what the pipeline did and the bug hunt', async ({ page }) => {
-  const plain = comparisonRun({ id: 'resnet-e2e-plain', question: 'q2.3', seed: 41, skill: 12, finalTrain: 0.9, finalVal: 0.6, createdAt: '2026-12-01T09:00:00.000Z' });
-  const aug = comparisonRun({ id: 'resnet-e2e-aug', question: 'q2.4', seed: 42, skill: 20, finalTrain: 0.8, finalVal: 0.72, epochs: 6, createdAt: '2026-12-01T10:00:00.000Z', augmentations: PIPELINE });
+  const plain = comparisonRun({
+    id: 'resnet-e2e-plain',
+    question: 'q2.3',
+    seed: 41,
+    skill: 12,
+    finalTrain: 0.9,
+    finalVal: 0.6,
+    createdAt: '2026-12-01T09:00:00.000Z',
+  });
+  const aug = comparisonRun({
+    id: 'resnet-e2e-aug',
+    question: 'q2.4',
+    seed: 42,
+    skill: 20,
+    finalTrain: 0.8,
+    finalVal: 0.72,
+    epochs: 6,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    augmentations: PIPELINE,
+  });
   await page.goto('2-4/');
   const list = page.locator('hw-run-list');
   await list.scrollIntoViewIfNeeded();
@@ -30,15 +48,20 @@ test('a student hands in an augmented run and one without, and answers what the 
   const ex = page.locator('hw-exercise[data-exercise="q2.4.pipeline"]');
   await ex.scrollIntoViewIfNeeded();
   const geometric = ex.getByRole('group', { name: /move pixels to other places/ });
-  for (const { op } of PIPELINE) if ((GEOMETRIC_OPS as readonly string[]).includes(op)) await geometric.getByRole('checkbox', { name: op, exact: true }).check();
+  for (const { op } of PIPELINE)
+    if ((GEOMETRIC_OPS as readonly string[]).includes(op)) await geometric.getByRole('checkbox', { name: op, exact: true }).check();
   await ex.getByLabel(/how many different random versions of each training image/).fill(String(aug.epochs.length));
-  await ex.getByRole('group', { name: /applied to the validation and test images/ }).getByRole('checkbox', { name: 'None of them' }).check();
+  await ex
+    .getByRole('group', { name: /applied to the validation and test images/ })
+    .getByRole('checkbox', { name: 'None of them' })
+    .check();
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.getByRole('status')).toContainText(/^Correct/);
 
   const bugs = page.locator('hw-exercise[data-exercise="q2.4.bugs"]');
   await bugs.scrollIntoViewIfNeeded();
-  for (const id of ['crop', 'resize-second']) await bugs.getByRole('checkbox', { name: TRANSFORM_LINES.find((l) => l.id === id)!.label, exact: true }).check();
+  for (const id of ['crop', 'resize-second'])
+    await bugs.getByRole('checkbox', { name: TRANSFORM_LINES.find((l) => l.id === id)!.label, exact: true }).check();
   await bugs.getByRole('button', { name: 'Check' }).click();
   await expect(bugs.getByRole('status')).toContainText(/^Correct/);
 });

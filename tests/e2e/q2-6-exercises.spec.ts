@@ -12,24 +12,39 @@ async function column(table: Locator, heading: string): Promise<Map<string, stri
   const out = new Map<string, string>();
   for (const row of await table.locator('tbody').getByRole('row').all()) {
     const name = (await row.getByRole('rowheader').innerText()).trim();
-    if (!name.startsWith('Reported')) out.set(name, (await row.getByRole('cell').nth(i - 1).innerText()).trim());
+    if (!name.startsWith('Reported'))
+      out.set(
+        name,
+        (
+          await row
+            .getByRole('cell')
+            .nth(i - 1)
+            .innerText()
+        ).trim(),
+      );
   }
   return out;
 }
 
-test('a student hands in the three runs and answers the best macro F1 and the ratio of trained weights from the table', async ({ page }) => {
+test('a student hands in the three runs and answers the best macro F1 and the ratio of trained weights from the table', async ({
+  page,
+}) => {
   const runs = homeworkRuns();
   await page.goto('2-6/');
   const w = page.locator('hw-comparison');
   await w.scrollIntoViewIfNeeded();
   await w.getByLabel('Import run records (JSON)').setInputFiles(runs.map(file));
-  for (const run of runs) await w.getByRole('row').filter({ hasText: run.id }).getByRole('button', { name: 'Hand in with my submission' }).click();
+  for (const run of runs)
+    await w.getByRole('row').filter({ hasText: run.id }).getByRole('button', { name: 'Hand in with my submission' }).click();
   await expect(w.getByText(`q2.2: ${runs[0].id}; q2.3: ${runs[1].id}; q2.4: ${runs[2].id}`)).toBeVisible();
 
   const table = w.getByRole('table', { name: /Your ticked runs/ });
   const f1 = [...(await column(table, 'Macro F1')).entries()].map(([name, text]) => ({ q: name.slice(0, 4), f1: Number(text) }));
   const best = f1.reduce((a, b) => (b.f1 > a.f1 ? b : a)).q;
-  const params = [...(await column(table, 'Parameters')).entries()].map(([name, text]) => ({ q: name.slice(0, 4), n: Number(text.split(' ')[0].replace(/,/g, '')) }));
+  const params = [...(await column(table, 'Parameters')).entries()].map(([name, text]) => ({
+    q: name.slice(0, 4),
+    n: Number(text.split(' ')[0].replace(/,/g, '')),
+  }));
   const ratio = params.find((p) => p.q === 'q2.3')!.n / params.find((p) => p.q === 'q2.2')!.n;
 
   const ex = page.locator('hw-exercise[data-exercise="q2.6.models"]');

@@ -23,7 +23,9 @@ test.describe('Question 1 widgets with per-student variants', () => {
     await page.route('**/course.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(COURSE) }));
   });
 
-  test('the BCE explorer guards the student\'s own papayas once the id is saved, computes the homework\'s, and lists no papaya after a check', async ({ page }) => {
+  test("the BCE explorer guards the student's own papayas once the id is saved, computes the homework's, and lists no papaya after a check", async ({
+    page,
+  }) => {
     const variant = variantFor(STUDENT, COURSE);
     const own = [onePapaya(variant), ...threePapayas(variant)];
     const homework = [onePapaya(HOMEWORK), ...threePapayas(HOMEWORK)];
@@ -38,7 +40,12 @@ test.describe('Question 1 widgets with per-student variants', () => {
       await explorer.getByRole('radio', { name: `y = ${y}` }).check();
       await explorer.getByLabel('ŷ exactly').fill(String(p));
     };
-    const losses = { 'Loss of each papaya in bits, entry 1': '1', 'Loss of each papaya in bits, entry 2': '1', 'Loss of each papaya in bits, entry 3': '1', 'Average loss in bits': '1' };
+    const losses = {
+      'Loss of each papaya in bits, entry 1': '1',
+      'Loss of each papaya in bits, entry 2': '1',
+      'Loss of each papaya in bits, entry 3': '1',
+      'Average loss in bits': '1',
+    };
 
     const blocked = await check(page, 'q1.1d', losses);
     await expect(blocked).toContainText('Enter your student id');

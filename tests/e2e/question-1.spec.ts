@@ -7,7 +7,15 @@ import { canonicalNumbers } from '../helpers/answer-keys';
 import { FIX } from '../helpers/math-fixtures';
 import { formatNumber, formatVector } from '../../src/exercises/format-number';
 import { homeworkVariant } from '../../src/exercises/variant';
-import { confidentlyWrong, decayedWeight, decaySteps, l2Numbers, logitGradients, onePapaya, threePapayas } from '../../src/homework/q1-1-variants';
+import {
+  confidentlyWrong,
+  decayedWeight,
+  decaySteps,
+  l2Numbers,
+  logitGradients,
+  onePapaya,
+  threePapayas,
+} from '../../src/homework/q1-1-variants';
 import { bce } from '../../src/math/bce';
 import { layerSizes } from '../../src/homework/q1-2-variants';
 import { parameterCount } from '../../src/math/shapes';
@@ -30,7 +38,7 @@ const nums = (key: string) => canonicalNumbers(key).map(String);
 const ALL: ExerciseDef[] = [...Q1_1, ...Q1_2];
 const optionLabels = (key: string, ids: string[]): { choose: string[] } => {
   const input = ALL.flatMap((e) => e.inputs).find((i) => i.key === key);
-  if (!input || input.kind !== 'choice') throw new Error(`no choice ${key}`);
+  if (input?.kind !== 'choice') throw new Error(`no choice ${key}`);
   return { choose: ids.map((id) => input.options.find((o) => o.id === id)!.label) };
 };
 const grads = logitGradients(confidentlyWrong(homeworkVariant));
@@ -70,7 +78,11 @@ const CASES: Case[] = [
   {
     id: 'q1.1e',
     right: { 'q1.1e.w_next': nums('q1.1e.w_next')[0], 'q1.1e.decay': decay, 'q1.1e.effect': optionLabels('q1.1e.effect', ['q']) },
-    wrong: { 'q1.1e.w_next': String(FIX.l2_step[0].w_next_pytorch_weight_decay), 'q1.1e.decay': decay, 'q1.1e.effect': optionLabels('q1.1e.effect', ['q']) },
+    wrong: {
+      'q1.1e.w_next': String(FIX.l2_step[0].w_next_pytorch_weight_decay),
+      'q1.1e.decay': decay,
+      'q1.1e.effect': optionLabels('q1.1e.effect', ['q']),
+    },
     mistake: /weight_decay/,
     unreadable: { 'q1.1e.w_next': '1.94.6', 'q1.1e.decay': decay, 'q1.1e.effect': optionLabels('q1.1e.effect', ['q']) },
   },
@@ -117,7 +129,10 @@ const CASES: Case[] = [
   {
     id: 'q1.2e',
     right: { 'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']), 'q1.2e.softmax': nums('q1.2e.softmax') },
-    wrong: { 'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']), 'q1.2e.softmax': [...huge.softmax].sort((a, b) => a - b).map(f4) },
+    wrong: {
+      'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']),
+      'q1.2e.softmax': [...huge.softmax].sort((a, b) => a - b).map(f4),
+    },
     mistake: /sorted/,
     unreadable: { 'q1.2e.problems': optionLabels('q1.2e.problems', ['overflow', 'underflow']), 'q1.2e.softmax': ['0.2447', '', '0.0900'] },
   },
@@ -171,7 +186,8 @@ async function widgetViolations(page: Page): Promise<string[]> {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
     const result = await new AxeBuilder({ page }).include('.widget').exclude('.katex-mathml').analyze();
     for (const v of result.violations) {
-      if (v.impact === 'serious' || v.impact === 'critical') found.push(`[${theme}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      if (v.impact === 'serious' || v.impact === 'critical')
+        found.push(`[${theme}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
   }
   return found;
@@ -223,7 +239,12 @@ test.describe('Question 1 widgets', () => {
     await expect(checker.locator('[data-readout]')).toContainText(`w ← ${formatNumber(o.w - o.lr * (o.g + 2 * o.lambda * o.w))}`);
     await expect(checker.locator('[data-readout]')).not.toContainText(String(FIX.l2_step[0].w_next_cost_L_plus_lambda_w2));
     for (const fx of [FIX.l2_step[1], FIX.l2_step[2]]) {
-      for (const [name, value] of [['w', fx.w], ['∂L/∂w', fx.dL_dw], ['α', fx.lr], ['λ', fx.lambda]] as const) {
+      for (const [name, value] of [
+        ['w', fx.w],
+        ['∂L/∂w', fx.dL_dw],
+        ['α', fx.lr],
+        ['λ', fx.lambda],
+      ] as const) {
         await checker.getByLabel(name, { exact: true }).fill(String(value));
       }
       await checker.getByRole('button', { name: 'Compute the step' }).click();
@@ -278,14 +299,21 @@ test.describe('Question 1 widgets', () => {
     await expect(shapes.locator('[data-readout]')).toContainText(`= ${parameterCount(OPENINGS.shapes)}.`);
     await expect(shapes.locator('[data-readout]')).not.toContainText(`= ${canonicalNumbers('q1.2b')[0]}.`);
     const sizes = layerSizes(homeworkVariant);
-    for (const [name, value] of [[/^Dx/, sizes.Dx], [/^Da/, sizes.Da], [/^K/, sizes.K]] as const) await shapes.getByRole('spinbutton', { name }).fill(String(value));
+    for (const [name, value] of [
+      [/^Dx/, sizes.Dx],
+      [/^Da/, sizes.Da],
+      [/^K/, sizes.K],
+    ] as const)
+      await shapes.getByRole('spinbutton', { name }).fill(String(value));
     await expect(shapes.locator('[data-readout]')).toContainText('These are the numbers of exercise q1.2b');
     await shapes.getByRole('spinbutton', { name: /^K/ }).fill(String(sizes.K + 1));
     await expect(shapes.locator('[data-readout]')).toContainText(`= ${parameterCount({ ...sizes, K: sizes.K + 1 })}.`);
 
     const jc = page.locator('hw-jacobian-checker');
     const fillJacobian = async (m: number[][]) => {
-      for (let r = 0; r < m.length; r++) for (let c = 0; c < m.length; c++) await jc.getByRole('textbox', { name: new RegExp(`row ${r + 1}, column ${c + 1}$`) }).fill(f4(m[r][c]));
+      for (let r = 0; r < m.length; r++)
+        for (let c = 0; c < m.length; c++)
+          await jc.getByRole('textbox', { name: new RegExp(`row ${r + 1}, column ${c + 1}$`) }).fill(f4(m[r][c]));
       await jc.getByRole('button', { name: 'Check my Jacobian' }).click();
     };
     const own = FIX.softmax[2];
@@ -339,7 +367,8 @@ test.describe('Question 1 widgets', () => {
     expect(OPENINGS.softmax.opening).toEqual(shifted.z.map((z) => z + 1000));
     await expect(ss.locator('tbody')).toContainText('NaN');
     await expect(ss.locator('tbody tr')).toHaveCount(shifted.z.length);
-    for (const [i, p] of shifted.softmax.entries()) await expect(ss.locator('tbody tr').nth(i).locator('td').nth(2)).toHaveText(formatNumber(p));
+    for (const [i, p] of shifted.softmax.entries())
+      await expect(ss.locator('tbody tr').nth(i).locator('td').nth(2)).toHaveText(formatNumber(p));
     await expect(ss.locator('[data-readout]')).toContainText('Overflow');
     await ss.getByLabel('Logits z (2 to 8 numbers)').fill(shifted.z.map((z) => z + 2000).join(', '));
     for (const [i, p] of shifted.softmax.entries()) await expect(ss.locator('tbody tr').nth(i)).toContainText(formatNumber(p));

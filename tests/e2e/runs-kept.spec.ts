@@ -20,7 +20,9 @@ async function expectAxeClean(page: Page, selector: string) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('a kept run reopens its test results from the runs list after a reload: confusion matrix, F1 bars, misclassified images', async ({ page }) => {
+test('a kept run reopens its test results from the runs list after a reload: confusion matrix, F1 bars, misclassified images', async ({
+  page,
+}) => {
   const w = await startTinyRun(page, 1);
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s .*: 1 of 1 epoch\. /)).toBeVisible({ timeout: 90_000 });
   await expect(w.getByText('Epoch 1 of 1 · step 4 of 4 · done')).toBeVisible();
@@ -47,7 +49,10 @@ test('a kept run reopens its test results from the runs list after a reload: con
 
 test('a diverging run (learning rate 1) stops, says so and what to change, and is kept', async ({ page }) => {
   const w = await startTinyRun(page, 3, '1');
-  await expect(w.getByRole('alert')).toContainText(/Training diverged: the loss rose from [\d.]+ at step 1 to [\d,.]+ at step \d+, more than 10 times its start, so training stopped\. A learning rate of 1 is too high: lower it \(for example to 0\.001\)/, { timeout: 90_000 });
+  await expect(w.getByRole('alert')).toContainText(
+    /Training diverged: the loss rose from [\d.]+ at step 1 to [\d,.]+ at step \d+, more than 10 times its start, so training stopped\. A learning rate of 1 is too high: lower it \(for example to 0\.001\)/,
+    { timeout: 90_000 },
+  );
   await expect(w.getByText(/^Run stopped: the loss diverged on wasm/)).toBeVisible();
   await expect(w.getByText(/Run completed/)).toHaveCount(0);
   await expect(w.locator('[data-progress-text]')).not.toContainText('left');

@@ -7,7 +7,10 @@ const TEX_COMMAND = /\\[A-Za-z]+/;
 const DOUBLED_RUN = /(?<=^|[\s([{“"'])(\S{2,})\1(?=$|[\s)\]},.;:”"'])/u;
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Search the book' });
-const resultsOf = (page: Page) => dialogOf(page).getByRole('listitem').filter({ has: page.locator('a.search-title') });
+const resultsOf = (page: Page) =>
+  dialogOf(page)
+    .getByRole('listitem')
+    .filter({ has: page.locator('a.search-title') });
 
 /** Holds Pagefind's script back so that every keystroke below lands while the index is still loading. */
 async function slowIndex(page: Page, ms = 1500): Promise<void> {
@@ -104,7 +107,10 @@ test.describe('search', () => {
     const dialog = dialogOf(page);
     await dialog.getByRole('searchbox', { name: 'Search' }).fill('papaya');
     await expect(dialog.getByRole('link', { name: /papayas/i }).first()).toBeVisible();
-    await dialog.getByRole('link', { name: /papayas/i }).first().click();
+    await dialog
+      .getByRole('link', { name: /papayas/i })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/hw1\/1-1\//);
     await expect(dialog).toBeHidden();
     await page.waitForLoadState('load');

@@ -23,14 +23,21 @@ test('a student who opens the book and then chapter 2.2 trains on the CPU with e
   await w.scrollIntoViewIfNeeded();
   await expect(w.getByText(/Training on the default data set.*5,000 images/)).toBeVisible();
   await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
-  await expect(w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    w.getByText(threads > 1 ? `Backend: wasm. It trains on ${threads} CPU threads.` : /^Backend: wasm\. It trains on one CPU thread/),
+  ).toBeVisible({ timeout: 60_000 });
   // the book's SIMD kernels and their helper threads started (else the line says they are off, and why)
   await expect(w.getByText(/faster wasm kernels are off/)).toHaveCount(0);
   await expect(w.locator('[data-backend]')).toHaveAttribute('data-wasm-kernels', `simd, ${Math.max(0, threads - 1)} helper thread(s)`);
   await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 109/)).toBeVisible({ timeout: 60_000 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 180_000 });
   await expect(w.getByText(/^Test accuracy [\d.]+ %.* on 1000 test images/)).toBeVisible();
-  await expect(page.locator('hw-run-list').getByRole('row').filter({ has: page.getByRole('checkbox', { name: /Compare run cnn-/ }) })).toHaveCount(1);
+  await expect(
+    page
+      .locator('hw-run-list')
+      .getByRole('row')
+      .filter({ has: page.getByRole('checkbox', { name: /Compare run cnn-/ }) }),
+  ).toHaveCount(1);
   console.log(await w.getByText(/Run completed on wasm/).textContent());
   // Everything else the page loads still loads under isolation: search (Pagefind's script, wasm and index).
   await page.keyboard.press('/');
@@ -45,7 +52,9 @@ test('a page opened before the service worker started says so, and a reload give
   const threads = await threadsWanted(page);
   const w = page.locator('hw-train-cnn');
   await startTraining(w, { backend: 'wasm', imageSize: 32, epochs: 1 });
-  await expect(w.getByText(/^Backend: wasm\. It trains on one CPU thread: the page is not cross-origin isolated/)).toBeVisible({ timeout: 60_000 });
+  await expect(w.getByText(/^Backend: wasm\. It trains on one CPU thread: the page is not cross-origin isolated/)).toBeVisible({
+    timeout: 60_000,
+  });
   // the single-threaded build still runs the book's SIMD kernels, without helpers (no shared memory)
   await expect(w.locator('[data-backend]')).toHaveAttribute('data-wasm-kernels', 'simd, 0 helper thread(s)');
   if (threads > 1) await expect(w.getByText(new RegExp(`Reload the page to train on up to ${threads} threads`))).toBeVisible();
@@ -71,7 +80,12 @@ test('on an isolated page the data-set decoders still start: a picked folder loa
     await expect(loader.getByText(/Using the default data set/)).toBeVisible();
     await loader.getByLabel('Open a data set folder').setInputFiles(join(fx.dir, 'root'));
     await expect(loader.getByText(/Using your data set "root": 12 images, 3 classes/)).toBeVisible({ timeout: 30_000 });
-    await expect(loader.getByRole('region', { name: 'Load report' }).getByRole('row', { name: /cannot be decoded/ }).first()).toBeVisible();
+    await expect(
+      loader
+        .getByRole('region', { name: 'Load report' })
+        .getByRole('row', { name: /cannot be decoded/ })
+        .first(),
+    ).toBeVisible();
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

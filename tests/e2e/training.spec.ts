@@ -23,7 +23,11 @@ test('a student trains on the whole default data set with auto and no test switc
   await w.getByLabel('Epochs').fill('1');
   await w.getByRole('button', { name: 'Start' }).click();
   // Chromium here has WebGPU and WebGL only through SwiftShader (software): auto must pass over both for wasm.
-  await expect(w.getByText(/^Backend: wasm\. Auto chose wasm over webgpu, which runs on a software renderer \(google swiftshader\).*; webgl, which runs on a software renderer \(.*SwiftShader.*\)/)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    w.getByText(
+      /^Backend: wasm\. Auto chose wasm over webgpu, which runs on a software renderer \(google swiftshader\).*; webgl, which runs on a software renderer \(.*SwiftShader.*\)/,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
   // 5,000 images, 70 % train = 3,500 = 109 full batches of 32: the whole data set, not a cut.
   await expect(w.getByText(/Epoch 1 of 1 · step \d+ of 109/)).toBeVisible({ timeout: 60_000 });
   await expect(w.getByText(/Run completed on wasm in [\d.]+ s/)).toBeVisible({ timeout: 120_000 });
@@ -45,7 +49,9 @@ test('WebGPU that cannot start says what failed and what to do: no navigator.gpu
   await w.scrollIntoViewIfNeeded();
   await w.getByLabel('Backend').selectOption('webgpu');
   await w.getByRole('button', { name: 'Start' }).click();
-  await expect(w.getByRole('alert')).toContainText(/No backend could start: .*webgpu: this browser has no WebGPU \(no navigator\.gpu\): use a current Chrome or Edge/);
+  await expect(w.getByRole('alert')).toContainText(
+    /No backend could start: .*webgpu: this browser has no WebGPU \(no navigator\.gpu\): use a current Chrome or Edge/,
+  );
   await page.evaluate(() => sessionStorage.setItem('gpu-mode', 'no-adapter'));
   await page.reload();
   await w.scrollIntoViewIfNeeded();
@@ -84,7 +90,9 @@ test('trains on WebGPU: live charts, pause and resume, results, runs list, hand 
   await expect(row).toContainText('1/1');
   await row.getByRole('button', { name: 'Hand in with my submission' }).click();
   await expect(row).toContainText('handed in');
-  await expect(list.getByText(/1 run handed in with your submission\. This chapter's exercises on your own run are checked against cnn-42-/)).toBeVisible();
+  await expect(
+    list.getByText(/1 run handed in with your submission\. This chapter's exercises on your own run are checked against cnn-42-/),
+  ).toBeVisible();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dlcv-hw1:progress:v1') ?? '{}').runs?.length);
   expect(stored).toBe(1);
 
@@ -113,14 +121,22 @@ test('trains on wasm, keeps the run across a reload, refuses a bad import, compa
   await row.getByRole('button', { name: 'Download weights' }).click();
   expect((await weights).suggestedFilename()).toMatch(/\.safetensors$/);
 
-  await list.getByLabel('Import a run (JSON)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dlcv-hw1-run"}') });
+  await list
+    .getByLabel('Import a run (JSON)')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dlcv-hw1-run"}') });
   await expect(list.getByRole('alert')).toContainText('bad.json is not a valid run record');
   await expect(list.getByRole('alert')).toContainText('Nothing was changed.');
   await expect(list.getByRole('row').filter({ has: page.getByRole('checkbox') })).toHaveCount(1);
 
   const record = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(file!, 'utf8')));
-  const copy = { ...record, id: `${record.id}-copy`, epochs: record.epochs.map((e: { valLoss: number }) => ({ ...e, valLoss: e.valLoss + 0.1 })) };
-  await list.getByLabel('Import a run (JSON)').setInputFiles({ name: 'copy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy)) });
+  const copy = {
+    ...record,
+    id: `${record.id}-copy`,
+    epochs: record.epochs.map((e: { valLoss: number }) => ({ ...e, valLoss: e.valLoss + 0.1 })),
+  };
+  await list
+    .getByLabel('Import a run (JSON)')
+    .setInputFiles({ name: 'copy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy)) });
   await expect(list.getByText(`Imported run ${copy.id}.`)).toBeVisible();
   for (const box of await list.getByRole('checkbox', { name: /^Compare run/ }).all()) await box.check();
   await list.getByRole('button', { name: 'Compare selected runs' }).click();

@@ -47,7 +47,10 @@ test.describe('per-student variants', () => {
     await expect(ex.getByRole('status')).toHaveText(/^Correct/);
 
     await page.getByRole('button', { name: /^Student/ }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download submission' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download submission' }).click(),
+    ]);
     const parsed = readSubmission(readFileSync(await download.path(), 'utf8'));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

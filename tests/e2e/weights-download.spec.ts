@@ -19,11 +19,18 @@ test.beforeAll(async () => {
       res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/octet-stream', 'Content-Length': String(WEIGHTS.byteLength) });
+    res.writeHead(200, {
+      'Access-Control-Allow-Origin': '*',
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(WEIGHTS.byteLength),
+    });
     const chunk = Math.ceil(WEIGHTS.byteLength / 20);
     let at = 0;
     const send = () => {
-      if (at >= WEIGHTS.byteLength) { res.end(); return; }
+      if (at >= WEIGHTS.byteLength) {
+        res.end();
+        return;
+      }
       res.write(WEIGHTS.subarray(at, at + chunk));
       at += chunk;
       setTimeout(send, 100);
@@ -36,19 +43,27 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-test.beforeEach(() => { requests.length = 0; });
+test.beforeEach(() => {
+  requests.length = 0;
+});
 
 /** Serves a course.json whose `resnetWeights` is `url`, and opens chapter 2.3 at its widget. */
 async function openWithCourse(page: Page, url: string) {
-  await page.route('**/hw1/course.json', (r) => r.fulfill({ json: { name: 'C', perStudentVariants: false, salt: '', resnetWeights: url } }));
+  await page.route('**/hw1/course.json', (r) =>
+    r.fulfill({ json: { name: 'C', perStudentVariants: false, salt: '', resnetWeights: url } }),
+  );
   await page.goto('2-3/');
   const w = page.locator('hw-fine-tune');
   await w.scrollIntoViewIfNeeded();
-  await expect(w.getByText(/^No weights are loaded: ResNet-18 trains from random weights \(not pretrained\)\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(w.getByText(/^No weights are loaded: ResNet-18 trains from random weights \(not pretrained\)\.$/)).toBeVisible({
+    timeout: 30_000,
+  });
   return w;
 }
 
-test("the course's ImageNet weights on another site download on one click with progress, are checked and kept: a reload downloads nothing", async ({ page }) => {
+test("the course's ImageNet weights on another site download on one click with progress, are checked and kept: a reload downloads nothing", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const w = await openWithCourse(page, `${origin}/timm/resnet18.tv_in1k/resolve/main/model.safetensors`);
   const random = w.getByLabel('Train from random weights instead (not pretrained)');
@@ -59,7 +74,11 @@ test("the course's ImageNet weights on another site download on one click with p
   await w.getByRole('button', { name: /^Download ImageNet weights \(\d+ MB\)$/ }).click();
   await expect(w.getByRole('progressbar', { name: 'Reading the weights' })).toBeVisible();
   await expect(w.getByText(new RegExp(`^[\\d.]+ of ${MB} MB$`))).toBeVisible();
-  const status = w.getByText(new RegExp(`^Weights: model\\.safetensors \\(safetensors, ${MB} MB, SHA-256 [0-9a-f]{12}…\\): the course's ImageNet weights from 127\\.0\\.0\\.1:\\d+; its BatchNorm statistics show trained weights .* From the course's weights file\\. Kept in this browser for next time\\.$`));
+  const status = w.getByText(
+    new RegExp(
+      `^Weights: model\\.safetensors \\(safetensors, ${MB} MB, SHA-256 [0-9a-f]{12}…\\): the course's ImageNet weights from 127\\.0\\.0\\.1:\\d+; its BatchNorm statistics show trained weights .* From the course's weights file\\. Kept in this browser for next time\\.$`,
+    ),
+  );
   await expect(status).toBeVisible({ timeout: 60_000 });
   await expect(w.getByRole('button', { name: /^Download ImageNet weights/ })).toBeHidden();
   expect(requests).toHaveLength(1);
@@ -76,7 +95,11 @@ test("the course's ImageNet weights on another site download on one click with p
 
   await page.reload();
   await page.locator('hw-fine-tune').scrollIntoViewIfNeeded();
-  await expect(page.locator('hw-fine-tune').getByText(/^Weights: model\.safetensors .*the course's ImageNet weights from 127\.0\.0\.1:\d+; .* From kept in this browser\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page
+      .locator('hw-fine-tune')
+      .getByText(/^Weights: model\.safetensors .*the course's ImageNet weights from 127\.0\.0\.1:\d+; .* From kept in this browser\.$/),
+  ).toBeVisible({ timeout: 60_000 });
   expect(requests).toHaveLength(1);
 });
 
@@ -84,7 +107,13 @@ test('a course URL with no file (404) or no server says what happened and leaves
   test.setTimeout(120_000);
   const w = await openWithCourse(page, `${origin}/missing/model.safetensors`);
   await w.getByRole('button', { name: /^Download ImageNet weights/ }).click();
-  await expect(w.getByRole('alert').filter({ hasText: new RegExp(`^The course's ImageNet weights could not be downloaded: there is no file at ${origin.replace(/[.]/g, '\\.')}/missing/model\\.safetensors \\(HTTP 404\\)\\. Pick the weights file yourself above .*, or press the button to try again\\.$`) })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    w.getByRole('alert').filter({
+      hasText: new RegExp(
+        `^The course's ImageNet weights could not be downloaded: there is no file at ${origin.replace(/[.]/g, '\\.')}/missing/model\\.safetensors \\(HTTP 404\\)\\. Pick the weights file yourself above .*, or press the button to try again\\.$`,
+      ),
+    }),
+  ).toBeVisible({ timeout: 30_000 });
   expect(requests).toEqual(['/missing/model.safetensors']);
   await expect(w.getByRole('button', { name: /^Download ImageNet weights/ })).toBeEnabled();
   const axe = await new AxeBuilder({ page }).include('hw-fine-tune').analyze();
@@ -98,10 +127,18 @@ test('a course URL with no file (404) or no server says what happened and leaves
   await page.unroute('**/hw1/course.json');
   const w2 = await openWithCourse(page, `http://127.0.0.1:${port}/resnet18.safetensors`);
   await w2.getByRole('button', { name: /^Download ImageNet weights/ }).click();
-  await expect(w2.getByRole('alert').filter({ hasText: new RegExp(`^The course's ImageNet weights could not be downloaded: 127\\.0\\.0\\.1:${port} did not answer \\(.+\\): the browser is offline, the server is down, or it does not allow this site to download from it \\(CORS\\)\\. Pick the weights file yourself above`) })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    w2.getByRole('alert').filter({
+      hasText: new RegExp(
+        `^The course's ImageNet weights could not be downloaded: 127\\.0\\.0\\.1:${port} did not answer \\(.+\\): the browser is offline, the server is down, or it does not allow this site to download from it \\(CORS\\)\\. Pick the weights file yourself above`,
+      ),
+    }),
+  ).toBeVisible({ timeout: 30_000 });
   const pick = w2.getByLabel(/Pick a weights file/);
   await expect(pick).toBeEnabled();
   await pick.setInputFiles('../shared/fixtures/resnet18/weights.safetensors');
-  await expect(w2.getByText(/^Weights: weights\.safetensors .* From your file\. Kept in this browser for next time\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(w2.getByText(/^Weights: weights\.safetensors .* From your file\. Kept in this browser for next time\.$/)).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(w2.getByRole('button', { name: /^Download ImageNet weights/ })).toBeHidden();
 });

@@ -30,8 +30,11 @@ async function expectGuarded(widget: Locator, exercise: string, results: number[
 }
 
 /** The closed-form L2 steps the checker prints: L + λw², PyTorch's weight_decay, and no L2. */
-const l2Steps = (s: { w: number; dLdw: number; lr: number; lambda: number }) =>
-  [s.w - s.lr * (s.dLdw + 2 * s.lambda * s.w), s.w - s.lr * (s.dLdw + s.lambda * s.w), s.w - s.lr * s.dLdw];
+const l2Steps = (s: { w: number; dLdw: number; lr: number; lambda: number }) => [
+  s.w - s.lr * (s.dLdw + 2 * s.lambda * s.w),
+  s.w - s.lr * (s.dLdw + s.lambda * s.w),
+  s.w - s.lr * s.dLdw,
+];
 
 /** Logits with the largest moved up by 0.5: no longer the exercise's probabilities. */
 const moved = (z: readonly number[]) => z.map((x) => (x === Math.max(...z) ? x + 0.5 : x));
@@ -40,7 +43,11 @@ const moved = (z: readonly number[]) => z.map((x) => (x === Math.max(...z) ? x +
 const logitResults = (z: readonly number[], target: number) => [...softmax(z), ...softmaxJacobian(z).flat(), ...ceGrad(z, target)];
 
 /** Chapter 1.1: logit gradient, BCE explorer and L2 checker, for the exercise numbers of `v` and for `others` (ordinary inputs). */
-async function checkChapter11(page: Page, v: Variant, others: { papaya: readonly [0 | 1, number]; l2: ReturnType<typeof l2Numbers> }): Promise<void> {
+async function checkChapter11(
+  page: Page,
+  v: Variant,
+  others: { papaya: readonly [0 | 1, number]; l2: ReturnType<typeof l2Numbers> },
+): Promise<void> {
   const lg = page.locator('hw-logit-gradient');
   await lg.scrollIntoViewIfNeeded();
   await expect(lg.locator('svg[role="img"]')).toBeVisible();
@@ -89,7 +96,12 @@ async function checkChapter11(page: Page, v: Variant, others: { papaya: readonly
 
   const checker = page.locator('hw-l2-checker');
   const fillL2 = async (s: { w: number; dLdw: number; lr: number; lambda: number }) => {
-    for (const [name, value] of [['w', s.w], ['∂L/∂w', s.dLdw], ['α', s.lr], ['λ', s.lambda]] as const) {
+    for (const [name, value] of [
+      ['w', s.w],
+      ['∂L/∂w', s.dLdw],
+      ['α', s.lr],
+      ['λ', s.lambda],
+    ] as const) {
       await checker.getByLabel(name, { exact: true }).fill(String(value));
     }
     await checker.getByRole('button', { name: 'Compute the step' }).click();
@@ -104,14 +116,25 @@ async function checkChapter11(page: Page, v: Variant, others: { papaya: readonly
 }
 
 /** Chapter 1.2: shapes, Jacobian checker, CE gradient, softmax stability for the numbers of `v`, and `others`. */
-async function checkChapter12(page: Page, v: Variant, others: { sizes: ReturnType<typeof layerSizes>; point: ReturnType<typeof jacobianPoint>; huge: number[] }): Promise<void> {
+async function checkChapter12(
+  page: Page,
+  v: Variant,
+  others: { sizes: ReturnType<typeof layerSizes>; point: ReturnType<typeof jacobianPoint>; huge: number[] },
+): Promise<void> {
   const shapes = page.locator('hw-shape-calculator');
   const fillSizes = async (s: { Dx: number; Da: number; K: number }) => {
-    for (const [name, value] of [[/^Dx/, s.Dx], [/^Da/, s.Da], [/^K/, s.K]] as const) await shapes.getByRole('spinbutton', { name }).fill(String(value));
+    for (const [name, value] of [
+      [/^Dx/, s.Dx],
+      [/^Da/, s.Da],
+      [/^K/, s.K],
+    ] as const)
+      await shapes.getByRole('spinbutton', { name }).fill(String(value));
   };
   const sizes = layerSizes(v);
   await fillSizes(sizes);
-  await expect(shapes.locator('[data-readout]')).toContainText(`These are the numbers of exercise q1.2b (Dx = ${sizes.Dx}, Da = ${sizes.Da}, K = ${sizes.K})`);
+  await expect(shapes.locator('[data-readout]')).toContainText(
+    `These are the numbers of exercise q1.2b (Dx = ${sizes.Dx}, Da = ${sizes.Da}, K = ${sizes.K})`,
+  );
   await expect(shapes.locator('[data-readout]')).not.toContainText(`= ${parameterCount(sizes)}`);
   await expect(shapes.locator('tbody tr')).toHaveCount(0);
   await fillSizes(others.sizes);
@@ -129,7 +152,9 @@ async function checkChapter12(page: Page, v: Variant, others: { sizes: ReturnTyp
   await jc.getByRole('button', { name: 'Check my Jacobian' }).click();
   await expectGuarded(jc, 'q1.2d', logitResults(point.z, point.target), point.z);
   await useLogits(others.point.z);
-  await expect(jc.locator('[data-yhat]')).toHaveText(`z = ${formatVector(others.point.z)}, ŷ = softmax(z) = ${formatVector(softmax(others.point.z))}.`);
+  await expect(jc.locator('[data-yhat]')).toHaveText(
+    `z = ${formatVector(others.point.z)}, ŷ = softmax(z) = ${formatVector(softmax(others.point.z))}.`,
+  );
   await expect(jc.getByRole('textbox', { name: /row 1, column 1$/ })).toHaveCount(1);
 
   const ce = page.locator('hw-ce-gradient');
@@ -153,18 +178,25 @@ async function checkChapter12(page: Page, v: Variant, others: { sizes: ReturnTyp
   await expect(ss.locator('[data-readout]')).toContainText('Overflow');
 }
 
-test.describe('Question 1 widgets give the method, not the result, for the student\'s own exercise numbers', () => {
+test.describe("Question 1 widgets give the method, not the result, for the student's own exercise numbers", () => {
   test('homework numbers: every widget names its exercise and hides the value; nearby numbers are computed', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const v = homeworkVariant;
     const [y, p] = onePapaya(v);
     await page.goto('1-1/');
-    await checkChapter11(page, v, { papaya: [y, Number((p + 0.005).toFixed(3))], l2: { ...l2Numbers(v), lambda: l2Numbers(v).lambda + 0.01 } });
+    await checkChapter11(page, v, {
+      papaya: [y, Number((p + 0.005).toFixed(3))],
+      l2: { ...l2Numbers(v), lambda: l2Numbers(v).lambda + 0.01 },
+    });
     await page.goto('1-2/');
     const sizes = layerSizes(v);
     const point = jacobianPoint(v);
-    await checkChapter12(page, v, { sizes: { ...sizes, K: sizes.K + 1 }, point: { ...point, z: moved(point.z) }, huge: moved(hugeLogits(v)) });
+    await checkChapter12(page, v, {
+      sizes: { ...sizes, K: sizes.K + 1 },
+      point: { ...point, z: moved(point.z) },
+      huge: moved(hugeLogits(v)),
+    });
 
     const df = page.locator('hw-delta-formula');
     await df.getByLabel(/in y_k, y_j and d/).fill('y_k*(d - y_j)');
@@ -175,7 +207,7 @@ test.describe('Question 1 widgets give the method, not the result, for the stude
     expect(errors).toEqual([]);
   });
 
-  test('per-student numbers: the student\'s own numbers are guarded, the homework\'s are ordinary inputs', async ({ page }) => {
+  test("per-student numbers: the student's own numbers are guarded, the homework's are ordinary inputs", async ({ page }) => {
     await page.route('**/course.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(COURSE) }));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -29,7 +29,9 @@ export function encodePng(width: number, height: number, rgba: Uint8Array, bitDe
   if (bitDepth === 16) {
     const data16 = new Uint16Array(width * height * 4);
     for (let i = 0; i < data16.length; i++) data16[i] = rgba[i] * 257;
-    return new Uint8Array(PNG.sync.write({ width, height, data: data16 } as unknown as PNG, { bitDepth: 16, colorType: 6, inputHasAlpha: true }));
+    return new Uint8Array(
+      PNG.sync.write({ width, height, data: data16 } as unknown as PNG, { bitDepth: 16, colorType: 6, inputHasAlpha: true }),
+    );
   }
   return new Uint8Array(PNG.sync.write(png));
 }

@@ -50,7 +50,10 @@ export function makeImageFolder(dir: string, classes = 3): FixtureFolder {
   writeFileSync(join(dir, 'root', first, 'zero.jpg'), new Uint8Array(0));
   writeFileSync(join(dir, 'root', first, 'notes.txt'), 'not an image\n');
   writeFileSync(join(dir, 'root', first, 'truncated.png'), encodePng(64, 64, pattern(64, 64, 5)).subarray(0, 120));
-  writeFileSync(join(dir, 'root', first, 'random.jpg'), Uint8Array.from({ length: 500 }, () => Math.floor(rng() * 256)));
+  writeFileSync(
+    join(dir, 'root', first, 'random.jpg'),
+    Uint8Array.from({ length: 500 }, () => Math.floor(rng() * 256)),
+  );
   writeFileSync(join(dir, 'root', 'README.md'), '# stray\n');
   writeFileSync(join(dir, 'root', '.DS_Store'), new Uint8Array([0, 0, 0, 1, 66, 117, 100, 49]));
   mkdirSync(join(root, 'empty_class'), { recursive: true });

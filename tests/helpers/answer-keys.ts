@@ -6,10 +6,14 @@ const section = text.slice(text.indexOf('## Answer keys'));
 
 /** Canonical answer text by key (rows naming several keys, `a, b, c`, give one entry per key). */
 export const ANSWER_KEYS: Map<string, string> = new Map(
-  section.split('\n')
+  section
+    .split('\n')
     .filter((l) => l.startsWith('| q'))
     .flatMap((l) => {
-      const [keys, , answer] = l.split('|').slice(1).map((c) => c.trim());
+      const [keys, , answer] = l
+        .split('|')
+        .slice(1)
+        .map((c) => c.trim());
       return keys.split(',').map((k) => [k.trim(), answer] as [string, string]);
     }),
 );

@@ -6,7 +6,14 @@ export interface MathFixtures {
   bce_average_homework: { examples: [number, number][]; nats: number; bits: number };
   softmax: { z: number[]; softmax: number[]; jacobian_dyk_dzj: number[][] }[];
   ce_grad: { z: number[]; target: number; dL_dz: number[] }[];
-  l2_step: { w: number; dL_dw: number; lr: number; lambda: number; w_next_cost_L_plus_lambda_w2: number; w_next_pytorch_weight_decay: number }[];
+  l2_step: {
+    w: number;
+    dL_dw: number;
+    lr: number;
+    lambda: number;
+    w_next_cost_L_plus_lambda_w2: number;
+    w_next_pytorch_weight_decay: number;
+  }[];
 }
 
 /** The fixtures, read once. */

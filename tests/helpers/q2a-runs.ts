@@ -17,14 +17,26 @@ export interface CnnRunSpec {
 
 /** A valid q2.2 run record (it passes validateRunRecord) with the chosen parts replaced. */
 export function cnnRun(s: CnnRunSpec): RunRecord {
-  const base = comparisonRun({ id: s.id ?? `cnn-${s.seed}`, question: 'q2.2', seed: s.seed, skill: 8, finalTrain: 0.95, finalVal: 0.45, createdAt: s.createdAt });
+  const base = comparisonRun({
+    id: s.id ?? `cnn-${s.seed}`,
+    question: 'q2.2',
+    seed: s.seed,
+    skill: 8,
+    finalTrain: 0.95,
+    finalVal: 0.45,
+    createdAt: s.createdAt,
+  });
   const confusion = s.confusion ?? base.test!.confusion;
   const test = confusion.flat().reduce((a, b) => a + b, 0);
   const epochs = s.epochs ?? base.epochs;
   return {
     ...base,
     config: { ...base.config, batchSize: s.batchSize ?? base.config.batchSize, epochs: epochs.length },
-    dataset: { ...base.dataset, classes: base.dataset.classes.slice(0, confusion.length), counts: { train: s.train ?? base.dataset.counts.train, val: base.dataset.counts.val, test } },
+    dataset: {
+      ...base.dataset,
+      classes: base.dataset.classes.slice(0, confusion.length),
+      counts: { train: s.train ?? base.dataset.counts.train, val: base.dataset.counts.val, test },
+    },
     epochs,
     test: { ...metricsFromConfusion(confusion), confusion, misclassified: [] },
   };
@@ -32,5 +44,12 @@ export function cnnRun(s: CnnRunSpec): RunRecord {
 
 /** Ten epochs from [trainLoss, trainAccuracy, valLoss, valAccuracy] rows. */
 export function epochsOf(rows: readonly (readonly [number, number, number, number])[]): EpochMetrics[] {
-  return rows.map(([trainLoss, trainAccuracy, valLoss, valAccuracy], i) => ({ epoch: i + 1, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds: 10 }));
+  return rows.map(([trainLoss, trainAccuracy, valLoss, valAccuracy], i) => ({
+    epoch: i + 1,
+    trainLoss,
+    trainAccuracy,
+    valLoss,
+    valAccuracy,
+    seconds: 10,
+  }));
 }

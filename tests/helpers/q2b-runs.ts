@@ -19,7 +19,14 @@ export function resnetWithFeatures(finalTrain: number, finalVal: number, id = 'r
 
 /** `run` with per-epoch curves given as [train accuracy, validation accuracy, validation loss] rows (training loss falling steadily). */
 export function withCurves(run: RunRecord, rows: readonly [number, number, number][]): RunRecord {
-  const epochs: EpochMetrics[] = rows.map(([trainAccuracy, valAccuracy, valLoss], i) => ({ epoch: i + 1, trainLoss: 2 / (i + 1), trainAccuracy, valAccuracy, valLoss, seconds: 10 }));
+  const epochs: EpochMetrics[] = rows.map(([trainAccuracy, valAccuracy, valLoss], i) => ({
+    epoch: i + 1,
+    trainLoss: 2 / (i + 1),
+    trainAccuracy,
+    valAccuracy,
+    valLoss,
+    seconds: 10,
+  }));
   return { ...run, epochs, config: { ...run.config, epochs: epochs.length } };
 }
 
@@ -32,13 +39,25 @@ const R = REPORTED_MODELS.find((m) => m.question === 'q2.3')!;
  * the other epochs are made up in between.
  */
 export const HOMEWORK_LIKE_CURVES: [number, number, number][] = [
-  [0.55, 0.5, 1.7], [0.66, 0.55, L.second], [0.72, 0.56, 1.52], [0.76, 0.57, 1.61], [0.8, 0.58, 1.48],
-  [0.83, 0.57, 1.66], [0.85, 0.58, 1.55], [0.86, 0.56, L.highest], [0.87, 0.59, L.lowest], [R.trainAccuracy!, R.valAccuracy!, L.last],
+  [0.55, 0.5, 1.7],
+  [0.66, 0.55, L.second],
+  [0.72, 0.56, 1.52],
+  [0.76, 0.57, 1.61],
+  [0.8, 0.58, 1.48],
+  [0.83, 0.57, 1.66],
+  [0.85, 0.58, 1.55],
+  [0.86, 0.56, L.highest],
+  [0.87, 0.59, L.lowest],
+  [R.trainAccuracy!, R.valAccuracy!, L.last],
 ];
 
 /** `run` with its test results replaced by `confusion` (metrics recomputed from it). */
 export function withConfusion(run: RunRecord, confusion: number[][]): RunRecord {
-  return { ...run, test: { ...metricsFromConfusion(confusion), confusion, misclassified: [] }, dataset: { ...run.dataset, counts: { ...run.dataset.counts, test: confusion.flat().reduce((a, b) => a + b, 0) } } };
+  return {
+    ...run,
+    test: { ...metricsFromConfusion(confusion), confusion, misclassified: [] },
+    dataset: { ...run.dataset, counts: { ...run.dataset.counts, test: confusion.flat().reduce((a, b) => a + b, 0) } },
+  };
 }
 
 /** The part of `list` with answer key `key` for the homework variant and `runs`. */

@@ -21,15 +21,33 @@ export function testHeap(shared: boolean, pages = 256): TestHeap {
     freed: 0,
     backend: {
       wasm: {
-        get HEAPU8() { return new Uint8Array(memory.buffer); },
-        _malloc: (bytes: number) => { const at = top; top += (bytes + 15) & ~15; return at; },
-        _free: () => { heap.freed++; },
+        get HEAPU8() {
+          return new Uint8Array(memory.buffer);
+        },
+        _malloc: (bytes: number) => {
+          const at = top;
+          top += (bytes + 15) & ~15;
+          return at;
+        },
+        _free: () => {
+          heap.freed++;
+        },
         ...(shared ? { wasmMemory: memory } : { asm: { memory } }),
       },
     },
-    put(data) { const at = heap.alloc(data.length); new Float32Array(memory.buffer, at, data.length).set(data); return at; },
-    alloc(floats) { const at = heap.backend.wasm._malloc(floats * 4); new Float32Array(memory.buffer, at, floats).fill(0); return at; },
-    read(at, floats) { return new Float32Array(memory.buffer, at, floats).slice(); },
+    put(data) {
+      const at = heap.alloc(data.length);
+      new Float32Array(memory.buffer, at, data.length).set(data);
+      return at;
+    },
+    alloc(floats) {
+      const at = heap.backend.wasm._malloc(floats * 4);
+      new Float32Array(memory.buffer, at, floats).fill(0);
+      return at;
+    },
+    read(at, floats) {
+      return new Float32Array(memory.buffer, at, floats).slice();
+    },
   };
   return heap;
 }

@@ -34,16 +34,40 @@ export function makeRun(seed: number, question: 'q2.2' | 'q2.3' | 'q2.4' = 'q2.2
   const m = metricsFromConfusion(confusion);
   const testCount = confusion.flat().reduce((a, b) => a + b, 0);
   const epochs = Array.from({ length: 10 }, (_, i) => ({
-    epoch: i + 1, trainLoss: 2 / (i + 1), trainAccuracy: 0.3 + 0.06 * i, valLoss: 2.2 / (i + 1) + 0.05 * i, valAccuracy: 0.25 + 0.03 * i, seconds: 3,
+    epoch: i + 1,
+    trainLoss: 2 / (i + 1),
+    trainAccuracy: 0.3 + 0.06 * i,
+    valLoss: 2.2 / (i + 1) + 0.05 * i,
+    valAccuracy: 0.25 + 0.03 * i,
+    seconds: 3,
   }));
   return {
-    format: RUN_FORMAT, version: RUN_VERSION, id: `run-${seed}`, createdAt: '2025-02-01T10:00:00.000Z',
-    config: { model: question === 'q2.2' ? 'cnn' : 'resnet18', question, imageSize: 64, epochs: 10, batchSize: 32, learningRate: 1e-3, adamEpsilon: 1e-8, seed, augmentations: [], pretrained: null },
+    format: RUN_FORMAT,
+    version: RUN_VERSION,
+    id: `run-${seed}`,
+    createdAt: '2025-02-01T10:00:00.000Z',
+    config: {
+      model: question === 'q2.2' ? 'cnn' : 'resnet18',
+      question,
+      imageSize: 64,
+      epochs: 10,
+      batchSize: 32,
+      learningRate: 1e-3,
+      adamEpsilon: 1e-8,
+      seed,
+      augmentations: [],
+      pretrained: null,
+    },
     backend: 'cpu',
     dataset: { name: 'russian-wildlife-64', hash: 'abc', classes: CLASSES, counts: { train: 700, val: 100, test: testCount } },
     epochs,
     steps: Array.from({ length: 50 }, (_, i) => ({ step: i, loss: 2.3 * Math.exp(-i / 30) + rng() * 0.1 })),
-    test: { ...m, accuracy: tamper ? Math.min(1, m.accuracy + 0.2) : m.accuracy, confusion, misclassified: [{ index: 3, trueLabel: 1, predicted: 0 }] },
+    test: {
+      ...m,
+      accuracy: tamper ? Math.min(1, m.accuracy + 0.2) : m.accuracy,
+      confusion,
+      misclassified: [{ index: 3, trueLabel: 1, predicted: 0 }],
+    },
     timings: { totalSeconds: 30, imagesPerSecond: 230 },
     stopped: null,
   };
@@ -72,9 +96,12 @@ export async function makeSubmission(o: MakeOptions): Promise<Submission> {
     for (const spec of await ex.parts(variant)) answers[spec.key] = rng() < o.skill ? correctRaw(spec) : wrongRaw(spec, rng());
   }
   return {
-    format: SUBMISSION_FORMAT, version: SUBMISSION_VERSION,
+    format: SUBMISSION_FORMAT,
+    version: SUBMISSION_VERSION,
     student: { id: o.id, name: o.name ?? `Student ${o.id}` },
-    variant, answers: { ...answers, ...o.extra }, attempts: {},
+    variant,
+    answers: { ...answers, ...o.extra },
+    attempts: {},
     results: { 'q1.1c': { status: 'correct', marks: 1, maxMarks: 1 } },
     runs: o.runs ?? [],
     createdAt: o.createdAt ?? '2025-02-01T12:00:00.000Z',

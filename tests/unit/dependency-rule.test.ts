@@ -73,14 +73,18 @@ function findCycle(graph: Map<string, Set<string>>): string | null {
 /** Imports that go to the same or a higher layer, as `from → to` lines. */
 function layerViolations(graph: Map<string, Set<string>>): string[] {
   const layer = new Map(LAYERS.flatMap((names, i) => names.map((n) => [n, i] as const)));
-  return [...graph].flatMap(([from, tos]) => [...tos].filter((to) => !((layer.get(to) ?? Infinity) < (layer.get(from) ?? -Infinity))).map((to) => `${from} → ${to}`));
+  return [...graph].flatMap(([from, tos]) =>
+    [...tos].filter((to) => !((layer.get(to) ?? Infinity) < (layer.get(from) ?? -Infinity))).map((to) => `${from} → ${to}`),
+  );
 }
 
 const SRC = filesUnder('src').map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
-describe("the layers of src/", () => {
+describe('the layers of src/', () => {
   it('place every folder of src/ in one layer', () => {
-    const folders = readdirSync('src').filter((n) => statSync(join('src', n)).isDirectory()).sort();
+    const folders = readdirSync('src')
+      .filter((n) => statSync(join('src', n)).isDirectory())
+      .sort();
     expect(LAYERS.flat().slice().sort()).toEqual(folders);
   });
 

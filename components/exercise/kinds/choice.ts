@@ -6,7 +6,12 @@ import { esc, type PageInput } from './page-input';
 export const choiceInput: PageInput<ChoiceInput> = {
   render: (input, label, uid) =>
     `<fieldset><legend>${esc(label)}</legend>` +
-    input.options.map((o) => `<label class="choice"><input type="${input.multiple ? 'checkbox' : 'radio'}" name="${esc(uid(input.key))}" value="${esc(o.id)}"><span>${esc(o.label)}</span></label>`).join('') +
+    input.options
+      .map(
+        (o) =>
+          `<label class="choice"><input type="${input.multiple ? 'checkbox' : 'radio'}" name="${esc(uid(input.key))}" value="${esc(o.id)}"><span>${esc(o.label)}</span></label>`,
+      )
+      .join('') +
     '</fieldset>',
   read: (part) => [...part.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value).join(','),
   write(part, raw) {

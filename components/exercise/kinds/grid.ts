@@ -37,7 +37,16 @@ function grid(input: VectorInput | MatrixInput, label: string, uid: (key: string
 /** A vector: one row of cells. */
 export const vectorInput: PageInput<VectorInput> = {
   render: (input, label, uid) =>
-    grid(input, label, uid, input.length, Array.from({ length: input.length }, (_, j) => `<input ${CELL} data-cell="${j}" aria-label="${esc(`${label}, entry ${j + 1}`)}">`).join('')),
+    grid(
+      input,
+      label,
+      uid,
+      input.length,
+      Array.from(
+        { length: input.length },
+        (_, j) => `<input ${CELL} data-cell="${j}" aria-label="${esc(`${label}, entry ${j + 1}`)}">`,
+      ).join(''),
+    ),
   read: (part) => cells(part).map(({ input }) => input.value),
   write(part, raw: RawAnswer | undefined) {
     for (const { input, r } of cells(part)) {
@@ -61,8 +70,18 @@ export const vectorInput: PageInput<VectorInput> = {
 /** A matrix: rows × cols cells. */
 export const matrixInput: PageInput<MatrixInput> = {
   render: (input, label, uid) =>
-    grid(input, label, uid, input.cols, Array.from({ length: input.rows }, (_, r) => Array.from({ length: input.cols }, (_, c) =>
-      `<input ${CELL} data-cell="${r},${c}" aria-label="${esc(`${label}, row ${r + 1}, column ${c + 1}`)}">`).join('')).join('')),
+    grid(
+      input,
+      label,
+      uid,
+      input.cols,
+      Array.from({ length: input.rows }, (_, r) =>
+        Array.from(
+          { length: input.cols },
+          (_, c) => `<input ${CELL} data-cell="${r},${c}" aria-label="${esc(`${label}, row ${r + 1}, column ${c + 1}`)}">`,
+        ).join(''),
+      ).join(''),
+    ),
   read(part) {
     const rows: string[][] = [];
     for (const { input, r, c } of cells(part)) (rows[r] ??= [])[c] = input.value;

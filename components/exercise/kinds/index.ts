@@ -17,6 +17,7 @@ const PAGE_INPUTS: { [K in PartKind]: PageInput<Extract<InputDef, { kind: K }>> 
 
 /** The page side of kind `kind`; an unknown kind is an error (never a silent text box). */
 export function pageInput(kind: string | undefined): PageInput<InputDef> {
-  if (!kind || !Object.hasOwn(PAGE_INPUTS, kind)) throw new Error(`unknown exercise kind "${kind ?? ''}": add it to src/exercises/kinds and components/exercise/kinds`);
+  if (!kind || !Object.hasOwn(PAGE_INPUTS, kind))
+    throw new Error(`unknown exercise kind "${kind ?? ''}": add it to src/exercises/kinds and components/exercise/kinds`);
   return PAGE_INPUTS[kind as PartKind] as PageInput<InputDef>;
 }

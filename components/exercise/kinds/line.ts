@@ -23,9 +23,11 @@ export function lineInput<K extends 'number' | 'formula' | 'shape'>(inputmode?: 
   return {
     render: (typed, label, uid) => {
       const input: LineInput<'number' | 'formula' | 'shape'> = typed;
-      return `<label for="${esc(uid(input.key))}">${esc(label)}</label>` +
+      return (
+        `<label for="${esc(uid(input.key))}">${esc(label)}</label>` +
         `<input id="${esc(uid(input.key))}" class="wide" type="text" spellcheck="false" autocomplete="off" placeholder="${esc(input.placeholder ?? '')}"${inputmode ? ` inputmode="${esc(inputmode)}"` : ''}${describedBy(input, uid)}>` +
-        partNotes(input, uid);
+        partNotes(input, uid)
+      );
     },
     ...readWrite,
   };
@@ -33,6 +35,7 @@ export function lineInput<K extends 'number' | 'formula' | 'shape'>(inputmode?: 
 
 /** The free text box of a written answer. */
 export const textInput: PageInput<LineInput<'text'>> = {
-  render: (input, label, uid) => `<label for="${esc(uid(input.key))}">${esc(label)}</label><textarea id="${esc(uid(input.key))}" rows="6" maxlength="20000"></textarea>`,
+  render: (input, label, uid) =>
+    `<label for="${esc(uid(input.key))}">${esc(label)}</label><textarea id="${esc(uid(input.key))}" rows="6" maxlength="20000"></textarea>`,
   ...readWrite,
 };

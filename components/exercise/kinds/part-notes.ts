@@ -18,6 +18,8 @@ export function describedBy(input: InputDef, uid: (key: string) => string): stri
 export function partNotes(input: InputDef, uid: (key: string) => string): string {
   const ids = noteIds(input.key, uid);
   const example = inputExample(input);
-  return (example === null ? '' : `<p class="ex-example" id="${esc(ids.example)}">e.g. <code>${esc(example)}</code></p>`) +
-    `<div class="ex-preview" id="${esc(ids.preview)}" data-preview aria-live="polite"></div>`;
+  return (
+    (example === null ? '' : `<p class="ex-example" id="${esc(ids.example)}">e.g. <code>${esc(example)}</code></p>`) +
+    `<div class="ex-preview" id="${esc(ids.preview)}" data-preview aria-live="polite"></div>`
+  );
 }

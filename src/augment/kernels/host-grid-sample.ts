@@ -14,10 +14,25 @@ export function roundHalfEven(v: number): number {
 }
 
 /** Shape of a sampling problem: x [n, h, w, c] sampled at ho × wo positions per image. */
-export interface GridShape { n: number; h: number; w: number; c: number; ho: number; wo: number }
+export interface GridShape {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  ho: number;
+  wo: number;
+}
 
 /** Writes sampleGrid(x, ix, iy) into out [n, ho, wo, c]. */
-export function gridSampleHost(x: ArrayLike<number>, ix: ArrayLike<number>, iy: ArrayLike<number>, out: Float32Array, s: GridShape, interpolation: Interpolation, fill: Fill): void {
+export function gridSampleHost(
+  x: ArrayLike<number>,
+  ix: ArrayLike<number>,
+  iy: ArrayLike<number>,
+  out: Float32Array,
+  s: GridShape,
+  interpolation: Interpolation,
+  fill: Fill,
+): void {
   const { n, h, w, c, ho, wo } = s;
   const fillC = fill === null ? null : Float32Array.from(fill.length === 1 ? new Array(c).fill(fill[0]) : fill);
   const inside = (p: number, size: number) => (p >= 0 && p <= size - 1 ? 1 : 0);
@@ -49,10 +64,14 @@ export function gridSampleHost(x: ArrayLike<number>, ix: ArrayLike<number>, iy: 
         const r1 = (b * h + clampIdx(y1, h)) * w;
         const c0 = clampIdx(x0, w);
         const c1 = clampIdx(x1, w);
-        rowIdx[0] = r0 + c0; wt[0] = f(wx0 * wy0);
-        rowIdx[1] = r0 + c1; wt[1] = f(wx1 * wy0);
-        rowIdx[2] = r1 + c0; wt[2] = f(wx0 * wy1);
-        rowIdx[3] = r1 + c1; wt[3] = f(wx1 * wy1);
+        rowIdx[0] = r0 + c0;
+        wt[0] = f(wx0 * wy0);
+        rowIdx[1] = r0 + c1;
+        wt[1] = f(wx1 * wy0);
+        rowIdx[2] = r1 + c0;
+        wt[2] = f(wx0 * wy1);
+        rowIdx[3] = r1 + c1;
+        wt[3] = f(wx1 * wy1);
         taps = 4;
       }
       let mask = wt[0];

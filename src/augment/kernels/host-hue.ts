@@ -14,10 +14,24 @@ function mod(a: number, b: number): number {
 const clamp01 = (v: number) => Math.min(Math.max(v, 0), 1);
 
 /** Writes adjust_hue of planes r, g, b (each n × plane values) by factors[n] into or, og, ob; images whose `only` flag is 0 are copied unchanged. */
-export function adjustHueHost(r: ArrayLike<number>, g: ArrayLike<number>, b: ArrayLike<number>, factors: ArrayLike<number>, only: ArrayLike<number>, plane: number, or: Float32Array, og: Float32Array, ob: Float32Array): void {
+export function adjustHueHost(
+  r: ArrayLike<number>,
+  g: ArrayLike<number>,
+  b: ArrayLike<number>,
+  factors: ArrayLike<number>,
+  only: ArrayLike<number>,
+  plane: number,
+  or: Float32Array,
+  og: Float32Array,
+  ob: Float32Array,
+): void {
   for (let img = 0; img < factors.length; img++) {
     if (!only[img]) {
-      for (let k = img * plane; k < (img + 1) * plane; k++) { or[k] = r[k]; og[k] = g[k]; ob[k] = b[k]; }
+      for (let k = img * plane; k < (img + 1) * plane; k++) {
+        or[k] = r[k];
+        og[k] = g[k];
+        ob[k] = b[k];
+      }
       continue;
     }
     const fac = f(factors[img]);
@@ -50,12 +64,35 @@ export function adjustHueHost(r: ArrayLike<number>, g: ArrayLike<number>, b: Arr
       const q = clamp01(f(v * f(1 - f(s * fr))));
       const t = clamp01(f(v * f(1 - f(s * f(1 - fr)))));
       switch (i) {
-        case 0: or[k] = v; og[k] = t; ob[k] = p; break;
-        case 1: or[k] = q; og[k] = v; ob[k] = p; break;
-        case 2: or[k] = p; og[k] = v; ob[k] = t; break;
-        case 3: or[k] = p; og[k] = q; ob[k] = v; break;
-        case 4: or[k] = t; og[k] = p; ob[k] = v; break;
-        default: or[k] = v; og[k] = p; ob[k] = q;
+        case 0:
+          or[k] = v;
+          og[k] = t;
+          ob[k] = p;
+          break;
+        case 1:
+          or[k] = q;
+          og[k] = v;
+          ob[k] = p;
+          break;
+        case 2:
+          or[k] = p;
+          og[k] = v;
+          ob[k] = t;
+          break;
+        case 3:
+          or[k] = p;
+          og[k] = q;
+          ob[k] = v;
+          break;
+        case 4:
+          or[k] = t;
+          og[k] = p;
+          ob[k] = v;
+          break;
+        default:
+          or[k] = v;
+          og[k] = p;
+          ob[k] = q;
       }
     }
   }

@@ -15,8 +15,14 @@ type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 type Args = { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: unknown };
 type Compute = (inputs: ArrayLike<number>[], outputs: Float32Array[]) => void;
 
-interface CpuLike { readSync(dataId: object): ArrayLike<number>; makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo }
-interface WasmLike { makeOutput(shape: number[], dtype: 'float32'): TensorInfo; typedArrayFromHeap(t: TensorInfo): ArrayLike<number> }
+interface CpuLike {
+  readSync(dataId: object): ArrayLike<number>;
+  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
+}
+interface WasmLike {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): ArrayLike<number>;
+}
 
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
@@ -26,12 +32,18 @@ function runHost(backendName: 'cpu' | 'wasm', args: Args, inputs: TensorInfo[], 
   if (backendName === 'wasm') {
     const be = args.backend as WasmLike;
     const outs = outShapes.map((s) => be.makeOutput(s, 'float32'));
-    compute(inputs.map((t) => be.typedArrayFromHeap(t)), outs.map((t) => be.typedArrayFromHeap(t) as Float32Array));
+    compute(
+      inputs.map((t) => be.typedArrayFromHeap(t)),
+      outs.map((t) => be.typedArrayFromHeap(t) as Float32Array),
+    );
     return outs;
   }
   const be = args.backend as CpuLike;
   const outs = outShapes.map((s) => new Float32Array(size(s)));
-  compute(inputs.map((t) => be.readSync(t.dataId)), outs);
+  compute(
+    inputs.map((t) => be.readSync(t.dataId)),
+    outs,
+  );
   return outs.map((v, i) => be.makeTensorInfo(outShapes[i], 'float32', v));
 }
 
@@ -53,7 +65,8 @@ export function hostAdjustHue(backendName: 'cpu' | 'wasm'): KernelFunc {
   return ((args: Args) => {
     const { r, g, b, factors, only } = args.inputs;
     const [n, h, w] = r.shape;
-    if (factors.shape[0] !== n || only.shape[0] !== n) throw new Error(`AdjustHue: ${factors.shape[0]} factors and ${only.shape[0]} flags for ${n} images`);
+    if (factors.shape[0] !== n || only.shape[0] !== n)
+      throw new Error(`AdjustHue: ${factors.shape[0]} factors and ${only.shape[0]} flags for ${n} images`);
     return runHost(backendName, args, [r, g, b, factors, only], [r.shape, r.shape, r.shape], ([rv, gv, bv, fv, ov], [or, og, ob]) => {
       adjustHueHost(rv, gv, bv, fv, ov, h * w, or, og, ob);
     });
@@ -69,7 +82,7 @@ export function hostHFlip(backendName: 'cpu' | 'wasm'): KernelFunc {
       for (let b = 0; b < n; b++) {
         const flip = fv[b] !== 0;
         for (let row = 0; row < h; row++) {
-          const base = ((b * h + row) * w) * c;
+          const base = (b * h + row) * w * c;
           for (let col = 0; col < w; col++) {
             const src = base + (flip ? w - 1 - col : col) * c;
             const dst = base + col * c;

@@ -5,7 +5,14 @@
  */
 
 /** Shape of the problem: x [n, h, w, c] → [n, ho, wo, c]; rows [n, ho, h], cols [n, wo, w]. */
-export interface SeparableShape { n: number; h: number; w: number; c: number; ho: number; wo: number }
+export interface SeparableShape {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  ho: number;
+  wo: number;
+}
 
 /** First and one-past-last nonzero column of each row of a row-major [rows, len] block at `offset`. */
 function bands(m: ArrayLike<number>, offset: number, rows: number, len: number): Int32Array {
@@ -23,7 +30,13 @@ function bands(m: ArrayLike<number>, offset: number, rows: number, len: number):
 }
 
 /** Writes the separable product into out [n, ho, wo, c]. */
-export function separableHost(x: ArrayLike<number>, rows: ArrayLike<number>, cols: ArrayLike<number>, out: Float32Array, s: SeparableShape): void {
+export function separableHost(
+  x: ArrayLike<number>,
+  rows: ArrayLike<number>,
+  cols: ArrayLike<number>,
+  out: Float32Array,
+  s: SeparableShape,
+): void {
   const { n, h, w, c, ho, wo } = s;
   const tmp = new Float64Array(ho * w * c);
   for (let b = 0; b < n; b++) {

@@ -29,7 +29,12 @@ export function setAugmentKernelsEnabled(on: boolean): void {
 }
 
 /** Runs augmentation kernel `name` on the current backend, or returns null where it has none (the caller composes ops instead). */
-export function runAugmentKernel(tf: TF, name: AugmentKernelName, inputs: Record<string, Tensor>, attrs: Record<string, unknown> = {}): Tensor | Tensor[] | null {
+export function runAugmentKernel(
+  tf: TF,
+  name: AugmentKernelName,
+  inputs: Record<string, Tensor>,
+  attrs: Record<string, unknown> = {},
+): Tensor | Tensor[] | null {
   if (!enabled) return null;
   const backend = tf.getBackend();
   if (!tf.getKernel(name, backend)) registerBookKernels(tf, AUGMENT_KERNELS[backend] ?? []);

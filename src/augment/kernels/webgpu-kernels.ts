@@ -25,8 +25,15 @@ class GridSampleProgram implements WebgpuProgram {
   uniforms = 'fillValue : vec4<f32>,';
   shaderKey: string;
   outputShape: number[];
-  dispatchLayout; dispatch; workgroupSize; size;
-  constructor(outShape: number[], private readonly nearest: boolean, private readonly withFill: boolean) {
+  dispatchLayout;
+  dispatch;
+  workgroupSize;
+  size;
+  constructor(
+    outShape: number[],
+    private readonly nearest: boolean,
+    private readonly withFill: boolean,
+  ) {
     this.outputShape = outShape;
     this.shaderKey = `bookGridSample_${nearest}_${withFill}`;
     ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch, workgroupSize: this.workgroupSize, size: this.size } = flat(outShape));
@@ -89,8 +96,14 @@ class AdjustHueProgram implements WebgpuProgram {
   variableNames = ['r', 'g', 'b', 'factors', 'only'];
   shaderKey: string;
   outputShape: number[];
-  dispatchLayout; dispatch; workgroupSize; size;
-  constructor(shape: number[], private readonly plane: 0 | 1 | 2) {
+  dispatchLayout;
+  dispatch;
+  workgroupSize;
+  size;
+  constructor(
+    shape: number[],
+    private readonly plane: 0 | 1 | 2,
+  ) {
     this.outputShape = shape;
     this.shaderKey = `bookAdjustHue_${plane}`;
     ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch, workgroupSize: this.workgroupSize, size: this.size } = flat(shape));
@@ -149,7 +162,7 @@ export const webgpuGridSample = ((args: Args) => {
   const { interpolation, fill } = args.attrs as { interpolation: Interpolation; fill: Fill };
   const c = x.shape[3];
   if (fill !== null && c > 4) throw new Error('GridSample on webgpu fills images of at most 4 channels');
-  const fv = fill === null ? [0, 0, 0, 0] : Array.from({ length: 4 }, (_, i) => (fill.length === 1 ? fill[0] : fill[i] ?? 0));
+  const fv = fill === null ? [0, 0, 0, 0] : Array.from({ length: 4 }, (_, i) => (fill.length === 1 ? fill[0] : (fill[i] ?? 0)));
   const program = new GridSampleProgram([x.shape[0], ix.shape[1], ix.shape[2], c], interpolation === 'nearest', fill !== null);
   return (args.backend as WebgpuBackendLike).runWebGPUProgram(program, [x, ix, iy], 'float32', [{ type: 'float32', data: fv }]);
 }) as unknown as KernelFunc;
@@ -165,7 +178,10 @@ class HFlipProgram implements WebgpuProgram {
   variableNames = ['x', 'flags'];
   shaderKey = 'bookHFlip';
   outputShape: number[];
-  dispatchLayout; dispatch; workgroupSize; size;
+  dispatchLayout;
+  dispatch;
+  workgroupSize;
+  size;
   constructor(shape: number[]) {
     this.outputShape = shape;
     ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch, workgroupSize: this.workgroupSize, size: this.size } = flat(shape));

@@ -9,9 +9,18 @@ import { tuple } from './torchvision-source';
 import type { AugmentTransform, Range } from './transform';
 
 /** ColorJitter's parameters, each a [min, max] range of its factor. */
-export interface JitterParams { brightness: Range; contrast: Range; saturation: Range; hue: Range }
+export interface JitterParams {
+  brightness: Range;
+  contrast: Range;
+  saturation: Range;
+  hue: Range;
+}
 /** One image's draw: the order of the four adjustments and each factor (null where its range is the identity). */
-export interface JitterDraw { op: 'ColorJitter'; order: number[]; factors: [number | null, number | null, number | null, number | null] }
+export interface JitterDraw {
+  op: 'ColorJitter';
+  order: number[];
+  factors: [number | null, number | null, number | null, number | null];
+}
 
 const isCentre = (r: Range, c: number) => r[0] === c && r[1] === c;
 const BLEND: (BlendKind | null)[] = ['brightness', 'contrast', 'saturation', null];
@@ -32,9 +41,21 @@ function applyJitter(tf: TF, x: Tensor, draws: readonly JitterDraw[]): Tensor {
     const fn = draws.map((d) => d.order[k]);
     const factor = draws.map((d, i) => d.factors[fn[i]]);
     const kinds = fn.map((f, i) => (factor[i] === null ? null : BLEND[f]));
-    if (kinds.some((kind) => kind !== null)) y = blendPerImage(tf, y, kinds, factor.map((f) => f ?? 1));
+    if (kinds.some((kind) => kind !== null))
+      y = blendPerImage(
+        tf,
+        y,
+        kinds,
+        factor.map((f) => f ?? 1),
+      );
     const hue = fn.map((f, i) => f === 3 && factor[i] !== null);
-    if (hue.some(Boolean)) y = adjustHuePerImage(tf, y, factor.map((f, i) => (hue[i] ? f ?? 0 : 0)), hue);
+    if (hue.some(Boolean))
+      y = adjustHuePerImage(
+        tf,
+        y,
+        factor.map((f, i) => (hue[i] ? (f ?? 0) : 0)),
+        hue,
+      );
   }
   return fromPlanes(tf, y);
 }
@@ -45,10 +66,15 @@ export const colorJitter: AugmentTransform<'ColorJitter', JitterParams, JitterDr
   geometric: false,
   accepts: ['brightness', 'contrast', 'saturation', 'hue'],
   about: { brightness: 'the range of', contrast: 'the range of', saturation: 'the range of', hue: 'the range of' },
-  parse: (p, field) => ({ op: 'ColorJitter', params: {
-    brightness: jitter(p.brightness, field('brightness'), 1, 0, Infinity), contrast: jitter(p.contrast, field('contrast'), 1, 0, Infinity),
-    saturation: jitter(p.saturation, field('saturation'), 1, 0, Infinity), hue: jitter(p.hue, field('hue'), 0, -0.5, 0.5),
-  } }),
+  parse: (p, field) => ({
+    op: 'ColorJitter',
+    params: {
+      brightness: jitter(p.brightness, field('brightness'), 1, 0, Infinity),
+      contrast: jitter(p.contrast, field('contrast'), 1, 0, Infinity),
+      saturation: jitter(p.saturation, field('saturation'), 1, 0, Infinity),
+      hue: jitter(p.hue, field('hue'), 0, -0.5, 0.5),
+    },
+  }),
   start: () => ({ brightness: 0.3, contrast: 0.2, saturation: 0.2 }),
   draw(rng, { brightness, contrast, saturation, hue }) {
     const order = randperm(rng, 4);
@@ -59,9 +85,11 @@ export const colorJitter: AugmentTransform<'ColorJitter', JitterParams, JitterDr
     return { op: 'ColorJitter', order, factors: [b, c, s, pick(hue, 0)] };
   },
   apply: (tf, x, _params, draws) => applyJitter(tf, x, draws),
-  ops: (_params, draw) => draw.order.flatMap((k) => {
-    const f = draw.factors[k];
-    return f === null ? [] : [adjust(k, f)];
-  }),
-  torchvision: (p) => `T.ColorJitter(brightness=${tuple(p.brightness)}, contrast=${tuple(p.contrast)}, saturation=${tuple(p.saturation)}, hue=${tuple(p.hue)})`,
+  ops: (_params, draw) =>
+    draw.order.flatMap((k) => {
+      const f = draw.factors[k];
+      return f === null ? [] : [adjust(k, f)];
+    }),
+  torchvision: (p) =>
+    `T.ColorJitter(brightness=${tuple(p.brightness)}, contrast=${tuple(p.contrast)}, saturation=${tuple(p.saturation)}, hue=${tuple(p.hue)})`,
 };

@@ -14,8 +14,14 @@ import { randomRotation } from './random-rotation';
 import type { AugmentTransform } from './transform';
 
 const REGISTRY = {
-  RandomHorizontalFlip: randomHorizontalFlip, ColorJitter: colorJitter, RandomPerspective: randomPerspective, RandomResizedCrop: randomResizedCrop,
-  RandomCrop: randomCrop, RandomRotation: randomRotation, RandomErasing: randomErasing, GaussianBlur: gaussianBlur,
+  RandomHorizontalFlip: randomHorizontalFlip,
+  ColorJitter: colorJitter,
+  RandomPerspective: randomPerspective,
+  RandomResizedCrop: randomResizedCrop,
+  RandomCrop: randomCrop,
+  RandomRotation: randomRotation,
+  RandomErasing: randomErasing,
+  GaussianBlur: gaussianBlur,
 };
 
 type Registry = typeof REGISTRY;
@@ -38,13 +44,26 @@ const every = <const L extends readonly TransformName[]>(list: L & ([TransformNa
 
 /** The transform names a pipeline may use, in the book's order of options. */
 export const PIPELINE_OPS = every([
-  'RandomHorizontalFlip', 'ColorJitter', 'RandomPerspective', 'RandomResizedCrop', 'RandomCrop',
-  'RandomRotation', 'RandomErasing', 'GaussianBlur',
+  'RandomHorizontalFlip',
+  'ColorJitter',
+  'RandomPerspective',
+  'RandomResizedCrop',
+  'RandomCrop',
+  'RandomRotation',
+  'RandomErasing',
+  'GaussianBlur',
 ] as const);
 
 /** The form's transforms in the order a pipeline applies them: geometry, then colour, then erasing. */
 export const FORM_ORDER: readonly TransformName[] = every([
-  'RandomResizedCrop', 'RandomCrop', 'RandomHorizontalFlip', 'RandomPerspective', 'RandomRotation', 'ColorJitter', 'GaussianBlur', 'RandomErasing',
+  'RandomResizedCrop',
+  'RandomCrop',
+  'RandomHorizontalFlip',
+  'RandomPerspective',
+  'RandomRotation',
+  'ColorJitter',
+  'GaussianBlur',
+  'RandomErasing',
 ] as const);
 
 /** True when `name` is a transform of the registry. */

@@ -8,7 +8,10 @@ const INTERP = ['nearest', 'bilinear'] as const;
 
 /** An output size: an integer (square) or [height, width]. */
 export function size(x: unknown, name: string): [number, number] {
-  if (typeof x === 'number') { const s = int(x, name, 1, MAX_SIDE); return [s, s]; }
+  if (typeof x === 'number') {
+    const s = int(x, name, 1, MAX_SIDE);
+    return [s, s];
+  }
   if (Array.isArray(x) && (x.length === 1 || x.length === 2)) {
     const s = x.map((v, i) => int(v, `${name}[${i}]`, 1, MAX_SIDE));
     return [s[0], s[s.length - 1]];
@@ -29,7 +32,15 @@ export function jitter(x: unknown, name: string, centre: number, lo: number, hi:
 /** A kernel size whose sides are odd. */
 export function oddSize(x: unknown, name: string): [number, number] {
   const s = size(x, name);
-  s.forEach((k, i) => { if (k % 2 === 0) fail(`${name}${typeof x === 'number' ? '' : `[${i}]`}`, 'odd (a Gaussian kernel has a centre tap)', k, 'an odd number, as a Gaussian kernel has a centre tap'); });
+  s.forEach((k, i) => {
+    if (k % 2 === 0)
+      fail(
+        `${name}${typeof x === 'number' ? '' : `[${i}]`}`,
+        'odd (a Gaussian kernel has a centre tap)',
+        k,
+        'an odd number, as a Gaussian kernel has a centre tap',
+      );
+  });
   return s;
 }
 
@@ -46,7 +57,7 @@ export const prob = (p: Obj, field: (k: string) => string, d: number): number =>
 
 /** The interpolation (default `d`). */
 export const interpolation = (p: Obj, field: (k: string) => string, d: Interpolation): Interpolation =>
-  (p.interpolation === undefined ? d : oneOf(p.interpolation, field('interpolation'), INTERP));
+  p.interpolation === undefined ? d : oneOf(p.interpolation, field('interpolation'), INTERP);
 
 /** A warp's fill: a number or one per channel (default [0]). */
 export function fill(p: Obj, field: (k: string) => string): number[] {

@@ -7,9 +7,14 @@ import { selectImages } from './select';
 import type { AugmentTransform } from './transform';
 
 /** RandomHorizontalFlip's parameters. */
-export interface FlipParams { p: number }
+export interface FlipParams {
+  p: number;
+}
 /** One image's draw: flipped or not. */
-export interface FlipDraw { op: 'RandomHorizontalFlip'; flip: boolean }
+export interface FlipDraw {
+  op: 'RandomHorizontalFlip';
+  flip: boolean;
+}
 
 /** The RandomHorizontalFlip transform. */
 export const randomHorizontalFlip: AugmentTransform<'RandomHorizontalFlip', FlipParams, FlipDraw> = {

@@ -10,11 +10,24 @@ import { tuple } from './torchvision-source';
 import type { AugmentTransform, Range } from './transform';
 
 /** A crop box in the image it is drawn from. */
-export interface Box { top: number; left: number; height: number; width: number }
+export interface Box {
+  top: number;
+  left: number;
+  height: number;
+  width: number;
+}
 /** RandomResizedCrop's parameters. */
-export interface ResizedCropParams { size: [number, number]; scale: Range; ratio: Range; antialias: boolean }
+export interface ResizedCropParams {
+  size: [number, number];
+  scale: Range;
+  ratio: Range;
+  antialias: boolean;
+}
 /** One image's draw: its box. */
-export interface ResizedCropDraw { op: 'RandomResizedCrop'; box: Box }
+export interface ResizedCropDraw {
+  op: 'RandomResizedCrop';
+  box: Box;
+}
 
 /** RandomResizedCrop.get_params: scale uniform, log-uniform aspect, ten tries, then the central crop. */
 export function resizedCropBox(rng: Rng, h: number, w: number, scale: Range, ratio: Range): Box {
@@ -35,7 +48,10 @@ export function resizedCropBox(rng: Rng, h: number, w: number, scale: Range, rat
   let cw = w;
   let ch = h;
   if (inRatio < Math.min(...ratio)) ch = pyRound(cw / Math.min(...ratio));
-  else if (inRatio > Math.max(...ratio)) { ch = h; cw = pyRound(ch * Math.max(...ratio)); }
+  else if (inRatio > Math.max(...ratio)) {
+    ch = h;
+    cw = pyRound(ch * Math.max(...ratio));
+  }
   return { top: Math.floor((h - ch) / 2), left: Math.floor((w - cw) / 2), height: ch, width: cw };
 }
 
@@ -47,8 +63,15 @@ export const randomResizedCrop: AugmentTransform<'RandomResizedCrop', ResizedCro
   about: { size: 'the output size', scale: 'the range of area fractions', ratio: 'the range of aspect ratios' },
   parse(p, field) {
     if (p.interpolation !== undefined) oneOf(p.interpolation, field('interpolation'), ['bilinear'] as const);
-    return { op: 'RandomResizedCrop', params: { size: size(p.size, field('size')), scale: positiveRange(p.scale, field('scale'), [0.08, 1]),
-      ratio: positiveRange(p.ratio, field('ratio'), [3 / 4, 4 / 3]), antialias: p.antialias === undefined ? true : bool(p.antialias, field('antialias')) } };
+    return {
+      op: 'RandomResizedCrop',
+      params: {
+        size: size(p.size, field('size')),
+        scale: positiveRange(p.scale, field('scale'), [0.08, 1]),
+        ratio: positiveRange(p.ratio, field('ratio'), [3 / 4, 4 / 3]),
+        antialias: p.antialias === undefined ? true : bool(p.antialias, field('antialias')),
+      },
+    };
   },
   start: (s) => ({ size: s, scale: [0.6, 1] }),
   outputSize: (params) => params.size,
@@ -58,9 +81,14 @@ export const randomResizedCrop: AugmentTransform<'RandomResizedCrop', ResizedCro
     const [, h, w] = x.shape;
     const [oh, ow] = params.size;
     const boxes = draws.map((d) => d.box);
-    return applySeparable(tf, x, boxes.map((b) => resizeAxis(h, b.top, b.height, oh, params.antialias)),
-      boxes.map((b) => resizeAxis(w, b.left, b.width, ow, params.antialias)));
+    return applySeparable(
+      tf,
+      x,
+      boxes.map((b) => resizeAxis(h, b.top, b.height, oh, params.antialias)),
+      boxes.map((b) => resizeAxis(w, b.left, b.width, ow, params.antialias)),
+    );
   },
   ops: (params, draw) => [{ op: 'resized_crop', ...draw.box, size: params.size, antialias: params.antialias }],
-  torchvision: (p) => `T.RandomResizedCrop(size=${tuple(p.size)}, scale=${tuple(p.scale)}, ratio=${tuple(p.ratio)}, interpolation=InterpolationMode.BILINEAR, antialias=${pyLiteral(p.antialias)})`,
+  torchvision: (p) =>
+    `T.RandomResizedCrop(size=${tuple(p.size)}, scale=${tuple(p.scale)}, ratio=${tuple(p.ratio)}, interpolation=InterpolationMode.BILINEAR, antialias=${pyLiteral(p.antialias)})`,
 };

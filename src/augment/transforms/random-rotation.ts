@@ -10,9 +10,16 @@ import { mode, tuple } from './torchvision-source';
 import type { AugmentTransform, Range } from './transform';
 
 /** RandomRotation's parameters. */
-export interface RotationParams { degrees: Range; interpolation: Interpolation; fill: number[] }
+export interface RotationParams {
+  degrees: Range;
+  interpolation: Interpolation;
+  fill: number[];
+}
 /** One image's draw: its angle in degrees (counter-clockwise). */
-export interface RotationDraw { op: 'RandomRotation'; angle: number }
+export interface RotationDraw {
+  op: 'RandomRotation';
+  angle: number;
+}
 
 /** The RandomRotation transform. */
 export const randomRotation: AugmentTransform<'RandomRotation', RotationParams, RotationDraw> = {
@@ -21,8 +28,10 @@ export const randomRotation: AugmentTransform<'RandomRotation', RotationParams, 
   accepts: ['degrees', 'interpolation', 'fill'],
   about: { degrees: 'the range of angles' },
   parse(p, field) {
-    const degrees: Range = typeof p.degrees === 'number'
-      ? [-num(p.degrees, field('degrees'), 0, 360), num(p.degrees, field('degrees'), 0, 360)] : range(p.degrees, field('degrees'), -360, 360);
+    const degrees: Range =
+      typeof p.degrees === 'number'
+        ? [-num(p.degrees, field('degrees'), 0, 360), num(p.degrees, field('degrees'), 0, 360)]
+        : range(p.degrees, field('degrees'), -360, 360);
     return { op: 'RandomRotation', params: { degrees, interpolation: interpolation(p, field, 'nearest'), fill: fill(p, field) } };
   },
   start: () => ({ degrees: 15 }),
@@ -33,6 +42,7 @@ export const randomRotation: AugmentTransform<'RandomRotation', RotationParams, 
     if (!on.some(Boolean)) return x;
     return selectImages(tf, on, rotateBatch(tf, x, angles, params.interpolation, params.fill), x);
   },
-  ops: (params, draw) => (draw.angle === 0 ? [] : [{ op: 'rotate', angle: draw.angle, interpolation: params.interpolation, fill: params.fill }]),
+  ops: (params, draw) =>
+    draw.angle === 0 ? [] : [{ op: 'rotate', angle: draw.angle, interpolation: params.interpolation, fill: params.fill }],
   torchvision: (p) => `T.RandomRotation(degrees=${tuple(p.degrees)}, interpolation=${mode(p.interpolation)}, fill=${pyLiteral(p.fill)})`,
 };

@@ -8,7 +8,10 @@ import type { TF, Tensor } from '../../tensor/tf-types';
 export function selectImages(tf: TF, flags: readonly boolean[], y: Tensor, x: Tensor): Tensor {
   if (flags.every(Boolean)) return y;
   return tf.tidy(() => {
-    const m = tf.tensor4d(flags.map((f) => (f ? 1 : 0)), [flags.length, 1, 1, 1]);
+    const m = tf.tensor4d(
+      flags.map((f) => (f ? 1 : 0)),
+      [flags.length, 1, 1, 1],
+    );
     return y.mul(m).add(x.mul(tf.sub(1, m)));
   });
 }

@@ -6,4 +6,3 @@ export const tuple = (xs: readonly PyValue[]): string => `(${xs.map(pyLiteral).j
 
 /** An InterpolationMode member. */
 export const mode = (m: string): string => `InterpolationMode.${m.toUpperCase()}`;
-

@@ -12,11 +12,21 @@ export type Expr =
 /** The variable names an expression uses (functions and constants excluded). */
 export function freeVariables(expr: Expr, into: Set<string> = new Set()): Set<string> {
   switch (expr.type) {
-    case 'var': into.add(expr.name); break;
-    case 'neg': freeVariables(expr.arg, into); break;
-    case 'bin': freeVariables(expr.left, into); freeVariables(expr.right, into); break;
-    case 'call': for (const a of expr.args) freeVariables(a, into); break;
-    case 'num': break;
+    case 'var':
+      into.add(expr.name);
+      break;
+    case 'neg':
+      freeVariables(expr.arg, into);
+      break;
+    case 'bin':
+      freeVariables(expr.left, into);
+      freeVariables(expr.right, into);
+      break;
+    case 'call':
+      for (const a of expr.args) freeVariables(a, into);
+      break;
+    case 'num':
+      break;
   }
   return into;
 }

@@ -5,18 +5,26 @@ import { FUNCTIONS } from './builtins';
 /** The value of `expr` with `values` for its variables; a missing variable or function gives NaN. */
 export function evaluate(expr: Expr, values: ReadonlyMap<string, number> = new Map()): number {
   switch (expr.type) {
-    case 'num': return expr.value;
-    case 'var': return values.get(expr.name) ?? Number.NaN;
-    case 'neg': return -evaluate(expr.arg, values);
+    case 'num':
+      return expr.value;
+    case 'var':
+      return values.get(expr.name) ?? Number.NaN;
+    case 'neg':
+      return -evaluate(expr.arg, values);
     case 'bin': {
       const a = evaluate(expr.left, values);
       const b = evaluate(expr.right, values);
       switch (expr.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return a ** b;
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return a / b;
+        case '^':
+          return a ** b;
       }
       return Number.NaN;
     }

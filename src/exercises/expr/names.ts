@@ -16,7 +16,10 @@ export function looseKey(name: string): string {
   const out: string[] = [];
   for (const part of name.normalize('NFC').split('_')) {
     if (part === '') continue;
-    if (part === 'hat' && out.length > 0) { out[out.length - 1] = withHat(out[out.length - 1]); continue; }
+    if (part === 'hat' && out.length > 0) {
+      out[out.length - 1] = withHat(out[out.length - 1]);
+      continue;
+    }
     let piece = greekPrefix(part);
     if (piece.length > 3 && piece.endsWith('hat')) piece = withHat(piece.slice(0, -3));
     out.push(piece);
@@ -55,7 +58,10 @@ export class Names {
   private readonly loose = new Map<string, string | null>();
   private readonly hatted: boolean;
 
-  constructor(readonly variables: readonly string[], aliases: Readonly<Record<string, string>> = {}) {
+  constructor(
+    readonly variables: readonly string[],
+    aliases: Readonly<Record<string, string>> = {},
+  ) {
     const known = new Set(variables);
     for (const v of variables) this.exact.set(v, v);
     for (const [spelling, target] of Object.entries(aliases)) {

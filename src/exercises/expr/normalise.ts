@@ -4,8 +4,19 @@
  * scanner: no regular expressions, nesting bounded, linear in the length of the text.
  */
 import {
-  COMBINING_HAT, FRACTION_COMMANDS, FUNCTION_COMMANDS, GREEK, HAT_COMMANDS, IGNORED_COMMANDS, isMathAlphanumeric,
-  SPACE_COMMANDS, STYLE_COMMANDS, SUBSCRIPTS, SYMBOL_COMMANDS, UNICODE_SYMBOLS, VULGAR_FRACTIONS,
+  COMBINING_HAT,
+  FRACTION_COMMANDS,
+  FUNCTION_COMMANDS,
+  GREEK,
+  HAT_COMMANDS,
+  IGNORED_COMMANDS,
+  isMathAlphanumeric,
+  SPACE_COMMANDS,
+  STYLE_COMMANDS,
+  SUBSCRIPTS,
+  SYMBOL_COMMANDS,
+  UNICODE_SYMBOLS,
+  VULGAR_FRACTIONS,
 } from './latex-tables';
 
 /** The deepest nesting of braces and command arguments the scanner follows. */
@@ -41,11 +52,16 @@ class Scanner {
   private readonly out: string[] = [];
   private readonly from: number[] = [];
 
-  constructor(private readonly src: string, private readonly offset: number) {}
+  constructor(
+    private readonly src: string,
+    private readonly offset: number,
+  ) {}
 
   result(): { text: string; origin: number[] } {
     const origin: number[] = [];
-    this.out.forEach((piece, k) => { for (let u = 0; u < piece.length; u++) origin.push(this.from[k]); });
+    this.out.forEach((piece, k) => {
+      for (let u = 0; u < piece.length; u++) origin.push(this.from[k]);
+    });
     return { text: this.out.join(''), origin };
   }
 
@@ -76,14 +92,29 @@ class Scanner {
   private step(): void {
     const at = this.i;
     const c = this.src[at];
-    if (c === '\\') { this.command(); return; }
-    if (c === '{') { this.group(true); return; }
-    if (c === '_') { this.subscript(); return; }
+    if (c === '\\') {
+      this.command();
+      return;
+    }
+    if (c === '{') {
+      this.group(true);
+      return;
+    }
+    if (c === '_') {
+      this.subscript();
+      return;
+    }
     this.i++;
     if (c === '$') return;
-    if (c === '~' || isSpace(c)) { this.emit(' ', at); return; }
+    if (c === '~' || isSpace(c)) {
+      this.emit(' ', at);
+      return;
+    }
     const symbol = UNICODE_SYMBOLS.get(c) ?? VULGAR_FRACTIONS.get(c);
-    if (symbol !== undefined) { if (symbol !== '') this.emit(symbol, at); return; }
+    if (symbol !== undefined) {
+      if (symbol !== '') this.emit(symbol, at);
+      return;
+    }
     const sub = SUBSCRIPTS.get(c);
     if (sub !== undefined) {
       if (this.out[this.out.length - 1] !== '_') this.emit('_', at);
@@ -135,7 +166,8 @@ class Scanner {
     const from = this.from.splice(start);
     pieces.forEach((piece, k) => {
       if (piece === ' ' || piece === ',') return;
-      if (!SUBSCRIPT_CHAR.test(piece)) throw new Failure(`cannot read the subscript at position ${from[k]} (use letters and digits, as in x_{kj})`);
+      if (!SUBSCRIPT_CHAR.test(piece))
+        throw new Failure(`cannot read the subscript at position ${from[k]} (use letters and digits, as in x_{kj})`);
       this.out.push(piece);
       this.from.push(from[k]);
     });
@@ -152,22 +184,50 @@ class Scanner {
       if (this.i >= this.src.length) throw new Failure(`a lone "\\" at position ${at + 1 + this.offset}`);
       name = this.src[this.i++];
     }
-    if (SPACE_COMMANDS.has(name)) { this.emit(' ', at); return; }
+    if (SPACE_COMMANDS.has(name)) {
+      this.emit(' ', at);
+      return;
+    }
     if (IGNORED_COMMANDS.has(name)) {
       this.skipSpaces();
       if (this.src[this.i] === '.' && /^(?:left|right|middle)$/.test(name)) this.i++;
       return;
     }
     const symbol = SYMBOL_COMMANDS.get(name);
-    if (symbol !== undefined) { this.emit(symbol, at); this.afterWord(at); return; }
+    if (symbol !== undefined) {
+      this.emit(symbol, at);
+      this.afterWord(at);
+      return;
+    }
     const greek = GREEK.get(name);
-    if (greek !== undefined) { this.emit(greek, at); this.afterWord(at); return; }
+    if (greek !== undefined) {
+      this.emit(greek, at);
+      this.afterWord(at);
+      return;
+    }
     const fn = FUNCTION_COMMANDS.get(name);
-    if (fn !== undefined) { this.emit(' ', at); this.emit(fn, at); this.afterWord(at); return; }
-    if (HAT_COMMANDS.has(name)) { this.hat(name, at); return; }
-    if (FRACTION_COMMANDS.has(name)) { this.fraction(name, at); return; }
-    if (name === 'sqrt') { this.root(at); return; }
-    if (STYLE_COMMANDS.has(name)) { this.styled(name, at); return; }
+    if (fn !== undefined) {
+      this.emit(' ', at);
+      this.emit(fn, at);
+      this.afterWord(at);
+      return;
+    }
+    if (HAT_COMMANDS.has(name)) {
+      this.hat(name, at);
+      return;
+    }
+    if (FRACTION_COMMANDS.has(name)) {
+      this.fraction(name, at);
+      return;
+    }
+    if (name === 'sqrt') {
+      this.root(at);
+      return;
+    }
+    if (STYLE_COMMANDS.has(name)) {
+      this.styled(name, at);
+      return;
+    }
     throw new Failure(`unknown LaTeX command "\\${name}" at position ${at + 1 + this.offset}`);
   }
 
@@ -187,7 +247,10 @@ class Scanner {
     if (k < 0) throw new Failure(`"\\${name}" at position ${at + 1 + this.offset} needs a letter, as in \\hat{y}`);
     this.out[k] = `${this.out[k]}${COMBINING_HAT}`.normalize('NFC');
     for (let j = this.out.length - 1; j >= start; j--) {
-      if (this.out[j] === ' ') { this.out.splice(j, 1); this.from.splice(j, 1); }
+      if (this.out[j] === ' ') {
+        this.out.splice(j, 1);
+        this.from.splice(j, 1);
+      }
     }
   }
 
@@ -215,7 +278,10 @@ class Scanner {
       this.emit('((', at);
       this.argument('sqrt');
       this.emit(')^(1/(', at);
-      index.forEach((piece, k) => { this.out.push(piece); this.from.push(from[k]); });
+      index.forEach((piece, k) => {
+        this.out.push(piece);
+        this.from.push(from[k]);
+      });
       this.emit(')))', at);
     } else {
       this.emit(' sqrt(', at);

@@ -44,7 +44,8 @@ const MATCHING: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}
 /** `text` bounded in length, NFC, without a left-hand side, LaTeX and Unicode read as plain expression text. */
 export function prepareExpression(text: string): Prepared {
   if (typeof text !== 'string') return { ok: false, reason: 'it is not text' };
-  if (text.length > MAX_EXPRESSION_LENGTH) return { ok: false, reason: `the answer is too long (more than ${MAX_EXPRESSION_LENGTH} characters)` };
+  if (text.length > MAX_EXPRESSION_LENGTH)
+    return { ok: false, reason: `the answer is too long (more than ${MAX_EXPRESSION_LENGTH} characters)` };
   const nfc = text.normalize('NFC');
   const side = afterLeftSide(nfc);
   if (!side.ok) return side;
@@ -80,7 +81,10 @@ class Parser {
   private readonly names: Names;
   private readonly allowedFunctions: Set<string> | undefined;
 
-  constructor(private readonly tokens: Token[], options: ExprOptions) {
+  constructor(
+    private readonly tokens: Token[],
+    options: ExprOptions,
+  ) {
     this.names = new Names(options.variables ?? [], options.aliases);
     this.allowedFunctions = options.functions ? new Set(options.functions.map((f) => lookupFunction(f) ?? f)) : undefined;
   }
@@ -89,7 +93,8 @@ class Parser {
     const expr = this.parseSum();
     const extra = this.peek();
     if (extra) {
-      if (extra.kind === 'close') throw new ParseFailure(`unbalanced parenthesis: "${extra.text}" at position ${extra.pos} has no matching opening bracket`);
+      if (extra.kind === 'close')
+        throw new ParseFailure(`unbalanced parenthesis: "${extra.text}" at position ${extra.pos} has no matching opening bracket`);
       if (extra.kind === 'comma') throw new ParseFailure(`unexpected "," at position ${extra.pos} (use "." as the decimal point)`);
       throw new ParseFailure(`unexpected "${extra.text}" at position ${extra.pos}`);
     }
@@ -101,7 +106,8 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new ParseFailure(`the expression is too deeply nested (more than ${MAX_EXPRESSION_DEPTH} levels)`);
+    if (++this.depth > MAX_EXPRESSION_DEPTH)
+      throw new ParseFailure(`the expression is too deeply nested (more than ${MAX_EXPRESSION_DEPTH} levels)`);
   }
 
   private parseSum(): Expr {
@@ -168,12 +174,18 @@ class Parser {
     }
     this.i++;
     switch (t.kind) {
-      case 'num': return { type: 'num', value: t.value };
-      case 'name': return this.parseName(t);
-      case 'open': return this.parseGroup(t);
-      case 'close': throw new ParseFailure(`unexpected "${t.text}" at position ${t.pos}`);
-      case 'comma': throw new ParseFailure(`unexpected "," at position ${t.pos}`);
-      case 'op': throw new ParseFailure(`unexpected "${t.text}" at position ${t.pos}`);
+      case 'num':
+        return { type: 'num', value: t.value };
+      case 'name':
+        return this.parseName(t);
+      case 'open':
+        return this.parseGroup(t);
+      case 'close':
+        throw new ParseFailure(`unexpected "${t.text}" at position ${t.pos}`);
+      case 'comma':
+        throw new ParseFailure(`unexpected "," at position ${t.pos}`);
+      case 'op':
+        throw new ParseFailure(`unexpected "${t.text}" at position ${t.pos}`);
     }
   }
 
@@ -195,7 +207,9 @@ class Parser {
       throw new ParseFailure(`unexpected "${t.text}" at position ${t.pos}`);
     }
     if (MATCHING[open.text] !== t.text) {
-      throw new ParseFailure(`unbalanced parenthesis: "${t.text}" at position ${t.pos} does not match "${open.text}" at position ${open.pos}`);
+      throw new ParseFailure(
+        `unbalanced parenthesis: "${t.text}" at position ${t.pos} does not match "${open.text}" at position ${open.pos}`,
+      );
     }
     this.i++;
   }
@@ -243,7 +257,9 @@ class Parser {
       throw new ParseFailure(`"${shown}^…" is ambiguous: write ${fn}(${argToken.text}^…) or (${fn} ${argToken.text})^…`);
     }
     if (startsFactor(next) && next) {
-      throw new ParseFailure(`"${shown} ${next.text}" is ambiguous: write ${fn}(${argToken.text}*${next.text}) or ${fn}(${argToken.text})*${next.text}`);
+      throw new ParseFailure(
+        `"${shown} ${next.text}" is ambiguous: write ${fn}(${argToken.text}*${next.text}) or ${fn}(${argToken.text})*${next.text}`,
+      );
     }
     return { type: 'call', fn, args: [arg] };
   }

@@ -12,15 +12,35 @@ export type Token =
 export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; reason: string };
 
 const SYMBOL_MAP: ReadonlyMap<string, string> = new Map([
-  ['×', '*'], ['·', '*'], ['⋅', '*'], ['∗', '*'], ['✕', '*'],
-  ['−', '-'], ['–', '-'], ['‐', '-'], ['﹣', '-'], ['－', '-'],
-  ['＋', '+'], ['÷', '/'], ['∕', '/'],
-  ['（', '('], ['）', ')'],
+  ['×', '*'],
+  ['·', '*'],
+  ['⋅', '*'],
+  ['∗', '*'],
+  ['✕', '*'],
+  ['−', '-'],
+  ['–', '-'],
+  ['‐', '-'],
+  ['﹣', '-'],
+  ['－', '-'],
+  ['＋', '+'],
+  ['÷', '/'],
+  ['∕', '/'],
+  ['（', '('],
+  ['）', ')'],
 ]);
 
 const SUPERSCRIPTS: ReadonlyMap<string, string> = new Map([
-  ['⁰', '0'], ['¹', '1'], ['²', '2'], ['³', '3'], ['⁴', '4'],
-  ['⁵', '5'], ['⁶', '6'], ['⁷', '7'], ['⁸', '8'], ['⁹', '9'], ['⁻', '-'],
+  ['⁰', '0'],
+  ['¹', '1'],
+  ['²', '2'],
+  ['³', '3'],
+  ['⁴', '4'],
+  ['⁵', '5'],
+  ['⁶', '6'],
+  ['⁷', '7'],
+  ['⁸', '8'],
+  ['⁹', '9'],
+  ['⁻', '-'],
 ]);
 
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -37,11 +57,17 @@ export function tokenize(text: string, origin?: readonly number[]): TokenizeResu
     const raw = text[i];
     const c = SYMBOL_MAP.get(raw) ?? raw;
     const pos = at(i);
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (SUPERSCRIPTS.has(c)) {
       let j = i;
       let exponent = '';
-      while (j < text.length && SUPERSCRIPTS.has(text[j])) { exponent += SUPERSCRIPTS.get(text[j]); j++; }
+      while (j < text.length && SUPERSCRIPTS.has(text[j])) {
+        exponent += SUPERSCRIPTS.get(text[j]);
+        j++;
+      }
       const value = Number(exponent);
       if (!Number.isFinite(value)) return { ok: false, reason: `cannot read the exponent "${text.slice(i, j)}" at position ${pos}` };
       tokens.push({ kind: 'op', text: '^', pos });
@@ -71,9 +97,21 @@ export function tokenize(text: string, origin?: readonly number[]): TokenizeResu
       i++;
       continue;
     }
-    if (OPENERS.has(c)) { tokens.push({ kind: 'open', text: c as '(' | '[' | '{', pos }); i++; continue; }
-    if (CLOSERS.has(c)) { tokens.push({ kind: 'close', text: c as ')' | ']' | '}', pos }); i++; continue; }
-    if (c === ',') { tokens.push({ kind: 'comma', text: ',', pos }); i++; continue; }
+    if (OPENERS.has(c)) {
+      tokens.push({ kind: 'open', text: c as '(' | '[' | '{', pos });
+      i++;
+      continue;
+    }
+    if (CLOSERS.has(c)) {
+      tokens.push({ kind: 'close', text: c as ')' | ']' | '}', pos });
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      tokens.push({ kind: 'comma', text: ',', pos });
+      i++;
+      continue;
+    }
     NAME.lastIndex = i;
     const name = NAME.exec(text);
     if (name) {

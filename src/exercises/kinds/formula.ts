@@ -4,9 +4,16 @@ import type { FormulaMistake, FormulaVariable, Tolerance } from '../types';
 import type { ExerciseKind, LineInput } from './kind';
 
 export interface FormulaSpec {
-  kind: 'formula'; key: string; marks: number; answer: string; variables: FormulaVariable[]; tol?: Tolerance;
+  kind: 'formula';
+  key: string;
+  marks: number;
+  answer: string;
+  variables: FormulaVariable[];
+  tol?: Tolerance;
   /** Extra constraint on sampled points, e.g. Kronecker delta `d` consistent with indices. */
-  points?: number; mistakes?: FormulaMistake[]; functions?: string[];
+  points?: number;
+  mistakes?: FormulaMistake[];
+  functions?: string[];
   /** Accept the answer up to a positive constant factor (e.g. any log base used consistently). */
   scaleInvariant?: boolean;
   /** Other spellings of variables the student may type, e.g. `{ 'ŷ': 'p' }`. */

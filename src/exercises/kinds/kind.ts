@@ -8,7 +8,10 @@ export interface GradeOptions {
 }
 
 /** One kind of exercise input (`S`: its part spec for a variant; `I`: its static input description for the page). */
-export interface ExerciseKind<S extends { kind: string; key: string; marks: number }, I extends { kind: S['kind']; key: string; label: string }> {
+export interface ExerciseKind<
+  S extends { kind: string; key: string; marks: number },
+  I extends { kind: S['kind']; key: string; label: string },
+> {
   /** Feedback for a non-blank raw answer (parse, then check against `spec`). */
   grade(spec: S, raw: RawAnswer, opts: GradeOptions): Feedback;
   /** `spec`'s answer as display text, for the instructor's detail view and feedback files ('' where there is none). */
@@ -23,7 +26,10 @@ export interface ExerciseKind<S extends { kind: string; key: string; marks: numb
 
 /** A one-line typed input (number, formula, shape) or a free text box. */
 export interface LineInput<K extends string> {
-  key: string; kind: K; label: string; placeholder?: string;
+  key: string;
+  kind: K;
+  label: string;
+  placeholder?: string;
   /** One example of accepted input shown with the prompt (default: the kind's own neutral example). */
   example?: string;
 }

@@ -4,8 +4,22 @@ import { gradeMatrix } from '../grade-array';
 import type { ArrayMistake, Tolerance } from '../types';
 import type { ExerciseKind } from './kind';
 
-export interface MatrixSpec { kind: 'matrix'; key: string; marks: number; answer: number[][]; tol?: Tolerance; mistakes?: ArrayMistake[] }
-export interface MatrixInput { key: string; kind: 'matrix'; label: string; rows: number; cols: number; example?: string }
+export interface MatrixSpec {
+  kind: 'matrix';
+  key: string;
+  marks: number;
+  answer: number[][];
+  tol?: Tolerance;
+  mistakes?: ArrayMistake[];
+}
+export interface MatrixInput {
+  key: string;
+  kind: 'matrix';
+  label: string;
+  rows: number;
+  cols: number;
+  example?: string;
+}
 
 /** The matrix kind. */
 export const matrix: ExerciseKind<MatrixSpec, MatrixInput> = {

@@ -5,7 +5,12 @@ import type { NumberMistake, Tolerance } from '../types';
 import type { ExerciseKind, LineInput } from './kind';
 
 export interface NumberSpec {
-  kind: 'number'; key: string; marks: number; answer: number; tol?: Tolerance; mistakes?: NumberMistake[];
+  kind: 'number';
+  key: string;
+  marks: number;
+  answer: number;
+  tol?: Tolerance;
+  mistakes?: NumberMistake[];
   /** The answer is a fraction the page may print as a percentage: a value typed without % that equals 100× the answer reads as percent. */
   percent?: boolean;
   /** Unit words the student may add after the number (`['bits', 'bit']`); another trailing word cannot be read. */

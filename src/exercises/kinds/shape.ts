@@ -2,7 +2,14 @@
 import { gradeShape } from '../grade-shape';
 import type { ExerciseKind, LineInput } from './kind';
 
-export interface ShapeSpec { kind: 'shape'; key: string; marks: number; answer: string[]; symbols?: string[]; mistakes?: { id: string; value: string[]; message: string }[] }
+export interface ShapeSpec {
+  kind: 'shape';
+  key: string;
+  marks: number;
+  answer: string[];
+  symbols?: string[];
+  mistakes?: { id: string; value: string[]; message: string }[];
+}
 
 /** The shape kind. */
 export const shape: ExerciseKind<ShapeSpec, LineInput<'shape'>> = {

@@ -4,8 +4,21 @@ import { gradeVector } from '../grade-array';
 import type { ArrayMistake, Tolerance } from '../types';
 import type { ExerciseKind } from './kind';
 
-export interface VectorSpec { kind: 'vector'; key: string; marks: number; answer: number[]; tol?: Tolerance; mistakes?: ArrayMistake[] }
-export interface VectorInput { key: string; kind: 'vector'; label: string; length: number; example?: string }
+export interface VectorSpec {
+  kind: 'vector';
+  key: string;
+  marks: number;
+  answer: number[];
+  tol?: Tolerance;
+  mistakes?: ArrayMistake[];
+}
+export interface VectorInput {
+  key: string;
+  kind: 'vector';
+  label: string;
+  length: number;
+  example?: string;
+}
 
 /** The vector kind. */
 export const vector: ExerciseKind<VectorSpec, VectorInput> = {

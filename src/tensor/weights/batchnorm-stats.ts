@@ -51,7 +51,13 @@ export function batchNormStats(state: TensorMap): BatchNormStats {
     channels += t.data.length;
     if (!moved) atInit++;
   }
-  return { layers, atInit, meanVariance: channels ? sumVar / channels : NaN, meanAbsMean: channels ? sumAbsMean / channels : NaN, batchesTracked: batches };
+  return {
+    layers,
+    atInit,
+    meanVariance: channels ? sumVar / channels : NaN,
+    meanAbsMean: channels ? sumAbsMean / channels : NaN,
+    batchesTracked: batches,
+  };
 }
 
 /** True when every BatchNorm layer has left torch's initial statistics (and there is at least one layer). */
@@ -63,7 +69,9 @@ export function looksTrained(s: BatchNormStats): boolean {
 export function batchNormText(s: BatchNormStats): string {
   if (s.layers === 0) return 'it has no BatchNorm running statistics to tell whether it was trained';
   const avg = `average running variance ${s.meanVariance.toPrecision(3)}, average |running mean| ${s.meanAbsMean.toPrecision(3)}`;
-  if (looksTrained(s)) return `its BatchNorm statistics show trained weights (all ${s.layers} layers moved from mean ${BN_INIT.mean} and variance ${BN_INIT.variance}; ${avg})`;
-  if (s.atInit === s.layers) return `its BatchNorm statistics are torch's initial values in all ${s.layers} layers (mean ${BN_INIT.mean}, variance ${BN_INIT.variance}): these weights were never trained`;
+  if (looksTrained(s))
+    return `its BatchNorm statistics show trained weights (all ${s.layers} layers moved from mean ${BN_INIT.mean} and variance ${BN_INIT.variance}; ${avg})`;
+  if (s.atInit === s.layers)
+    return `its BatchNorm statistics are torch's initial values in all ${s.layers} layers (mean ${BN_INIT.mean}, variance ${BN_INIT.variance}): these weights were never trained`;
   return `${s.atInit} of its ${s.layers} BatchNorm layers still have torch's initial statistics (mean ${BN_INIT.mean}, variance ${BN_INIT.variance}): only partly trained`;
 }

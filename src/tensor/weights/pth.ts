@@ -4,13 +4,28 @@ import { type PickleHooks, type PyGlobal, type PyValue, unpickle } from './pickl
 import { type HostDtype, type HostTensor, type TensorMap, DTYPE_SIZE, decodeStrided, numel } from './tensor-map';
 
 const STORAGE_DTYPES: Record<string, HostDtype> = {
-  FloatStorage: 'F32', DoubleStorage: 'F64', HalfStorage: 'F16', BFloat16Storage: 'BF16',
-  LongStorage: 'I64', IntStorage: 'I32', ShortStorage: 'I16', CharStorage: 'I8',
-  ByteStorage: 'U8', BoolStorage: 'BOOL',
+  FloatStorage: 'F32',
+  DoubleStorage: 'F64',
+  HalfStorage: 'F16',
+  BFloat16Storage: 'BF16',
+  LongStorage: 'I64',
+  IntStorage: 'I32',
+  ShortStorage: 'I16',
+  CharStorage: 'I8',
+  ByteStorage: 'U8',
+  BoolStorage: 'BOOL',
 };
 
-interface StorageRef { kind: 'storage'; dtype: HostDtype; key: string; numel: number }
-interface TensorRef { kind: 'tensor'; tensor: HostTensor }
+interface StorageRef {
+  kind: 'storage';
+  dtype: HostDtype;
+  key: string;
+  numel: number;
+}
+interface TensorRef {
+  kind: 'tensor';
+  tensor: HostTensor;
+}
 
 function fail(msg: string): never {
   throw new Error(`pth: ${msg}`);
@@ -102,7 +117,11 @@ function rebuildTensor(args: PyValue[], storageBytes: (key: string) => Uint8Arra
   if (bytes.byteLength < s.numel * DTYPE_SIZE[s.dtype]) fail(`storage ${s.key} is shorter than its ${s.numel} elements`);
   const used = bytes.subarray(0, s.numel * DTYPE_SIZE[s.dtype]);
   try {
-    return { kind: 'tensor', tensor: numel(size) === 0 ? { dtype: s.dtype, shape: size, data: new Float32Array(0) } : decodeStrided(used, s.dtype, size, offset, stride) };
+    return {
+      kind: 'tensor',
+      tensor:
+        numel(size) === 0 ? { dtype: s.dtype, shape: size, data: new Float32Array(0) } : decodeStrided(used, s.dtype, size, offset, stride),
+    };
   } catch (e) {
     return fail((e as Error).message);
   }

@@ -1,5 +1,14 @@
 /** safetensors read/write: 8-byte LE header length, JSON header, then raw little-endian data. */
-import { DTYPE_SIZE, type HostTensor, type TensorMap, contiguousStrides, decodeStrided, floatToHalf, isHostDtype, numel } from './tensor-map';
+import {
+  DTYPE_SIZE,
+  type HostTensor,
+  type TensorMap,
+  contiguousStrides,
+  decodeStrided,
+  floatToHalf,
+  isHostDtype,
+  numel,
+} from './tensor-map';
 
 const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 const MAX_DIMS = 8;
@@ -99,7 +108,8 @@ export function writeSafetensors(
   const parts: { begin: number; t: WritableTensor; dtype: WritableDtype }[] = [];
   for (const [name, t] of list) {
     const dtype = t.dtype ?? (t.data instanceof Float32Array ? 'F32' : 'I64');
-    if (dtype !== 'F32' && dtype !== 'F16' && dtype !== 'I64') throw new Error(`safetensors: cannot write tensor "${name}" as ${dtype} (F32, F16 or I64 only)`);
+    if (dtype !== 'F32' && dtype !== 'F16' && dtype !== 'I64')
+      throw new Error(`safetensors: cannot write tensor "${name}" as ${dtype} (F32, F16 or I64 only)`);
     const n = numel(t.shape);
     if (t.data.length !== n) throw new Error(`safetensors: tensor "${name}" has ${t.data.length} values for shape [${t.shape}]`);
     const size = n * DTYPE_SIZE[dtype];

@@ -15,12 +15,21 @@ export type TensorMap = Map<string, HostTensor>;
 
 /** Bytes per element of each dtype. */
 export const DTYPE_SIZE: Record<HostDtype, number> = {
-  F32: 4, F64: 8, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1,
+  F32: 4,
+  F64: 8,
+  F16: 2,
+  BF16: 2,
+  I64: 8,
+  I32: 4,
+  I16: 2,
+  I8: 1,
+  U8: 1,
+  BOOL: 1,
 };
 
 /** True for a dtype name this module can decode. */
 export function isHostDtype(s: unknown): s is HostDtype {
-  return typeof s === 'string' && Object.prototype.hasOwnProperty.call(DTYPE_SIZE, s);
+  return typeof s === 'string' && Object.hasOwn(DTYPE_SIZE, s);
 }
 
 /** Product of a shape's dimensions (1 for a scalar). */
@@ -58,21 +67,24 @@ export function floatToHalf(x: number): number {
     let h = m >>> shift;
     const rem = m & ((1 << shift) - 1);
     const half = 1 << (shift - 1);
-    if (rem > half || (rem === half && (h & 1))) h += 1;
+    if (rem > half || (rem === half && h & 1)) h += 1;
     return sign | h;
   }
   let h = (e << 10) | (mant >>> 13);
   const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && (h & 1))) h += 1;
+  if (rem > 0x1000 || (rem === 0x1000 && h & 1)) h += 1;
   return sign | h;
 }
 
 /** Reads element i of a little-endian buffer of the given dtype as a number; I64 outside ±2^53 throws. */
 export function readElement(view: DataView, byteOffset: number, dtype: HostDtype): number {
   switch (dtype) {
-    case 'F32': return view.getFloat32(byteOffset, true);
-    case 'F64': return view.getFloat64(byteOffset, true);
-    case 'F16': return halfToFloat(view.getUint16(byteOffset, true));
+    case 'F32':
+      return view.getFloat32(byteOffset, true);
+    case 'F64':
+      return view.getFloat64(byteOffset, true);
+    case 'F16':
+      return halfToFloat(view.getUint16(byteOffset, true));
     case 'BF16': {
       const f = new DataView(new ArrayBuffer(4));
       f.setUint32(0, view.getUint16(byteOffset, true) << 16, true);
@@ -85,11 +97,16 @@ export function readElement(view: DataView, byteOffset: number, dtype: HostDtype
       }
       return Number(v);
     }
-    case 'I32': return view.getInt32(byteOffset, true);
-    case 'I16': return view.getInt16(byteOffset, true);
-    case 'I8': return view.getInt8(byteOffset);
-    case 'U8': return view.getUint8(byteOffset);
-    case 'BOOL': return view.getUint8(byteOffset) ? 1 : 0;
+    case 'I32':
+      return view.getInt32(byteOffset, true);
+    case 'I16':
+      return view.getInt16(byteOffset, true);
+    case 'I8':
+      return view.getInt8(byteOffset);
+    case 'U8':
+      return view.getUint8(byteOffset);
+    case 'BOOL':
+      return view.getUint8(byteOffset) ? 1 : 0;
   }
 }
 
@@ -102,9 +119,7 @@ export function isFloatDtype(d: HostDtype): boolean {
  * Decodes a strided view of a little-endian buffer into a contiguous row-major tensor.
  * `offset` and `strides` are in elements; bounds are checked against the buffer.
  */
-export function decodeStrided(
-  bytes: Uint8Array, dtype: HostDtype, shape: number[], offset: number, strides: number[],
-): HostTensor {
+export function decodeStrided(bytes: Uint8Array, dtype: HostDtype, shape: number[], offset: number, strides: number[]): HostTensor {
   const n = numel(shape);
   const size = DTYPE_SIZE[dtype];
   const available = Math.floor(bytes.byteLength / size);
@@ -141,6 +156,9 @@ export function decodeStrided(
 export function contiguousStrides(shape: readonly number[]): number[] {
   const s = new Array<number>(shape.length);
   let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) { s[d] = acc; acc *= shape[d]; }
+  for (let d = shape.length - 1; d >= 0; d--) {
+    s[d] = acc;
+    acc *= shape[d];
+  }
   return s;
 }

@@ -27,9 +27,19 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     if (a.dataFormat !== 'NHWC') throw new Error('wasm Conv2DBackpropFilter supports NHWC only');
     if (x.dtype !== 'float32' || dy.dtype !== 'float32') throw new Error('wasm Conv2DBackpropFilter supports float32 only');
     const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+      x.shape as [number, number, number, number],
+      a.filterShape,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
     );
-    if (!dyMatches(dy, info)) throw new Error(`wasm Conv2DBackpropFilter: dy of shape [${dy.shape}] for a filter gradient whose output is [${info.batchSize}, ${info.outHeight}, ${info.outWidth}, ${info.outChannels}]`);
+    if (!dyMatches(dy, info))
+      throw new Error(
+        `wasm Conv2DBackpropFilter: dy of shape [${dy.shape}] for a filter gradient whose output is [${info.batchSize}, ${info.outHeight}, ${info.outWidth}, ${info.outChannels}]`,
+      );
     const { batchSize: n, inHeight: ih, inWidth: iw, inChannels: ci, outHeight: oh, outWidth: ow, outChannels: co } = info;
     const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
     const top = info.padInfo.top;
@@ -56,36 +66,40 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const p0 = pv.byteOffset >> 2;
     const x0 = xv.byteOffset >> 2;
     if (simd && sh === 1 && sw === 1) simd.exports.im2col_s1(pv.byteOffset, xv.byteOffset, fh, fw, ci, n, ih, iw, oh, ow, top, left);
-    else for (let r = 0; r < fh; r++) {
-      for (let c = 0; c < fw; c++) {
-        // Output columns whose input column lies inside the image.
-        const lo = sw === 1 ? Math.min(ow, Math.max(0, left - c)) : 0;
-        const hi = sw === 1 ? Math.max(lo, Math.min(ow, iw + left - c)) : 0;
-        for (let ch = 0; ch < ci; ch++) {
-          let dst = p0 + ((r * fw + c) * ci + ch) * m;
-          for (let b = 0; b < n; b++) {
-            const plane = x0 + (ch * n + b) * ih * iw;
-            for (let y = 0; y < oh; y++, dst += ow) {
-              const yi = y * sh - top + r;
-              if (yi < 0 || yi >= ih) { heap.fill(0, dst, dst + ow); continue; }
-              const row = plane + yi * iw;
-              if (sw === 1) {
-                for (let xo = 0; xo < lo; xo++) heap[dst + xo] = 0;
-                const src = row - left + c;
-                if (hi - lo >= LONG_ROW) heap.copyWithin(dst + lo, src + lo, src + hi);
-                else for (let xo = lo; xo < hi; xo++) heap[dst + xo] = heap[src + xo];
-                for (let xo = hi; xo < ow; xo++) heap[dst + xo] = 0;
-              } else {
-                for (let xo = 0; xo < ow; xo++) {
-                  const xi = xo * sw - left + c;
-                  heap[dst + xo] = xi >= 0 && xi < iw ? heap[row + xi] : 0;
+    else
+      for (let r = 0; r < fh; r++) {
+        for (let c = 0; c < fw; c++) {
+          // Output columns whose input column lies inside the image.
+          const lo = sw === 1 ? Math.min(ow, Math.max(0, left - c)) : 0;
+          const hi = sw === 1 ? Math.max(lo, Math.min(ow, iw + left - c)) : 0;
+          for (let ch = 0; ch < ci; ch++) {
+            let dst = p0 + ((r * fw + c) * ci + ch) * m;
+            for (let b = 0; b < n; b++) {
+              const plane = x0 + (ch * n + b) * ih * iw;
+              for (let y = 0; y < oh; y++, dst += ow) {
+                const yi = y * sh - top + r;
+                if (yi < 0 || yi >= ih) {
+                  heap.fill(0, dst, dst + ow);
+                  continue;
+                }
+                const row = plane + yi * iw;
+                if (sw === 1) {
+                  for (let xo = 0; xo < lo; xo++) heap[dst + xo] = 0;
+                  const src = row - left + c;
+                  if (hi - lo >= LONG_ROW) heap.copyWithin(dst + lo, src + lo, src + hi);
+                  else for (let xo = lo; xo < hi; xo++) heap[dst + xo] = heap[src + xo];
+                  for (let xo = hi; xo < ow; xo++) heap[dst + xo] = 0;
+                } else {
+                  for (let xo = 0; xo < ow; xo++) {
+                    const xi = xo * sw - left + c;
+                    heap[dst + xo] = xi >= 0 && xi < iw ? heap[row + xi] : 0;
+                  }
                 }
               }
             }
           }
         }
       }
-    }
     backend.disposeData(xt.dataId);
     if (simd) {
       const out = backend.makeOutput([...a.filterShape], 'float32');
@@ -99,7 +113,9 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
     const dy2: TensorInfo = { dataId: dy.dataId, shape: [1, m, co], dtype: 'float32' };
     const p3: TensorInfo = { dataId: patches.dataId, shape: [1, k, m], dtype: 'float32' };
     const out = matMul.kernelFunc({
-      inputs: { a: p3, b: dy2 }, backend: args.backend as never, attrs: { transposeA: false, transposeB: false },
+      inputs: { a: p3, b: dy2 },
+      backend: args.backend as never,
+      attrs: { transposeA: false, transposeB: false },
     }) as TensorInfo;
     backend.disposeData(patches.dataId);
     return { dataId: out.dataId, shape: [...a.filterShape], dtype: 'float32' };
@@ -107,4 +123,8 @@ export function makeWasmConv2DBackpropFilter(tf: TF) {
 }
 
 /** The book's Conv2DBackpropFilter for wasm (tfjs-backend-wasm 4.22 has none). */
-export const wasmConv2DBackpropFilterConfig: BookKernelConfig = { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', make: (tf) => makeWasmConv2DBackpropFilter(tf) };
+export const wasmConv2DBackpropFilterConfig: BookKernelConfig = {
+  kernelName: 'Conv2DBackpropFilter',
+  backendName: 'wasm',
+  make: (tf) => makeWasmConv2DBackpropFilter(tf),
+};

@@ -25,7 +25,16 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
     const [fh, fw, ci, co] = filter.shape;
     if (a.dataFormat !== 'NHWC' || dy.dtype !== 'float32' || filter.dtype !== 'float32') return fallback(args as never) as TensorInfo;
     const strided = s[0] !== 1 || s[1] !== 1;
-    const info = tf.backend_util.computeConv2DInfo(a.inputShape, [fh, fw, ci, co], s as [number, number], 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      a.inputShape,
+      [fh, fw, ci, co],
+      s as [number, number],
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     if (!dyMatches(dy, info) || a.inputShape[3] !== ci) return fallback(args as never) as TensorInfo;
     const simd = simdKernelsOf(backend);
     const g = { ...info, top: info.padInfo.top, left: info.padInfo.left };
@@ -48,9 +57,15 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
     }
     const conv = tf.getKernel('Conv2D', 'wasm');
     if (!conv) throw new Error('wasm Conv2D kernel is not registered');
-    const pad = [[0, 0], [fh - 1 - top, fh - 1 - bottom], [fw - 1 - left, fw - 1 - right], [0, 0]];
+    const pad = [
+      [0, 0],
+      [fh - 1 - top, fh - 1 - bottom],
+      [fw - 1 - left, fw - 1 - right],
+      [0, 0],
+    ];
     const out = conv.kernelFunc({
-      inputs: { x: dy, filter: flipped }, backend: args.backend as never,
+      inputs: { x: dy, filter: flipped },
+      backend: args.backend as never,
       attrs: { strides: 1, pad, dataFormat: 'NHWC', dilations: 1, dimRoundingMode: a.dimRoundingMode } as never,
     }) as TensorInfo;
     backend.disposeData(flipped.dataId);
@@ -60,5 +75,7 @@ export function makeWasmConv2DBackpropInput(tf: TF, fallback: KernelFunc) {
 
 /** The book's Conv2DBackpropInput for wasm, over tfjs's. */
 export const wasmConv2DBackpropInputConfig: BookKernelConfig = {
-  kernelName: 'Conv2DBackpropInput', backendName: 'wasm', make: (tf, stock) => makeWasmConv2DBackpropInput(tf, needStock(stock, 'Conv2DBackpropInput', 'wasm')),
+  kernelName: 'Conv2DBackpropInput',
+  backendName: 'wasm',
+  make: (tf, stock) => makeWasmConv2DBackpropInput(tf, needStock(stock, 'Conv2DBackpropInput', 'wasm')),
 };

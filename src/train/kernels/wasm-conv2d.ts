@@ -24,10 +24,20 @@ export function makeWasmConv2D(tf: TF, fallback: KernelFunc) {
     const a = args.attrs as unknown as Conv2DAttrs;
     const backend = args.backend as WasmBackendLike;
     const simd = simdKernelsOf(backend);
-    const dil = typeof a.dilations === 'number' ? [a.dilations, a.dilations] : a.dilations ?? [1, 1];
-    if (!simd || a.dataFormat !== 'NHWC' || x.dtype !== 'float32' || filter.dtype !== 'float32' || dil[0] !== 1 || dil[1] !== 1) return fallback(args as never) as TensorInfo;
+    const dil = typeof a.dilations === 'number' ? [a.dilations, a.dilations] : (a.dilations ?? [1, 1]);
+    if (!simd || a.dataFormat !== 'NHWC' || x.dtype !== 'float32' || filter.dtype !== 'float32' || dil[0] !== 1 || dil[1] !== 1)
+      return fallback(args as never) as TensorInfo;
     const [fh, fw, ci, co] = filter.shape;
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], [fh, fw, ci, co], a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      [fh, fw, ci, co],
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     const { batchSize: n, inHeight: ih, inWidth: iw, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw } = info;
     const m = n * oh * ow;
     // as for the input gradient: packing costs ≈ 5 ns a weight, the patches ≈ 2 ns a value
@@ -73,4 +83,8 @@ export function makeWasmConv2D(tf: TF, fallback: KernelFunc) {
 }
 
 /** The book's Conv2D for wasm, over tfjs's. */
-export const wasmConv2DConfig: BookKernelConfig = { kernelName: 'Conv2D', backendName: 'wasm', make: (tf, stock) => makeWasmConv2D(tf, needStock(stock, 'Conv2D', 'wasm')) };
+export const wasmConv2DConfig: BookKernelConfig = {
+  kernelName: 'Conv2D',
+  backendName: 'wasm',
+  make: (tf, stock) => makeWasmConv2D(tf, needStock(stock, 'Conv2D', 'wasm')),
+};

@@ -11,13 +11,27 @@ import { gemmGroups, type RowGroup, type SimdKernels } from './wasm-simd/runtime
 
 /** The geometry this path needs (stride 1, no dilation), from tfjs's Conv2DInfo. */
 export interface ShiftedGeometry {
-  batchSize: number; inHeight: number; inWidth: number; inChannels: number;
-  outHeight: number; outWidth: number; outChannels: number;
-  filterHeight: number; filterWidth: number; top: number; left: number;
+  batchSize: number;
+  inHeight: number;
+  inWidth: number;
+  inChannels: number;
+  outHeight: number;
+  outWidth: number;
+  outChannels: number;
+  filterHeight: number;
+  filterWidth: number;
+  top: number;
+  left: number;
 }
 
 /** dW [fh, fw, ci, co] for NHWC float32 x and dy; co must be a multiple of 4. */
-export function shiftedFilterGrad(simd: SimdKernels, backend: WasmBackendLike, x: TensorInfo, dy: TensorInfo, g: ShiftedGeometry): TensorInfo {
+export function shiftedFilterGrad(
+  simd: SimdKernels,
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  dy: TensorInfo,
+  g: ShiftedGeometry,
+): TensorInfo {
   const { batchSize: n, inHeight: ih, inWidth: iw, inChannels: ci, outHeight: oh, outWidth: ow, outChannels: co } = g;
   const { filterHeight: fh, filterWidth: fw, top, left } = g;
   const hp = oh + fh - 1;

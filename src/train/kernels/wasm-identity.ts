@@ -19,4 +19,8 @@ export function makeWasmIdentity(fallback: KernelFunc) {
 }
 
 /** The book's Identity for wasm, over tfjs's. */
-export const wasmIdentityConfig: BookKernelConfig = { kernelName: 'Identity', backendName: 'wasm', make: (_tf, stock) => makeWasmIdentity(needStock(stock, 'Identity', 'wasm')) };
+export const wasmIdentityConfig: BookKernelConfig = {
+  kernelName: 'Identity',
+  backendName: 'wasm',
+  make: (_tf, stock) => makeWasmIdentity(needStock(stock, 'Identity', 'wasm')),
+};

@@ -10,9 +10,19 @@ import { gemm, type SimdKernels } from './wasm-simd/runtime';
 
 /** The geometry from tfjs's Conv2DInfo. */
 export interface InputGradGeometry {
-  batchSize: number; inHeight: number; inWidth: number; inChannels: number;
-  outHeight: number; outWidth: number; outChannels: number;
-  filterHeight: number; filterWidth: number; strideHeight: number; strideWidth: number; top: number; left: number;
+  batchSize: number;
+  inHeight: number;
+  inWidth: number;
+  inChannels: number;
+  outHeight: number;
+  outWidth: number;
+  outChannels: number;
+  filterHeight: number;
+  filterWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  top: number;
+  left: number;
 }
 
 /** True when the product's column count (n·oh·ow) suits the SIMD kernel. */
@@ -21,7 +31,14 @@ export function inputGradFits(g: InputGradGeometry): boolean {
 }
 
 /** dx [n, ih, iw, ci] for NHWC float32 dy and an HWIO filter. */
-export function gemmInputGrad(tf: TF, simd: SimdKernels, backend: WasmBackendLike, dy: TensorInfo, filter: TensorInfo, g: InputGradGeometry): TensorInfo {
+export function gemmInputGrad(
+  tf: TF,
+  simd: SimdKernels,
+  backend: WasmBackendLike,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  g: InputGradGeometry,
+): TensorInfo {
   const { batchSize: n, inHeight: ih, inWidth: iw, inChannels: ci, outHeight: oh, outWidth: ow, outChannels: co } = g;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw, top, left } = g;
   const k = fh * fw * ci;
@@ -43,7 +60,10 @@ export function gemmInputGrad(tf: TF, simd: SimdKernels, backend: WasmBackendLik
           for (let b = 0; b < n; b++) {
             for (let y = 0; y < oh; y++) {
               const yi = y * sh + r - top;
-              if (yi < 0 || yi >= ih) { src += ow; continue; }
+              if (yi < 0 || yi >= ih) {
+                src += ow;
+                continue;
+              }
               const row = (b * ih + yi) * iw;
               for (let x = 0; x < ow; x++, src++) {
                 const xi = x * sw + c - left;

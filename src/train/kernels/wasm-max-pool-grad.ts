@@ -20,14 +20,32 @@ export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
     const { dy, input } = args.inputs;
     if (input.dtype !== 'float32' || dy.dtype !== 'float32') return fallback(args as never) as TensorInfo;
     const a = args.attrs as unknown as PoolAttrs;
-    const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    const info = tf.backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number],
+      a.filterSize,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+    );
     if (!dyMatches(dy, info)) return fallback(args as never) as TensorInfo;
     const backend = args.backend as WasmBackendLike;
     const dx = backend.makeOutput(input.shape, 'float32');
     const x = backend.typedArrayFromHeap(input);
     const g = backend.typedArrayFromHeap(dy);
     const out = backend.typedArrayFromHeap(dx) as unknown as Float32Array;
-    const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
+    const {
+      batchSize: n,
+      inHeight: h,
+      inWidth: w,
+      inChannels: c,
+      outHeight: oh,
+      outWidth: ow,
+      filterHeight: fh,
+      filterWidth: fw,
+      strideHeight: sh,
+      strideWidth: sw,
+    } = info;
     const { top, left } = info.padInfo;
     const best = new Float32Array(c);
     const where = new Int32Array(c);
@@ -72,10 +90,26 @@ export function makeWasmMaxPoolGrad(tf: TF, fallback: KernelFunc) {
   };
 }
 
-interface Tiling { n: number; h: number; w: number; c: number; oh: number; ow: number; fh: number; fw: number }
+interface Tiling {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  oh: number;
+  ow: number;
+  fh: number;
+  fw: number;
+}
 
 /** Non-overlapping, unpadded windows (the CNN's pools): every input is written once, 0 or its window's dy, so no zeroing pass. */
-function tiledPoolGrad(x: ArrayLike<number>, g: ArrayLike<number>, out: Float32Array, best: Float32Array, where: Int32Array, t: Tiling): void {
+function tiledPoolGrad(
+  x: ArrayLike<number>,
+  g: ArrayLike<number>,
+  out: Float32Array,
+  best: Float32Array,
+  where: Int32Array,
+  t: Tiling,
+): void {
   const { n, h, w, c, oh, ow, fh, fw } = t;
   if (oh * fh < h || ow * fw < w) out.fill(0); // rows or columns no window covers
   for (let b = 0; b < n; b++) {
@@ -108,4 +142,8 @@ function tiledPoolGrad(x: ArrayLike<number>, g: ArrayLike<number>, out: Float32A
 }
 
 /** The book's MaxPoolGrad for wasm, over tfjs's. */
-export const wasmMaxPoolGradConfig: BookKernelConfig = { kernelName: 'MaxPoolGrad', backendName: 'wasm', make: (tf, stock) => makeWasmMaxPoolGrad(tf, needStock(stock, 'MaxPoolGrad', 'wasm')) };
+export const wasmMaxPoolGradConfig: BookKernelConfig = {
+  kernelName: 'MaxPoolGrad',
+  backendName: 'wasm',
+  make: (tf, stock) => makeWasmMaxPoolGrad(tf, needStock(stock, 'MaxPoolGrad', 'wasm')),
+};

@@ -48,4 +48,8 @@ export function makeWasmSum(_tf: TF, fallback: KernelFunc) {
 }
 
 /** The book's Sum for wasm, over tfjs's. */
-export const wasmSumConfig: BookKernelConfig = { kernelName: 'Sum', backendName: 'wasm', make: (tf, stock) => makeWasmSum(tf, needStock(stock, 'Sum', 'wasm')) };
+export const wasmSumConfig: BookKernelConfig = {
+  kernelName: 'Sum',
+  backendName: 'wasm',
+  make: (tf, stock) => makeWasmSum(tf, needStock(stock, 'Sum', 'wasm')),
+};

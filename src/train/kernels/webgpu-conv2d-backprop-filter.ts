@@ -20,10 +20,20 @@ type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 export const FILTER_GEMM_TK = 16;
 
 /** Tile sizes and the split of the k reduction for one filter-gradient GEMM. */
-export interface FilterGemmPlan { tm: number; tn: number; splits: number; kChunk: number; kTiles: number }
+export interface FilterGemmPlan {
+  tm: number;
+  tn: number;
+  splits: number;
+  kChunk: number;
+  kTiles: number;
+}
 
 /** Tuning of the split: enough workgroups to fill a large GPU, chunks long enough to amortise a tile's setup. */
-export interface SplitOptions { targetWorkgroups: number; maxSplits: number; minChunk: number }
+export interface SplitOptions {
+  targetWorkgroups: number;
+  maxSplits: number;
+  minChunk: number;
+}
 
 /** Defaults sized for a datacentre GPU (an H200 has 132 SMs); a small GPU is still fed. */
 export const DEFAULT_SPLIT: SplitOptions = { targetWorkgroups: 512, maxSplits: 256, minChunk: 256 };
@@ -50,7 +60,12 @@ class Conv2DBackpropFilterGemmProgram implements WebgpuProgram {
   dispatchLayout: { x: number[]; y: number[] };
   dispatch: [number, number, number];
   shaderKey: string;
-  constructor(public outputShape: number[], private plan: FilterGemmPlan, m: number, n: number) {
+  constructor(
+    public outputShape: number[],
+    private plan: FilterGemmPlan,
+    m: number,
+    n: number,
+  ) {
     const r = outputShape.length;
     this.dispatchLayout = { x: [r - 1], y: Array.from({ length: r - 1 }, (_, i) => i) };
     this.dispatch = [Math.ceil(n / plan.tn), Math.ceil(m / plan.tm), plan.splits];
@@ -170,7 +185,14 @@ export function makeWebgpuConv2DBackpropFilter(tf: TF, stock: KernelFunc, split:
     const a = args.attrs as unknown as FilterAttrs;
     if (a.dataFormat === 'NCHW' || x.dtype !== 'float32' || dy.dtype !== 'float32') return stock(args as never) as TensorInfo;
     const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+      x.shape as [number, number, number, number],
+      a.filterShape,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
     );
     if (!dyMatches(dy, info)) return stock(args as never) as TensorInfo;
     const m = info.filterHeight * info.filterWidth * info.inChannels;
@@ -189,8 +211,15 @@ export function makeWebgpuConv2DBackpropFilter(tf: TF, stock: KernelFunc, split:
     if (plan.splits === 1) {
       return backend.runWebGPUProgram(new Conv2DBackpropFilterGemmProgram(filterShape, plan, m, n), [x, dy], 'float32', uniforms);
     }
-    const partial = backend.runWebGPUProgram(new Conv2DBackpropFilterGemmProgram([plan.splits, m, n], plan, m, n), [x, dy], 'float32', uniforms);
-    const out = backend.runWebGPUProgram(new SplitKReduceProgram(filterShape), [partial], 'float32', [{ type: 'int32', data: [plan.splits] }]);
+    const partial = backend.runWebGPUProgram(
+      new Conv2DBackpropFilterGemmProgram([plan.splits, m, n], plan, m, n),
+      [x, dy],
+      'float32',
+      uniforms,
+    );
+    const out = backend.runWebGPUProgram(new SplitKReduceProgram(filterShape), [partial], 'float32', [
+      { type: 'int32', data: [plan.splits] },
+    ]);
     backend.disposeData(partial.dataId);
     return out;
   };
@@ -198,5 +227,7 @@ export function makeWebgpuConv2DBackpropFilter(tf: TF, stock: KernelFunc, split:
 
 /** The book's Conv2DBackpropFilter for webgpu, over tfjs's. */
 export const webgpuConv2DBackpropFilterConfig: BookKernelConfig = {
-  kernelName: 'Conv2DBackpropFilter', backendName: 'webgpu', make: (tf, stock) => makeWebgpuConv2DBackpropFilter(tf, needStock(stock, 'Conv2DBackpropFilter', 'webgpu')),
+  kernelName: 'Conv2DBackpropFilter',
+  backendName: 'webgpu',
+  make: (tf, stock) => makeWebgpuConv2DBackpropFilter(tf, needStock(stock, 'Conv2DBackpropFilter', 'webgpu')),
 };

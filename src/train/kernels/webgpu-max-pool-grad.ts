@@ -196,7 +196,14 @@ export function makeWebgpuMaxPoolGrad(tf: TF, stock: KernelFunc) {
     const { dy, input } = args.inputs;
     const a = args.attrs as unknown as PoolAttrs;
     if (input.dtype !== 'float32' || dy.dtype !== 'float32') return stock(args as never) as TensorInfo;
-    const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    const info = tf.backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number],
+      a.filterSize,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+    );
     if (info.outHeight <= 0 || info.outWidth <= 0 || !dyMatches(dy, info)) return stock(args as never) as TensorInfo;
     const cells = info.strideHeight >= info.filterHeight && info.strideWidth >= info.filterWidth;
     const uniforms = [
@@ -214,4 +221,8 @@ export function makeWebgpuMaxPoolGrad(tf: TF, stock: KernelFunc) {
 }
 
 /** The book's MaxPoolGrad for webgpu, over tfjs's. */
-export const webgpuMaxPoolGradConfig: BookKernelConfig = { kernelName: 'MaxPoolGrad', backendName: 'webgpu', make: (tf, stock) => makeWebgpuMaxPoolGrad(tf, needStock(stock, 'MaxPoolGrad', 'webgpu')) };
+export const webgpuMaxPoolGradConfig: BookKernelConfig = {
+  kernelName: 'MaxPoolGrad',
+  backendName: 'webgpu',
+  make: (tf, stock) => makeWebgpuMaxPoolGrad(tf, needStock(stock, 'MaxPoolGrad', 'webgpu')),
+};

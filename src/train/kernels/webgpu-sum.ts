@@ -14,7 +14,11 @@ import type { KernelArgs, TensorInfo, WebgpuBackendLike, WebgpuProgram } from '.
 type KernelFunc = import('@tensorflow/tfjs-core').KernelFunc;
 
 /** How the column sum is cut: tile width (columns per workgroup), row splits, rows per split. */
-export interface ColumnSumPlan { tw: number; splits: number; rowChunk: number }
+export interface ColumnSumPlan {
+  tw: number;
+  splits: number;
+  rowChunk: number;
+}
 
 /** Picks a column tile and splits the rows so that about 512 workgroups run, each thread summing ≥ 16 rows. */
 export function planColumnSum(rows: number, cols: number): ColumnSumPlan {
@@ -46,7 +50,10 @@ class ColumnSumProgram implements WebgpuProgram {
   dispatch: [number, number, number];
   shaderKey: string;
   outputShape: number[];
-  constructor(private plan: ColumnSumPlan, cols: number) {
+  constructor(
+    private plan: ColumnSumPlan,
+    cols: number,
+  ) {
     this.outputShape = [plan.splits, cols];
     this.dispatchLayout = { x: [1], y: [0] };
     this.dispatch = [Math.ceil(cols / plan.tw), plan.splits, 1];
@@ -96,7 +103,11 @@ export function makeWebgpuSum(tf: TF, stock: KernelFunc) {
     const outShape = keepDims ? x.shape.map((d, i) => (i < m.j ? 1 : d)) : x.shape.slice(m.j);
     const plan = planColumnSum(m.rows, m.cols);
     const backend = args.backend as WebgpuBackendLike;
-    const uniforms = [{ type: 'int32' as const, data: [m.rows] }, { type: 'int32' as const, data: [m.cols] }, { type: 'int32' as const, data: [plan.rowChunk] }];
+    const uniforms = [
+      { type: 'int32' as const, data: [m.rows] },
+      { type: 'int32' as const, data: [m.cols] },
+      { type: 'int32' as const, data: [plan.rowChunk] },
+    ];
     const partial = backend.runWebGPUProgram(new ColumnSumProgram(plan, m.cols), [x], 'float32', uniforms);
     if (plan.splits === 1) return { dataId: partial.dataId, shape: outShape, dtype: 'float32' };
     const out = backend.runWebGPUProgram(new SplitKReduceProgram(outShape), [partial], 'float32', [{ type: 'int32', data: [plan.splits] }]);
@@ -106,4 +117,8 @@ export function makeWebgpuSum(tf: TF, stock: KernelFunc) {
 }
 
 /** The book's Sum for webgpu, over tfjs's. */
-export const webgpuSumConfig: BookKernelConfig = { kernelName: 'Sum', backendName: 'webgpu', make: (tf, stock) => makeWebgpuSum(tf, needStock(stock, 'Sum', 'webgpu')) };
+export const webgpuSumConfig: BookKernelConfig = {
+  kernelName: 'Sum',
+  backendName: 'webgpu',
+  make: (tf, stock) => makeWebgpuSum(tf, needStock(stock, 'Sum', 'webgpu')),
+};

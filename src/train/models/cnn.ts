@@ -7,7 +7,7 @@ import type { ModelDefinition } from './model-definition';
 /** The CNN's input side implied by its fc.weight ([classes, 128·(s/16)²]), or null. */
 export function cnnImageSize(state: ReadonlyMap<string, { shape: number[] }>): number | null {
   const s = state.get('fc.weight')?.shape;
-  if (!s || s.length !== 2) return null;
+  if (s?.length !== 2) return null;
   const side = Math.sqrt(s[1] / 128);
   return Number.isInteger(side) && side >= 1 ? side * 16 : null;
 }
@@ -74,7 +74,11 @@ export const cnn: ModelDefinition<'cnn'> = {
   init: (imageSize, classes, seed) => initTorchState({ imageSize, inChannels: 3, classes }, seed),
   checkState(state) {
     const imageSize = cnnImageSize(state);
-    const shapes = torchShapes({ imageSize: imageSize ?? 64, inChannels: state.get('conv1.weight')?.shape[1] ?? 3, classes: state.get('fc.weight')?.shape[0] ?? 10 });
+    const shapes = torchShapes({
+      imageSize: imageSize ?? 64,
+      inChannels: state.get('conv1.weight')?.shape[1] ?? 3,
+      classes: state.get('fc.weight')?.shape[0] ?? 10,
+    });
     const c = checkState(state, shapes);
     if (!stateCheckOk(c)) throw new Error(describeStateCheck(c, 'the homework CNN'));
   },

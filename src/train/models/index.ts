@@ -26,12 +26,22 @@ export function choiceList(choices: readonly string[]): string {
 
 /** The names of the models that fine-tune given weights, as a phrase ("ResNet-18"). */
 export function fineTuningModels(): string {
-  return choiceList(Object.values(MODELS).filter((m) => m.fineTunes).map((m) => m.name));
+  return choiceList(
+    Object.values(MODELS)
+      .filter((m) => m.fineTunes)
+      .map((m) => m.name),
+  );
 }
 
 /** Why a run's fine-tuning settings do not fit its model ("… apply to ResNet-18 only"), or null when they do. */
-export function fineTuningProblem(config: { model: ModelKind; fineTuning?: string; batchNorm?: string; normalization?: string }): string | null {
+export function fineTuningProblem(config: {
+  model: ModelKind;
+  fineTuning?: string;
+  batchNorm?: string;
+  normalization?: string;
+}): string | null {
   if (modelOf(config.model).fineTunes) return null;
   return config.fineTuning === 'frozen' || config.batchNorm === 'eval' || config.normalization === 'imagenet'
-    ? `fineTuning, batchNorm and ImageNet normalisation apply to ${fineTuningModels()} only` : null;
+    ? `fineTuning, batchNorm and ImageNet normalisation apply to ${fineTuningModels()} only`
+    : null;
 }

@@ -12,7 +12,12 @@ export function normaliser(tf: TF, normalization: Normalization): (x: Tensor) =>
 }
 
 /** The model of `config` with `classes` outputs (from `initialWeights`, else its seeded init), the config with its model's defaults filled in, and how its inputs are prepared. */
-export function modelForRun(tf: TF, config: RunConfig, classes: number, initialWeights?: TorchState): { model: Model; config: RunConfig; prepare: (x: Tensor) => Tensor } {
+export function modelForRun(
+  tf: TF,
+  config: RunConfig,
+  classes: number,
+  initialWeights?: TorchState,
+): { model: Model; config: RunConfig; prepare: (x: Tensor) => Tensor } {
   const def = modelOf(config.model);
   const settled = def.settle(config);
   const state = initialWeights ?? def.init(settled.imageSize, classes, settled.seed);

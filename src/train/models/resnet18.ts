@@ -78,12 +78,19 @@ export const resnet18: ModelDefinition<'resnet18'> = {
   checkState: (state) => checkResnet18State(state),
   settle(config) {
     const fineTuning = config.fineTuning ?? 'full';
-    const batchNorm = fineTuning === 'frozen' ? 'eval' : config.batchNorm ?? 'train';
+    const batchNorm = fineTuning === 'frozen' ? 'eval' : (config.batchNorm ?? 'train');
     return { ...config, fineTuning, batchNorm, normalization: config.normalization ?? 'imagenet' };
   },
-  buildOptions: (config, classes) => ({ classes, headSeed: config.seed, frozenBackbone: config.fineTuning === 'frozen', batchNorm: config.batchNorm }),
+  buildOptions: (config, classes) => ({
+    classes,
+    headSeed: config.seed,
+    frozenBackbone: config.fineTuning === 'frozen',
+    batchNorm: config.batchNorm,
+  }),
   parameterCount: (_imageSize, classes) => resnet18ParameterCount(classes),
-  trainedParameterCount: (config, classes) => (config.fineTuning === 'frozen' ? RESNET18_FEATURES * classes + classes : resnet18ParameterCount(classes)),
-  describeScript: (s) => `torchvision's ResNet-18 at ${s.imageSize}x${s.imageSize}, fc replaced by a ${s.classes}-way layer, ${s.frozenBackbone ? 'frozen backbone (only fc trains)' : 'full fine-tuning'}, BatchNorm in ${s.batchNorm} mode, inputs ${s.normalization === 'imagenet' ? "normalised with ImageNet's mean and std" : 'in [0, 1] without normalisation'}`,
+  trainedParameterCount: (config, classes) =>
+    config.fineTuning === 'frozen' ? RESNET18_FEATURES * classes + classes : resnet18ParameterCount(classes),
+  describeScript: (s) =>
+    `torchvision's ResNet-18 at ${s.imageSize}x${s.imageSize}, fc replaced by a ${s.classes}-way layer, ${s.frozenBackbone ? 'frozen backbone (only fc trains)' : 'full fine-tuning'}, BatchNorm in ${s.batchNorm} mode, inputs ${s.normalization === 'imagenet' ? "normalised with ImageNet's mean and std" : 'in [0, 1] without normalisation'}`,
   python: PYTHON,
 };

@@ -29,7 +29,9 @@ const maxDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => a.sub(b).abs().max
 const images = (n: number, h: number, w: number, seed: number) => tf.randomUniform([n, h, w, 3], 0, 1, 'float32', seed);
 
 describe('augmentBatch', () => {
-  beforeAll(async () => { await selectBackend(tf, { preferred: ['cpu'] }); });
+  beforeAll(async () => {
+    await selectBackend(tf, { preferred: ['cpu'] });
+  });
 
   it('has the fixed output shape the pipeline announces', () => {
     const x = images(6, 17, 23, 1);
@@ -48,7 +50,7 @@ describe('augmentBatch', () => {
     tf.dispose([x, a, b, c]);
   });
 
-  it('equals, image by image, the functional ops of that image\'s draws (checked against torchvision)', () => {
+  it("equals, image by image, the functional ops of that image's draws (checked against torchvision)", () => {
     const x = images(6, 17, 23, 3);
     const pipeline = TYPICAL;
     const draws = drawPipeline(mulberry32(11), pipeline, 6, 17, 23);

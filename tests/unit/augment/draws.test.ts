@@ -33,10 +33,14 @@ describe('ColorJitter draws', () => {
       orders.add(d.order.join(''));
       expect([...d.order].sort()).toEqual([0, 1, 2, 3]);
       const [b, c, sat, hue] = d.factors as number[];
-      expect(b).toBeGreaterThanOrEqual(0.6); expect(b).toBeLessThan(1.4);
-      expect(c).toBeGreaterThanOrEqual(0.8); expect(c).toBeLessThan(1.2);
-      expect(sat).toBeGreaterThanOrEqual(0); expect(sat).toBeLessThan(2.5);
-      expect(hue).toBeGreaterThanOrEqual(-0.1); expect(hue).toBeLessThan(0.1);
+      expect(b).toBeGreaterThanOrEqual(0.6);
+      expect(b).toBeLessThan(1.4);
+      expect(c).toBeGreaterThanOrEqual(0.8);
+      expect(c).toBeLessThan(1.2);
+      expect(sat).toBeGreaterThanOrEqual(0);
+      expect(sat).toBeLessThan(2.5);
+      expect(hue).toBeGreaterThanOrEqual(-0.1);
+      expect(hue).toBeLessThan(0.1);
     }
     expect(orders.size).toBe(24);
   });

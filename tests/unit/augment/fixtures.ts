@@ -7,7 +7,12 @@ import { readSafetensors } from '../../../src/tensor/weights/safetensors';
 const DIR = join(__dirname, '../../fixtures/augment');
 
 /** One torchvision case: its input tensor name, the ops (OPS.json format) and the output tensor name. */
-export interface AugmentCase { name: string; input: string; ops: Record<string, unknown>[]; output: string }
+export interface AugmentCase {
+  name: string;
+  input: string;
+  ops: Record<string, unknown>[];
+  output: string;
+}
 
 /** The cases and the tensors ([N, 3, H, W] float32) they name. */
 export function loadAugmentFixtures() {

@@ -25,7 +25,10 @@ const fx = loadAugmentFixtures();
 function nearestTies(op: FunctionalOp, h: number, w: number): Set<number> {
   const ties = new Set<number>();
   if ((op.op !== 'perspective' && op.op !== 'rotate') || op.interpolation !== 'nearest') return ties;
-  const [ix, iy] = op.op === 'perspective' ? perspectiveCoords(tf, [perspectiveCoeffs(op.startpoints, op.endpoints)], h, w) : rotateCoords(tf, [op.angle], h, w);
+  const [ix, iy] =
+    op.op === 'perspective'
+      ? perspectiveCoords(tf, [perspectiveCoeffs(op.startpoints, op.endpoints)], h, w)
+      : rotateCoords(tf, [op.angle], h, w);
   const xs = ix.dataSync();
   const ys = iy.dataSync();
   const nearTie = (v: number) => Math.abs(v - Math.floor(v) - 0.5) < 1e-4;
@@ -43,7 +46,9 @@ function tolerance(ops: Record<string, unknown>[]): number {
 
 for (const backend of ['cpu', 'wasm']) {
   describe(`torchvision.transforms.functional on ${backend}`, () => {
-    beforeAll(async () => { await selectBackend(tf, { preferred: [backend] }); });
+    beforeAll(async () => {
+      await selectBackend(tf, { preferred: [backend] });
+    });
 
     it.each(fx.cases.map((c) => [c.name, c] as const))('%s equals torchvision %s', (_name, c) => {
       const parsed = parseOpsFile(c.ops);
@@ -58,7 +63,8 @@ for (const backend of ['cpu', 'wasm']) {
       const ties = parsed.value.length === 1 ? nearestTies(parsed.value[0], h, w) : new Set<number>();
       expect(ties.size).toBeLessThanOrEqual(0.01 * h * w);
       let worst = 0;
-      for (let i = 0; i < g.length; i++) if (!ties.has(i % (h * w))) worst = Math.max(worst, Math.abs(g[i] - (want.data as Float32Array)[i]));
+      for (let i = 0; i < g.length; i++)
+        if (!ties.has(i % (h * w))) worst = Math.max(worst, Math.abs(g[i] - (want.data as Float32Array)[i]));
       tf.dispose([x, y, got]);
       expect(worst).toBeLessThanOrEqual(tolerance(c.ops));
     });

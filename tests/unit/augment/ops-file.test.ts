@@ -2,14 +2,30 @@ import { describe, it, expect } from 'vitest';
 import { parseOpsFile } from '../../../src/augment/ops-file';
 
 describe('parseOpsFile', () => {
-  it('reads torchvision\'s functional names and keyword arguments, with its defaults', () => {
-    const r = parseOpsFile(JSON.stringify([
-      { op: 'rotate', angle: 10 },
-      { op: 'perspective', startpoints: [[0, 0], [9, 0], [9, 9], [0, 9]], endpoints: [[1, 0], [9, 1], [8, 9], [0, 8]] },
-      { op: 'gaussian_blur', kernel_size: 3 },
-      { op: 'pad', padding: [1, 2] },
-      { op: 'resized_crop', top: 0, left: 0, height: 5, width: 5, size: 8 },
-    ]));
+  it("reads torchvision's functional names and keyword arguments, with its defaults", () => {
+    const r = parseOpsFile(
+      JSON.stringify([
+        { op: 'rotate', angle: 10 },
+        {
+          op: 'perspective',
+          startpoints: [
+            [0, 0],
+            [9, 0],
+            [9, 9],
+            [0, 9],
+          ],
+          endpoints: [
+            [1, 0],
+            [9, 1],
+            [8, 9],
+            [0, 8],
+          ],
+        },
+        { op: 'gaussian_blur', kernel_size: 3 },
+        { op: 'pad', padding: [1, 2] },
+        { op: 'resized_crop', top: 0, left: 0, height: 5, width: 5, size: 8 },
+      ]),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value[0]).toEqual({ op: 'rotate', angle: 10, interpolation: 'nearest', fill: null });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ORDER, fitPipeline, formEntries, homeworkPipeline, paramHint, paramText, pipelineFromForm, readParam, startStep } from '../../../src/augment/pipeline-form';
+import {
+  FORM_ORDER,
+  fitPipeline,
+  formEntries,
+  homeworkPipeline,
+  paramHint,
+  paramText,
+  pipelineFromForm,
+  readParam,
+  startStep,
+} from '../../../src/augment/pipeline-form';
 import { PIPELINE_OPS } from '../../../src/augment/pipeline';
 import { validatePipeline } from '../../../src/augment/validate-pipeline';
 
@@ -58,7 +68,11 @@ describe('pipeline form messages', () => {
     entries.find((e) => e.op === 'RandomCrop')!.fields.padding = '';
     const r = pipelineFromForm(entries, 32);
     expect(r.ok ? [] : r.problems.map((p) => [p.step, p.param, p.words])).toEqual([
-      [0, 'padding', 'Step 1 (Random crop): the border padding must be a whole number, or 2 or 4 whole numbers separated by commas (the field is empty)'],
+      [
+        0,
+        'padding',
+        'Step 1 (Random crop): the border padding must be a whole number, or 2 or 4 whole numbers separated by commas (the field is empty)',
+      ],
       [1, 'p', 'Step 2 (Random horizontal flip): the probability p must be a number from 0 to 1 (you entered "2")'],
     ]);
   });

@@ -3,7 +3,7 @@ import { describeStep } from '../../../src/augment/pipeline';
 import { checkPipeline, validatePipeline } from '../../../src/augment/validate-pipeline';
 
 describe('validatePipeline', () => {
-  it('fills in torchvision\'s defaults and canonical ranges', () => {
+  it("fills in torchvision's defaults and canonical ranges", () => {
     const v = validatePipeline([
       { op: 'RandomHorizontalFlip' },
       { op: 'ColorJitter', params: { brightness: 0.3, hue: 0.1 } },
@@ -30,7 +30,10 @@ describe('validatePipeline', () => {
   });
 
   it('is idempotent and survives JSON (for the run record)', () => {
-    const first = validatePipeline([{ op: 'ColorJitter', params: { brightness: 1.5 } }, { op: 'RandomErasing', params: { value: 'random' } }]);
+    const first = validatePipeline([
+      { op: 'ColorJitter', params: { brightness: 1.5 } },
+      { op: 'RandomErasing', params: { value: 'random' } },
+    ]);
     if (!first.ok) throw new Error(first.errors.join());
     const again = validatePipeline(JSON.parse(JSON.stringify(first.value)));
     expect(again).toEqual(first);
@@ -65,7 +68,13 @@ describe('validatePipeline', () => {
   it('checks the sizes a step meets when given the image size', () => {
     const big = validatePipeline([{ op: 'RandomCrop', params: { size: 40, padding: 2 } }], [32, 32]);
     expect(big.ok === false && big.errors[0]).toMatch(/RandomCrop.*40×40 is larger than the padded image 36×36/);
-    const after = validatePipeline([{ op: 'RandomResizedCrop', params: { size: 8 } }, { op: 'GaussianBlur', params: { kernel_size: 17 } }], [64, 64]);
+    const after = validatePipeline(
+      [
+        { op: 'RandomResizedCrop', params: { size: 8 } },
+        { op: 'GaussianBlur', params: { kernel_size: 17 } },
+      ],
+      [64, 64],
+    );
     expect(after.ok === false && after.errors[0]).toMatch(/steps\[1\] \(GaussianBlur\).*too large for a 8×8 image/);
     expect(validatePipeline([{ op: 'RandomCrop', params: { size: 36, padding: 2 } }], [32, 32]).ok).toBe(true);
   });
@@ -105,7 +114,17 @@ describe('checkPipeline', () => {
       'Step 8 (Random erasing): the range of area fractions scale must be 2 numbers separated by commas (the field is empty)',
       expect.stringMatching(/^Step 9 is not a transform/),
     ]);
-    expect(v.problems.map((p) => [p.step, p.param])).toEqual([[0, null], [1, 'brightness'], [2, 'kernel_size'], [3, null], [4, 'size'], [5, 'p'], [6, 'size'], [7, 'scale'], [8, null]]);
+    expect(v.problems.map((p) => [p.step, p.param])).toEqual([
+      [0, null],
+      [1, 'brightness'],
+      [2, 'kernel_size'],
+      [3, null],
+      [4, 'size'],
+      [5, 'p'],
+      [6, 'size'],
+      [7, 'scale'],
+      [8, null],
+    ]);
     for (const p of v.problems) expect(p.words).not.toMatch(/steps\[|params\./);
   });
 

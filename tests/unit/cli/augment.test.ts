@@ -7,7 +7,8 @@ import { readSafetensors, writeSafetensors } from '../../../src/tensor/weights/s
 import { loadAugmentFixtures } from '../augment/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-augment-cli-'));
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/augment.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/augment.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 const fx = loadAugmentFixtures();
 
 function inputFile(name: string, images: { shape: number[]; data: Float32Array }): string {
@@ -40,10 +41,17 @@ describe('npm run augment', () => {
   it('exits 2 with a message naming the problem, and writes nothing', () => {
     const input = inputFile('b.safetensors', { shape: [1, 3, 4, 5], data: new Float32Array(60).fill(0.5) });
     const out = join(dir, 'never.safetensors');
-    const ops = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+    const ops = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
     // The CLI's exit status and message; every kind of bad input is covered in tests/unit/augment/augment-file.test.ts.
     const cases: [string[], RegExp][] = [
-      [['--input', input, '--ops', ops('bad.json', '[{"op": "rotate", "angle": "ten"}]'), '--out', out], /ops\[0\]\.angle must be a number \(got "ten"\)/],
+      [
+        ['--input', input, '--ops', ops('bad.json', '[{"op": "rotate", "angle": "ten"}]'), '--out', out],
+        /ops\[0\]\.angle must be a number \(got "ten"\)/,
+      ],
       [['--input', join(dir, 'nothing.safetensors'), '--ops', ops('ok.json', '[]'), '--out', out], /--input .* does not exist/],
       [['--input', input, '--out', out], /missing --ops/],
     ];

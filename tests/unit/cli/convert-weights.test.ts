@@ -9,7 +9,8 @@ import { CNN64_DIR } from '../train/helpers/cnn64';
 import { RESNET18_LOCAL } from '../train/helpers/resnet18';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-convert-'));
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/convert-weights.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/convert-weights.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 const read = (p: string) => readSafetensors(new Uint8Array(readFileSync(p)));
 
 describe('npm run convert-weights', () => {
@@ -39,7 +40,10 @@ describe('npm run convert-weights', () => {
       if (t.dtype === 'I64') continue;
       expect(a.get(k)?.dtype, k).toBe('F16');
       const d = a.get(k)?.data as Float32Array;
-      expect((t.data as Float32Array).every((v, i) => d[i] === halfToFloat(floatToHalf(v))), k).toBe(true);
+      expect(
+        (t.data as Float32Array).every((v, i) => d[i] === halfToFloat(floatToHalf(v))),
+        k,
+      ).toBe(true);
     }
     expect(statSync(out).size).toBeLessThan(0.6 * statSync(f32).size);
   });

@@ -11,8 +11,13 @@ import { folderSource } from '../../../cli/read-input';
 import { stratifiedSplit } from '../../../src/data/split';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-export-cli-'));
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/export-pytorch.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/export-pytorch.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
 
 describe('npm run export-pytorch', () => {
   it("says how to write the default data set's folder for a run on it", () => {
@@ -23,11 +28,16 @@ describe('npm run export-pytorch', () => {
     expect(r.stdout).toContain('npm run unpack-dataset -- --out DIR');
   });
   it('writes a script for a run file that compiles and splits a folder as the book does', async () => {
-    const runFile = file('run.json', JSON.stringify(runRecord({ seed: 11, pipeline: [{ op: 'RandomHorizontalFlip', params: { p: 0.5 } }] })));
+    const runFile = file(
+      'run.json',
+      JSON.stringify(runRecord({ seed: 11, pipeline: [{ op: 'RandomHorizontalFlip', params: { p: 0.5 } }] })),
+    );
     const out = join(dir, 'train.py');
     const r = run(['--run', runFile, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*train\.py: python3 .*train\.py --data DIR --out run\.json {2}\(cnn, 3 epochs, seed 11, 1 augmentation\)/);
+    expect(r.stdout).toMatch(
+      /^wrote .*train\.py: python3 .*train\.py --data DIR --out run\.json {2}\(cnn, 3 epochs, seed 11, 1 augmentation\)/,
+    );
     expect(r.stdout).not.toContain('unpack-dataset');
     expect(readFileSync(out, 'utf8')).toContain('T.RandomHorizontalFlip(p=0.5)');
     expect(hasPython, 'python3 is needed').toBe(true);
@@ -36,7 +46,11 @@ describe('npm run export-pytorch', () => {
     const printed = runScript(out, ['--data', data, '--print-split']);
     expect(printed.status, printed.stderr).toBe(0);
     const scan = scanFolder((await folderSource(data)).entries);
-    const want = stratifiedSplit(scan.files.map((f) => f.label), 2, 11);
+    const want = stratifiedSplit(
+      scan.files.map((f) => f.label),
+      2,
+      11,
+    );
     expect(JSON.parse(printed.stdout).split).toEqual({ train: want.train, val: want.val, test: want.test });
   });
 
@@ -54,7 +68,10 @@ describe('npm run export-pytorch', () => {
       [['--run', dir], /is a folder; pass the run's \.json file/],
       [['--run', file('text.json', 'not json')], /text\.json is not JSON/],
       [['--run', file('other.json', '{"format": "something"}')], /other\.json is not a valid run record: format must be "dlcv-hw1-run"/],
-      [['--run', file('aug.json', JSON.stringify(runRecord({ augmentations: ['mixup(alpha=0.2)'] })))], /augmentations cannot be exported: steps\[0\]\.op must be one of "RandomHorizontalFlip"/],
+      [
+        ['--run', file('aug.json', JSON.stringify(runRecord({ augmentations: ['mixup(alpha=0.2)'] })))],
+        /augmentations cannot be exported: steps\[0\]\.op must be one of "RandomHorizontalFlip"/,
+      ],
       [['--run', file('ok.json', JSON.stringify(runRecord())), '--source-size', 'big'], /--source-size must be a whole number/],
       [['--run', file('ok2.json', JSON.stringify(runRecord())), '--bogus'], /Unknown option '--bogus'/],
     ];

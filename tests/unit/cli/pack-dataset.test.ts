@@ -8,7 +8,9 @@ import { decodePacked } from '../../../src/data/packed-format';
 import { makeImageFolder } from '../../fixtures-gen/make-image-folder';
 
 let tmp: string;
-beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'pack-cli-')); });
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'pack-cli-'));
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function runCli(args: string[]) {

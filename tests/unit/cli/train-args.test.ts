@@ -23,6 +23,9 @@ describe('parseTrainArgs', () => {
   it('keeps fine-tuning flags for the fine-tuned model and --init for the one trained from scratch', () => {
     expect(error(['--weights', 'w.pth'])).toBe('--weights, --fine-tune and --batchnorm apply to --model resnet18 (the CNN takes --init)');
     expect(error(['--model', 'resnet18', '--init', 'w.safetensors'])).toBe('ResNet-18 takes its weights with --weights, not --init');
-    expect(parseTrainArgs(['--data', 'd', '--model', 'resnet18', '--fine-tune', 'frozen'])).toMatchObject({ ok: true, args: { fineTune: 'frozen', batchNorm: 'eval' } });
+    expect(parseTrainArgs(['--data', 'd', '--model', 'resnet18', '--fine-tune', 'frozen'])).toMatchObject({
+      ok: true,
+      args: { fineTune: 'frozen', batchNorm: 'eval' },
+    });
   });
 });

@@ -13,7 +13,8 @@ const TOL = 1e-4;
 const NORM_TOL = 1e-3;
 const LR = 1e-3;
 const dir = mkdtempSync(join(tmpdir(), 'hw1-train-step-'));
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/train-step.ts', ...args], { encoding: 'utf8', timeout: 300_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/train-step.ts', ...args], { encoding: 'utf8', timeout: 300_000 });
 
 function step(model: string, weights: string, input: string, backend = 'wasm'): TensorMap {
   const out = join(dir, `${model}-${input.replace(/\W/g, '_')}-${weights.replace(/\W/g, '_')}.safetensors`);
@@ -85,7 +86,16 @@ describe('npm run train-step --model resnet18', () => {
     const bad = run(['--model', 'vgg', '--weights', RESNET18_WEIGHTS, '--input', 'x', '--out', 'y']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--model must be cnn or resnet18/);
-    const wrong = run(['--model', 'resnet18', '--weights', `${CNN64_DIR}/weights.safetensors`, '--input', `${CNN64_DIR}/case.safetensors`, '--out', join(dir, 'w')]);
+    const wrong = run([
+      '--model',
+      'resnet18',
+      '--weights',
+      `${CNN64_DIR}/weights.safetensors`,
+      '--input',
+      `${CNN64_DIR}/case.safetensors`,
+      '--out',
+      join(dir, 'w'),
+    ]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/missing .*bn1\.weight/);
   });

@@ -9,7 +9,8 @@ import { validateRunRecord } from '../../../src/record/validate-run-record';
 import { readSafetensors } from '../../../src/tensor/weights/safetensors';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-train-cli-'));
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/train.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/train.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('npm run train', () => {
   beforeAll(async () => {
@@ -39,7 +40,28 @@ describe('npm run train', () => {
     const out = join(dir, 'resnet.json');
     const weightsOut = join(dir, 'resnet.safetensors');
     const src = '../shared/fixtures/resnet18/weights.safetensors';
-    const r = run(['--model', 'resnet18', '--weights', src, '--fine-tune', 'frozen', '--data', dir, '--size', '32', '--epochs', '2', '--batch', '8', '--limit', '24', '--out', out, '--weights-out', weightsOut]);
+    const r = run([
+      '--model',
+      'resnet18',
+      '--weights',
+      src,
+      '--fine-tune',
+      'frozen',
+      '--data',
+      dir,
+      '--size',
+      '32',
+      '--epochs',
+      '2',
+      '--batch',
+      '8',
+      '--limit',
+      '24',
+      '--out',
+      out,
+      '--weights-out',
+      weightsOut,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/features \d+\/\d+ images \(frozen backbone\)/);
     const record = validateRunRecord(JSON.parse(readFileSync(out, 'utf8')));
@@ -47,8 +69,13 @@ describe('npm run train', () => {
     if (!record.ok) return;
     const sha = createHash('sha256').update(readFileSync(src)).digest('hex');
     expect(record.value.config).toMatchObject({
-      model: 'resnet18', question: 'q2.3', fineTuning: 'frozen', batchNorm: 'eval', normalization: 'imagenet',
-      pretrained: 'weights.safetensors', weights: { source: 'weights.safetensors', sha256: sha },
+      model: 'resnet18',
+      question: 'q2.3',
+      fineTuning: 'frozen',
+      batchNorm: 'eval',
+      normalization: 'imagenet',
+      pretrained: 'weights.safetensors',
+      weights: { source: 'weights.safetensors', sha256: sha },
     });
     expect(record.value.epochs).toHaveLength(2);
     const t = readSafetensors(new Uint8Array(readFileSync(weightsOut))).tensors;

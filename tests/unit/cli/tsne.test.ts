@@ -4,11 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trustworthiness } from '../../../src/tsne/trustworthiness';
-import { readSafetensors, writeSafetensors } from '../../../src/train/weights/safetensors';
+import { readSafetensors, writeSafetensors } from '../../../src/tensor/weights/safetensors';
 import { blobs, knnPurity } from '../tsne/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw1-tsne-cli-'));
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/tsne.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/tsne.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 const file = (name: string, tensors: Parameters<typeof writeSafetensors>[0]) => {
   const path = join(dir, name);
   writeFileSync(path, writeSafetensors(tensors));
@@ -37,9 +38,14 @@ describe('npm run tsne', () => {
   }
 
   it('is deterministic for a seed and thread count; one thread and two agree on the quality', () => {
-    const outs = [['2', 'a'], ['2', 'b'], ['1', 'c']].map(([threads, tag]) => {
+    // 300 iterations: 250 of early exaggeration, then 50 of the final phase (the clusters form in it).
+    const outs = [
+      ['2', 'a'],
+      ['2', 'b'],
+      ['1', 'c'],
+    ].map(([threads, tag]) => {
       const out = join(dir, `t${tag}.safetensors`);
-      const r = run(['--input', input, '--out', out, '--iterations', '250', '--threads', threads]);
+      const r = run(['--input', input, '--out', out, '--iterations', '300', '--threads', threads]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain(`${threads} thread(s)`);
       return readSafetensors(new Uint8Array(readFileSync(out)));
@@ -49,6 +55,17 @@ describe('npm run tsne', () => {
     expect(knnPurity(c, data.n, 2, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
     expect(knnPurity(a, data.n, 2, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
     expect(Math.abs(Number(outs[0].metadata.trustworthiness) - Number(outs[2].metadata.trustworthiness))).toBeLessThan(0.02);
+  });
+
+  it('gives the one-thread embedding, bit for bit, on two and three threads', () => {
+    const [one, two, three] = ['1', '2', '3'].map((threads) => {
+      const out = join(dir, `bits${threads}.safetensors`);
+      const r = run(['--input', input, '--out', out, '--iterations', '260', '--threads', threads]);
+      expect(r.status, r.stderr).toBe(0);
+      return readSafetensors(new Uint8Array(readFileSync(out))).tensors.get('embedding')!.data as Float32Array;
+    });
+    expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+    expect(Buffer.from(three.buffer).equals(Buffer.from(one.buffer))).toBe(true);
   });
 
   it('fails with a clear message for a missing tensor, the wrong rank, NaN, or a missing file', () => {
@@ -68,7 +85,13 @@ describe('npm run tsne', () => {
   });
 
   it('exits 2 with the usage for bad arguments', () => {
-    for (const args of [['--input', input, '--out', join(dir, 'x'), '--dims', '4'], ['--out', join(dir, 'x')], ['--input', input, '--out', join(dir, 'x'), '--seed', 'abc'], ['--input', input, '--out', join(dir, 'x'), '--threads', '0'], ['--bogus']]) {
+    for (const args of [
+      ['--input', input, '--out', join(dir, 'x'), '--dims', '4'],
+      ['--out', join(dir, 'x')],
+      ['--input', input, '--out', join(dir, 'x'), '--seed', 'abc'],
+      ['--input', input, '--out', join(dir, 'x'), '--threads', '0'],
+      ['--bogus'],
+    ]) {
       const r = run(args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/Usage: npm run tsne/);

@@ -42,12 +42,18 @@ describe('writeImageFolder', () => {
     expect(hasPython, 'python3 is needed to run the generated split code').toBe(true);
     const seed = 42;
     const script = writeScript(pytorchScript(specFromRun(runRecord({ seed }, classes))));
-    const got = callScript<{ files: string[]; split: Record<'train' | 'val' | 'test', number[]> }>(script, [
-      `classes, files, skipped, empty = m.scan_folder(m.list_folder(${JSON.stringify(out)}))`,
-      `split = m.stratified_split([l for _, l in files], len(classes), ${seed}, {"train": 0.7, "val": 0.1, "test": 0.2})`,
-      'print(json.dumps({"files": [p for p, _ in files], "split": split}))',
-    ].join('\n'));
-    const keys = callScript<{ folders: string[]; manifest: string[] }>(script, `print(json.dumps({"folders": [m.class_key(c) for c in ${JSON.stringify(readdirSync(out))}], "manifest": [m.class_key(c) for c in ${JSON.stringify(classes)}]}))`);
+    const got = callScript<{ files: string[]; split: Record<'train' | 'val' | 'test', number[]> }>(
+      script,
+      [
+        `classes, files, skipped, empty = m.scan_folder(m.list_folder(${JSON.stringify(out)}))`,
+        `split = m.stratified_split([l for _, l in files], len(classes), ${seed}, {"train": 0.7, "val": 0.1, "test": 0.2})`,
+        'print(json.dumps({"files": [p for p, _ in files], "split": split}))',
+      ].join('\n'),
+    );
+    const keys = callScript<{ folders: string[]; manifest: string[] }>(
+      script,
+      `print(json.dumps({"folders": [m.class_key(c) for c in ${JSON.stringify(readdirSync(out))}], "manifest": [m.class_key(c) for c in ${JSON.stringify(classes)}]}))`,
+    );
     expect(keys.folders, "the script's class_key reads an unpacked folder's names as the run's classes").toEqual(keys.manifest);
     const book = stratifiedSplit(labels, classes.length, seed);
     const imageOf = (path: string) => Number(path.split('/').pop()!.replace('.png', ''));

@@ -3,7 +3,11 @@ import { augmentationName, augmentationText, describeAugmentations } from '../..
 
 describe('describeAugmentations', () => {
   it('reads version-1 names as they are', () => {
-    expect(describeAugmentations(['hflip', 'ColorJitter(brightness=0.3)'])).toEqual({ names: 'hflip, ColorJitter(brightness=0.3)', full: 'hflip, ColorJitter(brightness=0.3)', count: 2 });
+    expect(describeAugmentations(['hflip', 'ColorJitter(brightness=0.3)'])).toEqual({
+      names: 'hflip, ColorJitter(brightness=0.3)',
+      full: 'hflip, ColorJitter(brightness=0.3)',
+      count: 2,
+    });
   });
   it('reads version-2 {op, params} steps: names short, parameters in the full text', () => {
     const steps = [
@@ -17,7 +21,10 @@ describe('describeAugmentations', () => {
     });
   });
   it('mixes both forms, skips entries of neither, and says none for an empty or missing list', () => {
-    expect(describeAugmentations(['hflip', { op: 'GaussianBlur' }, 42, null, { params: {} }, ''])).toMatchObject({ names: 'hflip, GaussianBlur', count: 2 });
+    expect(describeAugmentations(['hflip', { op: 'GaussianBlur' }, 42, null, { params: {} }, ''])).toMatchObject({
+      names: 'hflip, GaussianBlur',
+      count: 2,
+    });
     expect(augmentationText({ op: 'GaussianBlur' })).toBe('GaussianBlur()');
     expect(augmentationName({ op: 'X', params: [1] })).toBe('X');
     expect(augmentationText({ op: 'X', params: [1] })).toBe('X()');

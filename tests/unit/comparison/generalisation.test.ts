@@ -21,7 +21,7 @@ describe('bestGeneralisation', () => {
     const b = bestGeneralisation(runs)!;
     expect(b.run.id).toBe('augmented-fixture');
     expect(b.gap).toBeCloseTo(0.8 - 0.72, 12);
-    expect(b.margin).toBeCloseTo((0.88 - 0.58) - (0.8 - 0.72), 12);
+    expect(b.margin).toBeCloseTo(0.88 - 0.58 - (0.8 - 0.72), 12);
     expect(b.tie).toBe(false);
   });
   it('calls gaps closer than GAP_TIE a tie, and has no answer without epochs', () => {

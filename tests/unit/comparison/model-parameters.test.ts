@@ -7,7 +7,12 @@ function resnet18ByHand(classes: number): number {
   const bn = (c: number) => 2 * c;
   let n = conv(64, 3, 7) + bn(64);
   let inC = 64;
-  for (const [c, stride] of [[64, 1], [128, 2], [256, 2], [512, 2]]) {
+  for (const [c, stride] of [
+    [64, 1],
+    [128, 2],
+    [256, 2],
+    [512, 2],
+  ]) {
     for (let b = 0; b < 2; b++) {
       n += conv(c, inC, 3) + bn(c) + conv(c, c, 3) + bn(c);
       if (b === 0 && (stride !== 1 || inC !== c)) n += conv(c, inC, 1) + bn(c);
@@ -27,7 +32,7 @@ describe('resnet18ParameterCount', () => {
 
 describe('modelParameterCount', () => {
   it('counts the CNN from its three convolutions and the linear layer at the run’s input size', () => {
-    const convs = (32 * 3 * 9 + 32) + (64 * 32 * 9 + 64) + (128 * 64 * 9 + 128);
+    const convs = 32 * 3 * 9 + 32 + (64 * 32 * 9 + 64) + (128 * 64 * 9 + 128);
     for (const size of [32, 64, 128]) {
       expect(modelParameterCount({ model: 'cnn', imageSize: size }, 10)).toBe(convs + 128 * (size / 16) ** 2 * 10 + 10);
     }

@@ -17,8 +17,16 @@ describe('runSetup', () => {
   it('gives the model, fine-tuning mode, augmentations and weights source of each kind of run', () => {
     const [cnn, resnet, aug] = homeworkRuns();
     expect(runSetup(cnn)).toEqual({ model: 'CNN', fineTuning: 'from scratch', augmentation: 'none', weights: 'random (not pretrained)' });
-    const frozen = { ...resnet, config: { ...resnet.config, fineTuning: 'frozen' as const, weights: { source: 'weights.safetensors', sha256: 'ab' } } };
-    expect(runSetup(frozen)).toEqual({ model: 'ResNet-18', fineTuning: 'frozen backbone (only fc trained)', augmentation: 'none', weights: 'pretrained: weights.safetensors' });
+    const frozen = {
+      ...resnet,
+      config: { ...resnet.config, fineTuning: 'frozen' as const, weights: { source: 'weights.safetensors', sha256: 'ab' } },
+    };
+    expect(runSetup(frozen)).toEqual({
+      model: 'ResNet-18',
+      fineTuning: 'frozen backbone (only fc trained)',
+      augmentation: 'none',
+      weights: 'pretrained: weights.safetensors',
+    });
     expect(runSetup(resnet).fineTuning).toBe('all layers');
     expect(runSetup(resnet).weights).toBe(`pretrained: ${resnet.config.pretrained}`);
     expect(runSetup({ ...resnet, config: { ...resnet.config, pretrained: null } }).weights).toBe('random (not pretrained)');

@@ -29,7 +29,19 @@ describe('resultPanels and perClassF1Table', () => {
   });
   it('lines classes up by name when runs differ in classes', () => {
     const [cnn] = homeworkRuns();
-    const three = { ...cnn, id: 'three', dataset: { ...cnn.dataset, classes: ['dog', 'cat', 'birds'], counts: { ...cnn.dataset.counts, test: 6 } }, test: { ...cnn.test!, confusion: [[2, 0, 0], [0, 2, 0], [0, 1, 1]] } };
+    const three = {
+      ...cnn,
+      id: 'three',
+      dataset: { ...cnn.dataset, classes: ['dog', 'cat', 'birds'], counts: { ...cnn.dataset.counts, test: 6 } },
+      test: {
+        ...cnn.test!,
+        confusion: [
+          [2, 0, 0],
+          [0, 2, 0],
+          [0, 1, 1],
+        ],
+      },
+    };
     const panels = resultPanels([cnn, three]);
     expect(sameClasses(panels)).toBe(false);
     const table = perClassF1Table(panels);

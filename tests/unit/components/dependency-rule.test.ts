@@ -52,9 +52,15 @@ describe('the dependency rule of components/', () => {
   });
 
   it('catches a chart that reaches into a feature folder and a feature that reaches into another', () => {
-    expect(violations('components/charts/x.ts', "import { a } from '../training/run';")).toEqual(['components/charts/x.ts → components/training/run']);
-    expect(violations('components/dataset/x.ts', "const m = import('../gradebook/y');")).toEqual(['components/dataset/x.ts → components/gradebook/y']);
+    expect(violations('components/charts/x.ts', "import { a } from '../training/run';")).toEqual([
+      'components/charts/x.ts → components/training/run',
+    ]);
+    expect(violations('components/dataset/x.ts', "const m = import('../gradebook/y');")).toEqual([
+      'components/dataset/x.ts → components/gradebook/y',
+    ]);
     expect(violations('components/lib/x.ts', "import '../book/book-state';")).toEqual(['components/lib/x.ts → components/book/book-state']);
-    expect(violations('components/training/x.ts', "import { b } from '../book/run-store';\nimport { c } from '../../src/train/run-record';")).toEqual([]);
+    expect(
+      violations('components/training/x.ts', "import { b } from '../book/run-store';\nimport { c } from '../../src/train/run-record';"),
+    ).toEqual([]);
   });
 });

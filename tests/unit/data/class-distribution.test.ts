@@ -18,7 +18,13 @@ describe('classDistribution', () => {
 
   it('rejects mismatched rows and handles empty splits', () => {
     expect(() => classDistribution([], ['a'])).toThrow(/0 count rows/);
-    const d = classDistribution([{ total: 1, train: 1, val: 0, test: 0 }, { total: 1, train: 1, val: 0, test: 0 }], ['a', 'b']);
+    const d = classDistribution(
+      [
+        { total: 1, train: 1, val: 0, test: 0 },
+        { total: 1, train: 1, val: 0, test: 0 },
+      ],
+      ['a', 'b'],
+    );
     expect(d.rows[0].shares.val).toBe(0);
   });
 });

@@ -3,7 +3,18 @@ import { classMapping, RUSSIAN_WILDLIFE_CLASSES } from '../../../src/data/class-
 
 describe('classMapping', () => {
   it('applies the homework order to the Russian Wildlife folders, whatever their listing order', () => {
-    const shuffled = ['people', 'dog', 'birds', 'amur_tiger', 'wild_boar', 'amur_leopard', 'sika_deer', 'roe_deer', 'brown_bear', 'black_bear'];
+    const shuffled = [
+      'people',
+      'dog',
+      'birds',
+      'amur_tiger',
+      'wild_boar',
+      'amur_leopard',
+      'sika_deer',
+      'roe_deer',
+      'brown_bear',
+      'black_bear',
+    ];
     const m = classMapping(shuffled);
     expect(m.scheme).toBe('russian-wildlife');
     expect(m.classes).toEqual([...RUSSIAN_WILDLIFE_CLASSES]);

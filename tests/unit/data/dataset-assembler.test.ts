@@ -6,14 +6,34 @@ import { decodePacked } from '../../../src/data/packed-format';
 
 const SIZE = 2;
 const entries = [
-  { path: 'w/cat/a.jpg', size: 10 }, { path: 'w/cat/b.jpg', size: 10 },
-  { path: 'w/dog/c.png', size: 10 }, { path: 'w/dog/d.png', size: 10 },
-  { path: 'w/owl/e.png', size: 10 }, { path: 'w/notes.txt', size: 3 },
+  { path: 'w/cat/a.jpg', size: 10 },
+  { path: 'w/cat/b.jpg', size: 10 },
+  { path: 'w/dog/c.png', size: 10 },
+  { path: 'w/dog/d.png', size: 10 },
+  { path: 'w/owl/e.png', size: 10 },
+  { path: 'w/notes.txt', size: 3 },
 ];
 const decoded = (id: number, value: number): DecodedResponse => ({
-  type: 'decoded', id, path: '', pixels: new Uint8Array(SIZE * SIZE * 3).fill(value).buffer, size: SIZE, format: 'png', width: 40, height: 30, notes: [],
+  type: 'decoded',
+  id,
+  path: '',
+  pixels: new Uint8Array(SIZE * SIZE * 3).fill(value).buffer,
+  size: SIZE,
+  format: 'png',
+  width: 40,
+  height: 30,
+  notes: [],
 });
-const skipped = (id: number): SkippedResponse => ({ type: 'skipped', id, path: '', reason: 'corrupt', message: 'bad bytes', format: 'jpeg', width: 5, height: 5 });
+const skipped = (id: number): SkippedResponse => ({
+  type: 'skipped',
+  id,
+  path: '',
+  reason: 'corrupt',
+  message: 'bad bytes',
+  format: 'jpeg',
+  width: 5,
+  height: 5,
+});
 
 describe('DatasetAssembler', () => {
   it('packs answers given out of order, in scan order, with a report', async () => {
@@ -31,9 +51,16 @@ describe('DatasetAssembler', () => {
     const ds = await decodePacked(manifest, bytes);
     expect(Array.from(ds.labels)).toEqual([0, 1, 1, 2]);
     expect([0, 1, 2, 3].map((i) => ds.pixels[i * 12])).toEqual([10, 30, 40, 50]);
-    expect(report.perClass).toEqual([{ name: 'cat', count: 1 }, { name: 'dog', count: 2 }, { name: 'owl', count: 1 }]);
+    expect(report.perClass).toEqual([
+      { name: 'cat', count: 1 },
+      { name: 'dog', count: 2 },
+      { name: 'owl', count: 1 },
+    ]);
     const bad = report.files.filter((f) => f.status === 'skipped').map((f) => [f.path, f.reason]);
-    expect(bad).toEqual([['w/notes.txt', 'stray-file'], ['w/cat/b.jpg', 'corrupt']]);
+    expect(bad).toEqual([
+      ['w/notes.txt', 'stray-file'],
+      ['w/cat/b.jpg', 'corrupt'],
+    ]);
     expect(manifest.sizeStats?.count).toBe(4);
   });
 

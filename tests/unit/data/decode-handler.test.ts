@@ -16,7 +16,14 @@ const nodeRasterizer: Rasterizer = async (bytes, header, size, fit) => {
 };
 
 const request = (bytes: Uint8Array, extra: Partial<DecodeRequest> = {}): DecodeRequest => ({
-  type: 'decode', id: 7, path: 'root/cat/a.png', bytes: bytes.slice().buffer, size: 16, fit: 'center-crop', maxPixels: 40e6, ...extra,
+  type: 'decode',
+  id: 7,
+  path: 'root/cat/a.png',
+  bytes: bytes.slice().buffer,
+  size: 16,
+  fit: 'center-crop',
+  maxPixels: 40e6,
+  ...extra,
 });
 
 describe('handleDecodeRequest', () => {
@@ -32,15 +39,24 @@ describe('handleDecodeRequest', () => {
     const truncated = await handleDecodeRequest(request(jpg.subarray(0, 300)), nodeRasterizer);
     expect(truncated).toMatchObject({ type: 'skipped', reason: 'corrupt', format: 'jpeg', width: 40 });
     expect(await handleDecodeRequest(request(new Uint8Array(0)), nodeRasterizer)).toMatchObject({ type: 'skipped', reason: 'empty-file' });
-    expect(await handleDecodeRequest(request(Uint8Array.from([1, 2, 3, 4])), nodeRasterizer)).toMatchObject({ type: 'skipped', reason: 'corrupt' });
+    expect(await handleDecodeRequest(request(Uint8Array.from([1, 2, 3, 4])), nodeRasterizer)).toMatchObject({
+      type: 'skipped',
+      reason: 'corrupt',
+    });
     const big = await handleDecodeRequest(request(encodePng(50, 30, pattern(50, 30, 1)), { maxPixels: 1000 }), nodeRasterizer);
     expect(big).toMatchObject({ type: 'skipped', reason: 'too-large' });
   });
 
   it('reports a rasterizer failure as corrupt with the decoder message', async () => {
-    const failing: Rasterizer = async () => { throw new Error('The source image could not be decoded.'); };
+    const failing: Rasterizer = async () => {
+      throw new Error('The source image could not be decoded.');
+    };
     const res = await handleDecodeRequest(request(encodePng(8, 8, pattern(8, 8, 0))), failing);
-    expect(res).toMatchObject({ type: 'skipped', reason: 'corrupt', message: 'could not decode PNG: The source image could not be decoded.' });
+    expect(res).toMatchObject({
+      type: 'skipped',
+      reason: 'corrupt',
+      message: 'could not decode PNG: The source image could not be decoded.',
+    });
   });
 
   it('answers malformed requests with an error response', async () => {
@@ -51,9 +67,17 @@ describe('handleDecodeRequest', () => {
 
 describe('responseToFileReport', () => {
   it('turns responses into load-report entries', () => {
-    expect(responseToFileReport({ type: 'skipped', id: 1, path: 'p', reason: 'corrupt', message: 'm' }, 'cat'))
-      .toEqual({ path: 'p', className: 'cat', status: 'skipped', reason: 'corrupt', message: 'm' });
-    const ok = responseToFileReport({ type: 'decoded', id: 1, path: 'p', pixels: new ArrayBuffer(3), size: 1, format: 'png', width: 5, height: 6, notes: [] }, 'dog');
+    expect(responseToFileReport({ type: 'skipped', id: 1, path: 'p', reason: 'corrupt', message: 'm' }, 'cat')).toEqual({
+      path: 'p',
+      className: 'cat',
+      status: 'skipped',
+      reason: 'corrupt',
+      message: 'm',
+    });
+    const ok = responseToFileReport(
+      { type: 'decoded', id: 1, path: 'p', pixels: new ArrayBuffer(3), size: 1, format: 'png', width: 5, height: 6, notes: [] },
+      'dog',
+    );
     expect(ok).toEqual({ path: 'p', className: 'dog', status: 'ok', format: 'png', width: 5, height: 6 });
   });
 });

@@ -10,7 +10,10 @@ describe('scanFolder', () => {
     expect(s.classes).toEqual(['birds', 'dog']);
     expect(s.scheme).toBe('sorted');
     expect(s.files.map((f) => [f.path, f.label])).toEqual([
-      ['wild/birds/b1.JPG', 0], ['wild/birds/b2.jpg', 0], ['wild/dog/d1.png', 1], ['wild/dog/puppies/p.webp', 1],
+      ['wild/birds/b1.JPG', 0],
+      ['wild/birds/b2.jpg', 0],
+      ['wild/dog/d1.png', 1],
+      ['wild/dog/puppies/p.webp', 1],
     ]);
     expect(s.skipped).toEqual([]);
   });
@@ -24,14 +27,25 @@ describe('scanFolder', () => {
 
   it('reports every skipped entry with its reason', () => {
     const s = scanFolder([
-      e('root/cat/a.jpg'), e('root/dog/b.jpg'),
-      e('root/.DS_Store'), e('__MACOSX/root/cat/._a.jpg'), e('root/cat/.hidden.jpg'),
-      e('root/README.txt'), e('root/cat/notes.txt'), e('root/dog/zero.jpg', 0), e('LICENSE'),
+      e('root/cat/a.jpg'),
+      e('root/dog/b.jpg'),
+      e('root/.DS_Store'),
+      e('__MACOSX/root/cat/._a.jpg'),
+      e('root/cat/.hidden.jpg'),
+      e('root/README.txt'),
+      e('root/cat/notes.txt'),
+      e('root/dog/zero.jpg', 0),
+      e('LICENSE'),
     ]);
     const reasons = Object.fromEntries(s.skipped.map((f) => [f.path, f.reason]));
     expect(reasons).toEqual({
-      'root/.DS_Store': 'hidden', '__MACOSX/root/cat/._a.jpg': 'hidden', 'root/cat/.hidden.jpg': 'hidden',
-      'root/README.txt': 'stray-file', 'root/cat/notes.txt': 'not-image', 'root/dog/zero.jpg': 'empty-file', LICENSE: 'stray-file',
+      'root/.DS_Store': 'hidden',
+      '__MACOSX/root/cat/._a.jpg': 'hidden',
+      'root/cat/.hidden.jpg': 'hidden',
+      'root/README.txt': 'stray-file',
+      'root/cat/notes.txt': 'not-image',
+      'root/dog/zero.jpg': 'empty-file',
+      LICENSE: 'stray-file',
     });
     expect(s.classes).toEqual(['cat', 'dog']);
     expect(s.files).toHaveLength(2);
@@ -44,7 +58,18 @@ describe('scanFolder', () => {
   });
 
   it('applies the Russian Wildlife mapping to its ten folders', () => {
-    const names = ['people', 'dog', 'birds', 'amur_tiger', 'wild_boar', 'amur_leopard', 'sika_deer', 'roe_deer', 'brown_bear', 'black_bear'];
+    const names = [
+      'people',
+      'dog',
+      'birds',
+      'amur_tiger',
+      'wild_boar',
+      'amur_leopard',
+      'sika_deer',
+      'roe_deer',
+      'brown_bear',
+      'black_bear',
+    ];
     const s = scanFolder(names.map((n) => e(`russian_wildlife/${n}/img.jpg`)));
     expect(s.scheme).toBe('russian-wildlife');
     expect(s.files.find((f) => f.className === 'people')?.label).toBe(9);
@@ -54,7 +79,9 @@ describe('scanFolder', () => {
     const run = () => scanFolder([e('root/cat/a.jpg'), e('root/cat/b.jpg'), e('root/dog/x.txt')]);
     expect(run).toThrow(DatasetError);
     expect(run).toThrow(/only 1 class folder with images \(cat\); need at least 2/);
-    try { run(); } catch (err) {
+    try {
+      run();
+    } catch (err) {
       expect((err as DatasetError).skipped.map((f) => f.reason)).toEqual(['not-image']);
       expect((err as DatasetError).emptyClasses).toEqual(['dog']);
     }

@@ -20,7 +20,14 @@ describe('readImageHeader', () => {
 
   it('reads size and format of encoded PNG, JPEG and GIF files', () => {
     expect(header(encodePng(50, 30, rgba))).toMatchObject({ format: 'png', width: 50, height: 30, bitDepth: 8 });
-    expect(header(encodeJpeg(50, 30, rgba))).toMatchObject({ format: 'jpeg', width: 50, height: 30, components: 3, sof: 0xc0, cmyk: false });
+    expect(header(encodeJpeg(50, 30, rgba))).toMatchObject({
+      format: 'jpeg',
+      width: 50,
+      height: 30,
+      components: 3,
+      sof: 0xc0,
+      cmyk: false,
+    });
     expect(header(encodeGif(50, 30, rgba))).toMatchObject({ format: 'gif', width: 50, height: 30 });
   });
 
@@ -30,18 +37,30 @@ describe('readImageHeader', () => {
   });
 
   it('reads the three WebP variants, including VP8X canvas size and flags', () => {
-    for (const k of ['lossy', 'lossless', 'alpha'] as const) expect(header(webp1x1(k))).toMatchObject({ format: 'webp', width: 1, height: 1 });
+    for (const k of ['lossy', 'lossless', 'alpha'] as const)
+      expect(header(webp1x1(k))).toMatchObject({ format: 'webp', width: 1, height: 1 });
     const b = webp1x1('alpha').slice();
-    b[24] = 639 & 255; b[25] = 639 >> 8; b[27] = 479 & 255; b[28] = 479 >> 8; b[20] |= 0x02;
+    b[24] = 639 & 255;
+    b[25] = 639 >> 8;
+    b[27] = 479 & 255;
+    b[28] = 479 >> 8;
+    b[20] |= 0x02;
     expect(header(b)).toMatchObject({ width: 640, height: 480, animated: true });
   });
 
   it('reports truncated and unknown files as corrupt, never throwing', () => {
     const png = encodePng(50, 30, rgba);
     const jpg = encodeJpeg(50, 30, rgba);
-    expect(readImageHeader(png.subarray(0, 20))).toMatchObject({ ok: false, reason: 'corrupt', message: expect.stringMatching(/truncated/) });
+    expect(readImageHeader(png.subarray(0, 20))).toMatchObject({
+      ok: false,
+      reason: 'corrupt',
+      message: expect.stringMatching(/truncated/),
+    });
     expect(readImageHeader(jpg.subarray(0, 4))).toMatchObject({ ok: false, reason: 'corrupt' });
-    expect(readImageHeader(new TextEncoder().encode('hello world, not an image'))).toMatchObject({ ok: false, message: expect.stringMatching(/not a JPEG, PNG/) });
+    expect(readImageHeader(new TextEncoder().encode('hello world, not an image'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a JPEG, PNG/),
+    });
     expect(readImageHeader(new Uint8Array(0))).toMatchObject({ ok: false });
     for (let seed = 1; seed < 200; seed++) {
       const junk = Uint8Array.from({ length: 64 }, (_, i) => (seed * 31 + i * i * 7) & 255);
@@ -69,8 +88,14 @@ describe('screenHeader', () => {
   });
 
   it('adds notes for CMYK and 16-bit images and refuses lossless JPEG', () => {
-    expect(screenHeader({ format: 'jpeg', width: 9, height: 9, cmyk: true })).toEqual({ ok: true, notes: ['CMYK JPEG: colours converted to RGB'] });
-    expect(screenHeader({ format: 'png', width: 9, height: 9, bitDepth: 16 })).toMatchObject({ ok: true, notes: [expect.stringMatching(/16-bit/)] });
+    expect(screenHeader({ format: 'jpeg', width: 9, height: 9, cmyk: true })).toEqual({
+      ok: true,
+      notes: ['CMYK JPEG: colours converted to RGB'],
+    });
+    expect(screenHeader({ format: 'png', width: 9, height: 9, bitDepth: 16 })).toMatchObject({
+      ok: true,
+      notes: [expect.stringMatching(/16-bit/)],
+    });
     expect(screenHeader({ format: 'jpeg', width: 9, height: 9, sof: 0xc3 })).toMatchObject({ ok: false, reason: 'unsupported' });
   });
 });

@@ -21,7 +21,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('decodeOne', () => {
   it('decodes, centre-crops and resizes a JPEG to size×size RGB', async () => {
     const rgba = new Uint8Array(60 * 20 * 4);
-    for (let y = 0; y < 20; y++) for (let x = 0; x < 60; x++) rgba.set(x < 20 || x >= 40 ? [255, 0, 0, 255] : [0, 0, 255, 255], (y * 60 + x) * 4);
+    for (let y = 0; y < 20; y++)
+      for (let x = 0; x < 60; x++) rgba.set(x < 20 || x >= 40 ? [255, 0, 0, 255] : [0, 0, 255, 255], (y * 60 + x) * 4);
     const r = await decodeOne(encodePng(60, 20, rgba), decodeNode, 8);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -38,7 +39,9 @@ describe('decodeOne', () => {
   });
 
   it('maps UnsupportedImageError to the unsupported reason', async () => {
-    const refuse: DecodeFn = () => { throw new UnsupportedImageError('WebP is unsupported in this decoder'); };
+    const refuse: DecodeFn = () => {
+      throw new UnsupportedImageError('WebP is unsupported in this decoder');
+    };
     const r = await decodeOne(encodePng(4, 4, pattern(4, 4, 0)), refuse, 16);
     expect(r).toMatchObject({ ok: false, reason: 'unsupported', message: 'WebP is unsupported in this decoder' });
   });
@@ -47,7 +50,12 @@ describe('decodeOne', () => {
 describe('packFolder', () => {
   it('packs the valid images, reports every bad file and round-trips through decodePacked', async () => {
     const src = await folderSource(fixture.dir);
-    const { manifest, bytes, report } = await packFolder(src.entries, src.readBatch, decodeNode, { name: 'fx', size: 16, source: 'test', batchSize: 5 });
+    const { manifest, bytes, report } = await packFolder(src.entries, src.readBatch, decodeNode, {
+      name: 'fx',
+      size: 16,
+      source: 'test',
+      batchSize: 5,
+    });
     expect(manifest.classes).toEqual(['cat', 'dog', 'owl']);
     expect(manifest.count).toBe(12);
     const skipped = Object.fromEntries(report.files.filter((f) => f.status === 'skipped').map((f) => [f.path, f.reason]));
@@ -71,7 +79,10 @@ describe('packFolder', () => {
 
   it('throws a DatasetError when fewer than 2 classes decode', async () => {
     const src = await folderSource(fixture.dir);
-    const onlyCats: DecodeFn = (b, h) => { if (h.width % 8 !== 0) throw new Error('boom'); return decodeNode(b, h); };
+    const onlyCats: DecodeFn = (b, h) => {
+      if (h.width % 8 !== 0) throw new Error('boom');
+      return decodeNode(b, h);
+    };
     await expect(packFolder(src.entries, src.readBatch, onlyCats, { name: 'fx', size: 16, source: 't' })).rejects.toThrow(DatasetError);
   });
 });

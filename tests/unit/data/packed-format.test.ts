@@ -5,7 +5,15 @@ import { decodePacked, encodePacked, packedByteLength, parseManifest, type PackI
 function input(): PackInput {
   const count = 5;
   const pixels = new Uint8Array(count * 4 * 4 * 3).map((_, i) => (i * 37) % 256);
-  return { name: 'tiny', classes: ['a', 'b', 'c'], imageSize: 4, channels: 3, pixels, labels: Uint8Array.from([0, 1, 2, 1, 0]), source: 'test' };
+  return {
+    name: 'tiny',
+    classes: ['a', 'b', 'c'],
+    imageSize: 4,
+    channels: 3,
+    pixels,
+    labels: Uint8Array.from([0, 1, 2, 1, 0]),
+    source: 'test',
+  };
 }
 
 describe('encodePacked', () => {

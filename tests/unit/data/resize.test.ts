@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resizeBatch, resizeImage, resizeImageFloat, rgbaToRgb, type ImageBuffer } from '../../../src/data/resize';
 
-const gray = (width: number, height: number, values: number[]): ImageBuffer => ({ width, height, channels: 1, data: Uint8Array.from(values) });
+const gray = (width: number, height: number, values: number[]): ImageBuffer => ({
+  width,
+  height,
+  channels: 1,
+  data: Uint8Array.from(values),
+});
 
 describe('resizeImage', () => {
   it('is the identity at the same size', () => {
@@ -39,11 +44,14 @@ describe('resizeImage', () => {
   });
 
   it('gives the same result as cropping first, then resizing', () => {
-    const w = 30, h = 20, c = 3;
+    const w = 30,
+      h = 20,
+      c = 3;
     const data = Uint8Array.from({ length: w * h * c }, (_, i) => (i * 97 + (i >> 5) * 13) % 256);
     const crop = { x: 5, y: 0, width: 20, height: 20 };
     const cropped = new Uint8Array(crop.width * crop.height * c);
-    for (let y = 0; y < crop.height; y++) cropped.set(data.subarray(((y + crop.y) * w + crop.x) * c, ((y + crop.y) * w + crop.x + crop.width) * c), y * crop.width * c);
+    for (let y = 0; y < crop.height; y++)
+      cropped.set(data.subarray(((y + crop.y) * w + crop.x) * c, ((y + crop.y) * w + crop.x + crop.width) * c), y * crop.width * c);
     const a = resizeImage({ width: w, height: h, channels: 3, data }, 7, 7, { crop });
     const b = resizeImage({ width: 20, height: 20, channels: 3, data: cropped }, 7, 7);
     expect(a).toEqual(b);

@@ -13,7 +13,15 @@ describe('splitCounts', () => {
 
   it('handles tiny classes as documented', () => {
     const table = [0, 1, 2, 3, 4, 5, 6].map((n) => splitCounts(n)).map((c) => [c.train, c.val, c.test]);
-    expect(table).toEqual([[0, 0, 0], [1, 0, 0], [2, 0, 0], [2, 0, 1], [3, 0, 1], [4, 0, 1], [4, 1, 1]]);
+    expect(table).toEqual([
+      [0, 0, 0],
+      [1, 0, 0],
+      [2, 0, 0],
+      [2, 0, 1],
+      [3, 0, 1],
+      [4, 0, 1],
+      [4, 1, 1],
+    ]);
   });
 
   it('is within one image of the exact proportion and sums to n', () => {

@@ -3,8 +3,15 @@ import { gradeChoice } from '../../../src/exercises/grade-choice';
 import type { PartSpec } from '../../../src/exercises/types';
 
 const spec: Extract<PartSpec, { kind: 'choice' }> = {
-  kind: 'choice', key: 'q1.2e.problems', marks: 1, multiple: true,
-  options: [{ id: 'overflow', label: 'exp overflows' }, { id: 'underflow', label: 'log of 0' }, { id: 'imbalance', label: 'class imbalance' }],
+  kind: 'choice',
+  key: 'q1.2e.problems',
+  marks: 1,
+  multiple: true,
+  options: [
+    { id: 'overflow', label: 'exp overflows' },
+    { id: 'underflow', label: 'log of 0' },
+    { id: 'imbalance', label: 'class imbalance' },
+  ],
   correct: ['overflow', 'underflow'],
   mistakes: [{ id: 'imbalance-only', chosen: ['imbalance'], message: 'Class imbalance is not a numerical problem.' }],
 };
@@ -13,7 +20,10 @@ describe('gradeChoice', () => {
   it('needs exactly the correct set', () => {
     expect(gradeChoice(spec, ['underflow', 'overflow'])).toMatchObject({ status: 'correct', marks: 1, message: 'Correct.' });
     expect(gradeChoice(spec, ['overflow'])).toMatchObject({ status: 'wrong', marks: 0, mistake: 'incomplete' });
-    expect(gradeChoice(spec, ['overflow', 'underflow', 'imbalance'])).toMatchObject({ status: 'wrong', message: 'Not right: at least one of your choices is wrong.' });
+    expect(gradeChoice(spec, ['overflow', 'underflow', 'imbalance'])).toMatchObject({
+      status: 'wrong',
+      message: 'Not right: at least one of your choices is wrong.',
+    });
   });
 
   it('names a mistake by chosen set', () => {

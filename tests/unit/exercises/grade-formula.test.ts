@@ -9,16 +9,23 @@ import { FIX as math } from '../../helpers/math-fixtures';
 type FormulaSpec = Extract<PartSpec, { kind: 'formula' }>;
 
 const bceSpec: FormulaSpec = {
-  kind: 'formula', key: 'q1.1b', marks: 1,
+  kind: 'formula',
+  key: 'q1.1b',
+  marks: 1,
   answer: '-(y*log(p) + (1-y)*log(1-p))',
-  variables: [{ name: 'y', values: [0, 1] }, { name: 'p', lo: 0.01, hi: 0.99 }],
-  aliases: { 'ŷ': 'p' },
+  variables: [
+    { name: 'y', values: [0, 1] },
+    { name: 'p', lo: 0.01, hi: 0.99 },
+  ],
+  aliases: { ŷ: 'p' },
   scaleInvariant: true,
   mistakes: [{ id: 'mse', expr: '(y - p)^2', message: 'That is the squared error, not the cross-entropy.' }],
 };
 
 const deltaSpec: FormulaSpec = {
-  kind: 'formula', key: 'q1.2c', marks: 1,
+  kind: 'formula',
+  key: 'q1.2c',
+  marks: 1,
   answer: 'y_k*(d - y_j)',
   variables: [
     { name: 'y_k', lo: 0.01, hi: 0.99 },
@@ -32,12 +39,27 @@ describe('gradeFormula', () => {
     const ref = parseFormula(bceSpec.answer, { variables: ['y', 'p'] });
     if (!ref.ok) throw new Error(ref.error);
     for (const c of math.bce) {
-      expect(Math.abs(evaluate(ref.value.expr, new Map([['y', c.y], ['p', c.p]])) - c.nats)).toBeLessThan(1e-12);
+      expect(
+        Math.abs(
+          evaluate(
+            ref.value.expr,
+            new Map([
+              ['y', c.y],
+              ['p', c.p],
+            ]),
+          ) - c.nats,
+        ),
+      ).toBeLessThan(1e-12);
     }
   });
 
   it('accepts equivalent forms and any log base used consistently', () => {
-    for (const text of ['-y*log(p)-(1-y)*log(1-p)', '-(y*log(p)+(1-y)*log(1-p))', 'L = −[y·ln(ŷ) + (1−y)·ln(1−ŷ)]', '-log(p^y * (1-p)^(1-y))']) {
+    for (const text of [
+      '-y*log(p)-(1-y)*log(1-p)',
+      '-(y*log(p)+(1-y)*log(1-p))',
+      'L = −[y·ln(ŷ) + (1−y)·ln(1−ŷ)]',
+      '-log(p^y * (1-p)^(1-y))',
+    ]) {
       expect(gradeFormula(bceSpec, text)).toMatchObject({ status: 'correct', marks: 1, message: 'Correct.' });
     }
     const base2 = gradeFormula(bceSpec, '-(y*log2(p)+(1-y)*log2(1-p))');
@@ -47,12 +69,16 @@ describe('gradeFormula', () => {
 
   it('rejects mixed bases, wrong formulas and names mistakes', () => {
     expect(gradeFormula(bceSpec, '-(y*log2(p)+(1-y)*log(1-p))').status).toBe('wrong');
-    expect(gradeFormula(bceSpec, 'y*log(p)')).toMatchObject({ status: 'wrong', marks: 0, message: expect.stringMatching(/^Not right: it does not match/) });
+    expect(gradeFormula(bceSpec, 'y*log(p)')).toMatchObject({
+      status: 'wrong',
+      marks: 0,
+      message: expect.stringMatching(/^Not right: it does not match/),
+    });
     expect(gradeFormula(bceSpec, 'y*log(p)+(1-y)*log(1-p)')).toMatchObject({ status: 'wrong', mistake: 'sign' });
     expect(gradeFormula(bceSpec, '(p - y)^2')).toMatchObject({ status: 'wrong', mistake: 'mse', message: bceSpec.mistakes![0].message });
   });
 
-  it('tells log from log2 when the spec is not scale-invariant, showing a point and the student\'s value only', () => {
+  it("tells log from log2 when the spec is not scale-invariant, showing a point and the student's value only", () => {
     const strict = { ...bceSpec, scaleInvariant: false };
     const f = gradeFormula(strict, '-(y*log2(p)+(1-y)*log2(1-p))');
     expect(f.status).toBe('wrong');
@@ -72,7 +98,11 @@ describe('gradeFormula', () => {
 
   it('cannot read formulas undefined everywhere or with unknown variables', () => {
     for (const text of ['1/0', 'log(0)', '1/(y - y)', 'log(p - p)']) {
-      expect(gradeFormula(bceSpec, text)).toMatchObject({ status: 'unreadable', marks: 0, message: expect.stringMatching(/^Could not read .*undefined at every point/) });
+      expect(gradeFormula(bceSpec, text)).toMatchObject({
+        status: 'unreadable',
+        marks: 0,
+        message: expect.stringMatching(/^Could not read .*undefined at every point/),
+      });
     }
     expect(gradeFormula(bceSpec, 'x*log(p)')).toMatchObject({ status: 'unreadable', message: expect.stringMatching(/unknown symbol "x"/) });
   });
@@ -94,15 +124,27 @@ describe('gradeFormula', () => {
     const ref = parseFormula(deltaSpec.answer, { variables: ['y_k', 'y_j', 'd'] });
     if (!ref.ok) throw new Error(ref.error);
     const { softmax, jacobian_dyk_dzj: jac } = math.softmax[2];
-    softmax.forEach((yk: number, k: number) => softmax.forEach((yj: number, j: number) => {
-      const v = evaluate(ref.value.expr, new Map([['y_k', yk], ['y_j', yj], ['d', k === j ? 1 : 0]]));
-      expect(Math.abs(v - jac[k][j])).toBeLessThan(1e-12);
-    }));
+    softmax.forEach((yk: number, k: number) =>
+      softmax.forEach((yj: number, j: number) => {
+        const v = evaluate(
+          ref.value.expr,
+          new Map([
+            ['y_k', yk],
+            ['y_j', yj],
+            ['d', k === j ? 1 : 0],
+          ]),
+        );
+        expect(Math.abs(v - jac[k][j])).toBeLessThan(1e-12);
+      }),
+    );
   });
 
   it('is deterministic for a given seed and reports a broken answer key without throwing', () => {
     expect(gradeFormula(bceSpec, 'y*log(p)', 7)).toEqual(gradeFormula(bceSpec, 'y*log(p)', 7));
     const broken = { ...bceSpec, answer: 'y*log(' };
-    expect(gradeFormula(broken, 'y')).toMatchObject({ status: 'unreadable', message: expect.stringMatching(/^Could not read the answer: the answer key of q1.1b is broken/) });
+    expect(gradeFormula(broken, 'y')).toMatchObject({
+      status: 'unreadable',
+      message: expect.stringMatching(/^Could not read the answer: the answer key of q1.1b is broken/),
+    });
   });
 });

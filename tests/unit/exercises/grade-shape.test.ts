@@ -5,13 +5,26 @@ import type { PartSpec } from '../../../src/exercises/types';
 type ShapeSpec = Extract<PartSpec, { kind: 'shape' }>;
 const w2: ShapeSpec = { kind: 'shape', key: 'q1.2a.W2', marks: 1, answer: ['K', 'Da'], symbols: ['K', 'Da', 'Dx', 'm'] };
 const b2: ShapeSpec = {
-  kind: 'shape', key: 'q1.2a.b2', marks: 1, answer: ['K', '1'],
+  kind: 'shape',
+  key: 'q1.2a.b2',
+  marks: 1,
+  answer: ['K', '1'],
   mistakes: [{ id: 'per-sample', value: ['K', 'm'], message: 'The bias is shared by all m samples: it has one column.' }],
 };
 
 describe('gradeShape', () => {
   it('accepts the shape in any spelling', () => {
-    for (const text of ['K x Da', '(K, Da)', 'K×Da', 'k by da', 'K \\times D_a', 'K × Dₐ', 'R^(K x Da)', '\\mathbb{R}^{K \\times D_a}', 'K by D_a']) {
+    for (const text of [
+      'K x Da',
+      '(K, Da)',
+      'K×Da',
+      'k by da',
+      'K \\times D_a',
+      'K × Dₐ',
+      'R^(K x Da)',
+      '\\mathbb{R}^{K \\times D_a}',
+      'K by D_a',
+    ]) {
       expect(gradeShape(w2, text)).toMatchObject({ status: 'correct', marks: 1, message: 'Correct: K×Da.' });
     }
     expect(gradeShape(b2, 'K x 1').status).toBe('correct');
@@ -22,9 +35,13 @@ describe('gradeShape', () => {
     expect(gradeShape(b2, '(K, m)')).toMatchObject({ status: 'wrong', mistake: 'per-sample' });
   });
 
-  it('explains numpy\'s 1-D shape where the homework writes a column (built-in mistake one-dim)', () => {
+  it("explains numpy's 1-D shape where the homework writes a column (built-in mistake one-dim)", () => {
     for (const text of ['(K,)', 'K', 'ℝ^K', '\\mathbb{R}^{K}']) {
-      expect(gradeShape(b2, text)).toMatchObject({ status: 'wrong', mistake: 'one-dim', message: expect.stringMatching(/1-D \(numpy\) shape.*column/) });
+      expect(gradeShape(b2, text)).toMatchObject({
+        status: 'wrong',
+        mistake: 'one-dim',
+        message: expect.stringMatching(/1-D \(numpy\) shape.*column/),
+      });
     }
     for (const text of ['K x 1', '(K, 1)', 'K×1', 'K \\times 1']) expect(gradeShape(b2, text).status).toBe('correct');
   });

@@ -39,7 +39,7 @@ describe('inputExample', () => {
     expect(inputExample({ key: 't', kind: 'text', label: 'T', example: 'Because…' })).toBe('Because…');
   });
 
-  it('prefers the definition\'s own example', () => {
+  it("prefers the definition's own example", () => {
     expect(inputExample({ key: 'n', kind: 'number', label: 'N', example: '3/7' })).toBe('3/7');
     expect(inputExample({ key: 'n', kind: 'number', label: 'N', example: '  ' })).toBe('log2(7) or 0.25');
   });

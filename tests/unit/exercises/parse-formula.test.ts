@@ -4,9 +4,12 @@ import { parseFormula } from '../../../src/exercises/parse-formula';
 
 describe('parseFormula', () => {
   it('compiles a formula in the allowed variables, with aliases and a leading "L ="', () => {
-    const r = parseFormula('L(y, ŷ) = −[y·log(ŷ) + (1 − y)·log(1 − ŷ)]', { variables: ['y', 'p'], aliases: { 'ŷ': 'p' } });
+    const r = parseFormula('L(y, ŷ) = −[y·log(ŷ) + (1 − y)·log(1 − ŷ)]', { variables: ['y', 'p'], aliases: { ŷ: 'p' } });
     if (!r.ok) throw new Error(r.error);
-    const at = new Map([['y', 1], ['p', 0.25]]);
+    const at = new Map([
+      ['y', 1],
+      ['p', 0.25],
+    ]);
     expect(Math.abs(evaluate(r.value.expr, at) + Math.log(0.25))).toBeLessThan(1e-12);
   });
 
@@ -19,6 +22,9 @@ describe('parseFormula', () => {
 
   it('rejects blank text and disallowed functions', () => {
     expect(parseFormula('  ', { variables: ['y'] })).toMatchObject({ ok: false, error: expect.stringMatching(/empty/) });
-    expect(parseFormula('sin(y)', { variables: ['y'], functions: ['log'] })).toMatchObject({ ok: false, error: expect.stringMatching(/not allowed/) });
+    expect(parseFormula('sin(y)', { variables: ['y'], functions: ['log'] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not allowed/),
+    });
   });
 });

@@ -65,7 +65,10 @@ describe('parseNumber', () => {
     expect(value('log2(10)bits')).toBeCloseTo(Math.log2(10), 12);
     expect(value('3.3219\\ \\text{bits}')).toBe(3.3219);
     expect(value('-3.5 percentage points', { units: ['pp', 'percentage points', 'points'] })).toBe(-3.5);
-    expect(readNumber('3.3219 px', bits)).toEqual({ ok: false, reason: '"px" is not a unit here (write the number alone, or with bits or bit)' });
+    expect(readNumber('3.3219 px', bits)).toEqual({
+      ok: false,
+      reason: '"px" is not a unit here (write the number alone, or with bits or bit)',
+    });
     expect(readNumber('3.3219 bits')).toEqual({ ok: false, reason: 'write the number alone, without "bits"' });
     expect(readNumber('2 pi').ok).toBe(true);
   });
@@ -87,8 +90,24 @@ describe('parseNumber', () => {
   });
 
   it('never throws on hostile text', () => {
-    const hostile = ['__proto__', 'constructor', 'constructor(1)', '('.repeat(10_000), '1'.repeat(100_000), '9'.repeat(400), ')))(((', '\u0000', '😀', 'NaN', 'Infinity',
-      '\\frac{'.repeat(10_000), '\\left('.repeat(500), '{'.repeat(900), 'x'.repeat(100_000), '1 bits '.repeat(100)];
+    const hostile = [
+      '__proto__',
+      'constructor',
+      'constructor(1)',
+      '('.repeat(10_000),
+      '1'.repeat(100_000),
+      '9'.repeat(400),
+      ')))(((',
+      '\u0000',
+      '😀',
+      'NaN',
+      'Infinity',
+      '\\frac{'.repeat(10_000),
+      '\\left('.repeat(500),
+      '{'.repeat(900),
+      'x'.repeat(100_000),
+      '1 bits '.repeat(100),
+    ];
     for (const text of hostile) {
       const r = parseNumber(text);
       expect(r.ok).toBe(false);

@@ -19,7 +19,10 @@ describe('parseVector', () => {
   it('names the entry it could not read', () => {
     expect(parseVector(['1', '3..2', '3'])).toEqual({ ok: false, error: 'Could not read entry 2 ("3..2"): unexpected "." at position 3' });
     expect(parseVector(['1', '', '3'])).toEqual({ ok: false, error: 'Could not read entry 2: it is empty' });
-    expect(parseVector('1, foo')).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not read entry 2 \("foo"\): unknown symbol "foo"/) });
+    expect(parseVector('1, foo')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Could not read entry 2 \("foo"\): unknown symbol "foo"/),
+    });
     expect(parseVector('[[1,2],[3,4]]')).toMatchObject({ ok: false, error: expect.stringMatching(/not a table of 2 rows/) });
     expect(parseVector([])).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not read/) });
   });

@@ -6,7 +6,11 @@ import { homeworkVariant } from '../../../src/exercises/variant';
 import { EXERCISES } from '../../../src/homework/catalog';
 
 async function part(key: string): Promise<PartSpec> {
-  const id = key.split('.').slice(0, 2).join('.').replace(/^(q\d\.\d[a-z]).*$/, '$1');
+  const id = key
+    .split('.')
+    .slice(0, 2)
+    .join('.')
+    .replace(/^(q\d\.\d[a-z]).*$/, '$1');
   const ex = EXERCISES.find((e) => e.id === id);
   const spec = (await ex!.parts(homeworkVariant)).find((p) => p.key === key);
   if (!spec) throw new Error(`no part ${key}`);
@@ -14,7 +18,7 @@ async function part(key: string): Promise<PartSpec> {
 }
 
 describe('previewAnswer', () => {
-  it('shows a formula as the book writes it, with the spec\'s display names', async () => {
+  it("shows a formula as the book writes it, with the spec's display names", async () => {
     const q12c = await part('q1.2c');
     const typed = previewAnswer(q12c, 'y_k(d - y_j)');
     expect(typed).toEqual({ ok: true, tex: expect.stringContaining('\\cdot'), text: 'y_k · (d − y_j)' });
@@ -41,12 +45,28 @@ describe('previewAnswer', () => {
     expect(previewAnswer(await part('q1.2a.b2'), '(K,)')).toEqual({ ok: true, tex: '(K,)', text: '(K,)' });
     const vector: PartSpec = { kind: 'vector', key: 'v', marks: 1, answer: [1, 2] };
     expect(previewAnswer(vector, '½, log2(4)')).toEqual({ ok: true, tex: '\\left[0.5,\\ 2\\right]', text: '[0.5, 2]' });
-    const matrix: PartSpec = { kind: 'matrix', key: 'm', marks: 1, answer: [[1, 2], [3, 4]] };
-    expect(previewAnswer(matrix, [['1', '2'], ['3', '4']])).toEqual({ ok: true, tex: '\\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix}', text: '[[1, 2], [3, 4]]' });
+    const matrix: PartSpec = {
+      kind: 'matrix',
+      key: 'm',
+      marks: 1,
+      answer: [
+        [1, 2],
+        [3, 4],
+      ],
+    };
+    expect(
+      previewAnswer(matrix, [
+        ['1', '2'],
+        ['3', '4'],
+      ]),
+    ).toEqual({ ok: true, tex: '\\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix}', text: '[[1, 2], [3, 4]]' });
   });
 
   it('says why an answer cannot be read, and nothing for blanks, choices and text', async () => {
-    expect(previewAnswer(await part('q1.2c'), 'y_k(d - z)')).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not read .*unknown symbol "z"/) });
+    expect(previewAnswer(await part('q1.2c'), 'y_k(d - z)')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Could not read .*unknown symbol "z"/),
+    });
     expect(previewAnswer(await part('q1.2c'), '   ')).toBeNull();
     expect(previewAnswer(await part('q1.1a'), 'vanishing')).toBeNull();
     expect(previewAnswer({ kind: 'text', key: 't', marks: 1 } as PartSpec, 'Because')).toBeNull();
@@ -63,7 +83,17 @@ describe('previewAnswer', () => {
 
   it('never throws and stays cheap on hostile text', async () => {
     const specs = await Promise.all(['q1.1b', 'q1.2c', 'q1.1c', 'q1.2a.W2', 'q1.1d.losses', 'q1.2d.jacobian'].map(part));
-    const hostile = ['\\frac{'.repeat(10_000), 'x'.repeat(100_000), '('.repeat(5000), '\\left('.repeat(400), '{'.repeat(900), '\\', '$$', '\u0000', '😀'.repeat(300)];
+    const hostile = [
+      '\\frac{'.repeat(10_000),
+      'x'.repeat(100_000),
+      '('.repeat(5000),
+      '\\left('.repeat(400),
+      '{'.repeat(900),
+      '\\',
+      '$$',
+      '\u0000',
+      '😀'.repeat(300),
+    ];
     const start = performance.now();
     for (const spec of specs) {
       for (const text of hostile) {

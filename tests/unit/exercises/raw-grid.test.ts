@@ -10,7 +10,12 @@ describe('rawToGrid', () => {
 
   it('splits text pasted whole into the first box', () => {
     expect(rawToGrid(['1, 2, 3', '', ''])).toEqual([['1', '2', '3']]);
-    expect(rawToGrid([['1 2', ''], ['', '']])).toEqual([['1', '2']]);
+    expect(
+      rawToGrid([
+        ['1 2', ''],
+        ['', ''],
+      ]),
+    ).toEqual([['1', '2']]);
     expect(rawToGrid(['', '1, 2'])).toEqual([['', '1, 2']]);
   });
 });

@@ -12,16 +12,19 @@ describe('samplePoints', () => {
   });
 
   it('covers every combination of listed values', () => {
-    const pts = samplePoints([{ name: 'y', values: [0, 1] }, { name: 'd', values: [0, 1] }], 4, 1);
+    const pts = samplePoints(
+      [
+        { name: 'y', values: [0, 1] },
+        { name: 'd', values: [0, 1] },
+      ],
+      4,
+      1,
+    );
     expect(pts.map((pt) => `${pt.get('y')}${pt.get('d')}`).sort()).toEqual(['00', '01', '10', '11']);
   });
 
   it('applies ties', () => {
-    const pts = samplePoints([
-      { name: 'a' },
-      { name: 'b', equals: { name: 'a', when: 'd', is: 1 } },
-      { name: 'd', values: [0, 1] },
-    ], 20, 3);
+    const pts = samplePoints([{ name: 'a' }, { name: 'b', equals: { name: 'a', when: 'd', is: 1 } }, { name: 'd', values: [0, 1] }], 20, 3);
     for (const pt of pts) expect(pt.get('b') === pt.get('a')).toBe(pt.get('d') === 1);
   });
 });

@@ -8,10 +8,13 @@ describe('seedFor', () => {
   });
 
   it('is an unsigned 32-bit integer', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (id, salt) => {
-      const s = seedFor(id, salt);
-      expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
-    }), { seed: 42, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (id, salt) => {
+        const s = seedFor(id, salt);
+        expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 
   it('differs between ids and between salts', () => {
@@ -50,13 +53,16 @@ describe('variantFor', () => {
 
 describe('pickRounded', () => {
   it('stays in range with the asked decimals', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
-      const r = mulberry32(seed);
-      const x = pickRounded(r, 0.05, 0.95, 2);
-      expect(x).toBeGreaterThanOrEqual(0.05);
-      expect(x).toBeLessThanOrEqual(0.95);
-      expect(Number(x.toFixed(2))).toBe(x);
-    }), { seed: 42, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+        const r = mulberry32(seed);
+        const x = pickRounded(r, 0.05, 0.95, 2);
+        expect(x).toBeGreaterThanOrEqual(0.05);
+        expect(x).toBeLessThanOrEqual(0.95);
+        expect(Number(x.toFixed(2))).toBe(x);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 
   it('reaches both ends of the range', () => {

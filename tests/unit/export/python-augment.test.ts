@@ -5,10 +5,14 @@ import { augmentSource, torchvisionStep } from '../../../src/export/python-augme
 describe('torchvisionStep', () => {
   it('writes every transform as its torchvision.transforms constructor call', () => {
     const v = validatePipeline([
-      { op: 'RandomHorizontalFlip', params: { p: 0.25 } }, { op: 'ColorJitter', params: { brightness: 0.3, hue: [-0.1, 0.2] } },
-      { op: 'RandomPerspective', params: { interpolation: 'nearest', fill: [1, 0, 0] } }, { op: 'RandomResizedCrop', params: { size: [20, 30], antialias: false } },
-      { op: 'RandomCrop', params: { size: 8, padding: [1, 2], padding_mode: 'edge' } }, { op: 'RandomRotation', params: { degrees: 10 } },
-      { op: 'RandomErasing', params: { value: 0.5 } }, { op: 'GaussianBlur', params: { kernel_size: [5, 3], sigma: 1.5 } },
+      { op: 'RandomHorizontalFlip', params: { p: 0.25 } },
+      { op: 'ColorJitter', params: { brightness: 0.3, hue: [-0.1, 0.2] } },
+      { op: 'RandomPerspective', params: { interpolation: 'nearest', fill: [1, 0, 0] } },
+      { op: 'RandomResizedCrop', params: { size: [20, 30], antialias: false } },
+      { op: 'RandomCrop', params: { size: 8, padding: [1, 2], padding_mode: 'edge' } },
+      { op: 'RandomRotation', params: { degrees: 10 } },
+      { op: 'RandomErasing', params: { value: 0.5 } },
+      { op: 'GaussianBlur', params: { kernel_size: [5, 3], sigma: 1.5 } },
     ]);
     if (!v.ok) throw new Error(v.errors.join('; '));
     expect(v.value.map(torchvisionStep)).toEqual([

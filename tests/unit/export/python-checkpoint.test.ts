@@ -13,13 +13,22 @@ const RUNTIME_KEYS: Record<keyof RunRuntime, true> = { worldSize: true, device: 
 describe('PY_CHECKPOINT', () => {
   it('writes atomically: a temporary file in the same folder, flushed to disk, then renamed over the old one', () => {
     const body = PY_CHECKPOINT.slice(PY_CHECKPOINT.indexOf('def write_atomic('), PY_CHECKPOINT.indexOf('def default_checkpoint('));
-    const order = ['os.path.dirname(os.path.abspath(path))', 'write(f)', 'f.flush()', 'os.fsync(f.fileno())', 'os.replace(tmp, path)', 'os.remove(tmp)'].map((s) => body.indexOf(s));
+    const order = [
+      'os.path.dirname(os.path.abspath(path))',
+      'write(f)',
+      'f.flush()',
+      'os.fsync(f.fileno())',
+      'os.replace(tmp, path)',
+      'os.remove(tmp)',
+    ].map((s) => body.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('saves the model, optimiser, epoch, every process\'s random state and the metrics so far; only rank 0 writes', () => {
-    expect(PY_TRAIN).toMatch(/save_checkpoint\(torch, procs, checkpoint, \{"key": run_key\(classes, split, args\.limit\), "epoch": epoch \+ 1, "model": net\.state_dict\(\),\s+"optimiser": optimiser\.state_dict\(\), "progress": progress\}, dev\)/);
+  it("saves the model, optimiser, epoch, every process's random state and the metrics so far; only rank 0 writes", () => {
+    expect(PY_TRAIN).toMatch(
+      /save_checkpoint\(torch, procs, checkpoint, \{"key": run_key\(classes, split, args\.limit\), "epoch": epoch \+ 1, "model": net\.state_dict\(\),\s+"optimiser": optimiser\.state_dict\(\), "progress": progress\}, dev\)/,
+    );
     const save = PY_CHECKPOINT.slice(PY_CHECKPOINT.indexOf('def save_checkpoint('), PY_CHECKPOINT.indexOf('def load_checkpoint('));
     expect(save.indexOf('states = procs.gather(random_state(torch, device))')).toBeLessThan(save.indexOf('if procs.rank == 0:'));
     expect(save).toContain('write_atomic(path,');
@@ -44,7 +53,10 @@ describe('PY_MAIN', () => {
 
   it('documents torchrun, 2 nodes x 4 GPUs, checkpoints and --fresh in the help', () => {
     const src = pytorchScript(specFromRun(runRecord()));
-    for (const rank of [0, 1]) expect(src).toContain(`torchrun --nnodes=2 --nproc_per_node=4 --node_rank=${rank} --master_addr=NODE0 --master_port=29500 train.py --data DIR --out run.json`);
+    for (const rank of [0, 1])
+      expect(src).toContain(
+        `torchrun --nnodes=2 --nproc_per_node=4 --node_rank=${rank} --master_addr=NODE0 --master_port=29500 train.py --data DIR --out run.json`,
+      );
     expect(src).toContain('torchrun --standalone --nproc_per_node=N train.py');
     expect(src).toContain('ap.add_argument("--fresh", action="store_true"');
     expect(src).toContain('epilog=MULTI_PROCESS_HELP');

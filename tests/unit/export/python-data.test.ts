@@ -42,7 +42,9 @@ describe('the ported constants (JavaScript-side check)', () => {
 
 describe('the Python ports give the TypeScript numbers exactly', () => {
   it('mulberry32: the same 200 floats for seeds across the 32-bit range, negative, fractional and beyond 2^32', () => {
-    const got = py<number[][]>(`r = []\nfor s in ${JSON.stringify(SEEDS)}:\n    g = m.mulberry32(s)\n    r.append([g() for _ in range(200)])\nprint(json.dumps(r))`);
+    const got = py<number[][]>(
+      `r = []\nfor s in ${JSON.stringify(SEEDS)}:\n    g = m.mulberry32(s)\n    r.append([g() for _ in range(200)])\nprint(json.dumps(r))`,
+    );
     SEEDS.forEach((s, i) => {
       const g = mulberry32(s);
       expect(got[i]).toEqual(Array.from({ length: 200 }, () => g()));
@@ -50,7 +52,12 @@ describe('the Python ports give the TypeScript numbers exactly', () => {
   });
 
   it('largest-remainder counts for 0..200 images at the homework fractions and at others', () => {
-    const fractions = [{ train: 0.7, val: 0.1, test: 0.2 }, { train: 0.5, val: 0.25, test: 0.25 }, { train: 0.6, val: 0.2, test: 0.2 }, { train: 1 / 3, val: 1 / 3, test: 1 / 3 }];
+    const fractions = [
+      { train: 0.7, val: 0.1, test: 0.2 },
+      { train: 0.5, val: 0.25, test: 0.25 },
+      { train: 0.6, val: 0.2, test: 0.2 },
+      { train: 1 / 3, val: 1 / 3, test: 1 / 3 },
+    ];
     const got = py<unknown[][]>(`print(json.dumps([[m.split_counts(n, f) for n in range(201)] for f in ${JSON.stringify(fractions)}]))`);
     fractions.forEach((f, i) => expect(got[i]).toEqual(Array.from({ length: 201 }, (_, n) => splitCounts(n, f))));
   });
@@ -59,7 +66,9 @@ describe('the Python ports give the TypeScript numbers exactly', () => {
     const g = mulberry32(5);
     const labels = Array.from({ length: 997 }, () => Math.min(6, Math.floor(g() ** 2 * 7)));
     labels.push(7);
-    const got = py<Record<string, number[]>[]>(`labels = ${JSON.stringify(labels)}\nprint(json.dumps([m.stratified_split(labels, 9, s, {"train": 0.7, "val": 0.1, "test": 0.2}) for s in ${JSON.stringify(SEEDS)}]))`);
+    const got = py<Record<string, number[]>[]>(
+      `labels = ${JSON.stringify(labels)}\nprint(json.dumps([m.stratified_split(labels, 9, s, {"train": 0.7, "val": 0.1, "test": 0.2}) for s in ${JSON.stringify(SEEDS)}]))`,
+    );
     SEEDS.forEach((s, i) => {
       const want = stratifiedSplit(labels, 9, s);
       expect(got[i]).toEqual({ train: want.train, val: want.val, test: want.test });
@@ -98,14 +107,22 @@ describe('the Python ports give the TypeScript numbers exactly', () => {
     const want = Array.from({ length: 300 }, () => g());
     expect(py<number[]>('print(json.dumps([float(x) for x in m.mulberry32_block(4294967295, 1000, 300)]))')).toEqual(want);
     // Without numpy (sys.modules entry None makes the import fail): the pure-Python fallback.
-    expect(py<number[]>('sys.modules["numpy"] = None\nprint(json.dumps([float(x) for x in m.mulberry32_block(4294967295, 1000, 300)]))')).toEqual(want);
+    expect(
+      py<number[]>('sys.modules["numpy"] = None\nprint(json.dumps([float(x) for x in m.mulberry32_block(4294967295, 1000, 300)]))'),
+    ).toEqual(want);
   });
 
   it("ResNet-18's seeded from-scratch init: the first three convolutions to the float32 (Box-Muller, one stream in state_dict order)", () => {
     const want = initResnet18State(10, 77);
     const shapes = [...resnet18Shapes(10)].slice(0, 17).map(([n, s]) => [n, s]);
-    expect(shapes.filter(([, s]) => (s as number[]).length === 4).map(([n]) => n)).toEqual(['conv1.weight', 'layer1.0.conv1.weight', 'layer1.0.conv2.weight']);
-    const got = py<Record<string, number[]>>(`print(json.dumps({k: [float(x) for x in v] for k, v in m.book_resnet18_init(${JSON.stringify(shapes)}, 77).items()}))`);
+    expect(shapes.filter(([, s]) => (s as number[]).length === 4).map(([n]) => n)).toEqual([
+      'conv1.weight',
+      'layer1.0.conv1.weight',
+      'layer1.0.conv2.weight',
+    ]);
+    const got = py<Record<string, number[]>>(
+      `print(json.dumps({k: [float(x) for x in v] for k, v in m.book_resnet18_init(${JSON.stringify(shapes)}, 77).items()}))`,
+    );
     expect(Object.keys(got)).toEqual(['conv1.weight', 'layer1.0.conv1.weight', 'layer1.0.conv2.weight']);
     for (const [name, values] of Object.entries(got)) {
       const w = want.get(name)!.data as Float32Array;
@@ -113,7 +130,11 @@ describe('the Python ports give the TypeScript numbers exactly', () => {
       expect(mine.length).toBe(w.length);
       // Math.log/Math.cos and Python's libm may differ in the last bit of a double, which float32 rounding almost always hides.
       let differ = 0;
-      for (let i = 0; i < w.length; i++) if (mine[i] !== w[i]) { differ++; expect(Math.abs(mine[i] - w[i])).toBeLessThanOrEqual(Math.abs(w[i]) * 2 ** -23); }
+      for (let i = 0; i < w.length; i++)
+        if (mine[i] !== w[i]) {
+          differ++;
+          expect(Math.abs(mine[i] - w[i])).toBeLessThanOrEqual(Math.abs(w[i]) * 2 ** -23);
+        }
       expect(differ).toBeLessThanOrEqual(2);
     }
   });

@@ -9,8 +9,8 @@ const defaultRun = () => {
   return { ...run, dataset: { ...run.dataset, name: 'default' } };
 };
 
-describe('the script\'s --data help (data_help)', () => {
-  it('tells how to write the book\'s default data set as a folder, in --help and when --data is no folder', () => {
+describe("the script's --data help (data_help)", () => {
+  it("tells how to write the book's default data set as a folder, in --help and when --data is no folder", () => {
     expect(hasPython, 'python3 is needed to run the generated script').toBe(true);
     const path = writeScript(pytorchScript(specFromRun(defaultRun())));
     const help = runScript(path, ['--help']);
@@ -22,9 +22,9 @@ describe('the script\'s --data help (data_help)', () => {
     expect(missing.stderr).toContain('npm run unpack-dataset -- --out DIR');
   });
 
-  it('asks for the run\'s own image folder when the run used a loaded data set', () => {
+  it("asks for the run's own image folder when the run used a loaded data set", () => {
     const r = runScript(writeScript(pytorchScript(specFromRun(runRecord()))), ['--data', '/no/such/folder']);
-    expect(r.stderr).toContain('the folder, or the unzipped .zip, the run\'s data set was loaded from');
+    expect(r.stderr).toContain("the folder, or the unzipped .zip, the run's data set was loaded from");
     expect(r.stderr).not.toContain('unpack-dataset');
   });
 });

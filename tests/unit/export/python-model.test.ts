@@ -14,8 +14,10 @@ describe('PY_MODEL', () => {
   it('dispatches build_model to each registered model and lists the fine-tuned ones (imported without torch)', () => {
     expect(hasPython, 'python3 is needed').toBe(true);
     const path = writeScript(pytorchScript(specFromRun(runRecord())));
-    const got = callScript<{ builders: Record<string, string>; fineTuned: string[] }>(path,
-      'print(json.dumps({"builders": {k: f.__name__ for k, f in m.MODEL_BUILDERS.items()}, "fineTuned": sorted(m.FINE_TUNED_MODELS)}))');
+    const got = callScript<{ builders: Record<string, string>; fineTuned: string[] }>(
+      path,
+      'print(json.dumps({"builders": {k: f.__name__ for k, f in m.MODEL_BUILDERS.items()}, "fineTuned": sorted(m.FINE_TUNED_MODELS)}))',
+    );
     expect(got.builders).toEqual(Object.fromEntries(MODEL_KINDS.map((k) => [k, `build_${k}_model`])));
     expect(got.fineTuned).toEqual(MODEL_KINDS.filter((k) => MODELS[k].fineTunes).sort());
   });

@@ -28,8 +28,21 @@ const ALL_AUGMENTATIONS = [
 const variants = {
   'the CNN': runRecord(),
   'the CNN with every augmentation': runRecord({ pipeline: ALL_AUGMENTATIONS }),
-  'ResNet-18, frozen backbone': runRecord({ model: 'resnet18', question: 'q2.3', imageSize: 64, pretrained: 'torchvision:IMAGENET1K_V1', fineTuning: 'frozen', batchNorm: 'eval' }),
-  'ResNet-18, full fine-tuning, BatchNorm eval': runRecord({ model: 'resnet18', question: 'q2.3', imageSize: 48, pretrained: 'resnet18.safetensors', batchNorm: 'eval' }),
+  'ResNet-18, frozen backbone': runRecord({
+    model: 'resnet18',
+    question: 'q2.3',
+    imageSize: 64,
+    pretrained: 'torchvision:IMAGENET1K_V1',
+    fineTuning: 'frozen',
+    batchNorm: 'eval',
+  }),
+  'ResNet-18, full fine-tuning, BatchNorm eval': runRecord({
+    model: 'resnet18',
+    question: 'q2.3',
+    imageSize: 48,
+    pretrained: 'resnet18.safetensors',
+    batchNorm: 'eval',
+  }),
 };
 
 /** Without an interpreter: brackets balance outside strings and comments (a coarse parse check). */
@@ -38,7 +51,10 @@ function bracketsBalance(src: string): boolean {
   const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
-    if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
+    if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       const q = src.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
       const end = src.indexOf(q, i + q.length);
@@ -76,7 +92,9 @@ describe('pytorchScript', () => {
     const resnet = pytorchScript(specFromRun(variants['ResNet-18, frozen backbone']));
     expect(resnet).toContain('"frozenBackbone": True, "batchNorm": "eval", "normalization": "imagenet"');
     expect(resnet).toContain('frozen backbone (only fc trains)');
-    expect(resnet).toContain('def make_augment():\n    """The run\'s training augmentation as torchvision.transforms (per image, CHW float in [0, 1]); None when it has none."""\n    return None');
+    expect(resnet).toContain(
+      'def make_augment():\n    """The run\'s training augmentation as torchvision.transforms (per image, CHW float in [0, 1]); None when it has none."""\n    return None',
+    );
   });
 
   it('names the file after the run', () => {
@@ -87,13 +105,29 @@ describe('pytorchScript', () => {
 describe('the generated split under plain python3 (no torch)', () => {
   const splitOf = async (dir: string, seed: number, limit: number | null = null) => {
     const scan = scanFolder((await folderSource(dir)).entries);
-    const split = limitSplit(stratifiedSplit(scan.files.map((f) => f.label), scan.classes.length, seed), limit);
-    return { classes: scan.classes, files: scan.files.map((f) => f.path), labels: scan.files.map((f) => f.label), split: { train: split.train, val: split.val, test: split.test } };
+    const split = limitSplit(
+      stratifiedSplit(
+        scan.files.map((f) => f.label),
+        scan.classes.length,
+        seed,
+      ),
+      limit,
+    );
+    return {
+      classes: scan.classes,
+      files: scan.files.map((f) => f.path),
+      labels: scan.files.map((f) => f.label),
+      split: { train: split.train, val: split.val, test: split.test },
+    };
   };
 
   it('--print-split gives scanFolder + stratifiedSplit on the same folder: code-unit order (accents, astral), hidden/stray/empty skipped, root stripped', async () => {
     expect(hasPython, 'python3 is needed').toBe(true);
-    const dir = makeExportFolder(mkdtempSync(join(tmpdir(), 'hw1-export-split-')), ['zebra', 'Élan', '𝒜stral', 'ｚwide', 'ant'], [13, 7, 9, 5, 21]);
+    const dir = makeExportFolder(
+      mkdtempSync(join(tmpdir(), 'hw1-export-split-')),
+      ['zebra', 'Élan', '𝒜stral', 'ｚwide', 'ant'],
+      [13, 7, 9, 5, 21],
+    );
     for (const seed of [3, 42]) {
       const path = writeScript(pytorchScript(specFromRun(runRecord({ seed }))));
       const r = runScript(path, ['--data', dir, '--print-split']);
@@ -103,14 +137,36 @@ describe('the generated split under plain python3 (no torch)', () => {
       expect(want.classes).toEqual(['ant', 'zebra', 'Élan', '𝒜stral', 'ｚwide']);
       expect(JSON.parse(r.stdout)).toEqual(want);
     }
-    const limited = runScript(writeScript(pytorchScript(specFromRun(runRecord({ seed: 9 })))), ['--data', dir, '--print-split', '--limit', '8']);
+    const limited = runScript(writeScript(pytorchScript(specFromRun(runRecord({ seed: 9 })))), [
+      '--data',
+      dir,
+      '--print-split',
+      '--limit',
+      '8',
+    ]);
     expect(JSON.parse(limited.stdout)).toEqual(await splitOf(dir, 9, 8));
   });
 
   it("keeps the homework's Russian Wildlife label order (any case) and nested class sub-folders", async () => {
     expect(hasPython, 'python3 is needed').toBe(true);
-    const names = ['Amur_Leopard', 'amur_tiger', 'birds', 'black_bear', 'brown_bear', 'dog', 'roe_deer', 'sika_deer', 'wild_boar', 'people'];
-    const dir = makeExportFolder(mkdtempSync(join(tmpdir(), 'hw1-export-wild-')), names, names.map((_, i) => 6 + i), 'data/wildlife');
+    const names = [
+      'Amur_Leopard',
+      'amur_tiger',
+      'birds',
+      'black_bear',
+      'brown_bear',
+      'dog',
+      'roe_deer',
+      'sika_deer',
+      'wild_boar',
+      'people',
+    ];
+    const dir = makeExportFolder(
+      mkdtempSync(join(tmpdir(), 'hw1-export-wild-')),
+      names,
+      names.map((_, i) => 6 + i),
+      'data/wildlife',
+    );
     mkdirSync(join(dir, 'data', 'wildlife', 'dog', 'more'), { recursive: true });
     writeFileSync(join(dir, 'data', 'wildlife', 'dog', 'more', 'extra.png'), encodePng(9, 7, pattern(9, 7, 1)));
     const r = runScript(writeScript(pytorchScript(specFromRun(runRecord()))), ['--data', dir, '--print-split']);

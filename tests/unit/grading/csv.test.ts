@@ -14,13 +14,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -57,14 +66,22 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('round-trips any text through an RFC 4180 reader (safe cells only gain a leading quote)', () => {
-    fc.assert(fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-      const back = parseCsv(toCsv(rows));
-      const expected = rows.map((r) => r.map((s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)));
-      expect(back).toEqual(expected);
-    }), { seed: 42, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const back = parseCsv(toCsv(rows));
+        const expected = rows.map((r) => r.map((s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)));
+        expect(back).toEqual(expected);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
   it('ends every row with CRLF', () => {
-    expect(toCsv([['a', 1], ['b', 2]])).toBe('a,1\r\nb,2\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    ).toBe('a,1\r\nb,2\r\n');
   });
 });
 
@@ -82,9 +99,12 @@ describe('gradebookRows', () => {
     expect(row.at(-2)).toBe('seed-mismatch');
     expect(row.at(-1)).toBe('');
   });
-  it('puts the reader\'s notes in the Notes column, neutralised, and keeps -12 as the id', () => {
+  it("puts the reader's notes in the Notes column, neutralised, and keeps -12 as the id", () => {
     const g = gradedOf('-12', {});
-    g.flags.push({ kind: 'read-note', message: 'results of "q1.1c": status "Correct" is not one of correct; dropped.' }, { kind: 'read-note', message: '=2+2 dropped.' });
+    g.flags.push(
+      { kind: 'read-note', message: 'results of "q1.1c": status "Correct" is not one of correct; dropped.' },
+      { kind: 'read-note', message: '=2+2 dropped.' },
+    );
     const rows = parseCsv(gradebookCsv([g]));
     expect(rows[1][0]).toBe('-12');
     expect(rows[1].at(-2)).toBe('read-note');

@@ -22,7 +22,11 @@ describe('feedbackText', () => {
 describe('feedbackText marks', () => {
   it('prints fractional marks as the page does, never as raw floats', () => {
     const third = 1 / 3;
-    const g = gradedOf('s2', { 'q1.1c': third }, [answerOf('q1.1d.losses', '1, 2, 3', 'wrong', { feedback: { key: 'q1.1d.losses', status: 'partial', marks: third, maxMarks: third, message: 'One of three.' } })]);
+    const g = gradedOf('s2', { 'q1.1c': third }, [
+      answerOf('q1.1d.losses', '1, 2, 3', 'wrong', {
+        feedback: { key: 'q1.1d.losses', status: 'partial', marks: third, maxMarks: third, message: 'One of three.' },
+      }),
+    ]);
     g.total = 10 + third;
     const text = feedbackText(g, 'HW1');
     expect(text).toContain('Feedback:    One of three. (0.33 / 0.33)');

@@ -13,13 +13,45 @@ const PER_STUDENT: CourseSettings = { name: 'C', perStudentVariants: true, salt:
 /** A tiny catalog whose q1.1c answer is the variant's seed mod 100 (3.5 for the homework variant). */
 const TINY: ExerciseDef[] = [
   {
-    id: 'q1.1c', marks: 1, title: 'c', inputs: [{ key: 'q1.1c', kind: 'number', label: 'x' }], params: () => ({}),
+    id: 'q1.1c',
+    marks: 1,
+    title: 'c',
+    inputs: [{ key: 'q1.1c', kind: 'number', label: 'x' }],
+    params: () => ({}),
     parts: async (v) => [{ kind: 'number', key: 'q1.1c', marks: 1, answer: v.kind === 'homework' ? 3.5 : v.seed % 100 }],
   },
   {
-    id: 'q2.6', marks: 5, title: 't', inputs: [{ key: 'q2.6.why', kind: 'text', label: 'x' }, { key: 'q2.6.best', kind: 'choice', label: 'b', multiple: false, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }],
+    id: 'q2.6',
+    marks: 5,
+    title: 't',
+    inputs: [
+      { key: 'q2.6.why', kind: 'text', label: 'x' },
+      {
+        key: 'q2.6.best',
+        kind: 'choice',
+        label: 'b',
+        multiple: false,
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'b', label: 'B' },
+        ],
+      },
+    ],
     params: () => ({}),
-    parts: async () => [{ kind: 'text', key: 'q2.6.why', marks: 3 }, { kind: 'choice', key: 'q2.6.best', marks: 2, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], correct: ['b'], multiple: false }],
+    parts: async () => [
+      { kind: 'text', key: 'q2.6.why', marks: 3 },
+      {
+        kind: 'choice',
+        key: 'q2.6.best',
+        marks: 2,
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'b', label: 'B' },
+        ],
+        correct: ['b'],
+        multiple: false,
+      },
+    ],
   },
 ];
 
@@ -38,7 +70,14 @@ describe('gradeSubmission', () => {
     expect(g.maxTotal).toBe(TOTAL_MARKS);
   });
   it('leaves items without an auto-grader and free-text parts to manual grading with 0 marks', async () => {
-    const sub = await makeSubmission({ id: 's1', course: HOMEWORK, skill: 1, seed: 1, catalog: TINY, extra: { 'q2.2.overfitting': 'yes' } });
+    const sub = await makeSubmission({
+      id: 's1',
+      course: HOMEWORK,
+      skill: 1,
+      seed: 1,
+      catalog: TINY,
+      extra: { 'q2.2.overfitting': 'yes' },
+    });
     const g = await gradeSubmission(sub, HOMEWORK, TINY);
     const q22 = g.items.find((i) => i.id === 'q2.2')!;
     expect(q22).toMatchObject({ status: 'manual', marks: 0, autoMax: 0, manualMax: 10, pending: true });
@@ -73,13 +112,31 @@ describe('gradeSubmission', () => {
     expect(g.flags).toEqual([expect.objectContaining({ kind: 'unknown-key', key: 'q1.1c.extra' })]);
   });
   it('flags a run whose stated accuracy disagrees with its confusion matrix, and not an honest one', async () => {
-    const sub = await makeSubmission({ id: 's1', course: HOMEWORK, skill: 1, seed: 1, catalog: TINY, runs: [makeRun(1), makeRun(2, 'q2.3', true)] });
+    const sub = await makeSubmission({
+      id: 's1',
+      course: HOMEWORK,
+      skill: 1,
+      seed: 1,
+      catalog: TINY,
+      runs: [makeRun(1), makeRun(2, 'q2.3', true)],
+    });
     const g = await gradeSubmission(sub, HOMEWORK, TINY);
     expect(g.flags).toEqual([expect.objectContaining({ kind: 'run-metrics', key: 'run-2' })]);
   });
   it('turns an exercise whose parts cannot be built into a flag, not an exception', async () => {
-    const broken: ExerciseDef[] = [{ ...TINY[0], parts: async () => { throw new Error('no tfjs'); } }];
-    const g = await gradeSubmission(await makeSubmission({ id: 's1', course: HOMEWORK, skill: 1, seed: 1, catalog: TINY }), HOMEWORK, broken);
+    const broken: ExerciseDef[] = [
+      {
+        ...TINY[0],
+        parts: async () => {
+          throw new Error('no tfjs');
+        },
+      },
+    ];
+    const g = await gradeSubmission(
+      await makeSubmission({ id: 's1', course: HOMEWORK, skill: 1, seed: 1, catalog: TINY }),
+      HOMEWORK,
+      broken,
+    );
     expect(g.flags.map((f) => f.kind)).toContain('grader-error');
     expect(g.items.find((i) => i.id === 'q1.1c')!.status).toBe('manual');
   });
@@ -96,7 +153,9 @@ describe('variantFlags', () => {
   it('accepts the right seed and flags a forged one', async () => {
     const sub = await makeSubmission({ id: 's1', course: PER_STUDENT, skill: 1, seed: 1, catalog: TINY });
     expect(variantFlags(sub, PER_STUDENT)).toEqual([]);
-    expect(variantFlags({ ...sub, variant: { kind: 'student', seed: sub.variant.seed ^ 1 } }, PER_STUDENT).map((f) => f.kind)).toEqual(['seed-mismatch']);
+    expect(variantFlags({ ...sub, variant: { kind: 'student', seed: sub.variant.seed ^ 1 } }, PER_STUDENT).map((f) => f.kind)).toEqual([
+      'seed-mismatch',
+    ]);
   });
   it('flags a variant kind the course does not use', async () => {
     const sub = await makeSubmission({ id: 's1', course: HOMEWORK, skill: 1, seed: 1, catalog: TINY });

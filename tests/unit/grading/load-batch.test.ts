@@ -13,12 +13,15 @@ describe('loadBatch', () => {
     const forged = await makeSubmission({ id: 'c', course: COURSE, skill: 1, seed: 3 });
     forged.variant = { kind: 'student', seed: 1 };
     const zip = zipSync({ 'sub/b.json': fileBytes(b), 'sub/bad.json': strToU8('{"format":') });
-    const batch = await loadBatch([
-      { name: 'a.json', bytes: fileBytes(a) },
-      { name: 'all.zip', bytes: zip },
-      { name: 'c.json', bytes: fileBytes(forged) },
-      { name: 'latin1.json', bytes: new Uint8Array([0x7b, 0xe9, 0x7d]) },
-    ], COURSE);
+    const batch = await loadBatch(
+      [
+        { name: 'a.json', bytes: fileBytes(a) },
+        { name: 'all.zip', bytes: zip },
+        { name: 'c.json', bytes: fileBytes(forged) },
+        { name: 'latin1.json', bytes: new Uint8Array([0x7b, 0xe9, 0x7d]) },
+      ],
+      COURSE,
+    );
     expect(batch.graded.map((g) => g.studentId)).toEqual(['a', 'b', 'c']);
     expect(batch.graded[0].total).toBeGreaterThan(batch.graded[1].total);
     expect(batch.graded[2].flags.map((f) => f.kind)).toContain('seed-mismatch');
@@ -28,7 +31,13 @@ describe('loadBatch', () => {
   it('keeps the latest file of a student and flags it', async () => {
     const old = await makeSubmission({ id: 'a', course: COURSE, skill: 1, seed: 1, createdAt: '2025-01-01T00:00:00Z' });
     const latest = await makeSubmission({ id: 'A ', course: COURSE, skill: 0, seed: 1, createdAt: '2025-01-02T00:00:00Z' });
-    const batch = await loadBatch([{ name: 'new.json', bytes: fileBytes(latest) }, { name: 'old.json', bytes: fileBytes(old) }], COURSE);
+    const batch = await loadBatch(
+      [
+        { name: 'new.json', bytes: fileBytes(latest) },
+        { name: 'old.json', bytes: fileBytes(old) },
+      ],
+      COURSE,
+    );
     expect(batch.graded).toHaveLength(1);
     expect(batch.graded[0].source).toBe('new.json');
     expect(batch.graded[0].flags.map((f) => f.kind)).toContain('duplicate');
@@ -45,7 +54,10 @@ describe('loadBatch with malformed advisory fields', () => {
       attempts: { 'q1.1c': 2.5, 'q1.1d': 3, '': 1, 'q1.9z': 1 },
       results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 }, 'q1.1d': { status: 'correct', marks: 'NaN', maxMarks: 2 } },
     };
-    const [good, bad] = await Promise.all([loadBatch([{ name: 'clean.json', bytes: fileBytes(clean) }], COURSE), loadBatch([{ name: 'messy.json', bytes: fileBytes(messy) }], COURSE)]);
+    const [good, bad] = await Promise.all([
+      loadBatch([{ name: 'clean.json', bytes: fileBytes(clean) }], COURSE),
+      loadBatch([{ name: 'messy.json', bytes: fileBytes(messy) }], COURSE),
+    ]);
     expect(bad.rejected).toEqual([]);
     const g = bad.graded[0];
     expect(g.name).toBe('');
@@ -66,7 +78,10 @@ describe('loadBatch with malformed advisory fields', () => {
 describe('dedupe', () => {
   it('breaks ties of createdAt by taking the file given last', async () => {
     const s = await makeSubmission({ id: 'a', course: COURSE, skill: 1, seed: 1 });
-    const r = dedupe([{ name: 'one', sub: s }, { name: 'two', sub: s }]);
+    const r = dedupe([
+      { name: 'one', sub: s },
+      { name: 'two', sub: s },
+    ]);
     expect(r.kept.map((k) => k.name)).toEqual(['two']);
     expect(r.superseded.map((k) => k.name)).toEqual(['one']);
   });

@@ -3,8 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CourseSettings } from '../../../src/course/course';
 import { gradeSubmission } from '../../../src/grading/grade-submission';
 import {
-  applyManual, defaultRubrics, emptyGradingFile, exportGradingFile, importGradingFile, mergeGradingFiles, rubricFor, rubricSuggestion,
-  withEntry, type ManualEntry,
+  applyManual,
+  defaultRubrics,
+  emptyGradingFile,
+  exportGradingFile,
+  importGradingFile,
+  mergeGradingFiles,
+  rubricFor,
+  rubricSuggestion,
+  withEntry,
+  type ManualEntry,
 } from '../../../src/grading/manual-grades';
 import { HAND_MARKED } from '../../../src/homework/hand-marked';
 import { GRADED_ITEMS } from '../../../src/homework/structure';
@@ -16,7 +24,13 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const entry = (marks: number, override = false, updatedAt = '2025-01-02T00:00:00.000Z'): ManualEntry => ({ marks, comment: 'ok', rubric: ['arch'], override, updatedAt });
+const entry = (marks: number, override = false, updatedAt = '2025-01-02T00:00:00.000Z'): ManualEntry => ({
+  marks,
+  comment: 'ok',
+  rubric: ['arch'],
+  override,
+  updatedAt,
+});
 
 describe('applyManual', () => {
   it('adds manual marks to an item left to manual grading and clears pending', () => {
@@ -66,6 +80,7 @@ describe('importGradingFile', () => {
   });
   it('rejects files that are not grading files or break the rules', () => {
     const good = JSON.parse(exportGradingFile(withEntry(emptyGradingFile(), 's1', 'q2.6', entry(4))));
+    // biome-ignore lint/suspicious/noExplicitAny: the test breaks a copy of the file in ways its type forbids
     const bad = (mut: (x: any) => void): string => {
       const x = structuredClone(good);
       mut(x);
@@ -73,20 +88,67 @@ describe('importGradingFile', () => {
     };
     expect(importGradingFile('{').ok).toBe(false);
     expect(importGradingFile('[]').ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.version = 3; })).ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.grades.s1['q9.9'] = x.grades.s1['q2.6']; })).ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].marks = 6; })).ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].marks = -1; })).ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].comment = 'x'.repeat(5001); })).ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.grades.s1['q2.6'].override = 'yes'; })).ok).toBe(false);
-    expect(importGradingFile(bad((x) => { x.rubrics['q2.2'] = [{ id: 'a', label: 'b', marks: 11 }]; })).ok).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.version = 3;
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.grades.s1['q9.9'] = x.grades.s1['q2.6'];
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.grades.s1['q2.6'].marks = 6;
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.grades.s1['q2.6'].marks = -1;
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.grades.s1['q2.6'].comment = 'x'.repeat(5001);
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.grades.s1['q2.6'].override = 'yes';
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(
+      importGradingFile(
+        bad((x) => {
+          x.rubrics['q2.2'] = [{ id: 'a', label: 'b', marks: 11 }];
+        }),
+      ).ok,
+    ).toBe(false);
   });
   it('reads a version 1 file and drops its rubrics, which were the old built-in ones', () => {
-    const v1 = JSON.stringify({ format: 'dlcv-hw1-grading', version: 1, rubrics: { 'q2.2': [{ id: 'arch', label: 'Architecture', marks: 3 }] }, grades: { s1: { 'q2.6': entry(1) } } });
+    const v1 = JSON.stringify({
+      format: 'dlcv-hw1-grading',
+      version: 1,
+      rubrics: { 'q2.2': [{ id: 'arch', label: 'Architecture', marks: 3 }] },
+      grades: { s1: { 'q2.6': entry(1) } },
+    });
     const r = importGradingFile(v1);
     expect(r.ok && r.value).toMatchObject({ version: 2, rubrics: {}, grades: { s1: { 'q2.6': { marks: 1 } } } });
   });
-  it('keeps an instructor\'s own rubric of a version 2 file', () => {
+  it("keeps an instructor's own rubric of a version 2 file", () => {
     const own = { ...emptyGradingFile(), rubrics: { 'q2.2': [{ id: 'own', label: 'My criterion', marks: 2 }] } };
     const r = importGradingFile(exportGradingFile(own));
     expect(r.ok && r.value.rubrics).toEqual(own.rubrics);
@@ -122,7 +184,10 @@ const COURSE: CourseSettings = { name: 'C', perStudentVariants: false, salt: '' 
 const sum = (list: readonly { marks: number }[]) => list.reduce((t, c) => t + c.marks, 0);
 
 describe('defaultRubrics', () => {
-  for (const [name, runs] of [['with the homework runs handed in', homeworkRuns()], ['with no run handed in', []]] as const) {
+  for (const [name, runs] of [
+    ['with the homework runs handed in', homeworkRuns()],
+    ['with no run handed in', []],
+  ] as const) {
     it(`gives every item criteria that add up to the marks the regrade leaves to hand marking, ${name}`, async () => {
       const sub = await makeSubmission({ id: 's1', course: COURSE, skill: 1, seed: 1, runs: [...runs] });
       const graded = await gradeSubmission(sub, COURSE);
@@ -133,20 +198,25 @@ describe('defaultRubrics', () => {
     });
   }
 
-  it('lists an item\'s HAND_MARKED criteria and nothing for an item graded automatically', () => {
+  it("lists an item's HAND_MARKED criteria and nothing for an item graded automatically", () => {
     const rubrics = defaultRubrics(new Map());
     for (const it of GRADED_ITEMS) expect(rubrics[it.id] ?? [], it.id).toEqual(HAND_MARKED[it.id] ?? []);
     expect(rubrics['q1.1a']).toBeUndefined();
   });
 
-  it('turns a text part\'s rubric into criteria named by its key', () => {
-    const parts = new Map([['q2.6', [{ kind: 'text' as const, key: 'q2.6', marks: 3, rubric: [{ id: 'metrics', label: 'Accuracy and F1', marks: 3 }] }]]]);
-    expect(defaultRubrics(parts)['q2.6']).toEqual([{ id: 'q2.6.metrics', label: 'Accuracy and F1', marks: 3 }, ...(HAND_MARKED['q2.6'] ?? [])]);
+  it("turns a text part's rubric into criteria named by its key", () => {
+    const parts = new Map([
+      ['q2.6', [{ kind: 'text' as const, key: 'q2.6', marks: 3, rubric: [{ id: 'metrics', label: 'Accuracy and F1', marks: 3 }] }]],
+    ]);
+    expect(defaultRubrics(parts)['q2.6']).toEqual([
+      { id: 'q2.6.metrics', label: 'Accuracy and F1', marks: 3 },
+      ...(HAND_MARKED['q2.6'] ?? []),
+    ]);
   });
 });
 
 describe('rubricFor', () => {
-  it('shows the grading file\'s own rubric of an item over the default', () => {
+  it("shows the grading file's own rubric of an item over the default", () => {
     const item = { id: 'q2.2', rubric: [{ id: 'd', label: 'Default', marks: 1 }] };
     const own = { ...emptyGradingFile(), rubrics: { 'q2.2': [{ id: 'o', label: 'Own', marks: 1 }] } };
     expect(rubricFor(emptyGradingFile(), item)).toEqual(item.rubric);

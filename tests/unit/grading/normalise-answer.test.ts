@@ -7,7 +7,12 @@ describe('normaliseAnswer', () => {
   });
   it('joins vectors with commas and matrix rows with semicolons', () => {
     expect(normaliseAnswer(['1', ' 2 '])).toBe('1, 2');
-    expect(normaliseAnswer([['1', '2'], ['3', '4']])).toBe('1, 2; 3, 4');
+    expect(
+      normaliseAnswer([
+        ['1', '2'],
+        ['3', '4'],
+      ]),
+    ).toBe('1, 2; 3, 4');
   });
   it('is empty for no answer', () => {
     expect(normaliseAnswer(undefined)).toBe('');

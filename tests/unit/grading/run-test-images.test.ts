@@ -7,11 +7,15 @@ const labels = Uint8Array.from({ length: 60 }, (_, i) => i % 3);
 
 function runOn(hash: string, test: number, seed = 7) {
   const run = makeRun(1);
-  return { ...run, config: { ...run.config, seed }, dataset: { ...run.dataset, hash, classes: ['a', 'b', 'c'], counts: { train: 42, val: 6, test } } };
+  return {
+    ...run,
+    config: { ...run.config, seed },
+    dataset: { ...run.dataset, hash, classes: ['a', 'b', 'c'], counts: { train: 42, val: 6, test } },
+  };
 }
 
 describe('runTestIndices', () => {
-  it('gives the test split the book made with the run\'s seed', () => {
+  it("gives the test split the book made with the run's seed", () => {
     const r = runTestIndices(runOn('h1', 12), { hash: 'h1', labels });
     expect(r).toEqual({ ok: true, indices: stratifiedSplit(labels, 3, 7).test });
   });
@@ -29,6 +33,6 @@ describe('runTestIndices', () => {
     const other = runTestIndices(runOn('h1', 12), { hash: 'h2', labels });
     expect(other.ok === false && other.reason).toContain('not the one the run used');
     const odd = runTestIndices(runOn('h1', 30), { hash: 'h1', labels });
-    expect(odd.ok === false && odd.reason).toContain('is not the book\'s split');
+    expect(odd.ok === false && odd.reason).toContain("is not the book's split");
   });
 });

@@ -6,7 +6,12 @@ const file = (name: string, text: string) => ({ name, bytes: strToU8(text) });
 
 describe('unpackFiles', () => {
   it('passes JSON files through and unpacks zips with nested folders', () => {
-    const zip = zipSync({ 'hw/a/one.json': strToU8('{}'), 'hw/b/two.json': strToU8('[]'), '__MACOSX/hw/._one.json': strToU8('x'), 'hw/.DS_Store': strToU8('x') });
+    const zip = zipSync({
+      'hw/a/one.json': strToU8('{}'),
+      'hw/b/two.json': strToU8('[]'),
+      '__MACOSX/hw/._one.json': strToU8('x'),
+      'hw/.DS_Store': strToU8('x'),
+    });
     const r = unpackFiles([file('x.json', '{}'), { name: 'batch.zip', bytes: zip }]);
     expect(r.files.map((f) => f.name).sort()).toEqual(['batch.zip/hw/a/one.json', 'batch.zip/hw/b/two.json', 'x.json']);
     expect(r.rejected).toEqual([]);

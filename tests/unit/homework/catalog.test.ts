@@ -18,7 +18,10 @@ describe('the catalog of exercises', () => {
     for (const ex of EXERCISES) {
       const parts = await ex.parts(homeworkVariant);
       expect(parts.map((p) => p.key).sort(), ex.id).toEqual(ex.inputs.map((i) => i.key).sort());
-      expect(parts.reduce((s, p) => s + p.marks, 0), ex.id).toBeCloseTo(ex.marks, 6);
+      expect(
+        parts.reduce((s, p) => s + p.marks, 0),
+        ex.id,
+      ).toBeCloseTo(ex.marks, 6);
     }
   });
 
@@ -33,7 +36,11 @@ describe('the catalog of exercises', () => {
     expect(GRADED_ITEMS.reduce((s, i) => s + i.marks, 0)).toBe(TOTAL_MARKS);
     for (const q of QUESTIONS) {
       expect(q.chapters.reduce((s, c) => s + c.marks, 0)).toBe(q.marks);
-      for (const c of q.chapters) expect(c.items.reduce((s, i) => s + i.marks, 0), c.part).toBe(c.marks);
+      for (const c of q.chapters)
+        expect(
+          c.items.reduce((s, i) => s + i.marks, 0),
+          c.part,
+        ).toBe(c.marks);
     }
     const q1 = EXERCISES.filter((e) => e.id.startsWith('q1.'));
     expect(q1.reduce((s, e) => s + e.marks, 0)).toBe(15);

@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { CHAPTERS, chapterFileMismatch, chapterHeading } from '../../../src/homework/structure';
 
 const DIR = 'content/chapters';
-const slugs = readdirSync(DIR).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const slugs = readdirSync(DIR)
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
 
 /** The keys of an MDX file's front matter (`key: value` lines between the first two `---`). */
 function frontMatterKeys(text: string): string[] {
   const m = /^---\n([\s\S]*?)\n---/.exec(text);
   if (!m) throw new Error('no front matter');
-  return m[1].split('\n').filter((l) => /^\w+:/.test(l)).map((l) => l.split(':')[0]);
+  return m[1]
+    .split('\n')
+    .filter((l) => /^\w+:/.test(l))
+    .map((l) => l.split(':')[0]);
 }
 
 describe('chapterFileMismatch', () => {

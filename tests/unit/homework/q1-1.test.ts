@@ -1,15 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Q1_1 } from '../../../src/homework/q1-1';
-import {
-  confidentlyWrong, decaySteps, l2Numbers, NORM_NAMES, normQuestion,
-} from '../../../src/homework/q1-1-variants';
+import { confidentlyWrong, decaySteps, l2Numbers, NORM_NAMES, normQuestion } from '../../../src/homework/q1-1-variants';
 import { l2StepAutodiff } from '../../../src/math/l2-step';
 import { ANSWER_KEY } from '../../../src/submission/limits';
 import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
 import { canonicalNumbers, homeworkMarks } from '../../helpers/answer-keys';
 import {
-  byId, canonicalCode, examplesThatAreAnswers, gradeKey, HOMEWORK, keysWithPrefix, messagesThatGiveAway, partOf, student, STUDENT_SEEDS, typedAnswer,
+  byId,
+  canonicalCode,
+  examplesThatAreAnswers,
+  gradeKey,
+  HOMEWORK,
+  keysWithPrefix,
+  messagesThatGiveAway,
+  partOf,
+  student,
+  STUDENT_SEEDS,
+  typedAnswer,
 } from './q1-helpers';
 
 beforeAll(async () => {
@@ -133,11 +141,14 @@ describe('Q1_1 grading of the canonical answers', () => {
 
 describe('Q1_1 q1.1a: the gradients of a confidently wrong papaya', () => {
   /** ∂L/∂z of ½(σ(z) − y)² and of −[y ln σ(z) + (1 − y) ln(1 − σ(z))], by tfjs autodiff. */
-  const autodiff = (y: number, z: number) => tf.tidy(() => {
-    const mse = tf.grad((t: tf.Tensor) => tf.sigmoid(t).sub(y).square().mul(0.5).sum() as tf.Scalar)(tf.scalar(z, 'float32'));
-    const bce = tf.grad((t: tf.Tensor) => tf.losses.sigmoidCrossEntropy(tf.tensor1d([y]), t.reshape([1])) as tf.Scalar)(tf.scalar(z, 'float32'));
-    return { mse: mse.dataSync()[0], bce: bce.dataSync()[0] };
-  });
+  const autodiff = (y: number, z: number) =>
+    tf.tidy(() => {
+      const mse = tf.grad((t: tf.Tensor) => tf.sigmoid(t).sub(y).square().mul(0.5).sum() as tf.Scalar)(tf.scalar(z, 'float32'));
+      const bce = tf.grad((t: tf.Tensor) => tf.losses.sigmoidCrossEntropy(tf.tensor1d([y]), t.reshape([1])) as tf.Scalar)(
+        tf.scalar(z, 'float32'),
+      );
+      return { mse: mse.dataSync()[0], bce: bce.dataSync()[0] };
+    });
 
   it('asks for the autodiff gradients (float32, abs 1e-6), for the homework and student variants', async () => {
     for (const v of [HOMEWORK, ...STUDENT_SEEDS.slice(0, 40).map(student)]) {
@@ -150,7 +161,7 @@ describe('Q1_1 q1.1a: the gradients of a confidently wrong papaya', () => {
     }
   });
 
-  it('draws a papaya that is confidently wrong, with a logit off the widget slider\'s 0.1 grid', () => {
+  it("draws a papaya that is confidently wrong, with a logit off the widget slider's 0.1 grid", () => {
     for (const v of [HOMEWORK, ...STUDENT_SEEDS.map(student)]) {
       const { y, z } = confidentlyWrong(v);
       expect(y === 1 ? z : -z).toBeLessThan(-3);

@@ -4,7 +4,17 @@ import { Q1_2 } from '../../../src/homework/q1-2';
 import { FIX, maxAbsDiff } from '../../helpers/math-fixtures';
 import { ANSWER_KEYS, canonicalNumbers, homeworkMarks } from '../../helpers/answer-keys';
 import {
-  byId, canonicalCode, examplesThatAreAnswers, gradeKey, HOMEWORK, keysWithPrefix, messagesThatGiveAway, partOf, student, STUDENT_SEEDS, typedAnswer,
+  byId,
+  canonicalCode,
+  examplesThatAreAnswers,
+  gradeKey,
+  HOMEWORK,
+  keysWithPrefix,
+  messagesThatGiveAway,
+  partOf,
+  student,
+  STUDENT_SEEDS,
+  typedAnswer,
 } from './q1-helpers';
 
 beforeAll(async () => {
@@ -53,7 +63,7 @@ describe('Q1_2 homework variant', () => {
     expect(maxAbsDiff((await arrayAnswer('q1.2d.jacobian')).answer as number[][], jac.jacobian_dyk_dzj)).toBeLessThanOrEqual(1e-6);
   });
 
-  it('q1.2d.dz is the PyTorch ∂L/∂z and homework.md\'s rounded vector', async () => {
+  it("q1.2d.dz is the PyTorch ∂L/∂z and homework.md's rounded vector", async () => {
     const dz = (await arrayAnswer('q1.2d.dz')).answer as number[];
     expect(maxAbsDiff(dz, grad.dL_dz)).toBeLessThanOrEqual(1e-6);
     expect(maxAbsDiff(dz, canonicalNumbers('q1.2d.dz'))).toBeLessThanOrEqual(5e-5);
@@ -70,8 +80,11 @@ describe('Q1_2 homework variant', () => {
 describe('Q1_2 grading of the canonical answers', () => {
   const f4 = (x: number) => x.toFixed(4);
   const canonical: [string, string | string[] | string[][]][] = [
-    ['q1.2a.W2', shapes[0]], ['q1.2a.b2', shapes[1]], ['q1.2a.Z2', shapes[2]],
-    ['q1.2a.W2', '(K, Da)'], ['q1.2a.b2', 'K x 1'],
+    ['q1.2a.W2', shapes[0]],
+    ['q1.2a.b2', shapes[1]],
+    ['q1.2a.Z2', shapes[2]],
+    ['q1.2a.W2', '(K, Da)'],
+    ['q1.2a.b2', 'K x 1'],
     ['q1.2b', String(canonicalNumbers('q1.2b')[0])],
     ['q1.2b', `${canonicalNumbers('q1.2b')[0]} parameters`],
     ['q1.2c', canonicalCode('q1.2c')],
@@ -114,12 +127,15 @@ describe('Q1_2 grading of the canonical answers', () => {
     expect(fb.mistake).toBe(id);
   });
 
-  it.each([['q1.2a.W2', 'banana x Da'], ['q1.2d.dz', ['0.09', 'x', '0.66']], ['q1.2c', 'y_k*(d - ']] as const)(
-    '%s = %j cannot be read', async (key, raw) => {
-      const fb = await gradeKey(Q1_2, key, raw as string | string[]);
-      expect(fb.status).toBe('unreadable');
-      expect(fb.message.startsWith('Could not read')).toBe(true);
-    });
+  it.each([
+    ['q1.2a.W2', 'banana x Da'],
+    ['q1.2d.dz', ['0.09', 'x', '0.66']],
+    ['q1.2c', 'y_k*(d - '],
+  ] as const)('%s = %j cannot be read', async (key, raw) => {
+    const fb = await gradeKey(Q1_2, key, raw as string | string[]);
+    expect(fb.status).toBe('unreadable');
+    expect(fb.message.startsWith('Could not read')).toBe(true);
+  });
 });
 
 describe('Q1_2 examples and messages', () => {
@@ -133,7 +149,7 @@ describe('Q1_2 examples and messages', () => {
     expect(await messagesThatGiveAway(Q1_2, variants)).toEqual([]);
   });
 
-  it('names no shape of the answer in a shape mistake\'s message', async () => {
+  it("names no shape of the answer in a shape mistake's message", async () => {
     for (const part of await byId(Q1_2, 'q1.2a').parts(HOMEWORK)) {
       if (part.kind !== 'shape') throw new Error('q1.2a has shape parts');
       const spelled = [part.answer.join('×'), part.answer.join(' × '), part.answer.join(' x '), `(${part.answer.join(', ')})`];
@@ -159,7 +175,10 @@ describe('Q1_2 student variants', () => {
 
   it('keep q1.2e logits huge (naive softmax overflows) and distinct', () => {
     for (let seed = 1; seed <= 50; seed++) {
-      const z = String(byId(Q1_2, 'q1.2e').params(student(seed)).z).slice(1, -1).split(', ').map(Number);
+      const z = String(byId(Q1_2, 'q1.2e').params(student(seed)).z)
+        .slice(1, -1)
+        .split(', ')
+        .map(Number);
       expect(new Set(z).size).toBe(3);
       expect(Math.min(...z)).toBeGreaterThan(700);
     }

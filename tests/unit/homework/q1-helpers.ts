@@ -44,13 +44,20 @@ export function keysWithPrefix(prefix: string): string[] {
 export function typedAnswer(part: PartSpec): RawAnswer {
   const f = (x: number) => x.toFixed(4);
   switch (part.kind) {
-    case 'number': return f(part.answer);
-    case 'vector': return part.answer.map(f);
-    case 'matrix': return part.answer.map((r) => r.map(f));
-    case 'shape': return part.answer.join(' x ');
-    case 'formula': return part.answer;
-    case 'choice': return part.correct;
-    case 'text': return '';
+    case 'number':
+      return f(part.answer);
+    case 'vector':
+      return part.answer.map(f);
+    case 'matrix':
+      return part.answer.map((r) => r.map(f));
+    case 'shape':
+      return part.answer.join(' x ');
+    case 'formula':
+      return part.answer;
+    case 'choice':
+      return part.correct;
+    case 'text':
+      return '';
   }
 }
 
@@ -58,7 +65,10 @@ export function typedAnswer(part: PartSpec): RawAnswer {
 export function typedExamples(input: InputDef): RawAnswer[] {
   const shown = inputExample(input);
   if (shown === null) return [];
-  const pieces = shown.split(' or ').map((s) => s.trim()).filter(Boolean);
+  const pieces = shown
+    .split(' or ')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return input.kind === 'vector' ? pieces.map((p) => p.split(',').map((c) => c.trim())) : pieces;
 }
 
@@ -80,7 +90,8 @@ export async function examplesThatAreAnswers(list: readonly ExerciseDef[], varia
         const part = parts.find((p) => p.key === input.key);
         for (const raw of part ? typedExamples(input) : []) {
           const status = grade(part!, raw).status;
-          if (status === 'correct' || status === 'unreadable') hits.push(`${input.key} example ${JSON.stringify(raw)} is ${status} (seed ${v.seed})`);
+          if (status === 'correct' || status === 'unreadable')
+            hits.push(`${input.key} example ${JSON.stringify(raw)} is ${status} (seed ${v.seed})`);
         }
       }
     }
@@ -95,9 +106,14 @@ export async function messagesThatGiveAway(list: readonly ExerciseDef[], variant
     for (const v of variants) {
       for (const part of await def.parts(v)) {
         const values = part.kind === 'number' ? [part.answer] : part.kind === 'vector' ? part.answer : [];
-        const texts = [...(part.kind === 'number' || part.kind === 'vector' ? (part.mistakes ?? []).map((m) => m.message) : []), ...(def.hints ?? [])];
+        const texts = [
+          ...(part.kind === 'number' || part.kind === 'vector' ? (part.mistakes ?? []).map((m) => m.message) : []),
+          ...(def.hints ?? []),
+        ];
         for (const text of texts) {
-          const stated = statedNumbers(text).find((n) => values.some((x) => Math.abs(n - x) <= 5e-4 || Math.abs(n - x) <= 5e-3 * Math.abs(x)));
+          const stated = statedNumbers(text).find((n) =>
+            values.some((x) => Math.abs(n - x) <= 5e-4 || Math.abs(n - x) <= 5e-3 * Math.abs(x)),
+          );
           if (stated !== undefined) hits.push(`${part.key} (seed ${v.seed}): "${text}" states ${stated}`);
         }
       }

@@ -6,8 +6,14 @@ import { homeworkRuns } from '../../helpers/run-records';
 import { HOMEWORK } from './q1-helpers';
 
 describe('loaderBatches', () => {
-  it('counts DataLoader\'s batches with drop_last=False: the full ones and one more for the rest', () => {
-    for (const [train, bs] of [[3500, 32], [3840, 32], [1, 8], [700, 64], [33, 32]]) {
+  it("counts DataLoader's batches with drop_last=False: the full ones and one more for the rest", () => {
+    for (const [train, bs] of [
+      [3500, 32],
+      [3840, 32],
+      [1, 8],
+      [700, 64],
+      [33, 32],
+    ]) {
       const b = loaderBatches(train, bs);
       expect((b.count - 1) * bs + b.last).toBe(train);
       expect(b.last).toBeGreaterThan(0);
@@ -33,7 +39,8 @@ describe('q21batches', () => {
     expect(grade(last, String(b.last)).status).toBe('correct');
     expect(grade(last, '32')).toMatchObject({ status: 'wrong', mistake: 'full' });
     expect(grade(count, String(loaderBatches(640, 32).count)).status).toBe('wrong');
-    for (const p of [count, last]) if (p.kind === 'number') for (const m of p.mistakes ?? []) expect(m.message).not.toContain(String(p.answer));
+    for (const p of [count, last])
+      if (p.kind === 'number') for (const m of p.mistakes ?? []) expect(m.message).not.toContain(String(p.answer));
   });
 
   it('a split that fills its batches exactly: the last batch is full and drop_last changes nothing', async () => {

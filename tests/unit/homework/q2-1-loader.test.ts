@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { RUSSIAN_WILDLIFE_CLASSES } from '../../../src/data/class-mapping';
 import { grade } from '../../../src/exercises/grade';
 import type { RawAnswer } from '../../../src/exercises/types';
-import { imageFolderClass, imageFolderOrder, LOADER_BUGS, LOADER_LINES, movedClasses, q21bug, q21imagefolder } from '../../../src/homework/q2-1-loader';
+import {
+  imageFolderClass,
+  imageFolderOrder,
+  LOADER_BUGS,
+  LOADER_LINES,
+  movedClasses,
+  q21bug,
+  q21imagefolder,
+} from '../../../src/homework/q2-1-loader';
 import { HOMEWORK, student } from './q1-helpers';
 
 const CHAPTER = readFileSync('content/chapters/2-1.mdx', 'utf8');
@@ -12,7 +20,10 @@ const CHAPTER = readFileSync('content/chapters/2-1.mdx', 'utf8');
 function listing(): string[] {
   const ex = CHAPTER.slice(CHAPTER.indexOf('<Exercise id="q2.1.bugs">'));
   const code = ex.slice(ex.indexOf('```python') + '```python'.length, ex.indexOf('```', ex.indexOf('```python') + 3));
-  return code.split('\n').map((l) => l.trim()).filter(Boolean);
+  return code
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 async function gradeBugs(raw: RawAnswer) {
@@ -23,12 +34,18 @@ describe('LOADER_LINES', () => {
   it('are lines of the listing the chapter shows (… for a part left out)', () => {
     const lines = listing();
     for (const o of LOADER_LINES) {
-      const [head, tail] = o.label.split('  (in ')[0].split('…').map((s) => s.trim());
-      expect(lines.some((l) => l.startsWith(head) && (tail === undefined || CHAPTER.includes(tail))), o.label).toBe(true);
+      const [head, tail] = o.label
+        .split('  (in ')[0]
+        .split('…')
+        .map((s) => s.trim());
+      expect(
+        lines.some((l) => l.startsWith(head) && (tail === undefined || CHAPTER.includes(tail))),
+        o.label,
+      ).toBe(true);
     }
   });
 
-  it('show the homework\'s bugs: class_mapping never used, shuffle=False for training, validation and test from the training loader', () => {
+  it("show the homework's bugs: class_mapping never used, shuffle=False for training, validation and test from the training loader", () => {
     const code = listing().join('\n');
     expect(code.match(/class_mapping/g)).toHaveLength(1);
     expect(code).toContain('shuffle=False');
@@ -59,7 +76,7 @@ describe('imageFolderOrder and movedClasses', () => {
 });
 
 describe('q21imagefolder', () => {
-  it('homework variant: people gets 6 from ImageFolder; 9 (the homework\'s) and 7 (counting from 1) are named', async () => {
+  it("homework variant: people gets 6 from ImageFolder; 9 (the homework's) and 7 (counting from 1) are named", async () => {
     expect(q21imagefolder.params(HOMEWORK)).toEqual({ cls: 'people' });
     const [label, moved] = await q21imagefolder.parts(HOMEWORK);
     expect(grade(label, '6').status).toBe('correct');

@@ -20,7 +20,7 @@ describe('chainedTrainTestSplit', () => {
 });
 
 describe('q21split', () => {
-  it('homework variant: 365 images → 256 / 36 / 73 by the largest remainder rule of the book\'s split', async () => {
+  it("homework variant: 365 images → 256 / 36 / 73 by the largest remainder rule of the book's split", async () => {
     expect(q21split.params(HOMEWORK)).toEqual({ n: 365 });
     expect(splitCounts(365)).toMatchObject({ train: 256, val: 36, test: 73 });
     expect((await gradeSplit('train', '256')).status).toBe('correct');
@@ -30,14 +30,20 @@ describe('q21split', () => {
   });
 
   it('never accepts the unrounded share, and never talks about decimals for a count', async () => {
-    for (const [key, raw] of [['train', '255.5'], ['val', '36.5'], ['train', '0.7*365'], ['val', '37'], ['test', '74']] as const) {
+    for (const [key, raw] of [
+      ['train', '255.5'],
+      ['val', '36.5'],
+      ['train', '0.7*365'],
+      ['val', '37'],
+      ['test', '74'],
+    ] as const) {
       const fb = await gradeSplit(key, raw);
       expect(fb.status, `${key} ${raw}`).toBe('wrong');
       expect(fb.message).not.toMatch(/decimal|digits/);
     }
   });
 
-  it('names the chapter\'s old scikit-learn counts and the roundings without stating a false sum or the answer', async () => {
+  it("names the chapter's old scikit-learn counts and the roundings without stating a false sum or the answer", async () => {
     const train = await gradeSplit('train', '255');
     expect(train).toMatchObject({ status: 'wrong', mistake: 'floored' });
     expect(train.message).toContain('train_test_split');

@@ -9,7 +9,7 @@ import { byId, HOMEWORK } from './q1-helpers';
 const autoMarks = (parts: PartSpec[]) => parts.filter((p) => p.kind !== 'text').reduce((s, p) => s + p.marks, 0);
 
 describe('Q2_1', () => {
-  it('uses q2.1.<name> ids and keys, parts matching the inputs, and adds up to q2.1\'s 5 marks with HAND_MARKED_Q2_1', async () => {
+  it("uses q2.1.<name> ids and keys, parts matching the inputs, and adds up to q2.1's 5 marks with HAND_MARKED_Q2_1", async () => {
     let total = 0;
     for (const ex of Q2_1) {
       expect(ex.id).toMatch(/^q2\.1\.[a-z-]+$/);
@@ -22,7 +22,7 @@ describe('Q2_1', () => {
     expect(total + HAND_MARKED_Q2_1.reduce((s, c) => s + c.marks, 0)).toBeCloseTo(5, 12);
   });
 
-  it('grades at least 4 of the 5 marks automatically with the homework\'s runs handed in, and 3 without', async () => {
+  it("grades at least 4 of the 5 marks automatically with the homework's runs handed in, and 3 without", async () => {
     const withRuns = (await Promise.all(Q2_1.map((e) => e.parts(HOMEWORK, { runs: homeworkRuns() })))).flat();
     const without = (await Promise.all(Q2_1.map((e) => e.parts(HOMEWORK, { runs: [] })))).flat();
     expect(autoMarks(withRuns)).toBeGreaterThanOrEqual(4);

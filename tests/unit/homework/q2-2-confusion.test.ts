@@ -15,7 +15,11 @@ const MATRIX = [
   [4, 6, 0, 12],
 ];
 /** Every class has recall 0.5; three cells off the diagonal hold 3 images. */
-const TIED = [[5, 3, 2], [3, 5, 2], [2, 3, 5]];
+const TIED = [
+  [5, 3, 2],
+  [3, 5, 2],
+  [2, 3, 5],
+];
 
 async function parts(confusion: number[][]): Promise<Record<string, PartSpec>> {
   const list = await q22confusion.parts(HOMEWORK, { runs: [cnnRun({ seed: 3, confusion })] });
@@ -32,13 +36,20 @@ describe('confusionFacts', () => {
   it('breaks ties towards the smaller class numbers and lists the other tied cells and classes', () => {
     const f = confusionFacts(TIED);
     expect(f.pair).toEqual([0, 1]);
-    expect(f.tiedPairs).toEqual([[1, 0], [2, 1]]);
+    expect(f.tiedPairs).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
     expect(f.worst).toBe(0);
     expect(f.tiedWorst).toEqual([1, 2]);
   });
 
   it('has no pair when nothing is misclassified, and skips classes without test images', () => {
-    const f = confusionFacts([[4, 0, 0], [0, 0, 0], [0, 0, 6]]);
+    const f = confusionFacts([
+      [4, 0, 0],
+      [0, 0, 0],
+      [0, 0, 6],
+    ]);
     expect(f.pair).toBeNull();
     expect(f.worst).toBe(0);
   });
@@ -54,7 +65,8 @@ describe('q22confusion', () => {
     expect(grade(p.pair_count, '8')).toMatchObject({ status: 'wrong', mistake: 'both-ways' });
     expect(grade(p.worst, '3').status).toBe('correct');
     const recall = metricsFromConfusion(MATRIX).perClass[3].recall;
-    for (const raw of [recall.toFixed(2), `${(100 * recall).toFixed(1)} %`, String(100 * recall)]) expect(grade(p.worst_recall, raw).status, raw).toBe('correct');
+    for (const raw of [recall.toFixed(2), `${(100 * recall).toFixed(1)} %`, String(100 * recall)])
+      expect(grade(p.worst_recall, raw).status, raw).toBe('correct');
     expect(grade(p.worst_recall, String(recall + 2 * RECALL_TOL.abs)).status).toBe('wrong');
     expect(grade(p.worst_recall, String(1 - recall)).status).toBe('wrong');
   });
@@ -67,8 +79,12 @@ describe('q22confusion', () => {
     expect(grade(p.worst, '2')).toMatchObject({ status: 'wrong', mistake: 'tie' });
   });
 
-  it('names recall\'s neighbours: precision, F1 and the error rate', async () => {
-    const m = [[8, 0, 2], [6, 4, 0], [0, 0, 10]];
+  it("names recall's neighbours: precision, F1 and the error rate", async () => {
+    const m = [
+      [8, 0, 2],
+      [6, 4, 0],
+      [0, 0, 10],
+    ];
     const p = await parts(m);
     const c = metricsFromConfusion(m).perClass;
     expect(confusionFacts(m).worst).toBe(1);
@@ -76,11 +92,14 @@ describe('q22confusion', () => {
     expect(grade(p.worst, '0')).toMatchObject({ status: 'wrong', mistake: 'precision' });
   });
 
-  it('reads the homework\'s CNN run, and falls back to hand marking without a run or without errors', async () => {
+  it("reads the homework's CNN run, and falls back to hand marking without a run or without errors", async () => {
     const withRuns = await q22confusion.parts(HOMEWORK, { runs: homeworkRuns() });
     expect(withRuns.map((p) => p.kind)).toEqual(['vector', 'number', 'number', 'number']);
     expect((await q22confusion.parts(HOMEWORK, { runs: [] })).map((p) => p.kind)).toEqual(['text', 'text', 'text', 'text']);
-    const perfect = await parts([[4, 0], [0, 6]]);
+    const perfect = await parts([
+      [4, 0],
+      [0, 6],
+    ]);
     expect([perfect.pair.kind, perfect.pair_count.kind, perfect.worst.kind]).toEqual(['text', 'text', 'number']);
   });
 });

@@ -24,7 +24,7 @@ async function gradeKey(key: string, raw: RawAnswer, variant = HOMEWORK, runs: r
 }
 
 describe('Q2_2 structure', () => {
-  it('uses q2.2.<name> ids and keys, parts matching the inputs, adding up to q2.2\'s 10 marks with HAND_MARKED_Q2_2', async () => {
+  it("uses q2.2.<name> ids and keys, parts matching the inputs, adding up to q2.2's 10 marks with HAND_MARKED_Q2_2", async () => {
     let total = 0;
     for (const ex of Q2_2) {
       expect(ex.id).toMatch(/^q2\.2\.[a-z0-9_]+$/);
@@ -41,9 +41,12 @@ describe('Q2_2 structure', () => {
     expect(total + HAND_MARKED_Q2_2.reduce((s, c) => s + c.marks, 0)).toBeCloseTo(10, 12);
   });
 
-  it('grades at least 8 of the 10 marks automatically with the homework\'s runs handed in, and 3 without', async () => {
-    const auto = async (runs: readonly RunRecord[]) => (await Promise.all(Q2_2.map((e) => e.parts(HOMEWORK, { runs })))).flat()
-      .filter((p) => p.kind !== 'text').reduce((s, p) => s + p.marks, 0);
+  it("grades at least 8 of the 10 marks automatically with the homework's runs handed in, and 3 without", async () => {
+    const auto = async (runs: readonly RunRecord[]) =>
+      (await Promise.all(Q2_2.map((e) => e.parts(HOMEWORK, { runs }))))
+        .flat()
+        .filter((p) => p.kind !== 'text')
+        .reduce((s, p) => s + p.marks, 0);
     expect(await auto(homeworkRuns())).toBeGreaterThanOrEqual(8);
     expect(await auto([])).toBeCloseTo(3, 12);
   });
@@ -51,7 +54,11 @@ describe('Q2_2 structure', () => {
   it('gives every free answer a rubric adding up to its marks', async () => {
     for (const ex of Q2_2) {
       for (const p of await ex.parts(HOMEWORK, { runs: homeworkRuns() })) {
-        if (p.kind === 'text') expect(p.rubric?.reduce((s, c) => s + c.marks, 0), p.key).toBeCloseTo(p.marks, 12);
+        if (p.kind === 'text')
+          expect(
+            p.rubric?.reduce((s, c) => s + c.marks, 0),
+            p.key,
+          ).toBeCloseTo(p.marks, 12);
       }
     }
   });
@@ -95,8 +102,11 @@ describe('q2.2.view_bug', () => {
     expect((await gradeKey('q2.2.view_bug.size', '256')).status).toBe('correct');
     expect((await gradeKey('q2.2.view_bug.size', '16*16')).status).toBe('correct');
     const named = [
-      ['q2.2.view_bug.features32', '32768', 'comment'], ['q2.2.view_bug.features32', '2048', 'pools-of-2'],
-      ['q2.2.view_bug.size', '32', 'comment'], ['q2.2.view_bug.size', '128', 'pools-of-2'], ['q2.2.view_bug.size', '16', 'side-16'],
+      ['q2.2.view_bug.features32', '32768', 'comment'],
+      ['q2.2.view_bug.features32', '2048', 'pools-of-2'],
+      ['q2.2.view_bug.size', '32', 'comment'],
+      ['q2.2.view_bug.size', '128', 'pools-of-2'],
+      ['q2.2.view_bug.size', '16', 'side-16'],
     ] as const;
     for (const [key, raw, id] of named) {
       const fb = await gradeKey(key, raw);
@@ -151,13 +161,30 @@ describe('q2.2.metrics', () => {
   it('the grader checks each submission against its own runs, not a cached other one', async () => {
     const a = makeRun(21);
     const b = makeRun(22);
-    const subA = await makeSubmission({ id: 'a', course: HOMEWORK_COURSE, skill: 1, seed: 1, runs: [a], extra: { 'q2.2.metrics.accuracy': a.test!.accuracy.toFixed(4), 'q2.2.metrics.f1': a.test!.macroF1.toFixed(4) } });
-    const subB = await makeSubmission({ id: 'b', course: HOMEWORK_COURSE, skill: 1, seed: 1, runs: [b], extra: { 'q2.2.metrics.accuracy': a.test!.accuracy.toFixed(4), 'q2.2.metrics.f1': a.test!.macroF1.toFixed(4) } });
+    const subA = await makeSubmission({
+      id: 'a',
+      course: HOMEWORK_COURSE,
+      skill: 1,
+      seed: 1,
+      runs: [a],
+      extra: { 'q2.2.metrics.accuracy': a.test!.accuracy.toFixed(4), 'q2.2.metrics.f1': a.test!.macroF1.toFixed(4) },
+    });
+    const subB = await makeSubmission({
+      id: 'b',
+      course: HOMEWORK_COURSE,
+      skill: 1,
+      seed: 1,
+      runs: [b],
+      extra: { 'q2.2.metrics.accuracy': a.test!.accuracy.toFixed(4), 'q2.2.metrics.f1': a.test!.macroF1.toFixed(4) },
+    });
     const gA = await gradeSubmission(subA, HOMEWORK_COURSE);
     const gB = await gradeSubmission(subB, HOMEWORK_COURSE);
     expect(gA.answers.find((x) => x.key === 'q2.2.metrics.accuracy')!.feedback.status).toBe('correct');
     expect(gB.answers.find((x) => x.key === 'q2.2.metrics.accuracy')!.feedback.status).toBe('wrong');
-    const none = await gradeSubmission(await makeSubmission({ id: 'c', course: HOMEWORK_COURSE, skill: 1, seed: 1, extra: { 'q2.2.metrics.accuracy': '0.5' } }), HOMEWORK_COURSE);
+    const none = await gradeSubmission(
+      await makeSubmission({ id: 'c', course: HOMEWORK_COURSE, skill: 1, seed: 1, extra: { 'q2.2.metrics.accuracy': '0.5' } }),
+      HOMEWORK_COURSE,
+    );
     expect(none.answers.find((x) => x.key === 'q2.2.metrics.accuracy')!.feedback.status).toBe('manual');
     expect(none.flags).toEqual([]);
   });

@@ -9,8 +9,11 @@ const chapter = readFileSync('content/chapters/2-3.mdx', 'utf8');
 const part = async (ex: typeof q23bugs) => (await ex.parts(homeworkVariant))[0];
 
 describe('q2.3.bugs', () => {
-  it('shows every line it offers in the chapter\'s listing, verbatim', () => {
-    const listing = chapter.slice(chapter.indexOf('<Exercise id="q2.3.bugs">'), chapter.indexOf('</Exercise>', chapter.indexOf('<Exercise id="q2.3.bugs">')));
+  it("shows every line it offers in the chapter's listing, verbatim", () => {
+    const listing = chapter.slice(
+      chapter.indexOf('<Exercise id="q2.3.bugs">'),
+      chapter.indexOf('</Exercise>', chapter.indexOf('<Exercise id="q2.3.bugs">')),
+    );
     for (const o of FINE_TUNE_LINES.filter((l) => l.id !== 'no-fc')) expect(listing, o.id).toContain(o.label);
     expect(listing).not.toContain('model.fc');
     expect(listing).not.toContain('model.train()');

@@ -8,7 +8,14 @@ const base = comparisonRun({ id: 'a', question: 'q2.3', seed: 1, skill: 9, final
 describe('curveFacts', () => {
   it("calls the homework's run (88 % vs 58 %) overfitting, a close pair with a falling validation loss a fit, and the middle unclear", () => {
     expect(curveFacts(base.epochs)?.verdict).toBe('overfit');
-    const fit = [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 2 / epoch, valLoss: 2.1 / epoch, trainAccuracy: 0.5 + 0.1 * epoch, valAccuracy: 0.49 + 0.1 * epoch, seconds: 1 }));
+    const fit = [1, 2, 3].map((epoch) => ({
+      epoch,
+      trainLoss: 2 / epoch,
+      valLoss: 2.1 / epoch,
+      trainAccuracy: 0.5 + 0.1 * epoch,
+      valAccuracy: 0.49 + 0.1 * epoch,
+      seconds: 1,
+    }));
     expect(curveFacts(fit)).toMatchObject({ verdict: 'fits', bestEpoch: 3, valLoss: 'falling' });
     expect(curveFacts(fit)!.gap).toBeCloseTo(0.01, 12);
     const middle = fit.map((e) => ({ ...e, valAccuracy: e.trainAccuracy - 0.07 }));
@@ -16,7 +23,7 @@ describe('curveFacts', () => {
     expect(curveFacts([])).toBeNull();
   });
 
-  it('reads a log like the homework\'s: lowest validation loss at epoch 9, not 2, ending more than 10 % above it, so it rose again', () => {
+  it("reads a log like the homework's: lowest validation loss at epoch 9, not 2, ending more than 10 % above it, so it rose again", () => {
     const f = curveFacts(withCurves(base, HOMEWORK_LIKE_CURVES).epochs)!;
     const losses = HOMEWORK_LIKE_CURVES.map((r) => r[2]);
     expect(f.bestEpoch).toBe(losses.indexOf(Math.min(...losses)) + 1);
@@ -27,7 +34,12 @@ describe('curveFacts', () => {
 
   it('says the validation loss stopped improving when it ends a little above its lowest, and leaves the boundary to the instructor', () => {
     const low = 1.2;
-    const ending = (rise: number) => withCurves(base, [[0.6, 0.55, 1.5], [0.7, 0.6, low], [0.75, 0.6, low * (1 + rise)]]).epochs;
+    const ending = (rise: number) =>
+      withCurves(base, [
+        [0.6, 0.55, 1.5],
+        [0.7, 0.6, low],
+        [0.75, 0.6, low * (1 + rise)],
+      ]).epochs;
     expect(curveFacts(ending(VAL_RISE / 2))?.valLoss).toBe('flat');
     expect(curveFacts(ending(2 * VAL_RISE))?.valLoss).toBe('rising');
     expect(curveFacts(ending(VAL_RISE))?.valLoss).toBe('unclear');

@@ -20,7 +20,16 @@ function cloud(centres: number[][], per: number, seed: number): { features: Floa
 
 describe('classCentroidDistances', () => {
   it('equals the distances between per-class means computed directly, symmetric with a zero diagonal', () => {
-    const { features, labels } = cloud([[0, 0, 0], [3, 0, 0], [0, 4, 0], [10, 10, 10]], 25, 7);
+    const { features, labels } = cloud(
+      [
+        [0, 0, 0],
+        [3, 0, 0],
+        [0, 4, 0],
+        [10, 10, 10],
+      ],
+      25,
+      7,
+    );
     const dist = classCentroidDistances(features, 3, labels, 4);
     const mean = (k: number) => [0, 1, 2].map((j) => labels.reduce((s, l, i) => s + (l === k ? features[i * 3 + j] : 0), 0) / 25);
     for (let a = 0; a < 4; a++) {
@@ -42,7 +51,16 @@ describe('classCentroidDistances', () => {
 });
 
 describe('closestPair, farthestPair, mostIsolated, clearlyClosest', () => {
-  const { features, labels } = cloud([[0, 0], [1, 0], [0, 5], [20, 20]], 30, 3);
+  const { features, labels } = cloud(
+    [
+      [0, 0],
+      [1, 0],
+      [0, 5],
+      [20, 20],
+    ],
+    30,
+    3,
+  );
   const dist = classCentroidDistances(features, 2, labels, 4);
   it('finds the pair that was placed closest, the one placed farthest, and the lone class', () => {
     expect(closestPair(dist)).toEqual([0, 1]);
@@ -51,7 +69,11 @@ describe('closestPair, farthestPair, mostIsolated, clearlyClosest', () => {
     expect(clearlyClosest(dist)).toBe(true);
   });
   it('calls a near-tie unclear', () => {
-    const tie = [[0, 1, 1.001], [1, 0, 2], [1.001, 2, 0]];
+    const tie = [
+      [0, 1, 1.001],
+      [1, 0, 2],
+      [1.001, 2, 0],
+    ];
     expect(clearlyClosest(tie)).toBe(false);
     expect(closestPair(tie)).toEqual([0, 1]);
   });

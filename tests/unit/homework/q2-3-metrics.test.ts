@@ -17,7 +17,7 @@ const m = metricsFromConfusion(CONFUSION);
 const g = (key: string, raw: string | string[]) => gradeFor(Q2_3, `q2.3.metrics.${key}`, raw, [run]);
 
 describe('q2.3.metrics against the handed-in run', () => {
-  it('accepts the accuracy and macro F1 recomputed from the confusion matrix, as fractions or percentages, and flags the homework\'s numbers', async () => {
+  it("accepts the accuracy and macro F1 recomputed from the confusion matrix, as fractions or percentages, and flags the homework's numbers", async () => {
     expect((await g('accuracy', m.accuracy.toFixed(4))).status).toBe('correct');
     expect((await g('accuracy', `${(100 * m.accuracy).toFixed(2)} %`)).status).toBe('correct');
     expect((await g('accuracy', (100 * m.accuracy).toFixed(2))).status).toBe('correct');
@@ -43,13 +43,17 @@ describe('q2.3.metrics against the handed-in run', () => {
   });
 
   it('leaves the weakest class to the instructor when two recalls tie', async () => {
-    const tied = withConfusion(run, [[5, 5], [5, 5]]);
+    const tied = withConfusion(run, [
+      [5, 5],
+      [5, 5],
+    ]);
     const part = (await q23metrics.parts(homeworkVariant, { runs: [tied] })).find((p) => p.key === 'q2.3.metrics.weakest')!;
     expect(part.kind).toBe('text');
   });
 
-  it('never states a number of the student\'s run in a mistake message', async () => {
+  it("never states a number of the student's run in a mistake message", async () => {
     const messages = mistakeMessages(await q23metrics.parts(homeworkVariant, { runs: [run] }));
-    for (const v of [m.accuracy, m.macroF1, m.weightedF1]) for (const s of printedForms(v)) for (const msg of messages) expect(msg, s).not.toContain(s);
+    for (const v of [m.accuracy, m.macroF1, m.weightedF1])
+      for (const s of printedForms(v)) for (const msg of messages) expect(msg, s).not.toContain(s);
   });
 });

@@ -36,7 +36,7 @@ describe('q2.3.setup: the weights the run trained', () => {
 });
 
 describe('q2.3.setup: the BatchNorm statistics while training', () => {
-  it('are the running ones for a frozen backbone or eval mode, the batch\'s in train mode (the trainer\'s default)', async () => {
+  it("are the running ones for a frozen backbone or eval mode, the batch's in train mode (the trainer's default)", async () => {
     expect(batchNormStatistics(configured({ fineTuning: 'frozen', batchNorm: 'eval' }).config)).toBe('running');
     expect(batchNormStatistics(configured({ fineTuning: 'full', batchNorm: 'eval' }).config)).toBe('running');
     expect(batchNormStatistics(configured({ fineTuning: 'full', batchNorm: 'train' }).config)).toBe('batch');

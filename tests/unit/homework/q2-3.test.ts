@@ -22,8 +22,14 @@ describe('Q2_3 structure', () => {
     for (const runs of [[], homeworkRuns(), [resnetWithFeatures(0.9, 0.6)]]) {
       for (const ex of Q2_3) {
         const parts = await ex.parts(homeworkVariant, { runs });
-        expect(parts.map((p) => p.key), ex.id).toEqual(ex.inputs.map((i) => i.key));
-        expect(parts.reduce((s, p) => s + p.marks, 0), ex.id).toBeCloseTo(ex.marks, 12);
+        expect(
+          parts.map((p) => p.key),
+          ex.id,
+        ).toEqual(ex.inputs.map((i) => i.key));
+        expect(
+          parts.reduce((s, p) => s + p.marks, 0),
+          ex.id,
+        ).toBeCloseTo(ex.marks, 12);
       }
     }
   });
@@ -35,19 +41,26 @@ describe('Q2_3 structure', () => {
   });
 });
 
-describe('the grader grades q2.3 from the submission\'s runs, as the page does', () => {
+describe("the grader grades q2.3 from the submission's runs, as the page does", () => {
   it('gives the auto marks for answers right for the handed-in run, typed as the page prints them', async () => {
     const run = resnetWithFeatures(0.88, 0.58);
     const f = curveFacts(run.epochs)!;
     const m = metricsFromConfusion(run.test!.confusion);
     const extra: Record<string, RawAnswer> = {
       'q2.3.bugs': ['no-fc', 'eval'],
-      'q2.3.setup.trained': String(trainedParameterCount(run.config, run.dataset.classes.length)), 'q2.3.setup.batch_norm': 'batch',
-      'q2.3.overfit.verdict': 'overfit', 'q2.3.overfit.gap': `${(100 * f.gap).toFixed(2)} %`, 'q2.3.overfit.best_epoch': String(f.bestEpoch), 'q2.3.overfit.val_loss': f.valLoss,
-      'q2.3.metrics.accuracy': `${(100 * m.accuracy).toFixed(2)} %`, 'q2.3.metrics.f1': m.macroF1.toFixed(4),
-      'q2.3.metrics.weakest': String(lowestRecall(run.test!.confusion)!.cls), 'q2.3.metrics.missed': String(misclassifiedCount(run.test!.confusion)),
+      'q2.3.setup.trained': String(trainedParameterCount(run.config, run.dataset.classes.length)),
+      'q2.3.setup.batch_norm': 'batch',
+      'q2.3.overfit.verdict': 'overfit',
+      'q2.3.overfit.gap': `${(100 * f.gap).toFixed(2)} %`,
+      'q2.3.overfit.best_epoch': String(f.bestEpoch),
+      'q2.3.overfit.val_loss': f.valLoss,
+      'q2.3.metrics.accuracy': `${(100 * m.accuracy).toFixed(2)} %`,
+      'q2.3.metrics.f1': m.macroF1.toFixed(4),
+      'q2.3.metrics.weakest': String(lowestRecall(run.test!.confusion)!.cls),
+      'q2.3.metrics.missed': String(misclassifiedCount(run.test!.confusion)),
       'q2.3.tsne': ['neighbours', 'overlap'],
-      'q2.3.features.closest': ['2', '7'], 'q2.3.features.isolated': '9',
+      'q2.3.features.closest': ['2', '7'],
+      'q2.3.features.isolated': '9',
     };
     const sub = await makeSubmission({ id: 's', course: DEFAULT_COURSE, skill: 1, seed: 3, runs: [run], extra });
     const g = await gradeSubmission(sub, DEFAULT_COURSE);

@@ -7,7 +7,7 @@ import { TRANSFORM_LINES, q24bugs } from '../../../src/homework/q2-4-bugs';
 const chapter = readFileSync('content/chapters/2-4.mdx', 'utf8');
 
 describe('q2.4.bugs', () => {
-  it('shows every statement it offers in the chapter\'s listing, Resize twice and RondomCrop misspelt', () => {
+  it("shows every statement it offers in the chapter's listing, Resize twice and RondomCrop misspelt", () => {
     const start = chapter.indexOf('<Exercise id="q2.4.bugs">');
     const listing = chapter.slice(start, chapter.indexOf('</Exercise>', start));
     for (const l of TRANSFORM_LINES) expect(listing, l.id).toContain(l.line);

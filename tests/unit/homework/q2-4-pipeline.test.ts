@@ -20,7 +20,7 @@ describe('runTransforms', () => {
 
 describe('q2.4.pipeline', () => {
   const hw = homeworkRuns()[2];
-  it('wants the geometric transforms of the run\'s own pipeline: the homework\'s perspective and crop, not its colour jitter', async () => {
+  it("wants the geometric transforms of the run's own pipeline: the homework's perspective and crop, not its colour jitter", async () => {
     expect(GEOMETRIC_OPS).toEqual(expect.arrayContaining(['RandomPerspective', 'RandomCrop']));
     expect((await g(hw, 'geometric', ['RandomPerspective', 'RandomCrop'])).status).toBe('correct');
     expect((await g(hw, 'geometric', ['RandomPerspective', 'RandomCrop', 'ColorJitter'])).mistake).toBe('value-ColorJitter');

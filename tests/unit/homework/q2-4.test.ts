@@ -19,8 +19,25 @@ const FLIP = [{ op: 'RandomHorizontalFlip', params: { p: 0.5 } }];
 
 function pair(withTrain: number, withVal: number, withoutTrain = 0.9, withoutVal = 0.6): RunRecord[] {
   return [
-    comparisonRun({ id: 'plain', question: 'q2.3', seed: 31, skill: 12, finalTrain: withoutTrain, finalVal: withoutVal, createdAt: '2026-12-01T09:00:00.000Z' }),
-    comparisonRun({ id: 'aug', question: 'q2.4', seed: 32, skill: 20, finalTrain: withTrain, finalVal: withVal, createdAt: '2026-12-01T10:00:00.000Z', augmentations: FLIP }),
+    comparisonRun({
+      id: 'plain',
+      question: 'q2.3',
+      seed: 31,
+      skill: 12,
+      finalTrain: withoutTrain,
+      finalVal: withoutVal,
+      createdAt: '2026-12-01T09:00:00.000Z',
+    }),
+    comparisonRun({
+      id: 'aug',
+      question: 'q2.4',
+      seed: 32,
+      skill: 20,
+      finalTrain: withTrain,
+      finalVal: withVal,
+      createdAt: '2026-12-01T10:00:00.000Z',
+      augmentations: FLIP,
+    }),
   ];
 }
 
@@ -38,8 +55,14 @@ describe('Q2_4 structure', () => {
     for (const runs of [[], pair(0.8, 0.72), homeworkRuns()]) {
       for (const ex of Q2_4) {
         const parts = await ex.parts(HOMEWORK, { runs });
-        expect(parts.map((p) => p.key), ex.id).toEqual(ex.inputs.map((i) => i.key));
-        expect(parts.reduce((s, p) => s + p.marks, 0), ex.id).toBeCloseTo(ex.marks, 12);
+        expect(
+          parts.map((p) => p.key),
+          ex.id,
+        ).toEqual(ex.inputs.map((i) => i.key));
+        expect(
+          parts.reduce((s, p) => s + p.marks, 0),
+          ex.id,
+        ).toBeCloseTo(ex.marks, 12);
       }
     }
   });
@@ -55,9 +78,34 @@ describe('Q2_4 structure', () => {
 describe('augmentationPair', () => {
   it('takes the newest augmented q2.4 run and the newest run of the same model without augmentation', () => {
     const runs = pair(0.8, 0.72);
-    const older = comparisonRun({ id: 'older-plain', question: 'q2.3', seed: 33, skill: 12, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-11-01T09:00:00.000Z' });
-    const cnn = comparisonRun({ id: 'cnn', question: 'q2.2', seed: 34, skill: 8, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-12-02T09:00:00.000Z' });
-    const v1 = comparisonRun({ id: 'v1-aug', question: 'q2.4', seed: 35, skill: 8, finalTrain: 0.9, finalVal: 0.5, createdAt: '2026-11-02T09:00:00.000Z', augmentations: ['RandomCrop(64, padding=4)'] });
+    const older = comparisonRun({
+      id: 'older-plain',
+      question: 'q2.3',
+      seed: 33,
+      skill: 12,
+      finalTrain: 0.9,
+      finalVal: 0.5,
+      createdAt: '2026-11-01T09:00:00.000Z',
+    });
+    const cnn = comparisonRun({
+      id: 'cnn',
+      question: 'q2.2',
+      seed: 34,
+      skill: 8,
+      finalTrain: 0.9,
+      finalVal: 0.5,
+      createdAt: '2026-12-02T09:00:00.000Z',
+    });
+    const v1 = comparisonRun({
+      id: 'v1-aug',
+      question: 'q2.4',
+      seed: 35,
+      skill: 8,
+      finalTrain: 0.9,
+      finalVal: 0.5,
+      createdAt: '2026-11-02T09:00:00.000Z',
+      augmentations: ['RandomCrop(64, padding=4)'],
+    });
     const got = augmentationPair([older, ...runs, cnn, v1]);
     expect(got.augmented?.id).toBe('aug');
     expect(got.baseline?.id).toBe('plain');
@@ -68,8 +116,27 @@ describe('augmentationPair', () => {
   it("prefers the ResNet-18's augmented run to a newer augmented CNN run, which pairs with the newest CNN run otherwise", () => {
     const asCnn = (r: RunRecord): RunRecord => ({ ...r, config: { ...r.config, model: 'cnn' } });
     const runs = pair(0.8, 0.72);
-    const cnnAug = asCnn(comparisonRun({ id: 'cnn-aug', question: 'q2.4', seed: 36, skill: 8, finalTrain: 0.7, finalVal: 0.6, createdAt: '2026-12-03T09:00:00.000Z', augmentations: FLIP }));
-    const cnnPlain = comparisonRun({ id: 'cnn-plain', question: 'q2.2', seed: 37, skill: 8, finalTrain: 0.95, finalVal: 0.55, createdAt: '2026-12-02T09:00:00.000Z' });
+    const cnnAug = asCnn(
+      comparisonRun({
+        id: 'cnn-aug',
+        question: 'q2.4',
+        seed: 36,
+        skill: 8,
+        finalTrain: 0.7,
+        finalVal: 0.6,
+        createdAt: '2026-12-03T09:00:00.000Z',
+        augmentations: FLIP,
+      }),
+    );
+    const cnnPlain = comparisonRun({
+      id: 'cnn-plain',
+      question: 'q2.2',
+      seed: 37,
+      skill: 8,
+      finalTrain: 0.95,
+      finalVal: 0.55,
+      createdAt: '2026-12-02T09:00:00.000Z',
+    });
     expect(augmentationPair([...runs, cnnAug, cnnPlain])).toMatchObject({ augmented: { id: 'aug' }, baseline: { id: 'plain' } });
     expect(augmentationPair([runs[0], cnnAug, cnnPlain])).toMatchObject({ augmented: { id: 'cnn-aug' }, baseline: { id: 'cnn-plain' } });
   });
@@ -121,7 +188,7 @@ describe('the q2.4 exercises', () => {
 });
 
 describe('the q2.4 messages', () => {
-  it('never state a gap, an accuracy or an F1 of the student\'s runs', async () => {
+  it("never state a gap, an accuracy or an F1 of the student's runs", async () => {
     const runs = pair(0.8, 0.72);
     const [b, a] = runs.map((r) => metricsFromConfusion(r.test!.confusion));
     const values = [finalGap(runs[0])!, finalGap(runs[1])!, a.accuracy, a.macroF1, b.accuracy, b.macroF1];
@@ -135,18 +202,31 @@ describe('the q2.4 messages', () => {
 describe('q2.4.metrics.improved', () => {
   it('wants the class whose recall rose most between the two runs, naming the highest recall and the largest F1 rise', async () => {
     const [plain, aug] = pair(0.8, 0.72);
-    const before = [[8, 2, 0], [5, 5, 0], [1, 1, 8]];
-    const after = [[9, 1, 0], [1, 9, 0], [0, 0, 10]];
-    const runs = [withConfusion({ ...plain, dataset: { ...plain.dataset, classes: ['a', 'b', 'c'] } }, before), withConfusion({ ...aug, dataset: { ...aug.dataset, classes: ['a', 'b', 'c'] } }, after)];
+    const before = [
+      [8, 2, 0],
+      [5, 5, 0],
+      [1, 1, 8],
+    ];
+    const after = [
+      [9, 1, 0],
+      [1, 9, 0],
+      [0, 0, 10],
+    ];
+    const runs = [
+      withConfusion({ ...plain, dataset: { ...plain.dataset, classes: ['a', 'b', 'c'] } }, before),
+      withConfusion({ ...aug, dataset: { ...aug.dataset, classes: ['a', 'b', 'c'] } }, after),
+    ];
     expect((await gradeKey('q2.4.metrics.improved', '1', runs)).status).toBe('correct');
     expect((await gradeKey('q2.4.metrics.improved', '2', runs)).mistake).toBe('highest');
     const sameRecall = [withConfusion(runs[0], before), withConfusion(runs[1], before)];
-    const part = (await Q2_4.find((e) => e.id === 'q2.4.metrics')!.parts(HOMEWORK, { runs: sameRecall })).find((p) => p.key === 'q2.4.metrics.improved')!;
+    const part = (await Q2_4.find((e) => e.id === 'q2.4.metrics')!.parts(HOMEWORK, { runs: sameRecall })).find(
+      (p) => p.key === 'q2.4.metrics.improved',
+    )!;
     expect(part.kind).toBe('text');
   });
 });
 
-describe('the grader grades q2.4 from the submission\'s runs, as the page does', () => {
+describe("the grader grades q2.4 from the submission's runs, as the page does", () => {
   it('gives the auto marks for answers right for the two handed-in runs (a version-2 augmented record)', async () => {
     const runs = pair(0.8, 0.72);
     expect(runs[1].version).toBe(2);
@@ -156,9 +236,15 @@ describe('the grader grades q2.4 from the submission\'s runs, as the page does',
     expect(rise.clear).toBe(true);
     const extra: Record<string, RawAnswer> = {
       'q2.4.bugs': ['crop', 'resize-second'],
-      'q2.4.pipeline.geometric': ['RandomHorizontalFlip'], 'q2.4.pipeline.versions': String(runs[1].epochs.length), 'q2.4.pipeline.evaluation': ['none'],
-      'q2.4.overfit.gap_without': finalGap(runs[0])!.toFixed(4), 'q2.4.overfit.gap_with': `${(100 * finalGap(runs[1])!).toFixed(2)} pp`, 'q2.4.overfit.verdict': 'down',
-      'q2.4.metrics.accuracy': `${(100 * m.accuracy).toFixed(2)} %`, 'q2.4.metrics.f1': m.macroF1.toFixed(4), 'q2.4.metrics.improved': String(rise.cls),
+      'q2.4.pipeline.geometric': ['RandomHorizontalFlip'],
+      'q2.4.pipeline.versions': String(runs[1].epochs.length),
+      'q2.4.pipeline.evaluation': ['none'],
+      'q2.4.overfit.gap_without': finalGap(runs[0])!.toFixed(4),
+      'q2.4.overfit.gap_with': `${(100 * finalGap(runs[1])!).toFixed(2)} pp`,
+      'q2.4.overfit.verdict': 'down',
+      'q2.4.metrics.accuracy': `${(100 * m.accuracy).toFixed(2)} %`,
+      'q2.4.metrics.f1': m.macroF1.toFixed(4),
+      'q2.4.metrics.improved': String(rise.cls),
     };
     const sub = await makeSubmission({ id: 's', course: DEFAULT_COURSE, skill: 1, seed: 3, runs, extra });
     const g = await gradeSubmission(sub, DEFAULT_COURSE);

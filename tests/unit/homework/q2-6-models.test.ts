@@ -14,10 +14,17 @@ import { comparisonRun, homeworkRuns } from '../../helpers/run-records';
 /** torchvision's ResNet-18 (ResNet18_Weights.IMAGENET1K_V1 metadata: num_params 11,689,512) with its 512 → 1,000 fc replaced by 512 → 10. */
 const RESNET_10 = 11_689_512 - (512 * 1000 + 1000) + (512 * 10 + 10);
 /** The homework CNN at S × S: three 3×3 convolutions (32, 64, 128 maps, with biases) and a linear layer from 128·(S/16)² features. */
-const cnnParams = (s: number) => [[3, 32], [32, 64], [64, 128]].reduce((n, [i, o]) => n + o * i * 9 + o, 0) + 128 * (s / 16) ** 2 * 10 + 10;
+const cnnParams = (s: number) =>
+  [
+    [3, 32],
+    [32, 64],
+    [64, 128],
+  ].reduce((n, [i, o]) => n + o * i * 9 + o, 0) +
+  128 * (s / 16) ** 2 * 10 +
+  10;
 
 describe('q2.6.claims', () => {
-  it('wants the two conclusions the homework\'s evidence contradicts, with the homework\'s numbers in the options', async () => {
+  it("wants the two conclusions the homework's evidence contradicts, with the homework's numbers in the options", async () => {
     const p = (await q26claims.parts(homeworkVariant))[0];
     expect(grade(p, ['val-decrease', 'resnet-fits']).status).toBe('correct');
     expect(grade(p, ['val-decrease']).mistake).toBe('only-decrease');

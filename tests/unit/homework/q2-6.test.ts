@@ -39,7 +39,7 @@ describe('Q2_6 structure', () => {
     expect(Q2_6.find((e) => e.id === 'q2.6')!.inputs.map((i) => i.key)).toEqual(['q2.6']);
   });
 
-  it('grades 4 of 5 marks automatically with the homework runs, 1 (the homework\'s conclusions) without a run', async () => {
+  it("grades 4 of 5 marks automatically with the homework runs, 1 (the homework's conclusions) without a run", async () => {
     expect(await autoMarks(Q2_6, homeworkRuns())).toBe(4);
     expect(await autoMarks(Q2_6, [])).toBe(1);
   });
@@ -68,11 +68,27 @@ describe('q2.6.best', () => {
     const v = aug.epochs.at(-1)!.valAccuracy - cnn.epochs.at(-1)!.valAccuracy;
     expect((await gradeKey('q2.6.best.gain', String(v), runs)).mistake).toBe('validation');
     // The highest test accuracy is not the question when it is not the smallest gap.
-    const overfitTop = comparisonRun({ id: 'top', question: 'q2.3', seed: 40, skill: 60, finalTrain: 0.99, finalVal: 0.6, createdAt: '2026-12-01T00:00:00.000Z' });
+    const overfitTop = comparisonRun({
+      id: 'top',
+      question: 'q2.3',
+      seed: 40,
+      skill: 60,
+      finalTrain: 0.99,
+      finalVal: 0.6,
+      createdAt: '2026-12-01T00:00:00.000Z',
+    });
     expect((await gradeKey('q2.6.best.run', 'q2.3', [...runs, overfitTop])).mistake).toBe('highest-accuracy');
   });
   it('reads the latest run with test results per question, so a newer q2.3 run with a small gap wins', async () => {
-    const newer = comparisonRun({ id: 'resnet-newer', question: 'q2.3', seed: 31, skill: 12, finalTrain: 0.7, finalVal: 0.66, createdAt: '2026-12-01T08:00:00.000Z' });
+    const newer = comparisonRun({
+      id: 'resnet-newer',
+      question: 'q2.3',
+      seed: 31,
+      skill: 12,
+      finalTrain: 0.7,
+      finalVal: 0.66,
+      createdAt: '2026-12-01T08:00:00.000Z',
+    });
     const list = [...runs, newer];
     expect(generalisationFacts(list).best).toBe('q2.3');
     expect((await gradeKey('q2.6.best.run', 'q2.3', list)).status).toBe('correct');
@@ -84,7 +100,15 @@ describe('q2.6.best', () => {
     expect(generalisationFacts(list)).toMatchObject({ best: 'q2.2', gain: 0 });
     expect((await gradeKey('q2.6.best.gain', '0', list)).status).toBe('correct');
     // A negative gain typed as the table prints it, without a % sign: the CNN above a newer, worse q2.3 run.
-    const worse = comparisonRun({ id: 'resnet-worse', question: 'q2.3', seed: 51, skill: 4, finalTrain: 0.5, finalVal: 0.495, createdAt: '2026-12-02T00:00:00.000Z' });
+    const worse = comparisonRun({
+      id: 'resnet-worse',
+      question: 'q2.3',
+      seed: 51,
+      skill: 4,
+      finalTrain: 0.5,
+      finalVal: 0.495,
+      createdAt: '2026-12-02T00:00:00.000Z',
+    });
     const f = generalisationFacts([cnn, worse]);
     expect(f.best).toBe('q2.3');
     expect(f.gain!).toBeLessThan(0);
@@ -96,7 +120,15 @@ describe('q2.6.best', () => {
     expect(await kinds([])).toEqual(['text', 'text']);
     expect(await kinds([cnn])).toEqual(['text', 'text']);
     expect(await kinds([runs[1], aug])).toEqual(['choice', 'text']);
-    const twin = comparisonRun({ id: 'twin', question: 'q2.3', seed: 60, skill: 10, finalTrain: 0.8, finalVal: 0.72, createdAt: '2026-12-01T00:00:00.000Z' });
+    const twin = comparisonRun({
+      id: 'twin',
+      question: 'q2.3',
+      seed: 60,
+      skill: 10,
+      finalTrain: 0.8,
+      finalVal: 0.72,
+      createdAt: '2026-12-01T00:00:00.000Z',
+    });
     expect(await kinds([cnn, twin, aug])).toEqual(['text', 'text']);
     expect(await kinds([cnn, { ...runs[1], test: null }])).toEqual(['text', 'text']);
   });
@@ -105,11 +137,23 @@ describe('q2.6.best', () => {
 describe('the grader on q2.6', () => {
   it("grades each submission's q2.6.best from its own run records, exactly as the page's parts do", async () => {
     const runsA = homeworkRuns();
-    const newer = comparisonRun({ id: 'resnet-newer', question: 'q2.3', seed: 31, skill: 12, finalTrain: 0.7, finalVal: 0.66, createdAt: '2026-12-01T08:00:00.000Z' });
+    const newer = comparisonRun({
+      id: 'resnet-newer',
+      question: 'q2.3',
+      seed: 31,
+      skill: 12,
+      finalTrain: 0.7,
+      finalVal: 0.66,
+      createdAt: '2026-12-01T08:00:00.000Z',
+    });
     const runsB = [...homeworkRuns(), newer];
     const answerFor = (runs: RunRecord[]) => {
       const f = generalisationFacts(runs);
-      return { 'q2.6.best.run': f.best!, 'q2.6.best.gain': `${(100 * f.gain!).toFixed(2)}%`, 'q2.6': 'The augmented ResNet-18 generalises best.' };
+      return {
+        'q2.6.best.run': f.best!,
+        'q2.6.best.gain': `${(100 * f.gain!).toFixed(2)}%`,
+        'q2.6': 'The augmented ResNet-18 generalises best.',
+      };
     };
     const subA = await makeSubmission({ id: 'a', course: DEFAULT_COURSE, skill: 1, seed: 1, runs: runsA, extra: answerFor(runsA) });
     const subB = await makeSubmission({ id: 'b', course: DEFAULT_COURSE, skill: 1, seed: 1, runs: runsB, extra: answerFor(runsA) });
@@ -117,7 +161,11 @@ describe('the grader on q2.6', () => {
     const gB = await gradeSubmission(subB, DEFAULT_COURSE);
     const q26 = (g: typeof gA) => g.items.find((i) => i.id === 'q2.6')!;
     expect(q26(gA)).toMatchObject({ autoMax: 4, manualMax: 1, status: 'mixed', pending: true });
-    expect(gA.answers.filter((a) => a.key.startsWith('q2.6.best') || a.key === 'q2.6').map((a) => [a.key, a.feedback.status])).toEqual([['q2.6.best.run', 'correct'], ['q2.6.best.gain', 'correct'], ['q2.6', 'manual']]);
+    expect(gA.answers.filter((a) => a.key.startsWith('q2.6.best') || a.key === 'q2.6').map((a) => [a.key, a.feedback.status])).toEqual([
+      ['q2.6.best.run', 'correct'],
+      ['q2.6.best.gain', 'correct'],
+      ['q2.6', 'manual'],
+    ]);
     expect(gA.manualAnswers.find((m) => m.key === 'q2.6')?.raw).toBe('The augmented ResNet-18 generalises best.');
     // B handed in a newer q2.3 run with the smallest gap: A's answers are wrong for B's runs.
     expect(gB.answers.filter((a) => a.key.startsWith('q2.6.best')).map((a) => a.feedback.marks)).toEqual([0, 0]);

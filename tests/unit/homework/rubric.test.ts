@@ -23,8 +23,13 @@ describe('itemRubric', () => {
       for (const item of GRADED_ITEMS) {
         const lines = await itemRubric(item.id, homeworkVariant, runs);
         const parts = await partsOf(item.id, runs);
-        expect(lines.filter((l) => !l.key.startsWith(`${item.id}.`) || parts.some((p) => p.key === l.key)).length, item.id).toBeGreaterThan(0);
-        expect(lines.reduce((s, l) => s + l.marks, 0), item.id).toBeCloseTo(item.marks, 6);
+        expect(lines.filter((l) => !l.key.startsWith(`${item.id}.`) || parts.some((p) => p.key === l.key)).length, item.id).toBeGreaterThan(
+          0,
+        );
+        expect(
+          lines.reduce((s, l) => s + l.marks, 0),
+          item.id,
+        ).toBeCloseTo(item.marks, 6);
         for (const p of parts) {
           const ex = exercisesOf(item.id).find((e) => e.inputs.some((i) => i.key === p.key))!;
           const waits = ex.usesRuns === true && p.kind === 'text' && !(p.rubric && p.rubric.length > 0);
@@ -73,7 +78,10 @@ describe('handCriteria', () => {
         const parts = await partsOf(item.id, runs);
         for (const p of parts) {
           if (p.kind !== 'text' || !p.rubric) continue;
-          expect(p.rubric.reduce((s, c) => s + c.marks, 0), p.key).toBeCloseTo(p.marks, 6);
+          expect(
+            p.rubric.reduce((s, c) => s + c.marks, 0),
+            p.key,
+          ).toBeCloseTo(p.marks, 6);
         }
         const ids = handCriteria(item.id, parts).map((c) => c.id);
         expect(new Set(ids).size, item.id).toBe(ids.length);
@@ -83,10 +91,11 @@ describe('handCriteria', () => {
 });
 
 describe('the chapters', () => {
-  it('print every item\'s rubric and marks from the data, never by hand', () => {
+  it("print every item's rubric and marks from the data, never by hand", () => {
     for (const chapter of CHAPTERS) {
       const text = readFileSync(`content/chapters/${chapter.slug}.mdx`, 'utf8');
-      for (const item of chapter.items) expect(text, `${chapter.slug}: <Rubric item="${item.id}" />`).toContain(`<Rubric item="${item.id}" />`);
+      for (const item of chapter.items)
+        expect(text, `${chapter.slug}: <Rubric item="${item.id}" />`).toContain(`<Rubric item="${item.id}" />`);
       expect(text, `${chapter.slug} has a hand-written rubric`).not.toMatch(/\*Rubric \(/);
       expect(text, `${chapter.slug} types marks by hand`).not.toMatch(/\*\(\d+(?:\.\d+)? marks?\)\*/);
       expect(text, `${chapter.slug} types a question's marks by hand`).not.toMatch(/Question \d\.\d\s*[—–-]\s*\d+ marks?/);

@@ -3,10 +3,13 @@ import { bce, bceLosses, bceMean } from '../../../src/math/bce';
 import { FIX } from '../../helpers/math-fixtures';
 
 describe('bce', () => {
-  it.each(FIX.bce)('matches PyTorch for y=$y, p=$p in bits and nats (rel 1e-9: PyTorch takes log(1 − p), we take log1p(−p))', ({ y, p, bits, nats }) => {
-    expect(Math.abs(bce(y, p, 'bits') - bits)).toBeLessThanOrEqual(1e-9 * bits);
-    expect(Math.abs(bce(y, p, 'nats') - nats)).toBeLessThanOrEqual(1e-9 * nats);
-  });
+  it.each(FIX.bce)(
+    'matches PyTorch for y=$y, p=$p in bits and nats (rel 1e-9: PyTorch takes log(1 − p), we take log1p(−p))',
+    ({ y, p, bits, nats }) => {
+      expect(Math.abs(bce(y, p, 'bits') - bits)).toBeLessThanOrEqual(1e-9 * bits);
+      expect(Math.abs(bce(y, p, 'nats') - nats)).toBeLessThanOrEqual(1e-9 * nats);
+    },
+  );
 
   it('is infinite for a certain wrong prediction and zero for a certain right one', () => {
     expect(bce(1, 0)).toBe(Infinity);

@@ -37,6 +37,18 @@ describe('checkJacobian', () => {
 
 describe('compareCells', () => {
   it('counts missing and non-finite cells as wrong', () => {
-    expect(compareCells([[NaN, 1]], [[0, 1], [2, 3]], 1e-3)).toEqual([[false, true], [false, false]]);
+    expect(
+      compareCells(
+        [[NaN, 1]],
+        [
+          [0, 1],
+          [2, 3],
+        ],
+        1e-3,
+      ),
+    ).toEqual([
+      [false, true],
+      [false, false],
+    ]);
   });
 });

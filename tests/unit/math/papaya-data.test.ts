@@ -12,6 +12,6 @@ describe('generatePapayas', () => {
     expect(data).toHaveLength(50);
     expect(data.every((d) => d.x.every(Number.isFinite))).toBe(true);
     expect(new Set(data.map((d) => d.y))).toEqual(new Set([0, 1]));
-    expect(data.every((d) => (2 * d.x[0] + 1.5 * d.x[1] > 0) === (d.y === 1))).toBe(true);
+    expect(data.every((d) => 2 * d.x[0] + 1.5 * d.x[1] > 0 === (d.y === 1))).toBe(true);
   });
 });

@@ -9,10 +9,14 @@ describe('parameterCount', () => {
   });
 
   it('equals the sum of the sizes of the trainable arrays', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), (Dx, Da, K) => {
-      const total = networkShapes({ Dx, Da, K, m: 7 }).filter((s) => s.trainable).reduce((n, s) => n + s.shape[0] * s.shape[1], 0);
-      return total === parameterCount({ Dx, Da, K });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), (Dx, Da, K) => {
+        const total = networkShapes({ Dx, Da, K, m: 7 })
+          .filter((s) => s.trainable)
+          .reduce((n, s) => n + s.shape[0] * s.shape[1], 0);
+        return total === parameterCount({ Dx, Da, K });
+      }),
+    );
   });
 });
 

@@ -13,7 +13,10 @@ describe('pyLiteral', () => {
   it('round-trips through Python exactly (floats to the bit, strings with escapes and astral characters)', () => {
     expect(hasPython, 'python3 is needed').toBe(true);
     const path = writeScript(`V = ${pyLiteral(value)}\n`, 'lit.py');
-    const back = callScript<typeof value>(path, 'import math\nv = dict(m.V)\nv["a"] = [x if math.isfinite(x) else "inf" for x in v["a"]]\nprint(json.dumps(v))');
+    const back = callScript<typeof value>(
+      path,
+      'import math\nv = dict(m.V)\nv["a"] = [x if math.isfinite(x) else "inf" for x in v["a"]]\nprint(json.dumps(v))',
+    );
     expect(back).toEqual({ ...value, a: [1, -2.5, 1e-8, 0.1 + 0.2, 2 ** 53 + 2, -0, 'inf'] });
   });
 });

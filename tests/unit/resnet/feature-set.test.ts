@@ -5,15 +5,21 @@ import { classCentroidDistances } from '../../../src/homework/q2-3-features';
 describe('spaced', () => {
   it('keeps every index when there are few, else `max` evenly spread ones in order', () => {
     expect(spaced([5, 6, 7], 10)).toEqual([5, 6, 7]);
-    const s = spaced(Array.from({ length: 100 }, (_, i) => i), 10);
+    const s = spaced(
+      Array.from({ length: 100 }, (_, i) => i),
+      10,
+    );
     expect(s).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
   });
 });
 
 describe('valOnly and summarise', () => {
   const set: FeatureSet = {
-    features: Float32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]), d: 2, index: [10, 11, 12, 13, 14, 15],
-    labels: [0, 1, 0, 1, 0, 1], splits: ['train', 'train', 'val', 'val', 'val', 'val'],
+    features: Float32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]),
+    d: 2,
+    index: [10, 11, 12, 13, 14, 15],
+    labels: [0, 1, 0, 1, 0, 1],
+    splits: ['train', 'train', 'val', 'val', 'val', 'val'],
   };
   it('takes the validation rows with their features, indices and labels', () => {
     const v = valOnly(set);

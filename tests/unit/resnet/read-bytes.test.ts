@@ -29,7 +29,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** The DownloadError `p` rejects with. */
 async function failure(p: Promise<unknown>): Promise<DownloadError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(DownloadError);
   return e as DownloadError;
 }

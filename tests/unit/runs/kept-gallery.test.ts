@@ -9,7 +9,14 @@ const dataset = (count: number, size: number) => {
 };
 
 describe('keepGallery', () => {
-  const picks = [[{ dataIndex: 7, trueLabel: 0, predicted: 1 }], [], [{ dataIndex: 2, trueLabel: 2, predicted: 0 }, { dataIndex: 9, trueLabel: 2, predicted: 1 }]];
+  const picks = [
+    [{ dataIndex: 7, trueLabel: 0, predicted: 1 }],
+    [],
+    [
+      { dataIndex: 2, trueLabel: 2, predicted: 0 },
+      { dataIndex: 9, trueLabel: 2, predicted: 1 },
+    ],
+  ];
 
   it('keeps the picked images only, in pick order, and the view numbers them by place', () => {
     const k = keepGallery(picks, dataset(10, 28));

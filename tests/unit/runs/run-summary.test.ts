@@ -6,7 +6,17 @@ describe('run summary', () => {
   it('gives the key numbers of a run', () => {
     const r = makeRun(1);
     const s = summariseRun(r);
-    expect(s).toMatchObject({ id: 'run-1', epochsDone: 10, epochsPlanned: 10, imageSize: 64, backend: 'cpu', testAccuracy: r.test!.accuracy, macroF1: r.test!.macroF1, stopped: null, minutes: 0.5 });
+    expect(s).toMatchObject({
+      id: 'run-1',
+      epochsDone: 10,
+      epochsPlanned: 10,
+      imageSize: 64,
+      backend: 'cpu',
+      testAccuracy: r.test!.accuracy,
+      macroF1: r.test!.macroF1,
+      stopped: null,
+      minutes: 0.5,
+    });
     expect(s.finalTrainAccuracy).toBeCloseTo(0.84, 10);
     expect(s.label).toBe('64px · 10/10 ep · bs 32 · lr 0.001 · seed 1 · cpu');
     expect(summariseRun({ ...r, epochs: [], test: null })).toMatchObject({ finalValAccuracy: null, testAccuracy: null, macroF1: null });

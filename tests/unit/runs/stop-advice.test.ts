@@ -20,7 +20,7 @@ describe('stopAdvice', () => {
     expect(stopAdvice(run('stopped', 1, [2.3]))).toBeNull();
   });
 
-  it('suggests Adam\'s usual rate from a high one, else a tenth', () => {
+  it("suggests Adam's usual rate from a high one, else a tenth", () => {
     expect(lowerLearningRate(1)).toBe(1e-3);
     expect(lowerLearningRate(1e-3)).toBe(1e-4);
     expect(lowerLearningRate(3e-4)).toBeCloseTo(3e-5, 15);

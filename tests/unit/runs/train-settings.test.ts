@@ -4,11 +4,20 @@ import { backendOrder, DEFAULT_SETTINGS, readSettings, runConfigOf, TORCH_ADAM_E
 const raw = { backend: 'auto', imageSize: '32', epochs: '10', batchSize: '32', learningRate: '1e-3', seed: '42' };
 
 describe('readSettings', () => {
-  it('reads the form and gives a q2.2 CNN config with PyTorch\'s Adam epsilon', () => {
+  it("reads the form and gives a q2.2 CNN config with PyTorch's Adam epsilon", () => {
     const r = readSettings(raw);
     expect(r).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, imageSize: 32 } });
     if (!r.ok) return;
-    expect(runConfigOf(r.value)).toMatchObject({ model: 'cnn', question: 'q2.2', imageSize: 32, epochs: 10, batchSize: 32, learningRate: 0.001, adamEpsilon: TORCH_ADAM_EPSILON, seed: 42 });
+    expect(runConfigOf(r.value)).toMatchObject({
+      model: 'cnn',
+      question: 'q2.2',
+      imageSize: 32,
+      epochs: 10,
+      batchSize: 32,
+      learningRate: 0.001,
+      adamEpsilon: TORCH_ADAM_EPSILON,
+      seed: 42,
+    });
     expect(TORCH_ADAM_EPSILON).toBe(1e-8);
   });
   it('reports every bad field with what was typed', () => {

@@ -9,7 +9,16 @@ function sample() {
   let p = withStudent(emptyProgress(now), ' s42 ', 'Ada');
   p = withAnswer(p, 'q1.1c', 'log2(10)', now);
   p = withAnswer(p, 'q1.1d.losses', ['3.3219', '0.3219', '1.737'], now);
-  p = withAnswer(p, 'q1.2d.jacobian', [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']], now);
+  p = withAnswer(
+    p,
+    'q1.2d.jacobian',
+    [
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+      ['7', '8', '9'],
+    ],
+    now,
+  );
   p = withCheck(p, 'q1.1c', { status: 'correct', marks: 1, maxMarks: 1 }, now);
   return buildSubmission(p, { kind: 'homework', seed: 0 }, now);
 }
@@ -72,14 +81,26 @@ describe('readSubmission: advisory fields and the name never cost the answers', 
   });
 
   it.each([
-    ['status "Correct" with a capital C', { results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 } } }, /results of "q1\.1c": status "Correct" is not one of correct/],
+    [
+      'status "Correct" with a capital C',
+      { results: { 'q1.1c': { status: 'Correct', marks: 1, maxMarks: 1 } } },
+      /results of "q1\.1c": status "Correct" is not one of correct/,
+    ],
     ['marks as a string', { results: { 'q1.1c': { status: 'correct', marks: '1', maxMarks: 1 } } }, /marks "1" is not a number/],
     ['marks "NaN"', { results: { 'q1.1c': { status: 'correct', marks: 'NaN', maxMarks: 1 } } }, /marks "NaN"/],
-    ['marks above maxMarks', { results: { 'q1.1c': { status: 'correct', marks: 3, maxMarks: 1 } } }, /marks 3 is not a number from 0 to maxMarks/],
+    [
+      'marks above maxMarks',
+      { results: { 'q1.1c': { status: 'correct', marks: 3, maxMarks: 1 } } },
+      /marks 3 is not a number from 0 to maxMarks/,
+    ],
     ['a missing maxMarks', { results: { 'q1.1c': { status: 'correct', marks: 1 } } }, /maxMarks missing/],
     ['a result that is a number', { results: { 'q1.1c': 5 } }, /results of "q1\.1c": 5 is not an object/],
     ['results that is a list', { results: [1, 2] }, /results is a list, not an object/],
-    ['a result under an empty key', { results: { '': { status: 'correct', marks: 1, maxMarks: 1 } } }, /results entry "" has no exercise id/],
+    [
+      'a result under an empty key',
+      { results: { '': { status: 'correct', marks: 1, maxMarks: 1 } } },
+      /results entry "" has no exercise id/,
+    ],
     ['attempts 2.5', { attempts: { 'q1.1c': 2.5 } }, /attempts of "q1\.1c" is 2\.5, not a whole number/],
     ['attempts -1', { attempts: { 'q1.1c': -1 } }, /attempts of "q1\.1c" is -1/],
     ['attempts "2"', { attempts: { 'q1.1c': '2' } }, /attempts of "q1\.1c" is "2"/],
@@ -98,7 +119,10 @@ describe('readSubmission: advisory fields and the name never cost the answers', 
 
   it('keeps the good entries next to a dropped one', () => {
     const good = { status: 'partial', marks: 0.5, maxMarks: 1 };
-    const read = readWith({ attempts: { 'q1.1c': 2, 'q1.1d': 2.5 }, results: { 'q1.1c': good, 'q1.1d': { status: 'Correct', marks: 1, maxMarks: 1 } } });
+    const read = readWith({
+      attempts: { 'q1.1c': 2, 'q1.1d': 2.5 },
+      results: { 'q1.1c': good, 'q1.1d': { status: 'Correct', marks: 1, maxMarks: 1 } },
+    });
     expect(read.value.attempts).toEqual({ 'q1.1c': 2 });
     expect(read.value.results).toEqual({ 'q1.1c': good });
     expect(read.notes).toHaveLength(2);
@@ -106,13 +130,25 @@ describe('readSubmission: advisory fields and the name never cost the answers', 
 
   it('drops entries naming no exercise of the book when given the exercise ids', () => {
     const ids = new Set(['q1.1c']);
-    const read = readWith({ attempts: { 'q1.1c': 1, 'q1.9z': 1 }, results: { 'q1.9z': { status: 'correct', marks: 1, maxMarks: 1 } } }, ids);
+    const read = readWith(
+      { attempts: { 'q1.1c': 1, 'q1.9z': 1 }, results: { 'q1.9z': { status: 'correct', marks: 1, maxMarks: 1 } } },
+      ids,
+    );
     expect(read.value.attempts).toEqual({ 'q1.1c': 1 });
-    expect(read.notes).toEqual([expect.stringMatching(/attempts entry "q1\.9z" names no exercise/), expect.stringMatching(/results entry "q1\.9z" names no exercise/)]);
+    expect(read.notes).toEqual([
+      expect.stringMatching(/attempts entry "q1\.9z" names no exercise/),
+      expect.stringMatching(/results entry "q1\.9z" names no exercise/),
+    ]);
   });
 
   it('drops a NaN or infinite mark given as a parsed object', () => {
-    const sub = { ...sample(), results: { 'q1.1c': { status: 'correct', marks: Number.NaN, maxMarks: 1 }, 'q1.1d': { status: 'correct', marks: 1, maxMarks: Infinity } } };
+    const sub = {
+      ...sample(),
+      results: {
+        'q1.1c': { status: 'correct', marks: Number.NaN, maxMarks: 1 },
+        'q1.1d': { status: 'correct', marks: 1, maxMarks: Infinity },
+      },
+    };
     const read = validateSubmission(sub);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
@@ -155,7 +191,12 @@ describe('readSubmission: advisory fields and the name never cost the answers', 
   });
 
   it('still rejects a malformed answer, id or variant next to well-formed advisory fields', () => {
-    for (const fields of [{ answers: { 'q1.1c': 3.32 } }, { student: { name: 'Ada' } }, { student: { id: 'x'.repeat(101) } }, { variant: { kind: 'student' } }]) {
+    for (const fields of [
+      { answers: { 'q1.1c': 3.32 } },
+      { student: { name: 'Ada' } },
+      { student: { id: 'x'.repeat(101) } },
+      { variant: { kind: 'student' } },
+    ]) {
       expect(readSubmission(JSON.stringify({ ...sample(), ...fields })).ok).toBe(false);
     }
   });

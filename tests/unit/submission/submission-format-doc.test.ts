@@ -19,7 +19,8 @@ async function answerKeyRows(): Promise<string[]> {
     for (const input of ex.inputs) {
       const item = GRADED_ITEMS.find((i) => i.id === itemOfKey(input.key)?.id);
       const auto = [bare, withRun].map((parts) => parts.find((p) => p.key === input.key)?.kind !== 'text');
-      const graded = auto[0] && auto[1] ? 'auto' : !auto[0] && !auto[1] ? 'by hand' : 'auto against the runs handed in; by hand without them';
+      const graded =
+        auto[0] && auto[1] ? 'auto' : !auto[0] && !auto[1] ? 'by hand' : 'auto against the runs handed in; by hand without them';
       rows.push(`| \`${input.key}\` | ${item ? `${item.id} (${item.marks})` : '—'} | ${input.kind} | ${graded} |`);
     }
   }
@@ -37,7 +38,12 @@ function section(name: string): string {
 describe('docs/submission-format.md', () => {
   it('lists every answer key of the catalog, in order, with its item, kind and how it is graded', async () => {
     const expected = await answerKeyRows();
-    expect(section('answer-keys').split('\n').filter((l) => l.startsWith('| `')), `expected table rows:\n${expected.join('\n')}`).toEqual(expected);
+    expect(
+      section('answer-keys')
+        .split('\n')
+        .filter((l) => l.startsWith('| `')),
+      `expected table rows:\n${expected.join('\n')}`,
+    ).toEqual(expected);
     expect(expected.length).toBe(EXERCISES.reduce((n, e) => n + e.inputs.length, 0));
     for (const ex of EXERCISES) for (const input of ex.inputs) expect(ANSWER_KEY.test(input.key), input.key).toBe(true);
   });
@@ -47,10 +53,20 @@ describe('docs/submission-format.md', () => {
   it('states the limits of src/submission/limits.ts and of a batch in MiB and characters', () => {
     const limits = section('limits');
     for (const text of [
-      mib(LIMITS.maxBytes), `${count(LIMITS.maxBytes)} characters`, `${LIMITS.maxDepth} levels`, `${LIMITS.maxAnswers} answers`,
-      `${count(LIMITS.maxAnswerChars)} characters`, `${LIMITS.maxCells} cells`, `${LIMITS.maxRuns} runs`,
-      `${LIMITS.maxIdChars} characters`, `${LIMITS.maxNameChars} characters`,
-      mib(BATCH_LIMITS.maxFileBytes), mib(BATCH_LIMITS.maxArchiveBytes), mib(BATCH_LIMITS.maxUnpackedBytes), `${count(BATCH_LIMITS.maxEntries)} entries`,
-    ]) expect(limits, text).toContain(text);
+      mib(LIMITS.maxBytes),
+      `${count(LIMITS.maxBytes)} characters`,
+      `${LIMITS.maxDepth} levels`,
+      `${LIMITS.maxAnswers} answers`,
+      `${count(LIMITS.maxAnswerChars)} characters`,
+      `${LIMITS.maxCells} cells`,
+      `${LIMITS.maxRuns} runs`,
+      `${LIMITS.maxIdChars} characters`,
+      `${LIMITS.maxNameChars} characters`,
+      mib(BATCH_LIMITS.maxFileBytes),
+      mib(BATCH_LIMITS.maxArchiveBytes),
+      mib(BATCH_LIMITS.maxUnpackedBytes),
+      `${count(BATCH_LIMITS.maxEntries)} entries`,
+    ])
+      expect(limits, text).toContain(text);
   });
 });

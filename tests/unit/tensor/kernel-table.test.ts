@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { type BookKernelConfig, isBookKernel, needStock, registerBookKernels, unregisterBookKernels } from '../../../src/tensor/kernel-table';
+import {
+  type BookKernelConfig,
+  isBookKernel,
+  needStock,
+  registerBookKernels,
+  unregisterBookKernels,
+} from '../../../src/tensor/kernel-table';
 import { WASM_KERNELS } from '../../../src/train/kernels/wasm-kernels';
 import { bookKernelTable, selectBackend } from '../../../src/train/backends';
 
@@ -12,8 +18,12 @@ describe('registerBookKernels', () => {
     const stock = tf.getKernel('Neg', 'cpu')?.kernelFunc as KernelFunc;
     const calls: string[] = [];
     const countedNeg: BookKernelConfig = {
-      kernelName: 'Neg', backendName: 'cpu',
-      make: (_tf, s) => (args: Parameters<KernelFunc>[0]) => { calls.push(String(args.inputs.x?.dtype)); return needStock(s, 'Neg', 'cpu')(args); },
+      kernelName: 'Neg',
+      backendName: 'cpu',
+      make: (_tf, s) => (args: Parameters<KernelFunc>[0]) => {
+        calls.push(String(args.inputs.x?.dtype));
+        return needStock(s, 'Neg', 'cpu')(args);
+      },
     };
     registerBookKernels(tf, [countedNeg]);
     registerBookKernels(tf, [countedNeg]);
@@ -25,7 +35,11 @@ describe('registerBookKernels', () => {
     expect(tf.getKernel('Neg', 'cpu')?.kernelFunc).toBe(stock);
   });
   it("removes a kernel name of the book's own, which tfjs has no kernel for", () => {
-    const own: BookKernelConfig = { kernelName: 'BookTableProbe', backendName: 'cpu', make: () => () => ({ dataId: {}, shape: [], dtype: 'float32' }) };
+    const own: BookKernelConfig = {
+      kernelName: 'BookTableProbe',
+      backendName: 'cpu',
+      make: () => () => ({ dataId: {}, shape: [], dtype: 'float32' }),
+    };
     registerBookKernels(tf, [own]);
     expect(isBookKernel(tf, 'BookTableProbe', 'cpu')).toBe(true);
     unregisterBookKernels(tf, [own]);
@@ -37,7 +51,7 @@ describe('registerBookKernels', () => {
 });
 
 describe('bookKernelTable', () => {
-  it('is what selectBackend registers on wasm: every kernel of WASM_KERNELS is the book\'s', async () => {
+  it("is what selectBackend registers on wasm: every kernel of WASM_KERNELS is the book's", async () => {
     expect(await bookKernelTable('wasm')).toBe(WASM_KERNELS);
     await selectBackend(tf, { preferred: ['wasm'] });
     expect(WASM_KERNELS.every((k) => isBookKernel(tf, k.kernelName, 'wasm'))).toBe(true);

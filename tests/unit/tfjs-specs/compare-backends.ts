@@ -12,7 +12,12 @@ import { type RunResult, type TestEnv, loadSpecs, regressions, tally } from './j
 import { SPECS_BY_KERNEL, specFilesFor } from './spec-files';
 
 /** The backend, its book table, how to start it, and what to redo on each fresh backend the specs make (ENGINE.reset()). */
-export interface BackendUnderTest { env: TestEnv; table: readonly BookKernelConfig[]; start(): Promise<void>; eachFresh?(): Promise<void> }
+export interface BackendUnderTest {
+  env: TestEnv;
+  table: readonly BookKernelConfig[];
+  start(): Promise<void>;
+  eachFresh?(): Promise<void>;
+}
 
 /** The "fails stock" report of one file: the counts of both runs, then each spec that fails with tfjs's kernels. */
 export function report(file: string, stock: RunResult, book: RunResult): string {

@@ -6,15 +6,28 @@
 import { createRequire } from 'node:module';
 
 /** A test environment as tfjs-core's jasmine_util registers it (the backend its describeWithFlags suites run on). */
-export interface TestEnv { name: string; backendName: string; flags?: Record<string, unknown>; isDataSync?: boolean }
+export interface TestEnv {
+  name: string;
+  backendName: string;
+  flags?: Record<string, unknown>;
+  isDataSync?: boolean;
+}
 
 /** One spec's outcome: passed, failed (with the first failure's message) or pending (disabled upstream with xit). */
-export interface SpecOutcome { status: 'passed' | 'failed' | 'pending'; message: string }
+export interface SpecOutcome {
+  status: 'passed' | 'failed' | 'pending';
+  message: string;
+}
 
 /** Outcomes by spec file, then by the spec's full name. */
 export type RunResult = Map<string, Map<string, SpecOutcome>>;
 
-interface JasmineSpecResult { id: string; fullName: string; status: string; failedExpectations: { message: string }[] }
+interface JasmineSpecResult {
+  id: string;
+  fullName: string;
+  status: string;
+  failedExpectations: { message: string }[];
+}
 interface JasmineEnv {
   configure(c: object): void;
   addReporter(r: { suiteStarted(r: { id: string }): void; suiteDone(): void; specDone(r: JasmineSpecResult): void }): void;
@@ -27,7 +40,11 @@ type JasmineRequire = { core(r: JasmineRequire): Jasmine; interface(j: Jasmine, 
 const CORE = '@tensorflow/tfjs-core/dist/';
 
 /** The loaded specs: run(beforeEach) executes them all once more and returns every spec's outcome by file. */
-export interface LoadedSpecs { files: string[]; run(beforeEach?: () => Promise<void>): Promise<RunResult>; running(): string }
+export interface LoadedSpecs {
+  files: string[];
+  run(beforeEach?: () => Promise<void>): Promise<RunResult>;
+  running(): string;
+}
 
 type Describe = (name: string, body: () => void) => void;
 
@@ -41,9 +58,14 @@ export async function loadSpecs(files: string[], envs: TestEnv[]): Promise<Loade
   const g = globalThis as unknown as Record<string, unknown>;
   const recorded: { file: string; name: string; body: () => void }[] = [];
   let loading = '';
-  g.describe = ((name, body) => { recorded.push({ file: loading, name, body }); }) as Describe;
-  for (const name of ['it', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach']) g[name] = () => { throw new Error(`${loading}: ${name} outside a describe`); };
-  const util = await import(/* @vite-ignore */ `${CORE}jasmine_util.js`) as { setTestEnvs(e: TestEnv[]): void };
+  g.describe = ((name, body) => {
+    recorded.push({ file: loading, name, body });
+  }) as Describe;
+  for (const name of ['it', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'])
+    g[name] = () => {
+      throw new Error(`${loading}: ${name} outside a describe`);
+    };
+  const util = (await import(/* @vite-ignore */ `${CORE}jasmine_util.js`)) as { setTestEnvs(e: TestEnv[]): void };
   util.setTestEnvs(envs);
   for (const file of files) {
     loading = file;
@@ -68,12 +90,20 @@ export async function loadSpecs(files: string[], envs: TestEnv[]): Promise<Loade
       const result: RunResult = new Map(files.map((f) => [f, new Map()]));
       const open: string[] = [];
       env.addReporter({
-        suiteStarted: (r) => { open.push(r.id); running = suiteFile.get(open[0]) ?? ''; },
-        suiteDone: () => { open.pop(); },
+        suiteStarted: (r) => {
+          open.push(r.id);
+          running = suiteFile.get(open[0]) ?? '';
+        },
+        suiteDone: () => {
+          open.pop();
+        },
         specDone(r) {
           const status = r.status === 'passed' ? 'passed' : r.status === 'failed' ? 'failed' : 'pending';
           const specs = result.get(suiteFile.get(open[0]) ?? '');
-          specs?.set(specs.has(r.fullName) ? `${r.fullName} [${r.id}]` : r.fullName, { status, message: r.failedExpectations[0]?.message ?? '' });
+          specs?.set(specs.has(r.fullName) ? `${r.fullName} [${r.id}]` : r.fullName, {
+            status,
+            message: r.failedExpectations[0]?.message ?? '',
+          });
         },
       });
       await env.execute();
@@ -88,7 +118,8 @@ export function regressions(stock: RunResult, book: RunResult): { file: string; 
   for (const [file, specs] of stock) {
     for (const [spec, s] of specs) {
       const b = book.get(file)?.get(spec);
-      if (s.status === 'passed' && b?.status !== 'passed') out.push({ file, spec, message: b ? b.message : 'not run with the book\'s kernels' });
+      if (s.status === 'passed' && b?.status !== 'passed')
+        out.push({ file, spec, message: b ? b.message : "not run with the book's kernels" });
     }
   }
   return out;

@@ -8,6 +8,10 @@ import { compareOnBackend } from './compare-backends';
 compareOnBackend({
   env: { name: 'wasm', backendName: 'wasm', isDataSync: true },
   table: WASM_KERNELS,
-  start: async () => { await selectBackend(tf, { preferred: ['wasm'] }); },
-  eachFresh: async () => { if (!simdKernelsOf(tf.backend())) await prepareSimdKernels(tf.backend() as never, 1); },
+  start: async () => {
+    await selectBackend(tf, { preferred: ['wasm'] });
+  },
+  eachFresh: async () => {
+    if (!simdKernelsOf(tf.backend())) await prepareSimdKernels(tf.backend() as never, 1);
+  },
 });

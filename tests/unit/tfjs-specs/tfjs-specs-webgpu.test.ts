@@ -8,5 +8,8 @@ import { compareOnBackend } from './compare-backends';
 compareOnBackend({
   env: { name: 'webgpu', backendName: 'webgpu', flags: { WEBGPU_CPU_FORWARD: false }, isDataSync: true },
   table: WEBGPU_KERNELS,
-  start: async () => { await webgpu(); await selectBackend(tf, { preferred: ['webgpu'] }); },
+  start: async () => {
+    await webgpu();
+    await selectBackend(tf, { preferred: ['webgpu'] });
+  },
 });

@@ -7,7 +7,9 @@ import { caseInputs, loadCnn64, relError } from './helpers/cnn64';
 
 const TOL = 1e-4; // max abs diff / max abs reference, per tensor
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('createAdam', () => {
   it('matches PyTorch: loss, every gradient and every parameter after one Adam step (cpu)', () => {

@@ -4,7 +4,9 @@ import { mulberry32 } from '../../../src/data/rng';
 import { BN_EPS, BN_MOMENTUM, type BatchNormLayer, batchNorm } from '../../../src/train/batch-norm';
 import { relError } from './helpers/cnn64';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const [N, H, W, C] = [3, 2, 5, 4];
 const rng = mulberry32(7);
@@ -16,8 +18,11 @@ const rv0 = Float32Array.from({ length: C }, () => 0.5 + rng());
 
 function layer(): BatchNormLayer {
   return {
-    weight: tf.variable(tf.tensor1d(gamma)), bias: tf.variable(tf.tensor1d(beta)),
-    runningMean: tf.variable(tf.tensor1d(rm0), false), runningVar: tf.variable(tf.tensor1d(rv0), false), batches: 0,
+    weight: tf.variable(tf.tensor1d(gamma)),
+    bias: tf.variable(tf.tensor1d(beta)),
+    runningMean: tf.variable(tf.tensor1d(rm0), false),
+    runningVar: tf.variable(tf.tensor1d(rv0), false),
+    batches: 0,
   };
 }
 

@@ -5,7 +5,9 @@ import { caseInputs, loadCnn64, relError } from './helpers/cnn64';
 
 const TOL = 1e-4; // max abs diff / max abs reference
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('cnnFromTorch', () => {
   const { weights, caseT } = loadCnn64();

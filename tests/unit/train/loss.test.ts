@@ -5,7 +5,9 @@ import { softmaxCrossEntropy } from '../../../src/train/loss';
 
 const math = JSON.parse(readFileSync('../shared/fixtures/math.json', 'utf8'));
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('softmaxCrossEntropy', () => {
   it('gives ∂L/∂z = ŷ − y for every ce_grad case of the math fixture (abs. tol 1e-6)', () => {

@@ -7,7 +7,9 @@ import { RESNET18_LOCAL, resnet18Weights, tensorsOf } from './helpers/resnet18';
 // Relative error throughout: max|ours − PyTorch| / max|PyTorch| over a tensor.
 const TOL = 1e-4;
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const cases = tensorsOf(`${RESNET18_LOCAL}/embed-cases.safetensors`);
 const nhwc = (name: string) => {
@@ -69,7 +71,12 @@ describe('resnet18FromTorch on the cpu backend', () => {
   it('replaces fc by a seeded torch.nn.Linear init with 10 outputs', () => {
     const a = resnet18FromTorch(tf, resnet18Weights(), { classes: 10, headSeed: 3 });
     const b = resnet18FromTorch(tf, resnet18Weights(), { classes: 10, headSeed: 3 });
-    const fcOf = (m: typeof a) => { const t = m.toTorchLayout('fc.weight', m.params.get('fc.weight') as tf.Variable); const d = t.dataSync(); t.dispose(); return d; };
+    const fcOf = (m: typeof a) => {
+      const t = m.toTorchLayout('fc.weight', m.params.get('fc.weight') as tf.Variable);
+      const d = t.dataSync();
+      t.dispose();
+      return d;
+    };
     const fc = fcOf(a);
     expect(fc.length).toBe(10 * 512);
     expect(Math.max(...fc.map(Math.abs))).toBeLessThanOrEqual(1 / Math.sqrt(512));
@@ -95,7 +102,7 @@ describe('resnet18FromTorch on the cpu backend', () => {
     model.dispose();
   });
 
-  it("eval-mode BatchNorm for full fine-tuning: all parameters train, BatchNorm keeps its running statistics", async () => {
+  it('eval-mode BatchNorm for full fine-tuning: all parameters train, BatchNorm keeps its running statistics', async () => {
     const model = resnet18FromTorch(tf, resnet18Weights(), { batchNorm: 'eval' });
     expect(model.trainable.size).toBe(62);
     const x = nhwc('x_37x45');

@@ -14,7 +14,10 @@ describe('planWasmThreads', () => {
   });
 
   it('falls back to one thread, saying why, without isolation or SharedArrayBuffer', () => {
-    expect(planWasmThreads({ ...page, isolated: false })).toEqual({ threads: 1, reason: expect.stringMatching(/not cross-origin isolated/) });
+    expect(planWasmThreads({ ...page, isolated: false })).toEqual({
+      threads: 1,
+      reason: expect.stringMatching(/not cross-origin isolated/),
+    });
     expect(planWasmThreads({ ...page, isolated: true, hasSharedArrayBuffer: false }).reason).toMatch(/no SharedArrayBuffer/);
   });
 

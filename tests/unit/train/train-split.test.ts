@@ -4,7 +4,11 @@ import { type TrainSplit, trainSplit } from '../../../src/train/train-split';
 
 describe('trainSplit', () => {
   it('keeps exactly the three index lists of a stratified split', () => {
-    const full = stratifiedSplit(Array.from({ length: 60 }, (_, i) => i % 3), 3, 7);
+    const full = stratifiedSplit(
+      Array.from({ length: 60 }, (_, i) => i % 3),
+      3,
+      7,
+    );
     const s = trainSplit(full);
     expect(Object.keys(s).sort()).toEqual(['test', 'train', 'val']);
     expect(s.train).toEqual(full.train);

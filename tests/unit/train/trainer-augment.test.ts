@@ -8,11 +8,14 @@ import { type TrainOptions, train } from '../../../src/train/trainer';
 import { trainSplit } from '../../../src/train/train-split';
 import { loadFashion } from './helpers/fashion';
 
-beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+beforeAll(async () => {
+  await selectBackend(tf, { preferred: ['wasm'] });
+});
 
 const CLASSES = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
 const fashion = loadFashion(20);
-const byClass = (from: number, to: number) => Array.from({ length: 10 }, (_, c) => Array.from({ length: to - from }, (_, i) => c * 20 + from + i)).flat();
+const byClass = (from: number, to: number) =>
+  Array.from({ length: 10 }, (_, c) => Array.from({ length: to - from }, (_, i) => c * 20 + from + i)).flat();
 const SPLIT = trainSplit({ train: byClass(0, 13), val: byClass(13, 16), test: byClass(16, 20) });
 
 const AUGMENTED = [
@@ -21,15 +24,31 @@ const AUGMENTED = [
   { op: 'RandomCrop', params: { size: 32, padding: 4 } },
   { op: 'RandomErasing', params: { p: 0.5, value: 'random' } },
 ];
-const IDENTITY = [{ op: 'RandomHorizontalFlip', params: { p: 0 } }, { op: 'ColorJitter', params: {} }, { op: 'RandomRotation', params: { degrees: 0 } }];
+const IDENTITY = [
+  { op: 'RandomHorizontalFlip', params: { p: 0 } },
+  { op: 'ColorJitter', params: {} },
+  { op: 'RandomRotation', params: { degrees: 0 } },
+];
 
 function options(augmentations: unknown[], over: Partial<RunConfig> = {}): TrainOptions {
   const config = {
-    model: 'cnn', question: 'q2.4', imageSize: 32, epochs: 2, batchSize: 32, learningRate: 2e-3,
-    adamEpsilon: 1e-8, seed: 5, augmentations: augmentations as Pipeline, pretrained: null, ...over,
+    model: 'cnn',
+    question: 'q2.4',
+    imageSize: 32,
+    epochs: 2,
+    batchSize: 32,
+    learningRate: 2e-3,
+    adamEpsilon: 1e-8,
+    seed: 5,
+    augmentations: augmentations as Pipeline,
+    pretrained: null,
+    ...over,
   } as RunConfig;
   return {
-    tf, model: config.model, split: SPLIT, config,
+    tf,
+    model: config.model,
+    split: SPLIT,
+    config,
     data: { images: fashion.images, labels: fashion.labels, imageSize: 28, channels: 1, classes: CLASSES },
     yieldFn: () => Promise.resolve(),
   };
@@ -65,7 +84,10 @@ describe('train with an augmentation pipeline', () => {
     expect(r.version).toBe(RUN_VERSION);
     expect(RUN_VERSION).toBe(2);
     expect(r.config.augmentations).toEqual(canonical.value);
-    expect(r.config.augmentations[1]).toEqual({ op: 'ColorJitter', params: { brightness: [0.7, 1.3], contrast: [0.8, 1.2], saturation: [1, 1], hue: [0, 0] } });
+    expect(r.config.augmentations[1]).toEqual({
+      op: 'ColorJitter',
+      params: { brightness: [0.7, 1.3], contrast: [0.8, 1.2], saturation: [1, 1], hue: [0, 0] },
+    });
     const back = validateRunRecord(JSON.parse(JSON.stringify(r)));
     expect(back.ok && back.value.config.augmentations).toEqual(canonical.value);
   }, 60_000);
@@ -74,6 +96,8 @@ describe('train with an augmentation pipeline', () => {
     await expect(train(options([{ op: 'RandomHorizontalFlip', params: { p: 2 } }]))).rejects.toThrow(/steps\[0\]\.params\.p/);
     await expect(train(options(['RandomCrop(32, padding=4)']))).rejects.toThrow(/steps\[0\] must be an object/);
     await expect(train(options([{ op: 'RandomResizedCrop', params: { size: 24 } }]))).rejects.toThrow(/into 24×24/);
-    await expect(train(options(AUGMENTED, { model: 'resnet18', fineTuning: 'frozen', batchNorm: 'eval' }))).rejects.toThrow(/frozen backbone/);
+    await expect(train(options(AUGMENTED, { model: 'resnet18', fineTuning: 'frozen', batchNorm: 'eval' }))).rejects.toThrow(
+      /frozen backbone/,
+    );
   });
 });

@@ -9,7 +9,9 @@ import { loadFashion } from './helpers/fashion';
 import { resnet18Weights } from './helpers/resnet18';
 
 // wasm: ResNet-18's backward pass on tfjs-backend-cpu takes minutes per step on this machine.
-beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+beforeAll(async () => {
+  await selectBackend(tf, { preferred: ['wasm'] });
+});
 
 const CLASSES = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
 const fashion = loadFashion(8); // 80 images: 5 train, 1 val, 2 test per class
@@ -23,13 +25,26 @@ const split = () => {
 
 function options(config: Partial<RunConfig>, over: Partial<TrainOptions> = {}): TrainOptions {
   return {
-    tf, model: 'resnet18', split: split(), initialWeights: resnet18Weights(),
+    tf,
+    model: 'resnet18',
+    split: split(),
+    initialWeights: resnet18Weights(),
     config: {
-      model: 'resnet18', question: 'q2.3', imageSize: 32, epochs: 2, batchSize: 10, learningRate: 1e-3, adamEpsilon: 1e-8,
-      seed: 1, augmentations: [], pretrained: 'fixture', ...config,
+      model: 'resnet18',
+      question: 'q2.3',
+      imageSize: 32,
+      epochs: 2,
+      batchSize: 10,
+      learningRate: 1e-3,
+      adamEpsilon: 1e-8,
+      seed: 1,
+      augmentations: [],
+      pretrained: 'fixture',
+      ...config,
     },
     data: { images: fashion.images, labels: fashion.labels, imageSize: 28, channels: 1, classes: CLASSES },
-    yieldFn: () => Promise.resolve(), ...over,
+    yieldFn: () => Promise.resolve(),
+    ...over,
   };
 }
 
@@ -44,9 +59,19 @@ describe('train with ResNet-18', () => {
     const progress: number[] = [];
     let state: TorchState | null = null;
     const before = tf.memory().numTensors;
-    const record = await train(options({ fineTuning: 'frozen', epochs: 3 }, {
-      callbacks: { onFeatures: (p) => progress.push(p.done / p.total), onModel: async (m) => { state = await m.exportTorch(); } },
-    }));
+    const record = await train(
+      options(
+        { fineTuning: 'frozen', epochs: 3 },
+        {
+          callbacks: {
+            onFeatures: (p) => progress.push(p.done / p.total),
+            onModel: async (m) => {
+              state = await m.exportTorch();
+            },
+          },
+        },
+      ),
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(validateRunRecord(JSON.parse(JSON.stringify(record))).ok).toBe(true);
     expect(record.config).toMatchObject({ fineTuning: 'frozen', batchNorm: 'eval', normalization: 'imagenet' });
@@ -59,15 +84,25 @@ describe('train with ResNet-18', () => {
     const s = state as unknown as TorchState;
     expect(s.get('fc.weight')?.shape).toEqual([10, 512]);
     const w = resnet18Weights();
-    for (const name of ['conv1.weight', 'layer4.1.conv2.weight', 'bn1.weight', 'bn1.running_mean', 'layer3.0.downsample.1.running_var']) expect(changed(s, w, name), name).toBe(false);
+    for (const name of ['conv1.weight', 'layer4.1.conv2.weight', 'bn1.weight', 'bn1.running_mean', 'layer3.0.downsample.1.running_var'])
+      expect(changed(s, w, name), name).toBe(false);
     expect(s.get('bn1.num_batches_tracked')?.data).toEqual(w.get('bn1.num_batches_tracked')?.data);
   }, 300_000);
 
   it('full fine-tuning with train-mode BatchNorm changes the backbone and counts its batches', async () => {
     let state: TorchState | null = null;
-    const record = await train(options({ fineTuning: 'full', batchNorm: 'train', epochs: 1 }, {
-      callbacks: { onModel: async (m) => { state = await m.exportTorch(); } },
-    }));
+    const record = await train(
+      options(
+        { fineTuning: 'full', batchNorm: 'train', epochs: 1 },
+        {
+          callbacks: {
+            onModel: async (m) => {
+              state = await m.exportTorch();
+            },
+          },
+        },
+      ),
+    );
     expect(record.stopped).toBeNull();
     expect(record.config).toMatchObject({ fineTuning: 'full', batchNorm: 'train' });
     const s = state as unknown as TorchState;
@@ -78,7 +113,18 @@ describe('train with ResNet-18', () => {
 
   it('full fine-tuning with eval-mode BatchNorm keeps the running statistics', async () => {
     let state: TorchState | null = null;
-    await train(options({ fineTuning: 'full', batchNorm: 'eval', epochs: 1 }, { callbacks: { onModel: async (m) => { state = await m.exportTorch(); } } }));
+    await train(
+      options(
+        { fineTuning: 'full', batchNorm: 'eval', epochs: 1 },
+        {
+          callbacks: {
+            onModel: async (m) => {
+              state = await m.exportTorch();
+            },
+          },
+        },
+      ),
+    );
     const s = state as unknown as TorchState;
     expect(changed(s, resnet18Weights(), 'conv1.weight')).toBe(true);
     expect(changed(s, resnet18Weights(), 'bn1.running_var')).toBe(false);
@@ -88,7 +134,14 @@ describe('train with ResNet-18', () => {
     const cache = new Map<string, Map<number, Float32Array>>();
     const config = { fineTuning: 'frozen' as const, epochs: 1, weights: { source: 'w', sha256: 'a'.repeat(64) } };
     const totals: number[] = [];
-    const run = () => train(options(config, { featureCache: cache, dataset: { name: 'f', hash: 'h1' }, callbacks: { onFeatures: (p) => totals.push(p.total) } }));
+    const run = () =>
+      train(
+        options(config, {
+          featureCache: cache,
+          dataset: { name: 'f', hash: 'h1' },
+          callbacks: { onFeatures: (p) => totals.push(p.total) },
+        }),
+      );
     const first = await run();
     const second = await run();
     expect(totals[0]).toBe(80);

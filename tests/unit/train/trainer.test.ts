@@ -12,7 +12,9 @@ import { trainSplit } from '../../../src/train/train-split';
 import { loadFashion } from './helpers/fashion';
 
 // wasm, not cpu: tfjs-backend-cpu's Conv2DBackpropFilter needs ~14 s per 32-image step at 32×32.
-beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+beforeAll(async () => {
+  await selectBackend(tf, { preferred: ['wasm'] });
+});
 
 const CLASSES = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
 const PER_CLASS = 100; // 60 train, 20 val, 20 test per class
@@ -21,7 +23,10 @@ const fashion = loadFashion(PER_CLASS);
 function split() {
   const s = { train: [] as number[], val: [] as number[], test: [] as number[] };
   for (let c = 0; c < 10; c++) {
-    const idx = shuffleInPlace(Array.from({ length: PER_CLASS }, (_, i) => c * PER_CLASS + i), mulberry32(c));
+    const idx = shuffleInPlace(
+      Array.from({ length: PER_CLASS }, (_, i) => c * PER_CLASS + i),
+      mulberry32(c),
+    );
     s.train.push(...idx.slice(0, 60));
     s.val.push(...idx.slice(60, 80));
     s.test.push(...idx.slice(80));
@@ -31,16 +36,29 @@ function split() {
 
 function config(over: Partial<RunConfig> = {}): RunConfig {
   return {
-    model: 'cnn', question: 'q2.2', imageSize: 32, epochs: 3, batchSize: 32, learningRate: 2e-3,
-    adamEpsilon: 1e-8, seed: 1, augmentations: [], pretrained: null, ...over,
+    model: 'cnn',
+    question: 'q2.2',
+    imageSize: 32,
+    epochs: 3,
+    batchSize: 32,
+    learningRate: 2e-3,
+    adamEpsilon: 1e-8,
+    seed: 1,
+    augmentations: [],
+    pretrained: null,
+    ...over,
   };
 }
 
 function options(over: Partial<TrainOptions> = {}): TrainOptions {
   return {
-    tf, model: 'cnn', split: split(), config: config(),
+    tf,
+    model: 'cnn',
+    split: split(),
+    config: config(),
     data: { images: fashion.images, labels: fashion.labels, imageSize: 28, channels: 1, classes: CLASSES },
-    yieldFn: () => Promise.resolve(), ...over,
+    yieldFn: () => Promise.resolve(),
+    ...over,
   };
 }
 
@@ -48,7 +66,16 @@ describe('train', () => {
   it('learns Fashion-MNIST (600 images, 28→32 px, gray→RGB): loss falls, val accuracy > 0.5, no tensor leaks', async () => {
     const counts: number[] = [];
     let steps = 0;
-    const record = await train(options({ callbacks: { onEpoch: () => counts.push(tf.memory().numTensors), onStep: () => { steps++; } } }));
+    const record = await train(
+      options({
+        callbacks: {
+          onEpoch: () => counts.push(tf.memory().numTensors),
+          onStep: () => {
+            steps++;
+          },
+        },
+      }),
+    );
     expect(record.stopped).toBeNull();
     expect(record.epochs).toHaveLength(3);
     expect(steps).toBe(3 * Math.floor(600 / 32));
@@ -77,12 +104,19 @@ describe('train', () => {
   it('pauses, resumes and stops through the controller', async () => {
     const control = new TrainController();
     let steps = 0;
-    const run = train(options({
-      control,
-      yieldFn: undefined, // the default macrotask yield lets the timers below run between steps
-      config: config({ epochs: 1 }),
-      callbacks: { onStep: () => { steps++; if (steps === 2) control.pause(); } },
-    }));
+    const run = train(
+      options({
+        control,
+        yieldFn: undefined, // the default macrotask yield lets the timers below run between steps
+        config: config({ epochs: 1 }),
+        callbacks: {
+          onStep: () => {
+            steps++;
+            if (steps === 2) control.pause();
+          },
+        },
+      }),
+    );
     while (steps < 2) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 300));
     expect(steps).toBe(2); // paused: no step ran in the last 300 ms
@@ -108,16 +142,24 @@ describe('train', () => {
   it('returns the record so far when training throws (stopped: error, the epochs so far) and hands the error to onError', async () => {
     const errors: string[] = [];
     let epochs = 0;
-    const fail = () => { if (++epochs === 2) throw new Error('out of memory in epoch 2'); };
-    const record = await train(options({ config: config({ epochs: 3 }), callbacks: { onEpoch: fail, onError: (e) => errors.push(e.message) } }));
+    const fail = () => {
+      if (++epochs === 2) throw new Error('out of memory in epoch 2');
+    };
+    const record = await train(
+      options({ config: config({ epochs: 3 }), callbacks: { onEpoch: fail, onError: (e) => errors.push(e.message) } }),
+    );
     expect(errors).toEqual(['out of memory in epoch 2']);
     expect(record.stopped).toBe('error');
     expect(record.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(record.test).toBeNull();
     expect(record.id).toBe(`cnn-1-${record.createdAt}`);
     expect(validateRunRecord(record).ok).toBe(true);
-    const failAtOnce = () => { throw new Error('out of memory in epoch 1'); };
-    await expect(train(options({ config: config({ epochs: 1 }), callbacks: { onEpoch: failAtOnce } }))).rejects.toThrow('out of memory in epoch 1');
+    const failAtOnce = () => {
+      throw new Error('out of memory in epoch 1');
+    };
+    await expect(train(options({ config: config({ epochs: 1 }), callbacks: { onEpoch: failAtOnce } }))).rejects.toThrow(
+      'out of memory in epoch 1',
+    );
   });
 
   it('stops a diverging run (Adam with learning rate 1) with its diverging step recorded', async () => {

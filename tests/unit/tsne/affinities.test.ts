@@ -22,11 +22,12 @@ describe('conditionalP and symmetricP', () => {
     const c = conditionalP(knn, 10);
     const p = symmetricP(knn, c);
     const dense = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let r = 0; r < 31; r++) {
-      const j = knn.indices[i * 31 + r];
-      dense[i * n + j] += c[i * 31 + r];
-      dense[j * n + i] += c[i * 31 + r];
-    }
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < 31; r++) {
+        const j = knn.indices[i * 31 + r];
+        dense[i * n + j] += c[i * 31 + r];
+        dense[j * n + i] += c[i * 31 + r];
+      }
     const total = dense.reduce((a, b) => a + b, 0);
     const sparse = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let e = p.rowPtr[i]; e < p.rowPtr[i + 1]; e++) sparse[i * n + p.cols[e]] = p.values[e];

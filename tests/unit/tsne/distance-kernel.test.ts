@@ -14,7 +14,12 @@ describe('distanceRows', () => {
     expect(distanceRows(new Float32Array(8), 2, 4).kind).toBe('wasm-simd');
   });
 
-  for (const [n, d] of [[13, 7], [8, 4], [5, 1], [33, 130]] as const) {
+  for (const [n, d] of [
+    [13, 7],
+    [8, 4],
+    [5, 1],
+    [33, 130],
+  ] as const) {
     it(`gives ‖x_i − x_j‖² for j > i on ${n}×${d}, SIMD and JavaScript alike (relative 1e-5)`, () => {
       const rng = mulberry32(n * 100 + d);
       const x = Float32Array.from({ length: n * d }, () => rng() * 4 - 2);

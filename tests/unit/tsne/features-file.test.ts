@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embeddingFile, readFeatures } from '../../../src/tsne/features-file';
-import { readSafetensors, writeSafetensors } from '../../../src/train/weights/safetensors';
+import { readSafetensors, writeSafetensors } from '../../../src/tensor/weights/safetensors';
 
 describe('readFeatures', () => {
   it('reads features [N, D] as Float32', () => {
@@ -18,7 +18,9 @@ describe('readFeatures', () => {
   it('refuses the wrong rank, integer tensors, NaN and a corrupt file', () => {
     expect(() => readFeatures(writeSafetensors({ features: { shape: [6], data: new Float32Array(6) } }))).toThrow(/rank 2/);
     expect(() => readFeatures(writeSafetensors({ features: { shape: [2, 1], data: [1, 2], dtype: 'I64' } }))).toThrow(/floating point/);
-    expect(() => readFeatures(writeSafetensors({ features: { shape: [2, 2], data: Float32Array.from([1, 2, NaN, 4]) } }))).toThrow(/NaN at \[1, 0\]/);
+    expect(() => readFeatures(writeSafetensors({ features: { shape: [2, 2], data: Float32Array.from([1, 2, NaN, 4]) } }))).toThrow(
+      /NaN at \[1, 0\]/,
+    );
     expect(() => readFeatures(new Uint8Array([1, 2, 3]))).toThrow(/safetensors/);
   });
 });

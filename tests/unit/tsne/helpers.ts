@@ -7,7 +7,13 @@ export function normal(rng: () => number): number {
 }
 
 /** `clusters` well-separated Gaussian blobs (centres ±`spread` apart, unit noise), `per` points each. */
-export function blobs(clusters: number, per: number, d: number, seed: number, spread = 10): { x: Float32Array; labels: number[]; n: number } {
+export function blobs(
+  clusters: number,
+  per: number,
+  d: number,
+  seed: number,
+  spread = 10,
+): { x: Float32Array; labels: number[]; n: number } {
   const rng = mulberry32(seed);
   const centres = Array.from({ length: clusters }, () => Array.from({ length: d }, () => spread * normal(rng)));
   const n = clusters * per;
@@ -29,7 +35,10 @@ export function knnPurity(y: ArrayLike<number>, n: number, dims: number, labels:
       let r2 = 0;
       for (let a = 0; a < dims; a++) r2 += (y[i * dims + a] - y[j * dims + a]) ** 2;
       return { j, r2 };
-    }).filter((e) => e.j !== i).sort((a, b) => a.r2 - b.r2).slice(0, k);
+    })
+      .filter((e) => e.j !== i)
+      .sort((a, b) => a.r2 - b.r2)
+      .slice(0, k);
     same += d.filter((e) => labels[e.j] === labels[i]).length;
   }
   return same / (n * k);

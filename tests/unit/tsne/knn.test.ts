@@ -12,7 +12,8 @@ describe('exactKnn', () => {
     const k = 11;
     const knn = exactKnn(distanceRows(x, n, d), k);
     for (let i = 0; i < n; i++) {
-      const all = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i)
+      const all = Array.from({ length: n }, (_, j) => j)
+        .filter((j) => j !== i)
         .map((j) => ({ j, d2: Array.from({ length: d }, (_, c) => (x[i * d + c] - x[j * d + c]) ** 2).reduce((a, b) => a + b, 0) }))
         .sort((a, b) => a.d2 - b.d2);
       expect(Array.from(knn.indices.subarray(i * k, i * k + k))).toEqual(all.slice(0, k).map((e) => e.j));

@@ -30,7 +30,8 @@ describe('pcaScores', () => {
     for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) x[i * d + k] = scales[k] * normal(rng) + (k === 0 ? 0 : 0.3 * x[i * d]) + 7;
     const mean = Array.from({ length: d }, (_, k) => Array.from({ length: n }, (_, i) => x[i * d + k]).reduce((a, b) => a + b, 0) / n);
     const cov = new Float64Array(d * d);
-    for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a * d + b] += (x[i * d + a] - mean[a]) * (x[i * d + b] - mean[b]);
+    for (let i = 0; i < n; i++)
+      for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a * d + b] += (x[i * d + a] - mean[a]) * (x[i * d + b] - mean[b]);
     const { values, vectors } = symmetricEigen(cov, d);
     const order = Array.from({ length: d }, (_, i) => i).sort((a, b) => values[b] - values[a]);
     const scores = pcaScores(x, n, d, 3, 0);

@@ -22,7 +22,11 @@ function bruteForce(x: Float32Array, n: number, d: number, y: Float32Array, dims
 }
 
 describe('trustworthiness', () => {
-  for (const [n, d, dims, k] of [[40, 6, 2, 5], [61, 13, 3, 10], [25, 3, 2, 1]] as const) {
+  for (const [n, d, dims, k] of [
+    [40, 6, 2, 5],
+    [61, 13, 3, 10],
+    [25, 3, 2, 1],
+  ] as const) {
     it(`equals the brute-force sklearn formula (n ${n}, d ${d}, ${dims}-D, k ${k})`, () => {
       const rng = mulberry32(n);
       const x = Float32Array.from({ length: n * d }, () => normal(rng));

@@ -32,7 +32,18 @@ describe('runTsne', () => {
 
   it('stops when the signal aborts and says so', () => {
     const signal = { aborted: false };
-    const r = runTsne(data.x, data.n, 20, { iterations: 1000 }, { signal, onProgress: (p) => { if (p.iteration === 100) signal.aborted = true; } });
+    const r = runTsne(
+      data.x,
+      data.n,
+      20,
+      { iterations: 1000 },
+      {
+        signal,
+        onProgress: (p) => {
+          if (p.iteration === 100) signal.aborted = true;
+        },
+      },
+    );
     expect(r.cancelled).toBe(true);
     expect(r.iterations).toBe(100);
   });
@@ -40,18 +51,51 @@ describe('runTsne', () => {
   it('the async run yields and can be cancelled from outside', async () => {
     const signal = { aborted: false };
     let yields = 0;
-    const r = await runTsneAsync(data.x, data.n, 20, { iterations: 1000 }, {
-      signal, yieldEvery: 10,
-      yieldFn: async () => { yields++; if (yields === 6) signal.aborted = true; },
-    });
+    const r = await runTsneAsync(
+      data.x,
+      data.n,
+      20,
+      { iterations: 1000 },
+      {
+        signal,
+        yieldEvery: 10,
+        yieldFn: async () => {
+          yields++;
+          if (yields === 6) signal.aborted = true;
+        },
+      },
+    );
     expect(r.cancelled).toBe(true);
     expect(r.iterations).toBe(40);
   });
 
   it('uses the documented defaults', () => {
     const s = resolveSettings(6000);
-    expect(s).toMatchObject({ dims: 2, perplexity: 30, iterations: 1000, theta: 0.5, earlyExaggeration: 12, exaggerationIterations: 250, learningRate: 500, init: 'pca' });
-    expect(resolveSettings(100).learningRate).toBe(200);
+    expect(s).toMatchObject({
+      dims: 2,
+      perplexity: 30,
+      iterations: 750,
+      theta: 0.5,
+      earlyExaggeration: 12,
+      exaggerationIterations: 250,
+      learningRate: 500,
+      finalLearningRate: 6000,
+      init: 'pca',
+    });
+    expect(resolveSettings(100)).toMatchObject({ learningRate: 200, finalLearningRate: 200 });
+    expect(resolveSettings(6000, { learningRate: 300 })).toMatchObject({ learningRate: 300, finalLearningRate: 300 });
+    expect(resolveSettings(6000, { finalLearningRate: 900 })).toMatchObject({ learningRate: 500, finalLearningRate: 900 });
+    expect(() => resolveSettings(6000, { finalLearningRate: 0 })).toThrow(/learning rate/);
+  });
+
+  it('takes steps at the final learning rate after early exaggeration, and only then', () => {
+    const opts = { iterations: 260, exaggerationIterations: 250, seed: 2 };
+    const a = runTsne(data.x, data.n, 20, { ...opts, iterations: 250, finalLearningRate: 50 });
+    const b = runTsne(data.x, data.n, 20, { ...opts, iterations: 250, finalLearningRate: 5000 });
+    expect(Buffer.from(a.embedding.buffer).equals(Buffer.from(b.embedding.buffer))).toBe(true);
+    const c = runTsne(data.x, data.n, 20, { ...opts, finalLearningRate: 50 });
+    const d = runTsne(data.x, data.n, 20, { ...opts, finalLearningRate: 5000 });
+    expect(Buffer.from(c.embedding.buffer).equals(Buffer.from(d.embedding.buffer))).toBe(false);
   });
 
   it('rejects NaN features, bad shapes and impossible settings with a clear message', () => {

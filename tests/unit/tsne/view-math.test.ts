@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classCentroids, depthOrder, dragAngles, KEY_STEPS, nearestClasses, normaliseEmbedding, pickPoint, projectPerspective, rotationMatrix, viewKeyAction } from '../../../src/tsne/view-math';
+import {
+  classCentroids,
+  depthOrder,
+  dragAngles,
+  KEY_STEPS,
+  nearestClasses,
+  normaliseEmbedding,
+  pickPoint,
+  projectPerspective,
+  rotationMatrix,
+  viewKeyAction,
+} from '../../../src/tsne/view-math';
 
 const apply = (r: Float64Array, v: number[]) => [0, 1, 2].map((row) => r[3 * row] * v[0] + r[3 * row + 1] * v[1] + r[3 * row + 2] * v[2]);
 
@@ -16,12 +27,17 @@ describe('normaliseEmbedding', () => {
 
 describe('rotationMatrix', () => {
   it('is orthonormal with determinant 1 for any angles', () => {
-    for (const [yaw, pitch] of [[0.3, -0.7], [2, 1.2], [-1, 0]]) {
+    for (const [yaw, pitch] of [
+      [0.3, -0.7],
+      [2, 1.2],
+      [-1, 0],
+    ]) {
       const r = rotationMatrix(yaw, pitch);
-      for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) {
-        const dot = r[3 * a] * r[3 * b] + r[3 * a + 1] * r[3 * b + 1] + r[3 * a + 2] * r[3 * b + 2];
-        expect(dot).toBeCloseTo(a === b ? 1 : 0, 12);
-      }
+      for (let a = 0; a < 3; a++)
+        for (let b = 0; b < 3; b++) {
+          const dot = r[3 * a] * r[3 * b] + r[3 * a + 1] * r[3 * b + 1] + r[3 * a + 2] * r[3 * b + 2];
+          expect(dot).toBeCloseTo(a === b ? 1 : 0, 12);
+        }
       const det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6]) + r[2] * (r[3] * r[7] - r[4] * r[6]);
       expect(det).toBeCloseTo(1, 12);
     }
@@ -52,7 +68,7 @@ describe('projectPerspective', () => {
     expect(p.depth[0]).toBeCloseTo(2.2, 12);
     expect(p.depth[1]).toBeCloseTo(3.8, 12);
     expect(p.scale[0]).toBeGreaterThan(p.scale[1]);
-    expect(p.x[0]).toBeCloseTo(0.5 * 100 * 2 / 2.2, 10);
+    expect(p.x[0]).toBeCloseTo((0.5 * 100 * 2) / 2.2, 10);
     expect(p.x[0]).toBeGreaterThan(p.x[1]);
     expect(p.x[2]).toBe(0);
   });
@@ -107,12 +123,19 @@ describe('classCentroids and nearestClasses', () => {
   const labels = [0, 0, 1, 1, 2];
   it('average each class over the points shown, leaving out classes with none shown', () => {
     const c = classCentroids(pts, 5, 2, labels);
-    expect(c.map((x) => [x.label, x.count])).toEqual([[0, 2], [1, 2], [2, 1]]);
+    expect(c.map((x) => [x.label, x.count])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 1],
+    ]);
     expect(c[0].centre[0]).toBeCloseTo(1, 12);
     expect(c[0].centre[1]).toBeCloseTo(0, 12);
     expect(c[1].centre[0]).toBeCloseTo(-1, 12);
     const some = classCentroids(pts, 5, 2, labels, (i) => i !== 4 && i !== 0);
-    expect(some.map((x) => [x.label, x.count])).toEqual([[0, 1], [1, 2]]);
+    expect(some.map((x) => [x.label, x.count])).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
     expect(some[0].centre[0]).toBeCloseTo(0.9, 12);
   });
   it('list the other classes by the distance of their centres, nearest first', () => {

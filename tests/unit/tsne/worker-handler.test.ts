@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { gradientPool } from '../../../src/tsne/gradient-pool';
 import type { TsneResponse } from '../../../src/tsne/protocol';
 import { trustworthiness } from '../../../src/tsne/trustworthiness';
 import { createTsneWorkerHandler } from '../../../src/tsne/worker-handler';
@@ -48,19 +49,75 @@ describe('createTsneWorkerHandler', () => {
     const nan = Float32Array.from(data.x);
     nan[5] = NaN;
     await handle({ type: 'run', id: 4, features: nan, n: data.n, d: 8, options: {} });
-    expect(out.map((m) => [m.type, m.id])).toEqual([['error', 2], ['error', 3], ['error', 4]]);
+    expect(out.map((m) => [m.type, m.id])).toEqual([
+      ['error', 2],
+      ['error', 3],
+      ['error', 4],
+    ]);
     expect((out[0] as { message: string }).message).toMatch(/Float32Array/);
     expect((out[2] as { message: string }).message).toMatch(/NaN/);
   });
 });
 
+describe('createTsneWorkerHandler with threads', () => {
+  it('computes the gradient on the pool it starts for the run, gives the same embedding, says how many threads, and closes it', async () => {
+    const plain: TsneResponse[] = [];
+    await createTsneWorkerHandler((m) => plain.push(m))({
+      type: 'run',
+      id: 1,
+      features: data.x,
+      n: data.n,
+      d: 8,
+      options: { iterations: 80, dims: 3 },
+    });
+    const out: TsneResponse[] = [];
+    const started: [number, number][] = [];
+    let closed = 0;
+    const handle = createTsneWorkerHandler(
+      (m) => out.push(m),
+      undefined,
+      (n, dims) => {
+        started.push([n, dims]);
+        const pool = gradientPool(
+          n,
+          dims,
+          1,
+          () => {
+            throw new Error('no helper is needed');
+          },
+          () => {},
+        );
+        return {
+          ...pool,
+          close: () => {
+            closed++;
+            pool.close();
+          },
+        };
+      },
+    );
+    await handle({ type: 'run', id: 2, features: data.x, n: data.n, d: 8, options: { iterations: 80, dims: 3 } });
+    const [a, b] = [plain.at(-1)!, out.at(-1)!];
+    if (a.type !== 'done' || b.type !== 'done') throw new Error(`expected two done messages, got ${a.type} and ${b.type}`);
+    expect(started).toEqual([[data.n, 3]]);
+    expect(closed).toBe(1);
+    expect(b.threads).toBe(1);
+    expect(Array.from(b.embedding)).toEqual(Array.from(a.embedding));
+  });
+});
+
 describe('tsne-worker.ts', () => {
   const g = globalThis as { self?: unknown };
-  afterEach(() => { delete g.self; });
+  afterEach(() => {
+    delete g.self;
+  });
 
   it('wires self.onmessage to the handler and answers through self.postMessage', async () => {
     const posted: TsneResponse[] = [];
-    const scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (m: TsneResponse) => void } = { onmessage: null, postMessage: (m) => posted.push(m) };
+    const scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (m: TsneResponse) => void } = {
+      onmessage: null,
+      postMessage: (m) => posted.push(m),
+    };
     g.self = scope;
     await import('../../../src/tsne/tsne-worker');
     expect(typeof scope.onmessage).toBe('function');

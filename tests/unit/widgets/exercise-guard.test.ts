@@ -10,19 +10,33 @@ import { LOGIT_STEP, bceGuard, l2Guard, logitGradientGuard, logitsGuard, shapesG
 import { TOL } from '../../../src/widgets/same-numbers';
 
 /** The homework and 1000 students of a course (ids through its salt). */
-const VARIANTS: Variant[] = [homeworkVariant, ...Array.from({ length: 1000 }, (_, i) => ({ kind: 'student' as const, seed: seedFor(`S-${200000 + i}`, 'spring-2027') }))];
+const VARIANTS: Variant[] = [
+  homeworkVariant,
+  ...Array.from({ length: 1000 }, (_, i) => ({ kind: 'student' as const, seed: seedFor(`S-${200000 + i}`, 'spring-2027') })),
+];
 const ids = (hits: { exercise: string }[]) => hits.map((h) => h.exercise);
 const NEAR = 0.9 * TOL;
 const FAR = 2 * TOL;
 
 describe('logitGradientGuard', () => {
   /** Every position of the widget's slider (−8 to 8 by 0.1), with both labels. */
-  const SLIDER = Array.from({ length: 161 }, (_, i) => Math.round(-80 + i) / 10).flatMap((z) => [[0, z], [1, z]] as const);
+  const SLIDER = Array.from({ length: 161 }, (_, i) => Math.round(-80 + i) / 10).flatMap(
+    (z) =>
+      [
+        [0, z],
+        [1, z],
+      ] as const,
+  );
 
-  it('catches q1.1a\'s papaya, the mirrored one (1 − y, −z), and logits less than a slider step away', () => {
+  it("catches q1.1a's papaya, the mirrored one (1 − y, −z), and logits less than a slider step away", () => {
     for (const v of VARIANTS) {
       const { y, z } = confidentlyWrong(v);
-      for (const [ty, tz] of [[y, z], [1 - y, -z], [y, z + 0.99 * LOGIT_STEP], [y, z - 0.99 * LOGIT_STEP]] as const) {
+      for (const [ty, tz] of [
+        [y, z],
+        [1 - y, -z],
+        [y, z + 0.99 * LOGIT_STEP],
+        [y, z - 0.99 * LOGIT_STEP],
+      ] as const) {
         expect(logitGradientGuard(v, ty as 0 | 1, tz), `${ty}, ${tz} (seed ${v.seed})`).toEqual([{ exercise: 'q1.1a', y, z }]);
       }
       expect(logitGradientGuard(v, y, z + 1.01 * LOGIT_STEP)).toEqual([]);
@@ -30,7 +44,7 @@ describe('logitGradientGuard', () => {
     }
   });
 
-  it('blocks every slider position whose gradients would grade as q1.1a\'s, and at most the two around it for each label', () => {
+  it("blocks every slider position whose gradients would grade as q1.1a's, and at most the two around it for each label", () => {
     for (const v of VARIANTS) {
       const answer = logitGradients(confidentlyWrong(v));
       const caught = SLIDER.filter(([y, z]) => logitGradientGuard(v, y, z).length > 0);
@@ -49,10 +63,22 @@ describe('bceGuard', () => {
   it('catches every papaya of q1.1c and q1.1d, also with ŷ off by less than the tolerance or with the label flipped', () => {
     for (const v of VARIANTS) {
       const papayas = [{ ex: 'q1.1c', n: 0, e: onePapaya(v) }, ...threePapayas(v).map((e, i) => ({ ex: 'q1.1d', n: i + 1, e }))];
-      for (const { ex, n, e: [y, p] } of papayas) {
-        for (const [ty, tp] of [[y, p], [y, p + NEAR], [y, p - NEAR], [1 - y, 1 - p]] as const) {
+      for (const {
+        ex,
+        n,
+        e: [y, p],
+      } of papayas) {
+        for (const [ty, tp] of [
+          [y, p],
+          [y, p + NEAR],
+          [y, p - NEAR],
+          [1 - y, 1 - p],
+        ] as const) {
           const hits = bceGuard(v, ty as 0 | 1, tp);
-          expect(hits.some((h) => h.exercise === ex && 'papaya' in h && h.papaya === n && h.y === y && h.p === p), `${ex} ${ty}, ${tp} (seed ${v.seed})`).toBe(true);
+          expect(
+            hits.some((h) => h.exercise === ex && 'papaya' in h && h.papaya === n && h.y === y && h.p === p),
+            `${ex} ${ty}, ${tp} (seed ${v.seed})`,
+          ).toBe(true);
         }
       }
     }
@@ -69,7 +95,8 @@ describe('bceGuard', () => {
       for (let i = 1; i < 1000; i += 7) {
         for (const y of [0, 1] as const) {
           const loss = bce(y, i / 1000, 'bits');
-          if (losses.some((l) => Math.abs(l - loss) <= TOL)) expect(bceGuard(v, y, i / 1000), `${y}, ${i / 1000} (seed ${v.seed})`).not.toEqual([]);
+          if (losses.some((l) => Math.abs(l - loss) <= TOL))
+            expect(bceGuard(v, y, i / 1000), `${y}, ${i / 1000} (seed ${v.seed})`).not.toEqual([]);
         }
       }
     }
@@ -77,7 +104,7 @@ describe('bceGuard', () => {
 });
 
 describe('l2Guard', () => {
-  it('catches q1.1e\'s w, ∂L/∂w, α, λ within the tolerance, and no field off by more', () => {
+  it("catches q1.1e's w, ∂L/∂w, α, λ within the tolerance, and no field off by more", () => {
     for (const v of VARIANTS) {
       const s = l2Numbers(v);
       expect(ids(l2Guard(v, s))).toEqual(['q1.1e']);
@@ -91,7 +118,7 @@ describe('l2Guard', () => {
 });
 
 describe('shapesGuard', () => {
-  it('catches q1.2b\'s Dx, Da, K and no other sizes, swapped ones included', () => {
+  it("catches q1.2b's Dx, Da, K and no other sizes, swapped ones included", () => {
     for (const v of VARIANTS) {
       const s = layerSizes(v);
       expect(ids(shapesGuard(v, s))).toEqual(['q1.2b']);
@@ -102,10 +129,20 @@ describe('shapesGuard', () => {
 });
 
 describe('logitsGuard', () => {
-  it('catches q1.2d\'s and q1.2e\'s logits, shifted, reordered, or with an extra logit too small to matter', () => {
+  it("catches q1.2d's and q1.2e's logits, shifted, reordered, or with an extra logit too small to matter", () => {
     for (const v of VARIANTS) {
-      for (const [ex, z] of [['q1.2d', jacobianPoint(v).z], ['q1.2e', hugeLogits(v)]] as const) {
-        const variants = [z, z.map((x) => x + 3.5), z.map((x) => x - 1000), [...z].reverse(), [...z, Math.min(...z) - 20], [Math.max(...z) - 30, ...z]];
+      for (const [ex, z] of [
+        ['q1.2d', jacobianPoint(v).z],
+        ['q1.2e', hugeLogits(v)],
+      ] as const) {
+        const variants = [
+          z,
+          z.map((x) => x + 3.5),
+          z.map((x) => x - 1000),
+          [...z].reverse(),
+          [...z, Math.min(...z) - 20],
+          [Math.max(...z) - 30, ...z],
+        ];
         for (const typed of variants) expect(ids(logitsGuard(v, typed)), `${ex}: ${typed} (seed ${v.seed})`).toContain(ex);
         expect(ids(logitsGuard(v, z, ex))[0]).toBe(ex);
       }
@@ -114,7 +151,10 @@ describe('logitsGuard', () => {
 
   it('lets through logits that move a probability by more than the tolerance', () => {
     for (const v of VARIANTS) {
-      for (const [ex, z] of [['q1.2d', jacobianPoint(v).z], ['q1.2e', hugeLogits(v)]] as const) {
+      for (const [ex, z] of [
+        ['q1.2d', jacobianPoint(v).z],
+        ['q1.2e', hugeLogits(v)],
+      ] as const) {
         const top = z.indexOf(Math.max(...z));
         const yhat = softmax(z);
         for (const dz of [FAR / (yhat[top] * (1 - yhat[top])), -0.5, 0.5]) {
@@ -127,7 +167,7 @@ describe('logitsGuard', () => {
     }
   });
 
-  it('for the homework, q1.2d\'s [1, 2, 3] and q1.2e\'s [1000, 1001, 999] have one softmax: both are named, the asked-for one first', () => {
+  it("for the homework, q1.2d's [1, 2, 3] and q1.2e's [1000, 1001, 999] have one softmax: both are named, the asked-for one first", () => {
     expect(ids(logitsGuard(homeworkVariant, jacobianPoint(homeworkVariant).z, 'q1.2e'))).toEqual(['q1.2e', 'q1.2d']);
     expect(ids(logitsGuard(homeworkVariant, hugeLogits(homeworkVariant), 'q1.2d'))).toEqual(['q1.2d', 'q1.2e']);
   });
@@ -139,12 +179,16 @@ describe('the guards of a per-student variant', () => {
     const h = homeworkVariant;
     return [
       ...logitGradientGuard(v, confidentlyWrong(h).y, confidentlyWrong(h).z),
-      ...bceGuard(v, ...onePapaya(h)), ...threePapayas(h).flatMap((e) => bceGuard(v, ...e)), ...l2Guard(v, l2Numbers(h)),
-      ...shapesGuard(v, layerSizes(h)), ...logitsGuard(v, jacobianPoint(h).z), ...logitsGuard(v, hugeLogits(h)),
+      ...bceGuard(v, ...onePapaya(h)),
+      ...threePapayas(h).flatMap((e) => bceGuard(v, ...e)),
+      ...l2Guard(v, l2Numbers(h)),
+      ...shapesGuard(v, layerSizes(h)),
+      ...logitsGuard(v, jacobianPoint(h).z),
+      ...logitsGuard(v, hugeLogits(h)),
     ].map((hit) => hit.exercise);
   };
 
-  it('catch the homework\'s numbers only for the homework; for most students they are ordinary inputs', () => {
+  it("catch the homework's numbers only for the homework; for most students they are ordinary inputs", () => {
     expect(new Set(homeworkCaught(homeworkVariant))).toEqual(new Set(['q1.1a', 'q1.1c', 'q1.1d', 'q1.1e', 'q1.2b', 'q1.2d', 'q1.2e']));
     const students = VARIANTS.slice(1);
     expect(students.filter((v) => homeworkCaught(v).length === 0).length).toBeGreaterThan(students.length / 2);

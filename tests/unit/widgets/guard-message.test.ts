@@ -9,14 +9,21 @@ import { hugeLogits, jacobianPoint, layerSizes } from '../../../src/homework/q1-
 import { bceGuard, l2Guard, logitGradientGuard, logitsGuard, shapesGuard, type GuardHit } from '../../../src/widgets/exercise-guard';
 import { guardMessage, guardMethod } from '../../../src/widgets/guard-message';
 
-const VARIANTS: Variant[] = [homeworkVariant, ...Array.from({ length: 150 }, (_, i) => ({ kind: 'student' as const, seed: seedFor(`id-${i}`, 'salt') }))];
+const VARIANTS: Variant[] = [
+  homeworkVariant,
+  ...Array.from({ length: 150 }, (_, i) => ({ kind: 'student' as const, seed: seedFor(`id-${i}`, 'salt') })),
+];
 
 /** Every hit the guards give for the variant's own exercise inputs. */
 function ownHits(v: Variant): GuardHit[] {
   return [
     ...logitGradientGuard(v, confidentlyWrong(v).y, confidentlyWrong(v).z),
-    ...bceGuard(v, ...onePapaya(v)), ...threePapayas(v).flatMap((e) => bceGuard(v, ...e)), ...l2Guard(v, l2Numbers(v)),
-    ...shapesGuard(v, layerSizes(v)), ...logitsGuard(v, jacobianPoint(v).z), ...logitsGuard(v, hugeLogits(v), 'q1.2e'),
+    ...bceGuard(v, ...onePapaya(v)),
+    ...threePapayas(v).flatMap((e) => bceGuard(v, ...e)),
+    ...l2Guard(v, l2Numbers(v)),
+    ...shapesGuard(v, layerSizes(v)),
+    ...logitsGuard(v, jacobianPoint(v).z),
+    ...logitsGuard(v, hugeLogits(v), 'q1.2e'),
   ];
 }
 
@@ -33,11 +40,12 @@ function allowedNumbers(v: Variant, id: string): number[] {
 async function answers(v: Variant, id: string): Promise<number[]> {
   const def = [...Q1_1, ...Q1_2].find((e) => e.id === id)!;
   return ((await def.parts(v, { runs: [] })) as PartSpec[]).flatMap((p) =>
-    p.kind === 'number' ? [p.answer] : p.kind === 'vector' ? p.answer : p.kind === 'matrix' ? p.answer.flat() : []);
+    p.kind === 'number' ? [p.answer] : p.kind === 'vector' ? p.answer : p.kind === 'matrix' ? p.answer.flat() : [],
+  );
 }
 
 describe('guardMessage', () => {
-  it('names the exercise and writes only the exercise\'s own numbers and the formula\'s constants (150 variants)', () => {
+  it("names the exercise and writes only the exercise's own numbers and the formula's constants (150 variants)", () => {
     for (const v of VARIANTS) {
       for (const hit of ownHits(v)) {
         const text = guardMessage([hit]);
@@ -67,21 +75,28 @@ describe('guardMessage', () => {
     const text = guardMessage(hits);
     expect(text).toContain('exercise q1.2e (z = [1000, 1001, 999]) and of exercise q1.2d (z[2] = [1, 2, 3], true class the 2nd)');
     expect(text).toContain(`Method: ${guardMethod(hits[0])}.`);
-    expect(guardMessage(bceGuard(homeworkVariant, 0, 0.9))).toContain('exercise q1.1c (y = 0, ŷ = 0.9) and of exercise q1.1d, papaya 1 (y = 1, ŷ = 0.1)');
-    expect(guardMessage(bceGuard(homeworkVariant, 1, 0.1))).toContain('exercise q1.1d, papaya 1 (y = 1, ŷ = 0.1) and of exercise q1.1c (y = 0, ŷ = 0.9)');
+    expect(guardMessage(bceGuard(homeworkVariant, 0, 0.9))).toContain(
+      'exercise q1.1c (y = 0, ŷ = 0.9) and of exercise q1.1d, papaya 1 (y = 1, ŷ = 0.1)',
+    );
+    expect(guardMessage(bceGuard(homeworkVariant, 1, 0.1))).toContain(
+      'exercise q1.1d, papaya 1 (y = 1, ŷ = 0.1) and of exercise q1.1c (y = 0, ŷ = 0.9)',
+    );
     expect(guardMessage(bceGuard(homeworkVariant, 1, 0.1))).toContain('Method: L = −log₂ ŷ with ŷ = 0.1.');
   });
 });
 
 describe('guardMethod', () => {
-  it('substitutes the exercise\'s numbers in the formula, negative ones in parentheses', () => {
+  it("substitutes the exercise's numbers in the formula, negative ones in parentheses", () => {
     expect(guardMethod({ exercise: 'q1.1a', y: 1, z: -4.35 })).toContain('ŷ = σ(z) = 1/(1 + e^(−z)) at z = -4.35');
     expect(guardMethod({ exercise: 'q1.1c', papaya: 0, y: 0, p: 0.9 })).toBe('L = −log₂(1 − ŷ) with ŷ = 0.9');
     expect(guardMethod({ exercise: 'q1.1d', papaya: 2, y: 1, p: 0.35 })).toBe('L = −log₂ ŷ with ŷ = 0.35');
-    expect(guardMethod({ exercise: 'q1.1e', step: { w: -1.5, dLdw: -0.2, lr: 0.1, lambda: 0.05 } }))
-      .toBe('w ← w − α(∂L/∂w + 2λw) = -1.5 − 0.1 × (-0.2 + 2 × 0.05 × (-1.5))');
+    expect(guardMethod({ exercise: 'q1.1e', step: { w: -1.5, dLdw: -0.2, lr: 0.1, lambda: 0.05 } })).toBe(
+      'w ← w − α(∂L/∂w + 2λw) = -1.5 − 0.1 × (-0.2 + 2 × 0.05 × (-1.5))',
+    );
     expect(guardMethod({ exercise: 'q1.2b', sizes: { Dx: 3, Da: 4, K: 5 } })).toBe('Da·Dx + Da + K·Da + K = 4·3 + 4 + 5·4 + 5');
-    expect(guardMethod({ exercise: 'q1.2e', z: [1000, 1001, 999] })).toBe('softmax(z)_k = e^(z_k − m) / Σ_i e^(z_i − m) with m = max z = 1001');
+    expect(guardMethod({ exercise: 'q1.2e', z: [1000, 1001, 999] })).toBe(
+      'softmax(z)_k = e^(z_k − m) / Σ_i e^(z_i − m) with m = max z = 1001',
+    );
     expect(guardMethod({ exercise: 'q1.2d', z: [1, 2, 3], target: 2 })).toContain('y = [0, 0, 1]');
   });
 });

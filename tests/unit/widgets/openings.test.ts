@@ -34,7 +34,8 @@ async function exerciseNumbers(v: Variant, ids: readonly string[]): Promise<{ so
     if (params.length > 0) out.push({ source: `${def.id} params`, values: params });
     for (const part of (await def.parts(v, { runs: [] })) as PartSpec[]) {
       if (part.kind === 'number') out.push({ source: part.key, values: [part.answer] });
-      if (part.kind === 'vector') out.push({ source: part.key, values: part.answer }, ...part.answer.map((x) => ({ source: part.key, values: [x] })));
+      if (part.kind === 'vector')
+        out.push({ source: part.key, values: part.answer }, ...part.answer.map((x) => ({ source: part.key, values: [x] })));
       if (part.kind === 'matrix') out.push({ source: part.key, values: part.answer.flat() });
     }
   }
@@ -47,15 +48,37 @@ function openingReadouts(o: WidgetOpenings): { widget: string; exercises: string
   const s = o.l2;
   const logits = ['q1.2d', 'q1.2e'];
   return [
-    { widget: 'BCE explorer', exercises: ['q1.1c', 'q1.1d'], inputs: [o.bce.y, o.bce.p], values: [[bce(o.bce.y, o.bce.p, 'bits')], [bce(o.bce.y, o.bce.p, 'nats')]] },
     {
-      widget: 'L2 checker', exercises: ['q1.1e'], inputs: [s.w, s.g, s.lr, s.lambda],
+      widget: 'BCE explorer',
+      exercises: ['q1.1c', 'q1.1d'],
+      inputs: [o.bce.y, o.bce.p],
+      values: [[bce(o.bce.y, o.bce.p, 'bits')], [bce(o.bce.y, o.bce.p, 'nats')]],
+    },
+    {
+      widget: 'L2 checker',
+      exercises: ['q1.1e'],
+      inputs: [s.w, s.g, s.lr, s.lambda],
       values: [[s.w - s.lr * (s.g + 2 * s.lambda * s.w)], [s.w - s.lr * (s.g + s.lambda * s.w)], [s.w - s.lr * s.g]],
     },
-    { widget: 'Shape calculator', exercises: ['q1.2b'], inputs: [o.shapes.Dx, o.shapes.Da, o.shapes.K], values: [[parameterCount(o.shapes)]] },
+    {
+      widget: 'Shape calculator',
+      exercises: ['q1.2b'],
+      inputs: [o.shapes.Dx, o.shapes.Da, o.shapes.K],
+      values: [[parameterCount(o.shapes)]],
+    },
     { widget: 'Jacobian checker', exercises: logits, inputs: o.jacobian.z, values: [softmax(o.jacobian.z)] },
-    { widget: 'CE gradient', exercises: logits, inputs: o.ceGradient.z, values: [softmax(o.ceGradient.z), ceGrad(o.ceGradient.z, o.ceGradient.target)] },
-    ...[o.softmax.opening, ...o.softmax.presets.map((p) => p.z)].map((z) => ({ widget: `Softmax ${z.join(', ')}`, exercises: logits, inputs: z, values: [softmax(z)] })),
+    {
+      widget: 'CE gradient',
+      exercises: logits,
+      inputs: o.ceGradient.z,
+      values: [softmax(o.ceGradient.z), ceGrad(o.ceGradient.z, o.ceGradient.target)],
+    },
+    ...[o.softmax.opening, ...o.softmax.presets.map((p) => p.z)].map((z) => ({
+      widget: `Softmax ${z.join(', ')}`,
+      exercises: logits,
+      inputs: z,
+      values: [softmax(z)],
+    })),
   ];
 }
 
@@ -70,13 +93,14 @@ describe('widgetOpenings', () => {
       for (const w of openingReadouts(OPENINGS)) {
         for (const ex of await exerciseNumbers(v, w.exercises)) {
           expect(sameNumbers(w.inputs, ex.values, 0), `${w.widget} inputs = ${ex.source} (seed ${v.seed})`).toBe(false);
-          for (const shown of w.values) expect(sameNumbers(shown, ex.values), `${w.widget} shows ${ex.source} (seed ${v.seed})`).toBe(false);
+          for (const shown of w.values)
+            expect(sameNumbers(shown, ex.values), `${w.widget} shows ${ex.source} (seed ${v.seed})`).toBe(false);
         }
       }
     }
   }, 120_000);
 
-  it('reports and throws when a widget would open at the variant\'s own numbers', () => {
+  it("reports and throws when a widget would open at the variant's own numbers", () => {
     for (const v of VARIANTS.slice(0, 50)) {
       const [y, p] = onePapaya(v);
       const l2 = l2Numbers(v);
@@ -99,7 +123,7 @@ describe('widgetOpenings', () => {
     }
   });
 
-  it('the formula tester\'s placeholder is not the derivative that q1.2c asks for', async () => {
+  it("the formula tester's placeholder is not the derivative that q1.2c asks for", async () => {
     const [spec] = await Q1_2.find((e) => e.id === 'q1.2c')!.parts(homeworkVariant, { runs: [] });
     const typed = OPENINGS.deltaPlaceholder.replace(/^e\.g\.\s*/, '');
     const fb = grade(spec, typed);

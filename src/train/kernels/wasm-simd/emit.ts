@@ -14,10 +14,20 @@ export type ValType = typeof I32 | typeof F32 | typeof F64 | typeof V128;
 
 /** SIMD instructions used by the kernels (the 0xfd-prefixed opcode of each). */
 export const SIMD = {
-  load: 0x00, load32Splat: 0x09, store: 0x0b, i32x4Splat: 0x11, f32x4Splat: 0x13,
-  i32x4Eq: 0x37, f32x4Gt: 0x44, and: 0x4e, bitselect: 0x52,
-  f32x4DemoteF64x2Zero: 0x5e, f64x2PromoteLowF32x4: 0x5f,
-  f32x4Add: 0xe4, f32x4Mul: 0xe6, f64x2Add: 0xf0,
+  load: 0x00,
+  load32Splat: 0x09,
+  store: 0x0b,
+  i32x4Splat: 0x11,
+  f32x4Splat: 0x13,
+  i32x4Eq: 0x37,
+  f32x4Gt: 0x44,
+  and: 0x4e,
+  bitselect: 0x52,
+  f32x4DemoteF64x2Zero: 0x5e,
+  f64x2PromoteLowF32x4: 0x5f,
+  f32x4Add: 0xe4,
+  f32x4Mul: 0xe6,
+  f64x2Add: 0xf0,
 } as const;
 
 /** Unsigned LEB128. */
@@ -38,7 +48,10 @@ export function sleb(n: number): number[] {
   for (;;) {
     const b = n & 0x7f;
     n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) { out.push(b); return out; }
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
     out.push(b | 0x80);
   }
 }
@@ -54,32 +67,76 @@ export class Body {
   constructor(readonly params: number) {}
 
   /** Declares a local of type `t` and returns its index. */
-  local(t: ValType): number { this.locals.push(t); return this.params + this.locals.length - 1; }
-  get(i: number): this { this.code.push(0x20, ...uleb(i)); return this; }
-  set(i: number): this { this.code.push(0x21, ...uleb(i)); return this; }
-  tee(i: number): this { this.code.push(0x22, ...uleb(i)); return this; }
-  i32(n: number): this { this.code.push(0x41, ...sleb(n)); return this; }
-  op(...bytes: number[]): this { this.code.push(...bytes); return this; }
-  add(): this { return this.op(0x6a); }
-  sub(): this { return this.op(0x6b); }
-  mul(): this { return this.op(0x6c); }
-  shl(): this { return this.op(0x74); }
-  ltU(): this { return this.op(0x49); }
-  geU(): this { return this.op(0x4f); }
-  eqz(): this { return this.op(0x45); }
+  local(t: ValType): number {
+    this.locals.push(t);
+    return this.params + this.locals.length - 1;
+  }
+  get(i: number): this {
+    this.code.push(0x20, ...uleb(i));
+    return this;
+  }
+  set(i: number): this {
+    this.code.push(0x21, ...uleb(i));
+    return this;
+  }
+  tee(i: number): this {
+    this.code.push(0x22, ...uleb(i));
+    return this;
+  }
+  i32(n: number): this {
+    this.code.push(0x41, ...sleb(n));
+    return this;
+  }
+  op(...bytes: number[]): this {
+    this.code.push(...bytes);
+    return this;
+  }
+  add(): this {
+    return this.op(0x6a);
+  }
+  sub(): this {
+    return this.op(0x6b);
+  }
+  mul(): this {
+    return this.op(0x6c);
+  }
+  shl(): this {
+    return this.op(0x74);
+  }
+  ltU(): this {
+    return this.op(0x49);
+  }
+  geU(): this {
+    return this.op(0x4f);
+  }
+  eqz(): this {
+    return this.op(0x45);
+  }
   /** select: [a, b, cond] → cond ? a : b. */
-  select(): this { return this.op(0x1b); }
+  select(): this {
+    return this.op(0x1b);
+  }
   /** call_indirect through table 0, the callee taking `params` i32s; its table index on top of the arguments. */
-  callIndirect(params: number): this { return this.op(0x11, ...uleb(params), 0x00); }
-  f32Load(offset = 0): this { return this.op(0x2a, 2, ...uleb(offset)); }
-  f32Store(offset = 0): this { return this.op(0x38, 2, ...uleb(offset)); }
+  callIndirect(params: number): this {
+    return this.op(0x11, ...uleb(params), 0x00);
+  }
+  f32Load(offset = 0): this {
+    return this.op(0x2a, 2, ...uleb(offset));
+  }
+  f32Store(offset = 0): this {
+    return this.op(0x38, 2, ...uleb(offset));
+  }
   simd(opcode: number, memOffset?: number): this {
     this.code.push(0xfd, ...uleb(opcode));
     if (memOffset !== undefined) this.code.push(opcode === SIMD.load32Splat ? 2 : 4, ...uleb(memOffset));
     return this;
   }
-  ltS(): this { return this.op(0x48); }
-  gtS(): this { return this.op(0x4a); }
+  ltS(): this {
+    return this.op(0x48);
+  }
+  gtS(): this {
+    return this.op(0x4a);
+  }
   /** if … else … end around two bodies (the condition on the stack). */
   ifElse(then: () => void, otherwise: () => void): this {
     this.op(0x04, 0x40);
@@ -89,13 +146,18 @@ export class Body {
     return this.op(0x0b);
   }
   /** memory.copy (bulk memory): [dest, src, bytes] on the stack. */
-  memoryCopy(): this { return this.op(0xfc, ...uleb(10), 0x00, 0x00); }
+  memoryCopy(): this {
+    return this.op(0xfc, ...uleb(10), 0x00, 0x00);
+  }
   /** memory.fill (bulk memory): [dest, value, bytes] on the stack. */
-  memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
+  memoryFill(): this {
+    return this.op(0xfc, ...uleb(11), 0x00);
+  }
   /** local[i] += delta (i32). */
   bump(i: number, delta: number | (() => void)): this {
     this.get(i);
-    if (typeof delta === 'number') this.i32(delta); else delta();
+    if (typeof delta === 'number') this.i32(delta);
+    else delta();
     return this.add().set(i);
   }
   /** `for (i = from; i < to; i += step) body()`, from/to as locals or constants; the loop does not run when from ≥ to. */
@@ -103,11 +165,15 @@ export class Body {
     from();
     this.set(i);
     this.op(0x02, 0x40); // block
-    this.get(i); to(); this.geU().op(0x0d, 0); // br_if 0 when i >= to
+    this.get(i);
+    to();
+    this.geU().op(0x0d, 0); // br_if 0 when i >= to
     this.op(0x03, 0x40); // loop
     body();
     this.bump(i, step);
-    this.get(i); to(); this.ltU().op(0x0d, 0); // br_if 0 (the loop) when i < to
+    this.get(i);
+    to();
+    this.ltU().op(0x0d, 0); // br_if 0 (the loop) when i < to
     this.op(0x0b, 0x0b); // end loop, end block
     return this;
   }
@@ -116,7 +182,8 @@ export class Body {
     const groups: [number, ValType][] = [];
     for (const t of this.locals) {
       const last = groups.at(-1);
-      if (last && last[1] === t) last[0]++; else groups.push([1, t]);
+      if (last && last[1] === t) last[0]++;
+      else groups.push([1, t]);
     }
     const body = [...vec(groups.map(([n, t]) => [...uleb(n), t])), ...this.code, 0x0b];
     return [...uleb(body.length), ...body];
@@ -124,10 +191,16 @@ export class Body {
 }
 
 /** A function to export: its name and body. */
-export interface Func { name: string; body: Body }
+export interface Func {
+  name: string;
+  body: Body;
+}
 
 /** Memory to import: shared (a threaded backend's) or not, with its current size in 64 KiB pages. */
-export interface MemoryImport { shared: boolean; minPages: number }
+export interface MemoryImport {
+  shared: boolean;
+  minPages: number;
+}
 
 /** The most parameters a function may take. */
 const MAX_PARAMS = 12;
@@ -148,5 +221,21 @@ export function encodeModule(funcs: Func[], memory: MemoryImport, table: string[
   const exports = section(7, vec(funcs.map((f, i) => [...utf8(f.name), 0x00, ...uleb(i)])));
   const elems = table.length ? section(9, vec([[0x00, 0x41, 0x00, 0x0b, ...vec(slots)]])) : [];
   const code = section(10, vec(funcs.map((f) => f.body.bytes())));
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...imports, ...fns, ...tables, ...exports, ...elems, ...code]);
+  return new Uint8Array([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...types,
+    ...imports,
+    ...fns,
+    ...tables,
+    ...exports,
+    ...elems,
+    ...code,
+  ]);
 }

@@ -16,7 +16,9 @@ export const TILE_ROWS = 4;
 export const TILE_VECS = 2;
 
 /** Every tile up to the largest, in table order: slot (TILE_VECS − vecs)·TILE_ROWS + TILE_ROWS − rows. */
-export const GEMM_TILES: [number, number][] = Array.from({ length: TILE_VECS }, (_, vi) => Array.from({ length: TILE_ROWS }, (_, ri) => [TILE_ROWS - ri, TILE_VECS - vi] as [number, number])).flat();
+export const GEMM_TILES: [number, number][] = Array.from({ length: TILE_VECS }, (_, vi) =>
+  Array.from({ length: TILE_ROWS }, (_, ri) => [TILE_ROWS - ri, TILE_VECS - vi] as [number, number]),
+).flat();
 
 /** gemm_RxV(pa, pb, pc, lda, ldb, mc): C[R×4V] at pc (row stride ldb) += A[R×mc] at pa (row stride lda) · B[mc×4V] at pb (row stride ldb). */
 function gemmTile(rows: number, vecs: number): Func {
@@ -29,27 +31,46 @@ function gemmTile(rows: number, vecs: number): Func {
   const b = Array.from({ length: vecs }, () => f.local(V128));
   const s = f.local(V128);
   f.get(pa).set(a[0]);
-  for (let r = 1; r < rows; r++) f.get(a[r - 1]).get(lda).add().set(a[r]);
+  for (let r = 1; r < rows; r++)
+    f.get(a[r - 1])
+      .get(lda)
+      .add()
+      .set(a[r]);
   f.get(pc).set(row);
   for (let r = 0; r < rows; r++) {
-    for (let v = 0; v < vecs; v++) f.get(row).simd(SIMD.load, 16 * v).set(acc[r * vecs + v]);
+    for (let v = 0; v < vecs; v++)
+      f.get(row)
+        .simd(SIMD.load, 16 * v)
+        .set(acc[r * vecs + v]);
     if (r < rows - 1) f.bump(row, () => f.get(ldb));
   }
-  f.forRange(t, () => f.i32(0), () => f.get(mc), 1, () => {
-    for (let v = 0; v < vecs; v++) f.get(pb).simd(SIMD.load, 16 * v).set(b[v]);
-    for (let r = 0; r < rows; r++) {
-      f.get(a[r]).simd(SIMD.load32Splat, 0).set(s);
-      for (let v = 0; v < vecs; v++) {
-        const i = acc[r * vecs + v];
-        f.get(i).get(s).get(b[v]).simd(SIMD.f32x4Mul).simd(SIMD.f32x4Add).set(i);
+  f.forRange(
+    t,
+    () => f.i32(0),
+    () => f.get(mc),
+    1,
+    () => {
+      for (let v = 0; v < vecs; v++)
+        f.get(pb)
+          .simd(SIMD.load, 16 * v)
+          .set(b[v]);
+      for (let r = 0; r < rows; r++) {
+        f.get(a[r]).simd(SIMD.load32Splat, 0).set(s);
+        for (let v = 0; v < vecs; v++) {
+          const i = acc[r * vecs + v];
+          f.get(i).get(s).get(b[v]).simd(SIMD.f32x4Mul).simd(SIMD.f32x4Add).set(i);
+        }
+        f.bump(a[r], 4);
       }
-      f.bump(a[r], 4);
-    }
-    f.bump(pb, () => f.get(ldb));
-  });
+      f.bump(pb, () => f.get(ldb));
+    },
+  );
   f.get(pc).set(row);
   for (let r = 0; r < rows; r++) {
-    for (let v = 0; v < vecs; v++) f.get(row).get(acc[r * vecs + v]).simd(SIMD.store, 16 * v);
+    for (let v = 0; v < vecs; v++)
+      f.get(row)
+        .get(acc[r * vecs + v])
+        .simd(SIMD.store, 16 * v);
     if (r < rows - 1) f.bump(row, () => f.get(ldb));
   }
   return { name: `gemm_${rows}x${vecs}`, body: f };
@@ -75,29 +96,53 @@ function gemmDriver(): Func {
   const [pgroups, ngroups, pb, m, n, j0, j1] = [0, 1, 2, 3, 4, 5, 6];
   const [ldb, g, gp, ga, lda, rows, gc, i, j, m0, mc, r, v] = Array.from({ length: 13 }, () => f.local(I32));
   f.get(n).i32(4).mul().set(ldb);
-  f.forRange(m0, () => f.i32(0), () => f.get(m), GEMM_CHUNK, () => {
-    f.get(m).get(m0).sub().i32(GEMM_CHUNK).get(m).get(m0).sub().i32(GEMM_CHUNK).ltU().select().set(mc);
-    f.forRange(g, () => f.i32(0), () => f.get(ngroups), 1, () => {
-      f.get(pgroups).get(g).i32(GROUP_BYTES).mul().add().set(gp);
-      f.get(gp).op(0x28, 2, 0).set(ga);
-      f.get(gp).op(0x28, 2, 4).set(lda);
-      f.get(gp).op(0x28, 2, 8).set(rows);
-      f.get(gp).op(0x28, 2, 12).set(gc);
-      f.forRange(i, () => f.i32(0), () => f.get(rows), () => f.get(r), () => {
-        f.get(rows).get(i).sub().i32(TILE_ROWS).get(rows).get(i).sub().i32(TILE_ROWS).ltU().select().set(r);
-        f.forRange(j, () => f.get(j0), () => f.get(j1), () => f.get(v).i32(4).mul(), () => {
-          f.get(j1).get(j).sub().i32(2).op(0x76).set(v); // (j1 − j) >> 2 vectors left
-          f.get(v).i32(TILE_VECS).get(v).i32(TILE_VECS).ltU().select().set(v);
-          f.get(ga).get(i).get(lda).mul().add().get(m0).i32(4).mul().add();
-          f.get(pb).get(m0).get(ldb).mul().add().get(j).i32(4).mul().add();
-          f.get(gc).get(i).get(ldb).mul().add().get(j).i32(4).mul().add();
-          f.get(lda).get(ldb).get(mc);
-          f.i32(TILE_VECS).get(v).sub().i32(TILE_ROWS).mul().i32(TILE_ROWS).add().get(r).sub();
-          f.callIndirect(6);
-        });
-      });
-    });
-  });
+  f.forRange(
+    m0,
+    () => f.i32(0),
+    () => f.get(m),
+    GEMM_CHUNK,
+    () => {
+      f.get(m).get(m0).sub().i32(GEMM_CHUNK).get(m).get(m0).sub().i32(GEMM_CHUNK).ltU().select().set(mc);
+      f.forRange(
+        g,
+        () => f.i32(0),
+        () => f.get(ngroups),
+        1,
+        () => {
+          f.get(pgroups).get(g).i32(GROUP_BYTES).mul().add().set(gp);
+          f.get(gp).op(0x28, 2, 0).set(ga);
+          f.get(gp).op(0x28, 2, 4).set(lda);
+          f.get(gp).op(0x28, 2, 8).set(rows);
+          f.get(gp).op(0x28, 2, 12).set(gc);
+          f.forRange(
+            i,
+            () => f.i32(0),
+            () => f.get(rows),
+            () => f.get(r),
+            () => {
+              f.get(rows).get(i).sub().i32(TILE_ROWS).get(rows).get(i).sub().i32(TILE_ROWS).ltU().select().set(r);
+              f.forRange(
+                j,
+                () => f.get(j0),
+                () => f.get(j1),
+                () => f.get(v).i32(4).mul(),
+                () => {
+                  f.get(j1).get(j).sub().i32(2).op(0x76).set(v); // (j1 − j) >> 2 vectors left
+                  f.get(v).i32(TILE_VECS).get(v).i32(TILE_VECS).ltU().select().set(v);
+                  f.get(ga).get(i).get(lda).mul().add().get(m0).i32(4).mul().add();
+                  f.get(pb).get(m0).get(ldb).mul().add().get(j).i32(4).mul().add();
+                  f.get(gc).get(i).get(ldb).mul().add().get(j).i32(4).mul().add();
+                  f.get(lda).get(ldb).get(mc);
+                  f.i32(TILE_VECS).get(v).sub().i32(TILE_ROWS).mul().i32(TILE_ROWS).add().get(r).sub();
+                  f.callIndirect(6);
+                },
+              );
+            },
+          );
+        },
+      );
+    },
+  );
   return { name: 'gemm', body: f };
 }
 
@@ -109,18 +154,36 @@ function colSum(): Func {
   const c = f.local(I32);
   const p = f.local(I32);
   const v = f.local(V128);
-  f.forRange(r, () => f.i32(0), () => f.get(rows), 1, () => {
-    f.get(pacc).set(p);
-    f.forRange(c, () => f.i32(0), () => f.get(cols), 4, () => {
-      f.get(px).simd(SIMD.load, 0).set(v);
-      f.get(p).get(p).simd(SIMD.load, 0).get(v).simd(SIMD.f64x2PromoteLowF32x4).simd(SIMD.f64x2Add).simd(SIMD.store, 0);
-      // the upper two floats moved down (i8x16.shuffle v v [8..15, 0..7]) and promoted
-      f.get(p).get(p).simd(SIMD.load, 16).get(v).get(v)
-        .op(0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)
-        .simd(SIMD.f64x2PromoteLowF32x4).simd(SIMD.f64x2Add).simd(SIMD.store, 16);
-      f.bump(px, 16).bump(p, 32);
-    });
-  });
+  f.forRange(
+    r,
+    () => f.i32(0),
+    () => f.get(rows),
+    1,
+    () => {
+      f.get(pacc).set(p);
+      f.forRange(
+        c,
+        () => f.i32(0),
+        () => f.get(cols),
+        4,
+        () => {
+          f.get(px).simd(SIMD.load, 0).set(v);
+          f.get(p).get(p).simd(SIMD.load, 0).get(v).simd(SIMD.f64x2PromoteLowF32x4).simd(SIMD.f64x2Add).simd(SIMD.store, 0);
+          // the upper two floats moved down (i8x16.shuffle v v [8..15, 0..7]) and promoted
+          f.get(p)
+            .get(p)
+            .simd(SIMD.load, 16)
+            .get(v)
+            .get(v)
+            .op(0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)
+            .simd(SIMD.f64x2PromoteLowF32x4)
+            .simd(SIMD.f64x2Add)
+            .simd(SIMD.store, 16);
+          f.bump(px, 16).bump(p, 32);
+        },
+      );
+    },
+  );
   return { name: 'col_sum', body: f };
 }
 
@@ -146,34 +209,60 @@ function poolGradRow(): Func {
   const g = f.local(V128);
   const windowLoop = (body: () => void) => {
     f.i32(0).set(pos);
-    f.forRange(r, () => f.i32(0), () => f.get(fh), 1, () => {
-      f.get(px).get(o).add().get(r).get(rowb).mul().add().set(rp);
-      f.forRange(s, () => f.i32(0), () => f.get(fw), 1, () => {
-        f.get(rp).get(s).get(cb).mul().add().set(cp);
-        body();
-        f.bump(pos, 1);
-      });
-    });
+    f.forRange(
+      r,
+      () => f.i32(0),
+      () => f.get(fh),
+      1,
+      () => {
+        f.get(px).get(o).add().get(r).get(rowb).mul().add().set(rp);
+        f.forRange(
+          s,
+          () => f.i32(0),
+          () => f.get(fw),
+          1,
+          () => {
+            f.get(rp).get(s).get(cb).mul().add().set(cp);
+            body();
+            f.bump(pos, 1);
+          },
+        );
+      },
+    );
   };
-  f.forRange(j, () => f.i32(0), () => f.get(ow), 1, () => {
-    f.forRange(o, () => f.i32(0), () => f.get(cb), 16, () => {
-      f.get(px).get(o).add().simd(SIMD.load, 0).set(best);
-      f.i32(0).simd(SIMD.i32x4Splat).set(idx);
-      windowLoop(() => {
-        f.get(cp).simd(SIMD.load, 0).set(v);
-        f.get(v).get(best).simd(SIMD.f32x4Gt).set(m);
-        f.get(v).get(best).get(m).simd(SIMD.bitselect).set(best);
-        f.get(pos).simd(SIMD.i32x4Splat).get(idx).get(m).simd(SIMD.bitselect).set(idx);
-      });
-      f.get(pg).get(o).add().simd(SIMD.load, 0).set(g);
-      windowLoop(() => {
-        // the same offset in dx as in x: cp − px + pout
-        f.get(cp).get(px).sub().get(pout).add();
-        f.get(g).get(idx).get(pos).simd(SIMD.i32x4Splat).simd(SIMD.i32x4Eq).simd(SIMD.and).simd(SIMD.store, 0);
-      });
-    });
-    f.bump(px, () => f.get(fw).get(cb).mul()).bump(pout, () => f.get(fw).get(cb).mul()).bump(pg, () => f.get(cb));
-  });
+  f.forRange(
+    j,
+    () => f.i32(0),
+    () => f.get(ow),
+    1,
+    () => {
+      f.forRange(
+        o,
+        () => f.i32(0),
+        () => f.get(cb),
+        16,
+        () => {
+          f.get(px).get(o).add().simd(SIMD.load, 0).set(best);
+          f.i32(0).simd(SIMD.i32x4Splat).set(idx);
+          windowLoop(() => {
+            f.get(cp).simd(SIMD.load, 0).set(v);
+            f.get(v).get(best).simd(SIMD.f32x4Gt).set(m);
+            f.get(v).get(best).get(m).simd(SIMD.bitselect).set(best);
+            f.get(pos).simd(SIMD.i32x4Splat).get(idx).get(m).simd(SIMD.bitselect).set(idx);
+          });
+          f.get(pg).get(o).add().simd(SIMD.load, 0).set(g);
+          windowLoop(() => {
+            // the same offset in dx as in x: cp − px + pout
+            f.get(cp).get(px).sub().get(pout).add();
+            f.get(g).get(idx).get(pos).simd(SIMD.i32x4Splat).simd(SIMD.i32x4Eq).simd(SIMD.and).simd(SIMD.store, 0);
+          });
+        },
+      );
+      f.bump(px, () => f.get(fw).get(cb).mul())
+        .bump(pout, () => f.get(fw).get(cb).mul())
+        .bump(pg, () => f.get(cb));
+    },
+  );
   return { name: 'pool_grad_row', body: f };
 }
 
@@ -186,37 +275,98 @@ function im2colStride1(): Func {
   const f = new Body(12);
   const [pdst, psrc, fh, fw, ci, n, ih, iw, oh, ow, top, left] = Array.from({ length: 12 }, (_, i) => i);
   const [r, c, ch, b, y, lo, hi, yi, plane, dst, rowb, t] = Array.from({ length: 12 }, () => f.local(I32));
-  const min = (a: () => void, bb: () => void) => { a(); bb(); a(); bb(); f.ltS().select(); };
-  const max = (a: () => void, bb: () => void) => { a(); bb(); a(); bb(); f.gtS().select(); };
+  const min = (a: () => void, bb: () => void) => {
+    a();
+    bb();
+    a();
+    bb();
+    f.ltS().select();
+  };
+  const max = (a: () => void, bb: () => void) => {
+    a();
+    bb();
+    a();
+    bb();
+    f.gtS().select();
+  };
   f.get(pdst).set(dst);
   f.get(ow).i32(4).mul().set(rowb);
-  f.forRange(r, () => f.i32(0), () => f.get(fh), 1, () => {
-    f.forRange(c, () => f.i32(0), () => f.get(fw), 1, () => {
-      // output columns whose input column lies inside the image: lo…hi
-      min(() => f.get(ow), () => f.get(left).get(c).sub()); f.set(t);
-      max(() => f.i32(0), () => f.get(t)); f.set(lo);
-      min(() => f.get(ow), () => f.get(iw).get(left).add().get(c).sub()); f.set(t);
-      max(() => f.get(lo), () => f.get(t)); f.set(hi);
-      f.forRange(ch, () => f.i32(0), () => f.get(ci), 1, () => {
-        f.forRange(b, () => f.i32(0), () => f.get(n), 1, () => {
-          f.get(psrc).get(ch).get(n).mul().get(b).add().get(ih).mul().get(iw).mul().i32(4).mul().add().set(plane);
-          f.forRange(y, () => f.i32(0), () => f.get(oh), 1, () => {
-            f.get(y).get(top).sub().get(r).add().tee(yi).get(ih).geU(); // negative rows compare as huge
-            f.ifElse(() => {
-              f.get(dst).i32(0).get(rowb).memoryFill();
-            }, () => {
-              f.get(dst).i32(0).get(lo).i32(4).mul().memoryFill();
-              f.get(dst).get(lo).i32(4).mul().add();
-              f.get(plane).get(yi).get(iw).mul().get(lo).add().get(left).sub().get(c).add().i32(4).mul().add();
-              f.get(hi).get(lo).sub().i32(4).mul().memoryCopy();
-              f.get(dst).get(hi).i32(4).mul().add().i32(0).get(ow).get(hi).sub().i32(4).mul().memoryFill();
-            });
-            f.bump(dst, () => f.get(rowb));
-          });
-        });
-      });
-    });
-  });
+  f.forRange(
+    r,
+    () => f.i32(0),
+    () => f.get(fh),
+    1,
+    () => {
+      f.forRange(
+        c,
+        () => f.i32(0),
+        () => f.get(fw),
+        1,
+        () => {
+          // output columns whose input column lies inside the image: lo…hi
+          min(
+            () => f.get(ow),
+            () => f.get(left).get(c).sub(),
+          );
+          f.set(t);
+          max(
+            () => f.i32(0),
+            () => f.get(t),
+          );
+          f.set(lo);
+          min(
+            () => f.get(ow),
+            () => f.get(iw).get(left).add().get(c).sub(),
+          );
+          f.set(t);
+          max(
+            () => f.get(lo),
+            () => f.get(t),
+          );
+          f.set(hi);
+          f.forRange(
+            ch,
+            () => f.i32(0),
+            () => f.get(ci),
+            1,
+            () => {
+              f.forRange(
+                b,
+                () => f.i32(0),
+                () => f.get(n),
+                1,
+                () => {
+                  f.get(psrc).get(ch).get(n).mul().get(b).add().get(ih).mul().get(iw).mul().i32(4).mul().add().set(plane);
+                  f.forRange(
+                    y,
+                    () => f.i32(0),
+                    () => f.get(oh),
+                    1,
+                    () => {
+                      f.get(y).get(top).sub().get(r).add().tee(yi).get(ih).geU(); // negative rows compare as huge
+                      f.ifElse(
+                        () => {
+                          f.get(dst).i32(0).get(rowb).memoryFill();
+                        },
+                        () => {
+                          f.get(dst).i32(0).get(lo).i32(4).mul().memoryFill();
+                          f.get(dst).get(lo).i32(4).mul().add();
+                          f.get(plane).get(yi).get(iw).mul().get(lo).add().get(left).sub().get(c).add().i32(4).mul().add();
+                          f.get(hi).get(lo).sub().i32(4).mul().memoryCopy();
+                          f.get(dst).get(hi).i32(4).mul().add().i32(0).get(ow).get(hi).sub().i32(4).mul().memoryFill();
+                        },
+                      );
+                      f.bump(dst, () => f.get(rowb));
+                    },
+                  );
+                },
+              );
+            },
+          );
+        },
+      );
+    },
+  );
   return { name: 'im2col_s1', body: f };
 }
 
@@ -225,17 +375,27 @@ function reluGrad(): Func {
   const f = new Body(4);
   const [pdy, py, pout, count] = [0, 1, 2, 3];
   const i = f.local(I32);
-  f.forRange(i, () => f.i32(0), () => f.get(count).i32(4).mul(), 16, () => {
-    f.get(pout).get(i).add();
-    f.get(pdy).get(i).add().simd(SIMD.load, 0);
-    f.get(py).get(i).add().simd(SIMD.load, 0).i32(0).simd(SIMD.i32x4Splat).simd(SIMD.f32x4Gt);
-    f.simd(SIMD.and).simd(SIMD.store, 0);
-  });
+  f.forRange(
+    i,
+    () => f.i32(0),
+    () => f.get(count).i32(4).mul(),
+    16,
+    () => {
+      f.get(pout).get(i).add();
+      f.get(pdy).get(i).add().simd(SIMD.load, 0);
+      f.get(py).get(i).add().simd(SIMD.load, 0).i32(0).simd(SIMD.i32x4Splat).simd(SIMD.f32x4Gt);
+      f.simd(SIMD.and).simd(SIMD.store, 0);
+    },
+  );
   return { name: 'relu_grad', body: f };
 }
 
 /** The module's bytes for a memory of this kind. */
 export function simdKernelBytes(memory: MemoryImport): Uint8Array {
   const tiles = GEMM_TILES.map(([r, v]) => gemmTile(r, v));
-  return encodeModule([...tiles, gemmDriver(), colSum(), poolGradRow(), reluGrad(), im2colStride1()], memory, tiles.map((t) => t.name));
+  return encodeModule(
+    [...tiles, gemmDriver(), colSum(), poolGradRow(), reluGrad(), im2colStride1()],
+    memory,
+    tiles.map((t) => t.name),
+  );
 }

@@ -11,7 +11,11 @@ type Fn = (...args: number[]) => void;
 
 /** The module's exports. */
 export interface SimdExports {
-  gemm: Fn; col_sum: Fn; pool_grad_row: Fn; relu_grad: Fn; im2col_s1: Fn;
+  gemm: Fn;
+  col_sum: Fn;
+  pool_grad_row: Fn;
+  relu_grad: Fn;
+  im2col_s1: Fn;
 }
 
 /** What of tfjs-backend-wasm's Emscripten module the kernels reach: its memory and allocator. */
@@ -24,10 +28,19 @@ export interface WasmModuleLike {
 }
 
 /** A ready set of kernels bound to one backend's memory, with helper threads when that memory is shared. */
-export interface SimdKernels { exports: SimdExports; module: WasmModuleLike; pool: GemmPool | null; status: SimdStatus }
+export interface SimdKernels {
+  exports: SimdExports;
+  module: WasmModuleLike;
+  pool: GemmPool | null;
+  status: SimdStatus;
+}
 
 /** Whether the kernels run, on how many helper threads besides the caller, and what went wrong (null: nothing). */
-export interface SimdStatus { running: boolean; helpers: number; problem: string | null }
+export interface SimdStatus {
+  running: boolean;
+  helpers: number;
+  problem: string | null;
+}
 
 const ready = new WeakMap<object, SimdKernels>();
 let disabled = false;
@@ -59,7 +72,12 @@ export async function prepareSimdKernels(backend: { wasm?: WasmModuleLike }, thr
   } catch (e) {
     return off(`the SIMD kernels did not compile: ${message(e)}`);
   }
-  const kernels: SimdKernels = { exports: instance.exports as unknown as SimdExports, module, pool: null, status: { running: true, helpers: 0, problem: null } };
+  const kernels: SimdKernels = {
+    exports: instance.exports as unknown as SimdExports,
+    module,
+    pool: null,
+    status: { running: true, helpers: 0, problem: null },
+  };
   ready.set(module, kernels);
   if (shared && threads > 1) {
     try {
@@ -75,17 +93,24 @@ export async function prepareSimdKernels(backend: { wasm?: WasmModuleLike }, thr
 /** The kernels for this backend, or null (not prepared, no SIMD, or turned off for a comparison). */
 export function simdKernelsOf(backend: unknown): SimdKernels | null {
   const module = (backend as { wasm?: WasmModuleLike }).wasm;
-  return disabled || !module ? null : ready.get(module) ?? null;
+  return disabled || !module ? null : (ready.get(module) ?? null);
 }
 
 /** Turns the SIMD kernels off (benchmarks and tests compare them with the portable path). */
-export function setSimdKernelsEnabled(on: boolean): void { disabled = !on; }
+export function setSimdKernelsEnabled(on: boolean): void {
+  disabled = !on;
+}
 
 /** Products smaller than this many multiply-adds stay on one thread (waking a helper costs more). */
 const PARALLEL_MACS = 1 << 20;
 
 /** Rows of A (the first at byte address `a`, the next `stride` bytes on) and the C rows they make (from byte address `c`). */
-export interface RowGroup { a: number; stride: number; rows: number; c: number }
+export interface RowGroup {
+  a: number;
+  stride: number;
+  rows: number;
+  c: number;
+}
 
 /** C += A·B for B[m×n] float32 at pb (n a multiple of 4) and A, C as row groups; columns split across the helpers. */
 export function gemmGroups(k: SimdKernels, groups: RowGroup[], pb: number, m: number, n: number): void {
@@ -95,7 +120,10 @@ export function gemmGroups(k: SimdKernels, groups: RowGroup[], pb: number, m: nu
     new Int32Array(k.module.HEAPU8.buffer, table, groups.length * 4).set(groups.flatMap((g) => [g.a, g.stride, g.rows, g.c]));
     const macs = groups.reduce((s, g) => s + g.rows, 0) * m * n;
     const pool = k.pool && !k.pool.broken && n >= 8 && macs >= PARALLEL_MACS ? k.pool : null;
-    if (!pool) { k.exports.gemm(table, groups.length, pb, m, n, 0, n); return; }
+    if (!pool) {
+      k.exports.gemm(table, groups.length, pb, m, n, 0, n);
+      return;
+    }
     const ranges = splitColumns(n, pool.helpers.length + 1);
     parallelGemm(pool, [table, groups.length, pb, m, n], ranges, (j0, j1) => k.exports.gemm(table, groups.length, pb, m, n, j0, j1));
   } finally {
@@ -123,7 +151,16 @@ export function colSum(k: SimdKernels, px: number, rows: number, cols: number, o
 }
 
 /** Geometry of a non-overlapping, unpadded NHWC pool. */
-export interface PoolTiles { n: number; h: number; w: number; c: number; oh: number; ow: number; fh: number; fw: number }
+export interface PoolTiles {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  oh: number;
+  ow: number;
+  fh: number;
+  fw: number;
+}
 
 /** dx of a max pool whose windows tile the input (stride = window, no padding); c a multiple of 4. */
 export function poolGradTiled(k: SimdKernels, px: number, pg: number, pout: number, t: PoolTiles): void {
@@ -133,8 +170,8 @@ export function poolGradTiled(k: SimdKernels, px: number, pg: number, pout: numb
   const rowb = w * cb;
   for (let b = 0; b < n; b++) {
     for (let i = 0; i < oh; i++) {
-      const off = ((b * h + i * fh) * w) * cb;
-      k.exports.pool_grad_row(px + off, pg + ((b * oh + i) * ow) * cb, pout + off, ow, cb, fh, fw, rowb);
+      const off = (b * h + i * fh) * w * cb;
+      k.exports.pool_grad_row(px + off, pg + (b * oh + i) * ow * cb, pout + off, ow, cb, fh, fw, rowb);
     }
   }
 }

@@ -36,20 +36,33 @@ export const WORKER_SOURCE = `(function () {
   else port.once('message', run);
 })();`;
 
-interface WorkerLike { postMessage(m: unknown): void; terminate(): unknown }
+interface WorkerLike {
+  postMessage(m: unknown): void;
+  terminate(): unknown;
+}
 
 /** A started helper: its control block (an Int32Array view on the shared heap) and handle. */
-interface Helper { ctrl: number; worker: WorkerLike; seq: number }
+interface Helper {
+  ctrl: number;
+  worker: WorkerLike;
+  seq: number;
+}
 
 /** The helpers of one backend. */
-export interface GemmPool { memory: WebAssembly.Memory; helpers: Helper[]; broken: string | null }
+export interface GemmPool {
+  memory: WebAssembly.Memory;
+  helpers: Helper[];
+  broken: string | null;
+}
 
 type Listener = (message: unknown) => void;
 
 let live = 0;
 
 /** Helper threads started and not yet stopped, in this process or page (for tests and diagnostics). */
-export function liveHelpers(): number { return live; }
+export function liveHelpers(): number {
+  return live;
+}
 
 /** A helper from WORKER_SOURCE: worker_threads where Node's builtins are (its global Worker may be a shim), else a Worker from a blob URL. */
 function spawn(onMessage: Listener, onError: (e: unknown) => void): WorkerLike {
@@ -67,39 +80,60 @@ function spawn(onMessage: Listener, onError: (e: unknown) => void): WorkerLike {
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
   const w = new g.Worker(url);
   // the URL is revoked once the worker answers (it has loaded its script by then) or fails
-  w.onmessage = (e: { data: unknown }) => { URL.revokeObjectURL(url); onMessage(e.data); };
-  w.onerror = (e: { message?: string }) => { URL.revokeObjectURL(url); onError(new Error(e.message ?? 'worker error')); };
+  w.onmessage = (e: { data: unknown }) => {
+    URL.revokeObjectURL(url);
+    onMessage(e.data);
+  };
+  w.onerror = (e: { message?: string }) => {
+    URL.revokeObjectURL(url);
+    onError(new Error(e.message ?? 'worker error'));
+  };
   return w;
 }
 
 /** Starts `count` helpers on `memory` (shared) with control blocks from `malloc`; resolves once all run the module, or rejects. */
-export async function startGemmPool(module: WebAssembly.Module, memory: WebAssembly.Memory, count: number, malloc: (bytes: number) => number, timeoutMs = 10_000): Promise<GemmPool> {
+export async function startGemmPool(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  count: number,
+  malloc: (bytes: number) => number,
+  timeoutMs = 10_000,
+): Promise<GemmPool> {
   const pool: GemmPool = { memory, helpers: [], broken: null };
   const spawned: Helper[] = [];
-  const started = Array.from({ length: count }, () => new Promise<Helper>((resolve, reject) => {
-    const ctrl = (malloc(SLOTS * 4 + 64) + 63) & ~63;
-    new Int32Array(memory.buffer, ctrl, SLOTS).fill(0);
-    const timer = setTimeout(() => reject(new Error('a SIMD helper thread did not start')), timeoutMs);
-    try {
-      const helper: Helper = {
-        ctrl, seq: 0,
-        worker: spawn((m) => {
+  const started = Array.from(
+    { length: count },
+    () =>
+      new Promise<Helper>((resolve, reject) => {
+        const ctrl = (malloc(SLOTS * 4 + 64) + 63) & ~63;
+        new Int32Array(memory.buffer, ctrl, SLOTS).fill(0);
+        const timer = setTimeout(() => reject(new Error('a SIMD helper thread did not start')), timeoutMs);
+        try {
+          const helper: Helper = {
+            ctrl,
+            seq: 0,
+            worker: spawn(
+              (m) => {
+                clearTimeout(timer);
+                if (m === 'ready') resolve(helper);
+                else reject(new Error(`a SIMD helper thread failed: ${String(m)}`));
+              },
+              (e) => {
+                clearTimeout(timer);
+                pool.broken = `a SIMD helper thread stopped: ${e instanceof Error ? e.message : String(e)}`;
+                reject(new Error(pool.broken));
+              },
+            ),
+          };
+          live++;
+          spawned.push(helper);
+          helper.worker.postMessage({ module, memory, ctrl });
+        } catch (e) {
           clearTimeout(timer);
-          if (m === 'ready') resolve(helper); else reject(new Error(`a SIMD helper thread failed: ${String(m)}`));
-        }, (e) => {
-          clearTimeout(timer);
-          pool.broken = `a SIMD helper thread stopped: ${e instanceof Error ? e.message : String(e)}`;
-          reject(new Error(pool.broken));
-        }),
-      };
-      live++;
-      spawned.push(helper);
-      helper.worker.postMessage({ module, memory, ctrl });
-    } catch (e) {
-      clearTimeout(timer);
-      reject(e);
-    }
-  }));
+          reject(e);
+        }
+      }),
+  );
   try {
     await Promise.all(started);
   } catch (e) {
@@ -137,7 +171,12 @@ export function splitColumns(n: number, parts: number): [number, number][] {
 }
 
 /** Runs gemm over `ranges` of columns: the helpers take ranges 1…, the caller `own(range 0)`; waits for all (spinning: a page's main thread may not block). */
-export function parallelGemm(pool: GemmPool, args: [number, number, number, number, number], ranges: [number, number][], own: (j0: number, j1: number) => void): void {
+export function parallelGemm(
+  pool: GemmPool,
+  args: [number, number, number, number, number],
+  ranges: [number, number][],
+  own: (j0: number, j1: number) => void,
+): void {
   const used = pool.helpers.slice(0, ranges.length - 1);
   used.forEach((h, i) => {
     const c = new Int32Array(pool.memory.buffer, h.ctrl, SLOTS);

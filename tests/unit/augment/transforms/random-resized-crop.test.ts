@@ -23,12 +23,15 @@ describe('RandomResizedCrop.get_params', () => {
     const tall = resizedCropBox(rng, 50, 20, [2, 3], [3 / 4, 4 / 3]);
     expect(tall).toEqual({ top: Math.floor((50 - pyRound(20 / 0.75)) / 2), left: 0, height: pyRound(20 / 0.75), width: 20 });
     const wide = resizedCropBox(rng, 20, 50, [2, 3], [3 / 4, 4 / 3]);
-    expect(wide).toEqual({ top: 0, left: Math.floor((50 - pyRound(20 * 4 / 3)) / 2), height: 20, width: pyRound(20 * 4 / 3) });
+    expect(wide).toEqual({ top: 0, left: Math.floor((50 - pyRound((20 * 4) / 3)) / 2), height: 20, width: pyRound((20 * 4) / 3) });
     expect(resizedCropBox(rng, 30, 32, [2, 3], [3 / 4, 4 / 3])).toEqual({ top: 0, left: 0, height: 30, width: 32 });
   });
   it('uses exactly ten tries before the fallback', () => {
     let calls = 0;
-    const counting = () => { calls++; return 0.5; };
+    const counting = () => {
+      calls++;
+      return 0.5;
+    };
     resizedCropBox(counting, 10, 10, [2, 3], [1, 1]);
     expect(calls).toBe(20);
   });
@@ -36,7 +39,10 @@ describe('RandomResizedCrop.get_params', () => {
     const rng = mulberry32(5);
     let sum = 0;
     const n = 4000;
-    for (let t = 0; t < n; t++) { const b = resizedCropBox(rng, 100, 100, [0.2, 0.6], [1, 1]); sum += (b.width * b.height) / 1e4; }
+    for (let t = 0; t < n; t++) {
+      const b = resizedCropBox(rng, 100, 100, [0.2, 0.6], [1, 1]);
+      sum += (b.width * b.height) / 1e4;
+    }
     expect(sum / n).toBeGreaterThan(0.38);
     expect(sum / n).toBeLessThan(0.42);
   });

@@ -11,7 +11,7 @@ describe('valShareSentence', () => {
 
   it('gives a range when the shares differ', () => {
     expect(valShareSentence({ min: 0.098, max: 0.104 }, { min: 0.1, max: 0.1 })).toBe(
-      'With this split every class sends between 9.8 % and 10.4 % of its images to validation. A label-blind random_split with the same seed would also send 10.0 % of every class\'s images.',
+      "With this split every class sends between 9.8 % and 10.4 % of its images to validation. A label-blind random_split with the same seed would also send 10.0 % of every class's images.",
     );
   });
 });

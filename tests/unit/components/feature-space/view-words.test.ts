@@ -4,7 +4,9 @@ import { centroidLines, pointsText, shownText, splitChoices } from '../../../../
 describe('splitChoices', () => {
   it('offers both splits and each alone when the view has train and validation points', () => {
     expect(splitChoices(['train', 'val', 'train'])).toEqual([
-      { value: 'all', text: 'train and validation' }, { value: 'train', text: 'train only' }, { value: 'val', text: 'validation only' },
+      { value: 'all', text: 'train and validation' },
+      { value: 'train', text: 'train only' },
+      { value: 'val', text: 'validation only' },
     ]);
   });
   it('offers nothing to choose on a validation-only view or without splits', () => {
@@ -32,6 +34,8 @@ describe('centroidLines', () => {
       'dog: 1 point, centre at x −1.00, y 0.00; nearest fox (1.12), cat (2.00).',
       'fox: 1 point, centre at x 0.00, y 0.50; nearest cat (1.12), dog (1.12).',
     ]);
-    expect(centroidLines(pts, 4, 2, [0, 0, 1, 2], ['cat', 'dog', 'fox'], (i) => i < 2)).toEqual(['cat: 2 points, centre at x 1.00, y 0.00; no other class shown.']);
+    expect(centroidLines(pts, 4, 2, [0, 0, 1, 2], ['cat', 'dog', 'fox'], (i) => i < 2)).toEqual([
+      'cat: 2 points, centre at x 1.00, y 0.00; no other class shown.',
+    ]);
   });
 });

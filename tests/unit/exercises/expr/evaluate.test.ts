@@ -4,8 +4,23 @@ import { evaluate } from '../../../../src/exercises/expr/evaluate';
 
 describe('evaluate', () => {
   it('computes a tree with variables', () => {
-    const tree: Expr = { type: 'bin', op: '*', left: { type: 'var', name: 'y' }, right: { type: 'call', fn: 'log', args: [{ type: 'var', name: 'p' }] } };
-    expect(Math.abs(evaluate(tree, new Map([['y', 2], ['p', Math.E]])) - 2)).toBeLessThan(1e-12);
+    const tree: Expr = {
+      type: 'bin',
+      op: '*',
+      left: { type: 'var', name: 'y' },
+      right: { type: 'call', fn: 'log', args: [{ type: 'var', name: 'p' }] },
+    };
+    expect(
+      Math.abs(
+        evaluate(
+          tree,
+          new Map([
+            ['y', 2],
+            ['p', Math.E],
+          ]),
+        ) - 2,
+      ),
+    ).toBeLessThan(1e-12);
   });
 
   it('gives NaN for a missing variable or unknown function instead of throwing', () => {

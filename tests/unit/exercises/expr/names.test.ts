@@ -24,7 +24,7 @@ describe('nameOf', () => {
 });
 
 describe('Names', () => {
-  const q12c = new Names(['y_k', 'y_j', 'd'], { 'ŷ_k': 'y_k', 'ŷ_j': 'y_j', '\\delta_{kj}': 'd', 'q': 'missing' });
+  const q12c = new Names(['y_k', 'y_j', 'd'], { ŷ_k: 'y_k', ŷ_j: 'y_j', '\\delta_{kj}': 'd', q: 'missing' });
 
   it('resolves exact names, aliases (LaTeX keys too) and loose spellings', () => {
     expect(q12c.variable('y_k')).toBe('y_k');
@@ -40,7 +40,7 @@ describe('Names', () => {
   it('drops a hat only when no name carries one', () => {
     const plain = new Names(['y_k', 'y_j']);
     expect(plain.variable('ŷ_k')).toBe('y_k');
-    const bce = new Names(['y', 'p'], { 'ŷ': 'p' });
+    const bce = new Names(['y', 'p'], { ŷ: 'p' });
     expect(bce.variable('ŷ')).toBe('p');
     expect(bce.variable('ŷ_k')).toBeUndefined();
   });

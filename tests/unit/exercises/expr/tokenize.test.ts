@@ -11,7 +11,12 @@ describe('tokenize', () => {
   it('splits numbers, names, operators and brackets with 1-based positions', () => {
     const r = tokenize('2.5e-3*log(y_k)');
     expect(r.ok && r.tokens.map((t) => [t.kind, t.text, t.pos])).toEqual([
-      ['num', '2.5e-3', 1], ['op', '*', 7], ['name', 'log', 8], ['open', '(', 11], ['name', 'y_k', 12], ['close', ')', 15],
+      ['num', '2.5e-3', 1],
+      ['op', '*', 7],
+      ['name', 'log', 8],
+      ['open', '(', 11],
+      ['name', 'y_k', 12],
+      ['close', ')', 15],
     ]);
   });
 

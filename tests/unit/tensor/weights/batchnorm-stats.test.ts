@@ -20,15 +20,24 @@ describe('batchNormStats', () => {
     const s = batchNormStats(fixture);
     expect(s.layers).toBe(bnLayers);
     expect(s.atInit).toBe(0);
-    expect(s.meanVariance).toBeCloseTo(channelMean(fixture, '.running_var', (v) => v), 5);
+    expect(s.meanVariance).toBeCloseTo(
+      channelMean(fixture, '.running_var', (v) => v),
+      5,
+    );
     expect(s.meanAbsMean).toBeCloseTo(channelMean(fixture, '.running_mean', Math.abs), 5);
     expect(looksTrained(s)).toBe(true);
     expect(batchNormText(s)).toMatch(new RegExp(`^its BatchNorm statistics show trained weights \\(all ${bnLayers} layers moved`));
   });
 
-  it("reads a fresh torch init (mean 0, variance 1 everywhere) as never trained", () => {
+  it('reads a fresh torch init (mean 0, variance 1 everywhere) as never trained', () => {
     const s = batchNormStats(initResnet18State(10, 3) as TensorMap);
-    expect(s).toMatchObject({ layers: bnLayers, atInit: bnLayers, meanVariance: BN_INIT.variance, meanAbsMean: BN_INIT.mean, batchesTracked: 0 });
+    expect(s).toMatchObject({
+      layers: bnLayers,
+      atInit: bnLayers,
+      meanVariance: BN_INIT.variance,
+      meanAbsMean: BN_INIT.mean,
+      batchesTracked: 0,
+    });
     expect(looksTrained(s)).toBe(false);
     expect(batchNormText(s)).toMatch(/torch's initial values in all \d+ layers .*never trained/);
   });

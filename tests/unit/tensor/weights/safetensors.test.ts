@@ -27,7 +27,7 @@ describe('readSafetensors', () => {
     const labels = tensors.get('labels');
     expect(labels?.dtype).toBe('I64');
     expect(Array.isArray(labels?.data)).toBe(true);
-    expect((labels?.data as number[]).every((v) => Number.isInteger(v) && v >= 0 && v < 10)).toBe(true);
+    expect((labels!.data as number[]).every((v) => Number.isInteger(v) && v >= 0 && v < 10)).toBe(true);
   });
 
   it('decodes F16 and BF16 values exactly', () => {
@@ -37,7 +37,10 @@ describe('readSafetensors', () => {
     const data = new Uint8Array(12);
     data.set(half, 0);
     data.set(bf, 6);
-    const file = rawFile({ h: { dtype: 'F16', shape: [3], data_offsets: [0, 6] }, b: { dtype: 'BF16', shape: [3], data_offsets: [6, 12] } }, data);
+    const file = rawFile(
+      { h: { dtype: 'F16', shape: [3], data_offsets: [0, 6] }, b: { dtype: 'BF16', shape: [3], data_offsets: [6, 12] } },
+      data,
+    );
     const { tensors } = readSafetensors(file);
     const expected = Float32Array.from(new Float32Array([1, -2, 0.5]));
     expect(tensors.get('h')?.data).toEqual(expected);
@@ -50,34 +53,54 @@ describe('readSafetensors', () => {
     new DataView(big.buffer).setBigUint64(0, 1000n, true);
     expect(() => readSafetensors(big)).toThrow(/runs past the end/);
     const notJson = rawFile({}, new Uint8Array(0));
-    notJson[9] = 0x7b; notJson[8] = 0x5b;
+    notJson[9] = 0x7b;
+    notJson[8] = 0x5b;
     expect(() => readSafetensors(notJson)).toThrow(/safetensors/);
-    expect(() => readSafetensors(rawFile({ a: { dtype: 'F32', shape: [4], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(/needs 16/);
+    expect(() => readSafetensors(rawFile({ a: { dtype: 'F32', shape: [4], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(
+      /needs 16/,
+    );
     expect(() => readSafetensors(rawFile({ a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] } }, new Uint8Array(4)))).toThrow(/outside/);
-    expect(() => readSafetensors(rawFile({ a: { dtype: 'Q4', shape: [2], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(/unsupported dtype/);
-    expect(() => readSafetensors(rawFile({ a: { dtype: 'F32', shape: [-1], data_offsets: [0, 0] } }, new Uint8Array(0)))).toThrow(/invalid shape/);
+    expect(() => readSafetensors(rawFile({ a: { dtype: 'Q4', shape: [2], data_offsets: [0, 8] } }, new Uint8Array(8)))).toThrow(
+      /unsupported dtype/,
+    );
+    expect(() => readSafetensors(rawFile({ a: { dtype: 'F32', shape: [-1], data_offsets: [0, 0] } }, new Uint8Array(0)))).toThrow(
+      /invalid shape/,
+    );
   });
 
   it('never throws anything but an Error on random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      try { readSafetensors(bytes); } catch (e) { expect(e).toBeInstanceOf(Error); }
-    }), { seed: 7, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        try {
+          readSafetensors(bytes);
+        } catch (e) {
+          expect(e).toBeInstanceOf(Error);
+        }
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });
 
 describe('writeSafetensors', () => {
   it('round-trips tensors and metadata through readSafetensors', () => {
-    fc.assert(fc.property(
-      fc.array(fc.float({ noNaN: true }), { minLength: 0, maxLength: 24 }),
-      fc.array(fc.integer({ min: -1e6, max: 1e6 }), { maxLength: 5 }),
-      (vals, ints) => {
-        const w = writeSafetensors({ w: { shape: [vals.length], data: Float32Array.from(vals) }, n: { shape: [ints.length], data: ints, dtype: 'I64' } }, { note: 'x' });
-        const { tensors, metadata } = readSafetensors(w);
-        expect(tensors.get('w')?.data).toEqual(Float32Array.from(vals));
-        expect(tensors.get('n')?.data).toEqual(ints);
-        expect(metadata).toEqual({ note: 'x' });
-      },
-    ), { seed: 3, numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ noNaN: true }), { minLength: 0, maxLength: 24 }),
+        fc.array(fc.integer({ min: -1e6, max: 1e6 }), { maxLength: 5 }),
+        (vals, ints) => {
+          const w = writeSafetensors(
+            { w: { shape: [vals.length], data: Float32Array.from(vals) }, n: { shape: [ints.length], data: ints, dtype: 'I64' } },
+            { note: 'x' },
+          );
+          const { tensors, metadata } = readSafetensors(w);
+          expect(tensors.get('w')?.data).toEqual(Float32Array.from(vals));
+          expect(tensors.get('n')?.data).toEqual(ints);
+          expect(metadata).toEqual({ note: 'x' });
+        },
+      ),
+      { seed: 3, numRuns: 50 },
+    );
   });
 
   it('reproduces the fixture tensors exactly after a round trip', () => {

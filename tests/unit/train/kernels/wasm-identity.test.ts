@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../src/train/backends';
 import { isBookKernel } from '../../../../src/tensor/kernel-table';
 
-beforeAll(async () => { await selectBackend(tf, { preferred: ['wasm'] }); });
+beforeAll(async () => {
+  await selectBackend(tf, { preferred: ['wasm'] });
+});
 
 describe('makeWasmIdentity', () => {
   it('is registered for wasm after selectBackend', () => {
@@ -13,7 +15,10 @@ describe('makeWasmIdentity', () => {
   it('shares the data without a copy; either tensor outlives the other; nothing leaks', () => {
     tf.setBackend('wasm');
     const buffers = tf.memory().numDataBuffers;
-    const a = tf.tensor2d([[1, 2], [3, 4]]);
+    const a = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const b = tf.clone(a);
     expect(tf.memory().numDataBuffers).toBe(buffers + 1); // one buffer for both
     a.dispose();

@@ -9,7 +9,16 @@ import { randoms, runOn, webgpu } from './webgpu-helpers';
 const TOL = 2e-6; // max |webgpu − cpu| / max |cpu| (float32 sums of up to ~10⁴ products of values in [-1, 1))
 
 type Pad = 'same' | 'valid' | number | [[0, 0], [number, number], [number, number], [0, 0]];
-interface Case { n: number; h: number; w: number; ci: number; co: number; k: [number, number]; stride: number | [number, number]; pad: Pad }
+interface Case {
+  n: number;
+  h: number;
+  w: number;
+  ci: number;
+  co: number;
+  k: [number, number];
+  stride: number | [number, number];
+  pad: Pad;
+}
 
 function outShape(c: Case): number[] {
   const info = tf.backend_util.computeConv2DInfo([c.n, c.h, c.w, c.ci], [c.k[0], c.k[1], c.ci, c.co], c.stride, 1, c.pad as never);
@@ -18,7 +27,14 @@ function outShape(c: Case): number[] {
 
 describe('planFilterGemm', () => {
   it('covers K exactly with chunks of whole tiles', () => {
-    for (const [m, n, k] of [[27, 32, 524288], [288, 64, 32768], [147, 64, 401408], [8, 4, 5], [576, 128, 8192], [9, 1, 100000]]) {
+    for (const [m, n, k] of [
+      [27, 32, 524288],
+      [288, 64, 32768],
+      [147, 64, 401408],
+      [8, 4, 5],
+      [576, 128, 8192],
+      [9, 1, 100000],
+    ]) {
       const p = planFilterGemm(m, n, k);
       expect(p.kChunk % FILTER_GEMM_TK).toBe(0);
       expect(p.kTiles * FILTER_GEMM_TK).toBe(p.kChunk);
@@ -48,13 +64,33 @@ describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
     { n: 2, h: 9, w: 9, ci: 6, co: 10, k: [1, 1], stride: 2, pad: 'valid' },
     // odd: stride 3 with a remainder, non-square kernel and strides, explicit asymmetric pads
     { n: 1, h: 13, w: 10, ci: 2, co: 3, k: [2, 3], stride: [3, 2], pad: 'valid' },
-    { n: 2, h: 6, w: 9, ci: 3, co: 5, k: [3, 2], stride: [2, 1], pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+    {
+      n: 2,
+      h: 6,
+      w: 9,
+      ci: 3,
+      co: 5,
+      k: [3, 2],
+      stride: [2, 1],
+      pad: [
+        [0, 0],
+        [1, 2],
+        [0, 1],
+        [0, 0],
+      ],
+    },
   ];
   for (let i = 0; i < 4; i++) {
     const k = 1 + Math.floor(rng() * 5);
     cases.push({
-      n: 1 + Math.floor(rng() * 3), h: k + Math.floor(rng() * 12), w: k + Math.floor(rng() * 12), ci: 1 + Math.floor(rng() * 9), co: 1 + Math.floor(rng() * 40),
-      k: [k, k], stride: 1 + Math.floor(rng() * 2), pad: rng() < 0.5 ? 'same' : Math.floor(k / 2),
+      n: 1 + Math.floor(rng() * 3),
+      h: k + Math.floor(rng() * 12),
+      w: k + Math.floor(rng() * 12),
+      ci: 1 + Math.floor(rng() * 9),
+      co: 1 + Math.floor(rng() * 40),
+      k: [k, k],
+      stride: 1 + Math.floor(rng() * 2),
+      pad: rng() < 0.5 ? 'same' : Math.floor(k / 2),
     });
   }
   for (const c of cases) {
@@ -62,7 +98,13 @@ describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
       await webgpu();
       const x = { data: randoms(rng, c.n * c.h * c.w * c.ci), shape: [c.n, c.h, c.w, c.ci] };
       const os = outShape(c);
-      const dy = { data: randoms(rng, os.reduce((a, b) => a * b, 1)), shape: os };
+      const dy = {
+        data: randoms(
+          rng,
+          os.reduce((a, b) => a * b, 1),
+        ),
+        shape: os,
+      };
       const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: [c.k[0], c.k[1], c.ci, c.co] };
       const ref = await runOn('cpu', 'Conv2DBackpropFilter', { x, dy }, attrs);
       const got = await runOn('webgpu', 'Conv2DBackpropFilter', { x, dy }, attrs);
@@ -76,7 +118,13 @@ describe('webgpu Conv2DBackpropFilter (implicit GEMM, split-K)', () => {
     const c = cases[0];
     const x = { data: randoms(rng, c.n * c.h * c.w * c.ci), shape: [c.n, c.h, c.w, c.ci] };
     const os = outShape(c);
-    const dy = { data: randoms(rng, os.reduce((a, b) => a * b, 1)), shape: os };
+    const dy = {
+      data: randoms(
+        rng,
+        os.reduce((a, b) => a * b, 1),
+      ),
+      shape: os,
+    };
     const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: [c.k[0], c.k[1], c.ci, c.co] };
     expect(planFilterGemm(27, 32, c.n * os[1] * os[2]).splits).toBeGreaterThan(1);
     const before = tf.memory().numTensors;

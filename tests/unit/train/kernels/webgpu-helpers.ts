@@ -27,7 +27,10 @@ export function randoms(rng: () => number, n: number): Float32Array {
 
 /** Runs kernel `name` with `inputs` (host arrays and shapes) on `backend`, returning its output's values and shape. */
 export async function runOn(
-  backend: string, name: string, inputs: Record<string, { data: Float32Array; shape: number[] }>, attrs: object,
+  backend: string,
+  name: string,
+  inputs: Record<string, { data: Float32Array; shape: number[] }>,
+  attrs: object,
 ): Promise<{ data: Float32Array; shape: number[] }> {
   tf.setBackend(backend);
   const out = tf.tidy(() => {

@@ -7,7 +7,16 @@ import { randoms, runOn, webgpu } from './webgpu-helpers';
 const TOL = 1e-6; // max |webgpu − cpu| (each dx is a sum of at most 4 values of dy in [-1, 1))
 
 type Pad = 'same' | 'valid' | number | [[0, 0], [number, number], [number, number], [0, 0]];
-interface Case { n: number; h: number; w: number; c: number; k: number | [number, number]; stride: number | [number, number]; pad: Pad; x?: 'ties' | 'neg-inf' }
+interface Case {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  k: number | [number, number];
+  stride: number | [number, number];
+  pad: Pad;
+  x?: 'ties' | 'neg-inf';
+}
 
 /** x in [-1, 1); 'ties': ReLU-like (many equal zeros and eighths, as after the CNN's ReLU); 'neg-inf': some −∞ and some all-−∞ windows. */
 function makeX(rng: () => number, c: Case): Float32Array {
@@ -32,7 +41,20 @@ describe('webgpu MaxPoolGrad', () => {
     // stride larger than the window (gaps), 'same' padding with non-overlapping windows, explicit pads
     { n: 2, h: 11, w: 10, c: 3, k: 2, stride: 3, pad: 'valid' },
     { n: 1, h: 9, w: 9, c: 3, k: 2, stride: 2, pad: 'same' },
-    { n: 1, h: 7, w: 8, c: 2, k: [2, 3], stride: [2, 3], pad: [[0, 0], [1, 0], [2, 1], [0, 0]] },
+    {
+      n: 1,
+      h: 7,
+      w: 8,
+      c: 2,
+      k: [2, 3],
+      stride: [2, 3],
+      pad: [
+        [0, 0],
+        [1, 0],
+        [2, 1],
+        [0, 0],
+      ],
+    },
     // overlapping and padded: ResNet's 3×3/2 pad-1 stem pool, 3×3/1, 'same' 3/2, large windows
     { n: 2, h: 16, w: 16, c: 3, k: 3, stride: 2, pad: 1, x: 'ties' },
     { n: 1, h: 9, w: 9, c: 2, k: 3, stride: 2, pad: 'same' },
@@ -45,7 +67,16 @@ describe('webgpu MaxPoolGrad', () => {
   const rng = mulberry32(7);
   for (let i = 0; i < 4; i++) {
     const k = 1 + Math.floor(rng() * 4);
-    cases.push({ n: 1 + Math.floor(rng() * 2), h: k + Math.floor(rng() * 10), w: k + Math.floor(rng() * 10), c: 1 + Math.floor(rng() * 6), k, stride: 1 + Math.floor(rng() * 3), pad: rng() < 0.5 ? 'same' : 'valid', x: rng() < 0.5 ? 'ties' : undefined });
+    cases.push({
+      n: 1 + Math.floor(rng() * 2),
+      h: k + Math.floor(rng() * 10),
+      w: k + Math.floor(rng() * 10),
+      c: 1 + Math.floor(rng() * 6),
+      k,
+      stride: 1 + Math.floor(rng() * 3),
+      pad: rng() < 0.5 ? 'same' : 'valid',
+      x: rng() < 0.5 ? 'ties' : undefined,
+    });
   }
   for (const c of cases) {
     it(`matches the cpu backend for ${JSON.stringify(c)} (abs. error ≤ ${TOL})`, async () => {
@@ -66,11 +97,15 @@ describe('webgpu MaxPoolGrad', () => {
     await webgpu();
     tf.setBackend('webgpu');
     const x = tf.tensor4d(makeX(rng, { n: 2, h: 8, w: 8, c: 4, k: 2, stride: 2, pad: 'valid', x: 'ties' }), [2, 8, 8, 4]);
-    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), tf.range(1, 65).reshape([1, 4, 4, 4]))))(x);
+    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), tf.range(1, 65).reshape([1, 4, 4, 4]))))(
+      x,
+    );
     const ours = await g.data();
     const xs = await x.data();
     tf.setBackend('cpu');
-    const ref = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), tf.range(1, 65).reshape([1, 4, 4, 4]))))(tf.tensor4d(xs, [2, 8, 8, 4]));
+    const ref = tf.grad((t: tf.Tensor) =>
+      tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), tf.range(1, 65).reshape([1, 4, 4, 4]))),
+    )(tf.tensor4d(xs, [2, 8, 8, 4]));
     expect(Array.from(ours)).toEqual(Array.from(await ref.data()));
     tf.dispose([x, g, ref]);
   });

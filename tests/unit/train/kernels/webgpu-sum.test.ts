@@ -10,7 +10,13 @@ const TOL = 1e-6; // max |webgpu − cpu| / max |cpu| (float32 sums of up to ~10
 
 describe('planColumnSum and leadingAxesSum', () => {
   it('covers every row once and recognises only leading-axis sums', () => {
-    for (const [rows, cols] of [[524288, 32], [32768, 64], [32, 10], [7, 3], [100000, 200]]) {
+    for (const [rows, cols] of [
+      [524288, 32],
+      [32768, 64],
+      [32, 10],
+      [7, 3],
+      [100000, 200],
+    ]) {
       const p = planColumnSum(rows, cols);
       expect(p.splits * p.rowChunk).toBeGreaterThanOrEqual(rows);
       expect((p.splits - 1) * p.rowChunk).toBeLessThan(rows);
@@ -41,7 +47,13 @@ describe('webgpu Sum over leading axes (bias gradients)', () => {
   for (const c of cases) {
     it(`matches the cpu backend for ${JSON.stringify(c)} (rel. error ≤ ${TOL})`, async () => {
       await webgpu();
-      const x = { data: randoms(rng, c.shape.reduce((a, b) => a * b, 1)), shape: c.shape };
+      const x = {
+        data: randoms(
+          rng,
+          c.shape.reduce((a, b) => a * b, 1),
+        ),
+        shape: c.shape,
+      };
       const attrs = { axis: c.axis, keepDims: c.keepDims };
       const ref = await runOn('cpu', 'Sum', { x }, attrs);
       const got = await runOn('webgpu', 'Sum', { x }, attrs);

@@ -4,10 +4,22 @@ import { MODELS, MODEL_KINDS, choiceList, fineTuningModels, fineTuningProblem, i
 import { RUN_QUESTIONS, isRunQuestion } from '../../../../src/record/questions';
 import type { RunConfig } from '../../../../src/record/run-record';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const config = (over: Partial<RunConfig>): RunConfig => ({
-  model: 'cnn', question: 'q2.2', imageSize: 32, epochs: 1, batchSize: 4, learningRate: 1e-3, adamEpsilon: 1e-8, seed: 3, augmentations: [], pretrained: null, ...over,
+  model: 'cnn',
+  question: 'q2.2',
+  imageSize: 32,
+  epochs: 1,
+  batchSize: 4,
+  learningRate: 1e-3,
+  adamEpsilon: 1e-8,
+  seed: 3,
+  augmentations: [],
+  pretrained: null,
+  ...over,
 });
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
@@ -62,7 +74,9 @@ describe('the model registry', () => {
         expect([model.kind, model.classes]).toEqual([kind, 4]);
         const counted = [...model.params.values()].reduce((a, v) => a + size(v.shape), 0);
         expect(def.parameterCount(32, 4)).toBe(counted);
-        expect(def.trainedParameterCount({ imageSize: 32, fineTuning: settled.fineTuning }, 4)).toBe([...model.trainable.values()].reduce((a, v) => a + size(v.shape), 0));
+        expect(def.trainedParameterCount({ imageSize: 32, fineTuning: settled.fineTuning }, 4)).toBe(
+          [...model.trainable.values()].reduce((a, v) => a + size(v.shape), 0),
+        );
         const logits = model.forward(tf.zeros([2, 32, 32, 3]));
         expect(logits.shape).toEqual([2, 4]);
         logits.dispose();
@@ -86,7 +100,12 @@ describe('the model registry', () => {
     expect([8, 37, 224].map((s) => r.imageSizeProblem(s))).toEqual([null, null, null]);
     expect(r.settle(config({ model: 'resnet18' }))).toMatchObject({ fineTuning: 'full', batchNorm: 'train', normalization: 'imagenet' });
     expect(r.settle(config({ model: 'resnet18', fineTuning: 'frozen' }))).toMatchObject({ fineTuning: 'frozen', batchNorm: 'eval' });
-    expect(r.buildOptions(r.settle(config({ model: 'resnet18', fineTuning: 'frozen', seed: 9 })), 5)).toEqual({ classes: 5, headSeed: 9, frozenBackbone: true, batchNorm: 'eval' });
+    expect(r.buildOptions(r.settle(config({ model: 'resnet18', fineTuning: 'frozen', seed: 9 })), 5)).toEqual({
+      classes: 5,
+      headSeed: 9,
+      frozenBackbone: true,
+      batchNorm: 'eval',
+    });
     expect(r.trainedParameterCount({ imageSize: 64, fineTuning: 'frozen' }, 10)).toBe(512 * 10 + 10);
     expect(r.parameterCount(null, 10)).toBe(r.parameterCount(224, 10));
   });

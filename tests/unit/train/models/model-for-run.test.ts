@@ -5,11 +5,23 @@ import { IMAGENET_MEAN, IMAGENET_STD } from '../../../../src/train/model-build';
 import { modelForRun, normaliser } from '../../../../src/train/models/model-for-run';
 import type { RunConfig } from '../../../../src/record/run-record';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const TOL = 1e-6;
 const config = (over: Partial<RunConfig>): RunConfig => ({
-  model: 'cnn', question: 'q2.2', imageSize: 32, epochs: 1, batchSize: 4, learningRate: 1e-3, adamEpsilon: 1e-8, seed: 3, augmentations: [], pretrained: null, ...over,
+  model: 'cnn',
+  question: 'q2.2',
+  imageSize: 32,
+  epochs: 1,
+  batchSize: 4,
+  learningRate: 1e-3,
+  adamEpsilon: 1e-8,
+  seed: 3,
+  augmentations: [],
+  pretrained: null,
+  ...over,
 });
 
 describe('normaliser', () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Body, I32, SIMD, encodeModule, sleb, uleb } from '../../../../../src/train/kernels/wasm-simd/emit';
 
 function instantiate(bytes: Uint8Array, memory: WebAssembly.Memory) {
-  return new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), { env: { memory } }).exports as Record<string, (...a: number[]) => void>;
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), { env: { memory } }).exports as Record<
+    string,
+    (...a: number[]) => void
+  >;
 }
 
 describe('uleb / sleb', () => {
@@ -24,15 +27,28 @@ describe('encodeModule', () => {
     // add4(p, q, count): p[i] += q[i] for count floats (a multiple of 4)
     const add = new Body(3);
     const i = add.local(I32);
-    add.forRange(i, () => add.i32(0), () => add.get(2).i32(4).mul(), 16, () => {
-      add.get(0).get(i).add();
-      add.get(0).get(i).add().simd(SIMD.load, 0).get(1).get(i).add().simd(SIMD.load, 0).simd(SIMD.f32x4Add);
-      add.simd(SIMD.store, 0);
-    });
+    add.forRange(
+      i,
+      () => add.i32(0),
+      () => add.get(2).i32(4).mul(),
+      16,
+      () => {
+        add.get(0).get(i).add();
+        add.get(0).get(i).add().simd(SIMD.load, 0).get(1).get(i).add().simd(SIMD.load, 0).simd(SIMD.f32x4Add);
+        add.simd(SIMD.store, 0);
+      },
+    );
     // twice(p, q, count): calls add4 through the table, twice
     const twice = new Body(3);
     for (let k = 0; k < 2; k++) twice.get(0).get(1).get(2).i32(0).callIndirect(3);
-    const bytes = encodeModule([{ name: 'add4', body: add }, { name: 'twice', body: twice }], { shared: false, minPages: 1 }, ['add4']);
+    const bytes = encodeModule(
+      [
+        { name: 'add4', body: add },
+        { name: 'twice', body: twice },
+      ],
+      { shared: false, minPages: 1 },
+      ['add4'],
+    );
     expect(WebAssembly.validate(bytes as BufferSource)).toBe(true);
     const x = instantiate(bytes, memory);
     const f = new Float32Array(memory.buffer);

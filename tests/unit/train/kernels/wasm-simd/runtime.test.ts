@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../../src/data/rng';
 import { GEMM_CHUNK } from '../../../../../src/train/kernels/wasm-simd/kernels';
 import {
-  colSum, gemm, gemmGroups, memoryOf, poolGradTiled, prepareSimdKernels, setSimdKernelsEnabled, simdKernelsOf, type SimdKernels,
+  colSum,
+  gemm,
+  gemmGroups,
+  memoryOf,
+  poolGradTiled,
+  prepareSimdKernels,
+  setSimdKernelsEnabled,
+  simdKernelsOf,
+  type SimdKernels,
 } from '../../../../../src/train/kernels/wasm-simd/runtime';
 import { testHeap, type TestHeap } from '../../../../helpers/simd-memory';
 
@@ -19,7 +27,10 @@ async function ready(shared: boolean): Promise<{ h: TestHeap; k: SimdKernels }> 
 function rel(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let d = 0;
   let s = 0;
-  for (let i = 0; i < b.length; i++) { d = Math.max(d, Math.abs(a[i] - b[i])); s = Math.max(s, Math.abs(b[i])); }
+  for (let i = 0; i < b.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+    s = Math.max(s, Math.abs(b[i]));
+  }
   return d / (s || 1);
 }
 
@@ -36,14 +47,26 @@ describe('prepareSimdKernels / simdKernelsOf', () => {
   it('answers null while turned off', async () => {
     const { h } = await ready(false);
     setSimdKernelsEnabled(false);
-    try { expect(simdKernelsOf(h.backend)).toBeNull(); } finally { setSimdKernelsEnabled(true); }
+    try {
+      expect(simdKernelsOf(h.backend)).toBeNull();
+    } finally {
+      setSimdKernelsEnabled(true);
+    }
     expect(simdKernelsOf(h.backend)).not.toBeNull();
     expect(simdKernelsOf({})).toBeNull();
   });
 });
 
 describe('gemm', () => {
-  const shapes: [number, number, number][] = [[1, 1, 4], [3, 5, 8], [4, 7, 12], [5, GEMM_CHUNK, 4], [9, GEMM_CHUNK + 3, 20], [27, 3 * GEMM_CHUNK - 1, 32], [6, 40, 36]];
+  const shapes: [number, number, number][] = [
+    [1, 1, 4],
+    [3, 5, 8],
+    [4, 7, 12],
+    [5, GEMM_CHUNK, 4],
+    [9, GEMM_CHUNK + 3, 20],
+    [27, 3 * GEMM_CHUNK - 1, 32],
+    [6, 40, 36],
+  ];
   for (const shared of [false, true]) {
     for (const [rows, m, n] of shapes) {
       it(`equals the float64 product for ${rows}×${m} · ${m}×${n}${shared ? ' (shared memory)' : ''} (rel. error ≤ 1e-5, float32 sums)`, async () => {
@@ -54,7 +77,8 @@ describe('gemm', () => {
         new Float32Array(h.memory.buffer, pc, rows * n).fill(123); // gemm overwrites C
         gemm(k, h.put(a), h.put(b), pc, rows, m, n);
         const want = new Float64Array(rows * n);
-        for (let i = 0; i < rows; i++) for (let j = 0; j < n; j++) for (let t = 0; t < m; t++) want[i * n + j] += a[i * m + t] * b[t * n + j];
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < n; j++) for (let t = 0; t < m; t++) want[i * n + j] += a[i * m + t] * b[t * n + j];
         expect(rel(h.read(pc, rows * n), want)).toBeLessThanOrEqual(1e-5);
       });
     }
@@ -77,13 +101,18 @@ describe('gemmGroups', () => {
     const c0 = rand(5 * n);
     const pc = h.put(c0);
     // group 1: rows 0, 2, 4 of a (stride 2m), offset by 3 floats; group 2: rows 7, 8 from offset 5
-    const groups = [{ a: pa + 12, stride: 2 * m * 4, rows: 3, c: pc }, { a: pa + (7 * m + 5) * 4, stride: m * 4, rows: 2, c: pc + 3 * n * 4 }];
+    const groups = [
+      { a: pa + 12, stride: 2 * m * 4, rows: 3, c: pc },
+      { a: pa + (7 * m + 5) * 4, stride: m * 4, rows: 2, c: pc + 3 * n * 4 },
+    ];
     const freedBefore = h.freed;
     gemmGroups(k, groups, h.put(b), m, n);
     expect(h.freed).toBe(freedBefore + 1);
     const want = Float64Array.from(c0);
     const starts = [3, 2 * m + 3, 4 * m + 3, 7 * m + 5, 8 * m + 5];
-    starts.forEach((start, i) => { for (let j = 0; j < n; j++) for (let t = 0; t < m; t++) want[i * n + j] += a[start + t] * b[t * n + j]; });
+    starts.forEach((start, i) => {
+      for (let j = 0; j < n; j++) for (let t = 0; t < m; t++) want[i * n + j] += a[start + t] * b[t * n + j];
+    });
     expect(rel(h.read(pc, 5 * n), want)).toBeLessThanOrEqual(1e-5);
   });
 });
@@ -103,7 +132,7 @@ describe('colSum', () => {
 });
 
 describe('poolGradTiled', () => {
-  it('gives each window\'s first maximum its dy (ties, NaN, rows no window covers) and zero elsewhere', async () => {
+  it("gives each window's first maximum its dy (ties, NaN, rows no window covers) and zero elsewhere", async () => {
     const { h, k } = await ready(false);
     const [n, hh, w, c, fh, fw] = [2, 9, 8, 8, 2, 2];
     const oh = Math.floor(hh / fh);
@@ -113,14 +142,18 @@ describe('poolGradTiled', () => {
     const out = h.put(new Float32Array(x.length).fill(99));
     poolGradTiled(k, h.put(x), h.put(g), out, { n, h: hh, w, c, oh, ow, fh, fw });
     const want = new Float32Array(x.length);
-    for (let b = 0; b < n; b++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) for (let ch = 0; ch < c; ch++) {
-      let at = -1;
-      for (let r = 0; r < fh; r++) for (let s = 0; s < fw; s++) {
-        const q = ((b * hh + i * fh + r) * w + j * fw + s) * c + ch;
-        if (at < 0 || x[q] > x[at]) at = q;
-      }
-      want[at] = g[((b * oh + i) * ow + j) * c + ch];
-    }
+    for (let b = 0; b < n; b++)
+      for (let i = 0; i < oh; i++)
+        for (let j = 0; j < ow; j++)
+          for (let ch = 0; ch < c; ch++) {
+            let at = -1;
+            for (let r = 0; r < fh; r++)
+              for (let s = 0; s < fw; s++) {
+                const q = ((b * hh + i * fh + r) * w + j * fw + s) * c + ch;
+                if (at < 0 || x[q] > x[at]) at = q;
+              }
+            want[at] = g[((b * oh + i) * ow + j) * c + ch];
+          }
     expect([...h.read(out, x.length)]).toEqual([...want]);
   });
 });

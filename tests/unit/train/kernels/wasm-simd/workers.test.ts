@@ -6,13 +6,25 @@ import { type GemmPool, liveHelpers, splitColumns, startGemmPool, stopGemmPool }
 import { testHeap } from '../../../../helpers/simd-memory';
 
 const pools: GemmPool[] = [];
-afterAll(() => { for (const p of pools) stopGemmPool(p); });
+afterAll(() => {
+  for (const p of pools) stopGemmPool(p);
+});
 
 describe('splitColumns', () => {
-  it('splits into ranges of whole 4-column vectors, the caller\'s first, none empty', () => {
-    expect(splitColumns(32, 2)).toEqual([[0, 16], [16, 32]]);
-    expect(splitColumns(12, 2)).toEqual([[0, 8], [8, 12]]);
-    expect(splitColumns(64, 3)).toEqual([[0, 20], [20, 44], [44, 64]]);
+  it("splits into ranges of whole 4-column vectors, the caller's first, none empty", () => {
+    expect(splitColumns(32, 2)).toEqual([
+      [0, 16],
+      [16, 32],
+    ]);
+    expect(splitColumns(12, 2)).toEqual([
+      [0, 8],
+      [8, 12],
+    ]);
+    expect(splitColumns(64, 3)).toEqual([
+      [0, 20],
+      [20, 44],
+      [44, 64],
+    ]);
     expect(splitColumns(4, 3)).toEqual([[0, 4]]);
   });
 });

@@ -40,7 +40,10 @@ describe('the exports of src/, components/ and cli/', () => {
 
   it('name an export that nothing else uses', () => {
     const files = [
-      { path: 'src/a.ts', text: 'export function used() {}\nexport const lonely = 1;\nexport type Kept = number;\nexport type Own = 1;\nexport const own: Own = 1;' },
+      {
+        path: 'src/a.ts',
+        text: 'export function used() {}\nexport const lonely = 1;\nexport type Kept = number;\nexport type Own = 1;\nexport const own: Own = 1;',
+      },
       { path: 'src/b.ts', text: "import { used, type Kept } from './a';" },
     ];
     expect(unusedExports(files, () => true)).toEqual(['src/a.ts: lonely', 'src/a.ts: own']);

@@ -20,7 +20,7 @@ export function datasetText(d: { origin: string; name: string; count: number; cl
 }
 
 /** What the run record's `pretrained` says about the starting weights (null: random weights). */
-export function pretrainedText(w: { name: string; imagenet: boolean; courseUrl?: string } | null): string | null {
+export function pretrainedSource(w: { name: string; imagenet: boolean; courseUrl?: string } | null): string | null {
   if (!w) return null;
   if (w.imagenet) return `torchvision ImageNet weights (${w.name})`;
   return w.courseUrl ? `the course's ImageNet weights (${w.name})` : w.name;

@@ -5,7 +5,7 @@ import {
   downloadLabel,
   keptFeaturesText,
   noKeptFeaturesText,
-  pretrainedText,
+  pretrainedSource,
   runDoneText,
   runFeaturesText,
   tsneKeptText,
@@ -39,13 +39,15 @@ describe('fine-tune status sentences', () => {
     expect(datasetText(null)).toMatch(/^No data set is available: load one in chapter 2\.1/);
   });
 
-  it("pretrainedText tells torchvision's file, the course's download, another file and random weights apart", () => {
-    expect(pretrainedText({ name: 'resnet18-f37072fd.pth', imagenet: true })).toBe('torchvision ImageNet weights (resnet18-f37072fd.pth)');
-    expect(pretrainedText({ name: 'model.safetensors', imagenet: false, courseUrl: 'https://h.example/model.safetensors' })).toBe(
+  it("pretrainedSource tells torchvision's file, the course's download, another file and random weights apart", () => {
+    expect(pretrainedSource({ name: 'resnet18-f37072fd.pth', imagenet: true })).toBe(
+      'torchvision ImageNet weights (resnet18-f37072fd.pth)',
+    );
+    expect(pretrainedSource({ name: 'model.safetensors', imagenet: false, courseUrl: 'https://h.example/model.safetensors' })).toBe(
       "the course's ImageNet weights (model.safetensors)",
     );
-    expect(pretrainedText({ name: 'mine.safetensors', imagenet: false })).toBe('mine.safetensors');
-    expect(pretrainedText(null)).toBeNull();
+    expect(pretrainedSource({ name: 'mine.safetensors', imagenet: false })).toBe('mine.safetensors');
+    expect(pretrainedSource(null)).toBeNull();
   });
 
   it('downloadLabel rounds the size to whole megabytes', () => {

@@ -3,17 +3,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { cachedDistanceRows } from '../src/tsne/distance-cache';
-import { distanceRows } from '../src/tsne/distance-kernel';
+import { distanceRows, type DistanceRows } from '../src/tsne/distance-kernel';
 import { embeddingFile, readFeatures } from '../src/tsne/features-file';
 import { threadedGradient } from '../src/tsne/node-threads';
-import { runTsne } from '../src/tsne/tsne';
+import { resolveSettings, runTsne, startsFromPca } from '../src/tsne/tsne';
 import { trustworthiness } from '../src/tsne/trustworthiness';
 
 const USAGE = `Usage: npm run tsne -- --input <features.safetensors> --out <embedding.safetensors> [options]
 
-Barnes–Hut t-SNE of the tensor "features" [N, D] with openTSNE's schedule (PCA initialisation,
-early exaggeration 12 for 250 iterations at learning rate max(N/12, 200), then learning rate
-max(N, 200)); writes "embedding" [N, dims] as F32.
+t-SNE of the tensor "features" [N, D] with openTSNE's schedule (PCA initialisation, early
+exaggeration 12 for 250 iterations at learning rate max(N/12, 200), then learning rate
+max(N, 200)); writes "embedding" [N, dims] as F32. The repulsion is summed over all pairs (a
+WebAssembly SIMD kernel) up to 5,000 points, by the Barnes–Hut tree above.
 
   --input <file>        safetensors file with "features" [N, D] (floating point)
   --out <file>          where to write "embedding" [N, dims]
@@ -21,7 +22,8 @@ max(N, 200)); writes "embedding" [N, dims] as F32.
   --perplexity <x>      perplexity (default 30; below N − 1)
   --seed <n>            seed (default 0): the PCA starting block, or the random initialisation
   --iterations <n>      optimisation iterations, early exaggeration included (default 750)
-  --theta <x>           Barnes–Hut angle (default 0.5)
+  --method <m>          auto (default), exact (all pairs) or barnes-hut
+  --theta <x>           Barnes–Hut angle (default 0.5; exact sums ignore it)
   --k <n>               neighbours for trustworthiness (default 10)
   --threads <n>         threads for the gradient (default: the cores, at most 8); results are
                         deterministic for a seed, and the same for any thread count
@@ -47,6 +49,7 @@ function parse(argv: string[]) {
       seed: { type: 'string' },
       iterations: { type: 'string' },
       theta: { type: 'string' },
+      method: { type: 'string' },
       k: { type: 'string' },
       threads: { type: 'string' },
       help: { type: 'boolean' },
@@ -59,6 +62,9 @@ function parse(argv: string[]) {
   const threads = num(v.threads, 'threads', Math.min(8, availableParallelism()), true);
   if (threads < 1) throw new Error(`--threads must be at least 1, got "${v.threads}"`);
   if (dims !== 2 && dims !== 3) throw new Error(`--dims must be 2 or 3, got "${v.dims}"`);
+  const method = v.method ?? 'auto';
+  if (method !== 'auto' && method !== 'exact' && method !== 'barnes-hut')
+    throw new Error(`--method must be auto, exact or barnes-hut, got "${v.method}"`);
   return {
     input: v.input,
     out: v.out,
@@ -67,12 +73,13 @@ function parse(argv: string[]) {
     seed: num(v.seed, 'seed', 0, true),
     iterations: num(v.iterations, 'iterations', 750, true),
     theta: num(v.theta, 'theta', 0.5, false),
+    method: method as 'auto' | 'exact' | 'barnes-hut',
     k: num(v.k, 'k', 10, true),
     threads,
   };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -88,27 +95,38 @@ function main(argv: string[]): number {
   const t0 = performance.now();
   const { x, n, d } = readFeatures(new Uint8Array(readFileSync(args.input)));
   const pool = args.threads > 1 ? threadedGradient(n, args.dims, args.threads, (m) => console.error(m)) : null;
-  const distances = cachedDistanceRows(distanceRows(x, n, d));
+  const options = {
+    dims: args.dims,
+    perplexity: args.perplexity,
+    seed: args.seed,
+    iterations: args.iterations,
+    theta: args.theta,
+    method: args.method,
+  };
   let result: ReturnType<typeof runTsne>;
+  let distances: DistanceRows;
   try {
-    result = runTsne(
-      x,
-      n,
-      d,
-      { dims: args.dims, perplexity: args.perplexity, seed: args.seed, iterations: args.iterations, theta: args.theta },
-      {
-        gradient: pool?.gradient,
-        distances,
-        onProgress: (p) => {
-          if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`);
-        },
+    const settings = resolveSettings(n, options);
+    const tp = performance.now();
+    const pca = startsFromPca(d, settings) ? { components: settings.dims, seed: settings.seed } : null;
+    const prepared = (await pool?.prepare(x, d, settings.perplexity, pca)) ?? null;
+    const shared = (performance.now() - tp) / 1000;
+    distances = prepared?.distances ?? cachedDistanceRows(distanceRows(x, n, d));
+    result = runTsne(x, n, d, options, {
+      gradient: pool?.gradient,
+      distances,
+      pcaScores: prepared?.pcaScores,
+      p: prepared?.p,
+      onProgress: (p) => {
+        if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`);
       },
-    );
+    });
+    result.seconds.affinities += shared;
   } finally {
     pool?.close();
   }
   console.log(
-    `features: ${n} × ${d}; t-SNE to ${args.dims}-D, perplexity ${args.perplexity}, ${result.iterations} iterations, seed ${args.seed}, ${pool?.threads() ?? 1} thread(s)`,
+    `features: ${n} × ${d}; t-SNE to ${args.dims}-D (${result.settings.method === 'exact' ? 'exact repulsion' : `Barnes–Hut, theta ${result.settings.theta}`}), perplexity ${args.perplexity}, ${result.iterations} iterations, seed ${args.seed}, ${pool?.threads() ?? 1} thread(s)`,
   );
   const t1 = performance.now();
   const trust = args.k < n / 2 ? trustworthiness(x, n, d, result.embedding, args.dims, args.k, distances) : null;
@@ -117,7 +135,7 @@ function main(argv: string[]): number {
   writeFileSync(
     args.out,
     embeddingFile(result.embedding, n, args.dims, {
-      method: 'barnes-hut t-SNE',
+      method: s.method === 'exact' ? 't-SNE, exact repulsion' : 'barnes-hut t-SNE',
       threads: String(pool?.threads() ?? 1),
       dims: String(s.dims),
       perplexity: String(s.perplexity),
@@ -144,7 +162,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   console.error(`tsne: ${(e as Error).message}`);
   process.exitCode = 1;

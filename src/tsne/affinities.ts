@@ -18,17 +18,24 @@ const MAX_STEPS = 100;
  * nearest, which leaves p unchanged and keeps exp() from underflowing on large distances.
  */
 export function conditionalP(knn: Knn, perplexity: number): Float64Array {
-  const { n, k, distances } = knn;
+  const p = new Float64Array(knn.n * knn.k);
+  conditionalRows(knn, perplexity, 0, knn.n, p);
+  return p;
+}
+
+/** conditionalP for rows [from, to) into p (threads split the rows; each row is the same wherever it is computed). */
+export function conditionalRows(knn: Pick<Knn, 'k' | 'distances'>, perplexity: number, from: number, to: number, p: Float64Array): void {
+  const { k, distances } = knn;
   const target = Math.log(perplexity);
-  const p = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const base = i * k;
     const d0 = distances[base];
     let beta = 1;
     let lo = -Infinity;
     let hi = Infinity;
+    let sum = 0;
     for (let step = 0; step < MAX_STEPS; step++) {
-      let sum = 0;
+      sum = 0;
       let sumDP = 0;
       for (let r = 0; r < k; r++) {
         const dr = distances[base + r] - d0;
@@ -37,9 +44,7 @@ export function conditionalP(knn: Knn, perplexity: number): Float64Array {
         sum += v;
         sumDP += dr * v;
       }
-      const entropy = Math.log(sum) + (beta * sumDP) / sum;
-      for (let r = 0; r < k; r++) p[base + r] /= sum;
-      const diff = entropy - target;
+      const diff = Math.log(sum) + (beta * sumDP) / sum - target;
       if (Math.abs(diff) <= TOLERANCE) break;
       if (diff > 0) {
         lo = beta;
@@ -49,8 +54,8 @@ export function conditionalP(knn: Knn, perplexity: number): Float64Array {
         beta = lo === -Infinity ? beta / 2 : (beta + lo) / 2;
       }
     }
+    for (let r = 0; r < k; r++) p[base + r] /= sum;
   }
-  return p;
 }
 
 /** P = (C + Cᵀ) / sum, C the conditional kNN affinities: the union of both directions' neighbours. */

@@ -37,7 +37,12 @@ export function browserGradientPool(n: number, dims: 2 | 3, threads: number, war
           resolve();
         };
       });
-      return { start: ({ p, theta }) => w.postMessage({ t, shared, p, theta }), terminate: () => w.terminate(), loaded };
+      return {
+        start: ({ p, theta, exact }) => w.postMessage({ start: { t, shared, p, theta, exact } }),
+        prepare: (prepare) => w.postMessage({ prepare }),
+        terminate: () => w.terminate(),
+        loaded,
+      };
     },
     warn,
     10_000,

@@ -85,7 +85,7 @@ function rowKl(p: SparseP, y: Float64Array, dims: 2 | 3, i: number): number {
 }
 
 /** Rows [from, to)'s part of the KL, summed row by row in order (threads write `perRow` and the caller sums it the same way). */
-function attractionKl(p: SparseP, y: Float64Array, dims: 2 | 3, from: number, to: number, perRow?: Float64Array): number {
+export function attractionKl(p: SparseP, y: Float64Array, dims: 2 | 3, from: number, to: number, perRow?: Float64Array): number {
   let kl = 0;
   for (let i = from; i < to; i++) {
     const r = rowKl(p, y, dims, i);

@@ -4,9 +4,9 @@
  * file is also the workers' entry.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { SparseP } from './affinities';
-import { gradientPool, type GradientPool } from './gradient-pool';
+import { gradientPool, type GradientPool, type HelperStart } from './gradient-pool';
 import { helperLoop, type SharedGradient } from './shared-gradient';
+import { helperPrepare, type SharedPrepare } from './shared-prepare';
 
 /** A pool of threads − 1 worker_threads computing the gradient with this thread; close() ends them. */
 export type ThreadedGradient = GradientPool;
@@ -21,7 +21,11 @@ export function threadedGradient(n: number, dims: 2 | 3, threads: number, warn: 
       const w = new Worker(new URL(import.meta.url), { workerData: { tsneThread: t, shared } });
       w.on('error', (e) => fail(e.message));
       w.unref();
-      return { start: (msg) => w.postMessage(msg), terminate: () => void w.terminate() };
+      return {
+        start: (msg) => w.postMessage({ start: msg }),
+        prepare: (prepare) => w.postMessage({ prepare }),
+        terminate: () => void w.terminate(),
+      };
     },
     warn,
   );
@@ -29,5 +33,8 @@ export function threadedGradient(n: number, dims: 2 | 3, threads: number, warn: 
 
 if (!isMainThread && (workerData as { tsneThread?: number } | null)?.tsneThread) {
   const { tsneThread: t, shared } = workerData as { tsneThread: number; shared: SharedGradient };
-  parentPort!.once('message', (msg: { p: SparseP; theta: number }) => helperLoop(t, { ...shared, theta: msg.theta }, msg.p));
+  parentPort!.on('message', (msg: { start?: HelperStart; prepare?: SharedPrepare }) => {
+    if (msg.prepare) helperPrepare(msg.prepare);
+    else if (msg.start) helperLoop(t, { ...shared, theta: msg.start.theta }, msg.start.p, msg.start.exact);
+  });
 }

@@ -1,16 +1,19 @@
 /**
  * The t-SNE gradient shared between threads over SharedArrayBuffers (Node's worker_threads in
- * node-threads.ts, Web Workers in browser-threads.ts): every thread builds the same tree from the
- * shared embedding and takes a part of its groups (repulsion) and a slice of P's rows
+ * node-threads.ts, Web Workers in browser-threads.ts). Exact: every thread runs the SIMD kernel
+ * on a slice of the rows of one shared memory. Barnes–Hut: every thread builds the same tree from
+ * the shared embedding and takes a part of its groups (repulsion) and a slice of P's rows
  * (attraction). Z and the KL are summed group by group and row by row in one order, so the result
  * is the one-thread result, bit for bit, whatever the thread count.
  */
 import type { SparseP } from './affinities';
+import { combineExact } from './exact-gradient';
+import { CHUNKS, ExactKernel, type ExactLayout } from './exact-kernel';
 import { attraction, combineGradient } from './gradient';
 import { SpaceTree } from './space-tree';
 import type { GradientFn } from './tsne';
 
-/** Shared state: ctrl = [generation (−1 stops), threads done, threads ready]; params = [exaggeration, wantKl]. */
+/** Shared state: ctrl = [generation (−1 stops), threads done, threads ready, next exact chunk]; params = [exaggeration, wantKl]. */
 export interface SharedGradient {
   n: number;
   dims: 2 | 3;
@@ -45,23 +48,48 @@ export function sharedGradient(n: number, dims: 2 | 3, threads: number, theta: n
   };
 }
 
-/** Thread t's share of one gradient. */
-function work(t: number, s: SharedGradient, p: SparseP, tree: SpaceTree): void {
-  const from = Math.floor((t * s.n) / s.threads);
-  const to = Math.floor(((t + 1) * s.n) / s.threads);
+/** The exact kernel's shared memory and its layout (the leader has written P into it). */
+export interface SharedExact {
+  memory: WebAssembly.Memory;
+  layout: ExactLayout;
+}
+
+/** Rows [from, to) of thread t. */
+function share(t: number, s: SharedGradient): [number, number] {
+  return [Math.floor((t * s.n) / s.threads), Math.floor(((t + 1) * s.n) / s.threads)];
+}
+
+/** Thread t's share of one gradient: exact chunks while any is left, or its part of the tree's groups and of P's rows. */
+function work(t: number, s: SharedGradient, p: SparseP, tree: SpaceTree | ExactKernel): void {
+  if (tree instanceof ExactKernel) {
+    for (let c = Atomics.add(s.ctrl, 3, 1); c < CHUNKS; c = Atomics.add(s.ctrl, 3, 1)) tree.chunk(c);
+    return;
+  }
+  const [from, to] = share(t, s);
   tree.build(s.y);
   tree.repulsion(s.y, s.theta, t, s.threads, s.groupZ);
   attraction(p, s.y, s.dims, s.params[0], s.attract, from, to, s.params[1] === 1, s.rowKl);
 }
 
+/** Polls view[i] for up to `spinMs` while it still holds `value`, then sleeps on it: a sleeping thread takes a while to wake (long on a virtual machine), and an iteration lasts about a millisecond. */
+function waitWhile(view: Int32Array, i: number, value: number, spinMs: number): void {
+  const until = performance.now() + spinMs;
+  for (let k = 0; Atomics.load(view, i) === value; k++) {
+    if ((k & 255) === 0 && performance.now() > until) {
+      Atomics.wait(view, i, value);
+      return;
+    }
+  }
+}
+
 /** A helper thread's life (t ≥ 1): says it is ready, then computes its share of each gradient until told to stop. Blocks. */
-export function helperLoop(t: number, s: SharedGradient, p: SparseP): void {
-  const tree = new SpaceTree(s.n, s.dims, s.forces);
+export function helperLoop(t: number, s: SharedGradient, p: SparseP, exact?: SharedExact): void {
+  const tree = exact ? new ExactKernel(exact.layout, exact.memory, true) : new SpaceTree(s.n, s.dims, s.forces);
   Atomics.add(s.ctrl, 2, 1);
   Atomics.notify(s.ctrl, 2);
   let seen = 0;
   for (;;) {
-    Atomics.wait(s.ctrl, 0, seen);
+    waitWhile(s.ctrl, 0, seen, 2);
     const gen = Atomics.load(s.ctrl, 0);
     if (gen < 0) break;
     seen = gen;
@@ -83,13 +111,15 @@ export function readyHelpers(s: SharedGradient): number {
 }
 
 /** The leading thread's gradient: starts the helpers' shares, does share 0, waits, then sums the parts in order. */
-export function leaderGradient(s: SharedGradient, p: SparseP): GradientFn {
-  const tree = new SpaceTree(s.n, s.dims, s.forces);
+export function leaderGradient(s: SharedGradient, p: SparseP, kernel?: ExactKernel): GradientFn {
+  const tree = kernel ?? new SpaceTree(s.n, s.dims, s.forces);
   return (y, exaggeration, grad, wantKl) => {
-    s.y.set(y);
+    if (kernel) kernel.writeY(y);
+    else s.y.set(y);
     s.params[0] = exaggeration;
     s.params[1] = wantKl ? 1 : 0;
     Atomics.store(s.ctrl, 1, 0);
+    Atomics.store(s.ctrl, 3, 0);
     if (s.threads > 1) {
       Atomics.add(s.ctrl, 0, 1);
       Atomics.notify(s.ctrl, 0);
@@ -97,9 +127,10 @@ export function leaderGradient(s: SharedGradient, p: SparseP): GradientFn {
     work(0, s, p, tree);
     let done = Atomics.load(s.ctrl, 1);
     while (done < s.threads - 1) {
-      Atomics.wait(s.ctrl, 1, done);
+      waitWhile(s.ctrl, 1, done, 5);
       done = Atomics.load(s.ctrl, 1);
     }
+    if (tree instanceof ExactKernel) return combineExact(tree, p, y, exaggeration, grad, wantKl);
     let z = 0;
     for (let g = 0; g < tree.groupCount; g++) z += s.groupZ[g];
     let kl = 0;

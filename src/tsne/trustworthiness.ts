@@ -63,17 +63,27 @@ export function trustworthiness(
     }
     for (let e = revPtr[i]; e < revPtr[i + 1]; e++) threshold[rev[e]] = row[Math.floor(rev[e] / k)];
   }
+  // A pair farther than all of a point's thresholds moves none of its ranks: one comparison skips it.
+  const farthest = new Float64Array(n);
+  for (let e = 0; e < n * k; e++) if (threshold[e] > farthest[Math.floor(e / k)]) farthest[Math.floor(e / k)] = threshold[e];
   for (let i = 0; i < n - 1; i++) {
     const row = rows.squaredDistancesAfter(i);
     const bi = i * k;
+    const fi = farthest[i];
     for (let l = i + 1; l < n; l++) {
       const dil = row[l];
-      const bl = l * k;
-      for (let r = 0; r < k; r++) {
-        const ti = threshold[bi + r];
-        if (dil < ti || (dil === ti && l < neighbours[bi + r])) rank[bi + r]++;
-        const tl = threshold[bl + r];
-        if (dil < tl || (dil === tl && i < neighbours[bl + r])) rank[bl + r]++;
+      if (dil <= fi) {
+        for (let r = 0; r < k; r++) {
+          const ti = threshold[bi + r];
+          if (dil < ti || (dil === ti && l < neighbours[bi + r])) rank[bi + r]++;
+        }
+      }
+      if (dil <= farthest[l]) {
+        const bl = l * k;
+        for (let r = 0; r < k; r++) {
+          const tl = threshold[bl + r];
+          if (dil < tl || (dil === tl && i < neighbours[bl + r])) rank[bl + r]++;
+        }
       }
     }
   }

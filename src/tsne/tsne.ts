@@ -1,5 +1,7 @@
 /**
- * Barnes–Hut t-SNE in 2-D and 3-D (van der Maaten 2014) with openTSNE's schedule: exact kNN
+ * t-SNE in 2-D and 3-D (van der Maaten 2014) with openTSNE's schedule: the repulsion summed over
+ * all pairs by a WebAssembly SIMD kernel up to EXACT_LIMIT points (faster than a tree at that size,
+ * and exact), Barnes–Hut above it or where SIMD is missing; exact kNN
  * (3·perplexity neighbours), perplexity calibration, symmetric sparse P, PCA initialisation scaled
  * to std 1e-4, early exaggeration 12 for 250 iterations at momentum 0.5 and learning rate
  * max(N/12, 200), then 500 iterations at momentum 0.8 and learning rate max(N, 200) (openTSNE's
@@ -10,14 +12,20 @@
 import { mulberry32 } from '../data/rng';
 import { conditionalP, symmetricP, type SparseP } from './affinities';
 import { distanceRows, type DistanceRows } from './distance-kernel';
+import { exactKernelAvailable, exactKernelGradient } from './exact-gradient';
 import { barnesHutGradient, exactKl } from './gradient';
 import { exactKnn } from './knn';
 import { pcaScores } from './pca';
 import { SpaceTree } from './space-tree';
 
+/** How the repulsion is summed: over all pairs (SIMD), or by the Barnes–Hut tree at `theta`. */
+export type TsneMethod = 'exact' | 'barnes-hut';
+
 /** What the caller may set; everything has the default named in the module comment. */
 export interface TsneOptions {
   dims?: 2 | 3;
+  /** 'auto' (the default): exact up to EXACT_LIMIT points where WebAssembly SIMD runs, else Barnes–Hut. */
+  method?: TsneMethod | 'auto';
   perplexity?: number;
   iterations?: number;
   seed?: number;
@@ -34,7 +42,7 @@ export interface TsneOptions {
 }
 
 /** The options with every default filled in, as the run used them. */
-export type TsneSettings = Required<TsneOptions>;
+export type TsneSettings = Required<Omit<TsneOptions, 'method'>> & { method: TsneMethod };
 
 /** Reported every `klEvery` iterations and after the last. */
 export interface TsneProgress {
@@ -67,9 +75,16 @@ export interface TsneHooks {
   gradient?: (p: SparseP, settings: TsneSettings) => GradientFn;
   /** The features' distance rows to use for the kNN (a cache the caller shares with trustworthiness). */
   distances?: DistanceRows;
+  /** pcaScores(x, n, d, dims, seed), computed elsewhere (by a helper thread) for the PCA initialisation. */
+  pcaScores?: Float64Array;
+  /** inputAffinities(x, n, d, perplexity), computed elsewhere (by the threads of a pool). */
+  p?: SparseP;
 }
 
 const EXACT_KL_LIMIT = 10_000;
+
+/** Most points 'auto' sums exactly: above it the tree is faster (npm run bench:tsne -- --n … --method …). */
+export const EXACT_LIMIT = 5_000;
 
 /** Checks the shape and finiteness of [n, d] features; throws naming the first bad value. */
 export function validateFeatures(x: ArrayLike<number>, n: number, d: number): void {
@@ -85,8 +100,12 @@ export function validateFeatures(x: ArrayLike<number>, n: number, d: number): vo
 
 /** Fills the defaults and checks the ranges for n points. */
 export function resolveSettings(n: number, o: TsneOptions = {}): TsneSettings {
+  const method = o.method ?? 'auto';
+  if (method !== 'auto' && method !== 'exact' && method !== 'barnes-hut')
+    throw new Error(`t-SNE: method must be "auto", "exact" or "barnes-hut", got ${String(method)}`);
   const s: TsneSettings = {
     dims: o.dims ?? 2,
+    method: method === 'auto' ? (n <= EXACT_LIMIT && exactKernelAvailable() ? 'exact' : 'barnes-hut') : method,
     perplexity: o.perplexity ?? 30,
     iterations: o.iterations ?? 750,
     seed: o.seed ?? 0,
@@ -128,11 +147,18 @@ export function inputAffinities(
   return symmetricP(knn, conditionalP(knn, perplexity));
 }
 
-/** Initial embedding: PCA scores (or seeded Gaussian noise) scaled so the first coordinate has std 1e-4. */
-export function initialEmbedding(x: ArrayLike<number>, n: number, d: number, s: TsneSettings): Float64Array {
+/** Whether the run starts from PCA scores (else from seeded noise). */
+export function startsFromPca(d: number, s: Pick<TsneSettings, 'init' | 'dims'>): boolean {
+  return s.init === 'pca' && d >= s.dims;
+}
+
+/** Initial embedding: PCA scores (`scores` when given) or seeded Gaussian noise, scaled so the first coordinate has std 1e-4. */
+export function initialEmbedding(x: ArrayLike<number>, n: number, d: number, s: TsneSettings, scores?: Float64Array): Float64Array {
   let y: Float64Array;
-  if (s.init === 'pca' && d >= s.dims) y = pcaScores(x, n, d, s.dims, s.seed);
-  else {
+  if (startsFromPca(d, s)) {
+    if (scores && scores.length !== n * s.dims) throw new Error(`t-SNE: ${scores.length} PCA scores for ${n} points in ${s.dims}-D`);
+    y = scores ? Float64Array.from(scores) : pcaScores(x, n, d, s.dims, s.seed);
+  } else {
     const rng = mulberry32(s.seed);
     y = new Float64Array(n * s.dims);
     for (let e = 0; e < y.length; e++) y[e] = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
@@ -173,6 +199,7 @@ export class TsneOptimiser {
     this.update = new Float64Array(size);
     this.gains = new Float64Array(size).fill(1);
     if (gradient) this.gradient = gradient;
+    else if (settings.method === 'exact') this.gradient = exactKernelGradient(p, settings.dims);
     else {
       const tree = new SpaceTree(p.n, settings.dims);
       this.gradient = (y, exaggeration, grad, wantKl) =>
@@ -223,15 +250,15 @@ export function prepareTsne(
   n: number,
   d: number,
   options: TsneOptions = {},
-  gradient?: TsneHooks['gradient'],
-  distances?: DistanceRows,
+  hooks: Pick<TsneHooks, 'gradient' | 'distances' | 'pcaScores' | 'p'> = {},
 ): { optimiser: TsneOptimiser; seconds: number } {
   validateFeatures(x, n, d);
   const settings = resolveSettings(n, options);
   const t0 = performance.now();
-  const p = inputAffinities(x, n, d, settings.perplexity, distances);
-  const y0 = initialEmbedding(x, n, d, settings);
-  return { optimiser: new TsneOptimiser(p, y0, settings, gradient?.(p, settings)), seconds: (performance.now() - t0) / 1000 };
+  if (hooks.p && hooks.p.n !== n) throw new Error(`t-SNE: P has ${hooks.p.n} rows for ${n} points`);
+  const p = hooks.p ?? inputAffinities(x, n, d, settings.perplexity, hooks.distances);
+  const y0 = initialEmbedding(x, n, d, settings, hooks.pcaScores);
+  return { optimiser: new TsneOptimiser(p, y0, settings, hooks.gradient?.(p, settings)), seconds: (performance.now() - t0) / 1000 };
 }
 
 function report(opt: TsneOptimiser, kl: number, hooks: TsneHooks): void {
@@ -240,7 +267,7 @@ function report(opt: TsneOptimiser, kl: number, hooks: TsneHooks): void {
 
 /** Runs t-SNE on [n, d] row-major features to the end (or until the signal aborts), synchronously. */
 export function runTsne(x: ArrayLike<number>, n: number, d: number, options: TsneOptions = {}, hooks: TsneHooks = {}): TsneResult {
-  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient, hooks.distances);
+  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks);
   const t0 = performance.now();
   while (optimiser.iteration < optimiser.settings.iterations && !hooks.signal?.aborted) report(optimiser, optimiser.step(), hooks);
   return optimiser.result(optimiser.iteration < optimiser.settings.iterations, {
@@ -278,7 +305,7 @@ export async function runTsneAsync(
   const every = hooks.yieldEvery ?? 10;
   await yieldFn();
   if (hooks.signal?.aborted) throw new Error('t-SNE: cancelled before it started');
-  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks.gradient, hooks.distances);
+  const { optimiser, seconds } = prepareTsne(x, n, d, options, hooks);
   const t0 = performance.now();
   while (optimiser.iteration < optimiser.settings.iterations) {
     if (optimiser.iteration % every === 0) await yieldFn();

@@ -3,7 +3,7 @@ import { parseTsneRequest, type TsneResponse } from './protocol';
 import { cachedDistanceRows } from './distance-cache';
 import { distanceRows } from './distance-kernel';
 import type { GradientPool } from './gradient-pool';
-import { resolveSettings, runTsneAsync, validateFeatures } from './tsne';
+import { resolveSettings, runTsneAsync, startsFromPca, validateFeatures } from './tsne';
 import { trustworthiness } from './trustworthiness';
 
 /** How responses leave (self.postMessage in the worker; transfer lists the embedding's buffer). */
@@ -44,16 +44,24 @@ export function createTsneWorkerHandler(
     let pool: GradientPool | null = null;
     try {
       validateFeatures(req.features, req.n, req.d);
-      pool = threads?.(req.n, resolveSettings(req.n, req.options).dims) ?? null;
+      const settings = resolveSettings(req.n, req.options);
+      pool = threads?.(req.n, settings.dims) ?? null;
       await pool?.loaded();
-      const distances = cachedDistanceRows(distanceRows(req.features, req.n, req.d));
+      const tp = performance.now();
+      const pca = startsFromPca(req.d, settings) ? { components: settings.dims, seed: settings.seed } : null;
+      const prepared = (await pool?.prepare(req.features, req.d, settings.perplexity, pca)) ?? null;
+      const shared = (performance.now() - tp) / 1000;
+      const distances = prepared?.distances ?? cachedDistanceRows(distanceRows(req.features, req.n, req.d));
       const result = await runTsneAsync(req.features, req.n, req.d, req.options, {
         signal,
         yieldFn,
         distances,
+        pcaScores: prepared?.pcaScores,
+        p: prepared?.p,
         gradient: pool?.gradient,
         onProgress: (p) => post({ type: 'progress', id: req.id, ...p }),
       });
+      result.seconds.affinities += shared;
       if (result.cancelled) {
         post({ type: 'cancelled', id: req.id, iteration: result.iterations });
         return;

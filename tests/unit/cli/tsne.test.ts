@@ -57,15 +57,24 @@ describe('npm run tsne', () => {
     expect(Math.abs(Number(outs[0].metadata.trustworthiness) - Number(outs[2].metadata.trustworthiness))).toBeLessThan(0.02);
   });
 
-  it('gives the one-thread embedding, bit for bit, on two and three threads', () => {
-    const [one, two, three] = ['1', '2', '3'].map((threads) => {
-      const out = join(dir, `bits${threads}.safetensors`);
-      const r = run(['--input', input, '--out', out, '--iterations', '260', '--threads', threads]);
-      expect(r.status, r.stderr).toBe(0);
-      return readSafetensors(new Uint8Array(readFileSync(out))).tensors.get('embedding')!.data as Float32Array;
+  for (const method of ['exact', 'barnes-hut']) {
+    it(`gives the one-thread embedding, bit for bit, on two and three threads (--method ${method})`, () => {
+      const [one, two, three] = ['1', '2', '3'].map((threads) => {
+        const out = join(dir, `bits${threads}-${method}.safetensors`);
+        const r = run(['--input', input, '--out', out, '--iterations', '260', '--threads', threads, '--method', method]);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toContain(method === 'exact' ? '(exact repulsion)' : '(Barnes–Hut, theta 0.5)');
+        return readSafetensors(new Uint8Array(readFileSync(out))).tensors.get('embedding')!.data as Float32Array;
+      });
+      expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+      expect(Buffer.from(three.buffer).equals(Buffer.from(one.buffer))).toBe(true);
     });
-    expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
-    expect(Buffer.from(three.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+  }
+
+  it('refuses an unknown --method', () => {
+    const r = run(['--input', input, '--out', join(dir, 'never.safetensors'), '--method', 'fft']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--method must be auto, exact or barnes-hut, got "fft"');
   });
 
   it('fails with a clear message for a missing tensor, the wrong rank, NaN, or a missing file', () => {

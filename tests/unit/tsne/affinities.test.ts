@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalP, symmetricP } from '../../../src/tsne/affinities';
+import { conditionalP, conditionalRows, symmetricP } from '../../../src/tsne/affinities';
 import { distanceRows } from '../../../src/tsne/distance-kernel';
 import { exactKnn } from '../../../src/tsne/knn';
 import { blobs } from './helpers';
@@ -16,6 +16,18 @@ describe('conditionalP and symmetricP', () => {
       const h = -row.filter((v) => v > 0).reduce((a, v) => a + v * Math.log(v), 0);
       expect(Math.abs(h - Math.log(10))).toBeLessThan(1e-5);
     }
+  });
+
+  it('conditionalRows gives conditionalP row by row, bit for bit, wherever the rows are cut', () => {
+    const whole = conditionalP(knn, 10);
+    const parts = new Float64Array(n * 31);
+    for (const [from, to] of [
+      [50, n],
+      [0, 17],
+      [17, 50],
+    ])
+      conditionalRows(knn, 10, from, to, parts);
+    expect(Array.from(parts)).toEqual(Array.from(whole));
   });
 
   it('P is (C + Cᵀ) / sum: symmetric, sums to 1, matches the dense computation', () => {

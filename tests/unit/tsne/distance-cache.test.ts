@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/data/rng';
-import { cachedDistanceRows } from '../../../src/tsne/distance-cache';
+import { cachedDistanceRows, filledDistanceRows, triangleBase, triangleFloats, triangleRow } from '../../../src/tsne/distance-cache';
 import { distanceRows, type DistanceRows } from '../../../src/tsne/distance-kernel';
 
 /** Wraps rows to count how many times each row is computed. */
@@ -43,5 +43,35 @@ describe('cachedDistanceRows', () => {
     const rows = distanceRows(x, n, d);
     expect(cachedDistanceRows(rows, (n * (n - 1)) / 2 - 1)).toBe(rows);
     expect(cachedDistanceRows(rows, (n * (n - 1)) / 2)).not.toBe(rows);
+  });
+});
+
+describe('filledDistanceRows / triangleRow', () => {
+  const n = 19;
+  const d = 5;
+  const rng = mulberry32(9);
+  const x = Float32Array.from({ length: n * d }, () => rng());
+  const plain = distanceRows(x, n, d);
+  const triangle = new Float32Array(triangleFloats(n));
+  for (let i = 0; i < n - 1; i++) triangle.set(plain.squaredDistancesAfter(i).subarray(i + 1, n), triangleBase(n, i) + i + 1);
+
+  it('serves a triangle filled elsewhere as rows, and refuses one too small', () => {
+    const rows = filledDistanceRows(n, d, plain.kind, triangle);
+    for (let i = 0; i < n - 1; i++)
+      expect(Array.from(rows.squaredDistancesAfter(i).subarray(i + 1, n))).toEqual(
+        Array.from(plain.squaredDistancesAfter(i).subarray(i + 1, n)),
+      );
+    expect(() => filledDistanceRows(n, d, plain.kind, new Float32Array(10))).toThrow(/needs \d+ floats, got 10/);
+  });
+
+  it("gives a point's distances to every point, both halves of the triangle", () => {
+    const out = new Float64Array(n);
+    triangleRow(n, triangle, 7, out);
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let c = 0; c < d; c++) s += (x[7 * d + c] - x[j * d + c]) ** 2;
+      expect(out[j]).toBeCloseTo(s, 5);
+    }
+    expect(out[7]).toBe(0);
   });
 });

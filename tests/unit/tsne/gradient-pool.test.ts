@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/data/rng';
 import { barnesHutGradient } from '../../../src/tsne/gradient';
+import { exactKernelGradient } from '../../../src/tsne/exact-gradient';
 import { gradientPool } from '../../../src/tsne/gradient-pool';
 import { SpaceTree } from '../../../src/tsne/space-tree';
 import { inputAffinities, resolveSettings } from '../../../src/tsne/tsne';
@@ -25,7 +26,7 @@ describe('gradientPool', () => {
       () => {},
     );
     const grad = new Float64Array(n * 2);
-    const kl = pool.gradient(p, resolveSettings(n))(y, 12, grad, true);
+    const kl = pool.gradient(p, resolveSettings(n, { method: 'barnes-hut' }))(y, 12, grad, true);
     expect(Array.from(grad)).toEqual(Array.from(reference));
     expect(kl).toBe(refKl);
     expect(pool.threads()).toBe(1);
@@ -41,6 +42,7 @@ describe('gradientPool', () => {
       2,
       () => ({
         start: () => {},
+        prepare: () => {},
         terminate: () => {
           terminated++;
         },
@@ -51,7 +53,7 @@ describe('gradientPool', () => {
     );
     await pool.loaded();
     const grad = new Float64Array(n * 2);
-    const kl = pool.gradient(p, resolveSettings(n))(y, 12, grad, true);
+    const kl = pool.gradient(p, resolveSettings(n, { method: 'barnes-hut' }))(y, 12, grad, true);
     expect(warnings.join('\n')).toMatch(/1 helper thread\(s\) did not start; using one thread/);
     expect(pool.threads()).toBe(1);
     expect(terminated).toBe(1);
@@ -59,7 +61,25 @@ describe('gradientPool', () => {
     expect(kl).toBe(refKl);
   });
 
-  it('reports a helper that fails to load', () => {
+  it('sums exactly when the settings say so: one thread gives exactKernelGradient, bit for bit', () => {
+    const pool = gradientPool(
+      n,
+      2,
+      1,
+      () => {
+        throw new Error('no helper is needed');
+      },
+      () => {},
+    );
+    const grad = new Float64Array(n * 2);
+    const want = new Float64Array(n * 2);
+    const kl = pool.gradient(p, resolveSettings(n, { method: 'exact' }))(y, 12, grad, true);
+    expect(kl).toBe(exactKernelGradient(p, 2)(y, 12, want, true));
+    expect(Array.from(grad)).toEqual(Array.from(want));
+    pool.close();
+  });
+
+  it('reports a helper that fails to load', async () => {
     const warnings: string[] = [];
     const pool = gradientPool(
       n,
@@ -67,12 +87,12 @@ describe('gradientPool', () => {
       2,
       (_t, _shared, fail) => {
         fail('no such script');
-        return { start: () => {}, terminate: () => {} };
+        return { start: () => {}, prepare: () => {}, terminate: () => {} };
       },
       (m) => warnings.push(m),
       100,
     );
-    pool.gradient(p, resolveSettings(n));
+    pool.gradient(p, resolveSettings(n, { method: 'barnes-hut' }));
     expect(warnings[0]).toBe('t-SNE thread 1 failed: no such script');
     expect(pool.threads()).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSettings, runTsne, runTsneAsync } from '../../../src/tsne/tsne';
+import { EXACT_LIMIT, resolveSettings, runTsne, runTsneAsync } from '../../../src/tsne/tsne';
 import { blobs, knnPurity } from './helpers';
 
 describe('runTsne', () => {
@@ -83,6 +83,24 @@ describe('runTsne', () => {
       init: 'pca',
     });
     expect(resolveSettings(100)).toMatchObject({ learningRate: 200, finalLearningRate: 200 });
+  });
+
+  it('sums the repulsion exactly up to EXACT_LIMIT points, by Barnes–Hut above, or as asked', () => {
+    expect(resolveSettings(EXACT_LIMIT).method).toBe('exact');
+    expect(resolveSettings(EXACT_LIMIT + 1).method).toBe('barnes-hut');
+    expect(resolveSettings(100, { method: 'barnes-hut' }).method).toBe('barnes-hut');
+    expect(resolveSettings(9000, { method: 'exact' }).method).toBe('exact');
+    expect(() => resolveSettings(100, { method: 'fft' as 'exact' })).toThrow(/method must be "auto", "exact" or "barnes-hut", got fft/);
+  });
+
+  it('gives embeddings of the same quality by either method', () => {
+    const [exact, tree] = (['exact', 'barnes-hut'] as const).map((method) =>
+      runTsne(data.x, data.n, 20, { method, seed: 1, iterations: 400 }),
+    );
+    expect(exact.settings.method).toBe('exact');
+    expect(tree.settings.method).toBe('barnes-hut');
+    for (const r of [exact, tree]) expect(knnPurity(r.embedding, data.n, 2, data.labels, 10)).toBeGreaterThanOrEqual(0.98);
+    expect(Math.abs(exact.kl - tree.kl)).toBeLessThan(0.05);
     expect(resolveSettings(6000, { learningRate: 300 })).toMatchObject({ learningRate: 300, finalLearningRate: 300 });
     expect(resolveSettings(6000, { finalLearningRate: 900 })).toMatchObject({ learningRate: 500, finalLearningRate: 900 });
     expect(() => resolveSettings(6000, { finalLearningRate: 0 })).toThrow(/learning rate/);

@@ -6,7 +6,7 @@
  * stride-1 im2col, a column sum for the bias gradients, one row of non-overlapping max-pool windows
  * for MaxPoolGrad, and the ReLU gradient. All pointers and strides are in bytes.
  */
-import { Body, SIMD, V128, I32, encodeModule, type Func, type MemoryImport } from './emit';
+import { Body, SIMD, V128, I32, encodeModule, type Func, type MemoryImport } from '../../../tensor/wasm-emit';
 
 /**
  * The largest register tile of the product C += A·B: rows of C × 4-float vectors of its columns

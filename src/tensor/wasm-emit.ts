@@ -19,14 +19,19 @@ export const SIMD = {
   store: 0x0b,
   i32x4Splat: 0x11,
   f32x4Splat: 0x13,
+  f32x4ExtractLane: 0x1f,
   i32x4Eq: 0x37,
+  i32x4GtS: 0x3b,
   f32x4Gt: 0x44,
   and: 0x4e,
   bitselect: 0x52,
   f32x4DemoteF64x2Zero: 0x5e,
   f64x2PromoteLowF32x4: 0x5f,
+  i32x4Add: 0xae,
   f32x4Add: 0xe4,
+  f32x4Sub: 0xe5,
   f32x4Mul: 0xe6,
+  f32x4Div: 0xe7,
   f64x2Add: 0xf0,
 } as const;
 
@@ -119,6 +124,19 @@ export class Body {
   /** call_indirect through table 0, the callee taking `params` i32s; its table index on top of the arguments. */
   callIndirect(params: number): this {
     return this.op(0x11, ...uleb(params), 0x00);
+  }
+  /** f32.const x. */
+  f32(x: number): this {
+    const bytes = new Uint8Array(new Float32Array([x]).buffer);
+    return this.op(0x43, ...bytes);
+  }
+  /** v128.const of four i32 lanes. */
+  i32x4(lanes: [number, number, number, number]): this {
+    return this.op(0xfd, 0x0c, ...new Uint8Array(new Int32Array(lanes).buffer));
+  }
+  /** i32.load at the address on the stack plus offset. */
+  i32Load(offset = 0): this {
+    return this.op(0x28, 2, ...uleb(offset));
   }
   f32Load(offset = 0): this {
     return this.op(0x2a, 2, ...uleb(offset));

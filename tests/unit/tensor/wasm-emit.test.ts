@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Body, I32, SIMD, encodeModule, sleb, uleb } from '../../../../../src/train/kernels/wasm-simd/emit';
+import { Body, I32, SIMD, encodeModule, sleb, uleb } from '../../../src/tensor/wasm-emit';
 
 function instantiate(bytes: Uint8Array, memory: WebAssembly.Memory) {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), { env: { memory } }).exports as Record<

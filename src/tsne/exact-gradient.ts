@@ -4,7 +4,8 @@
  * order, so one thread and many give the same gradient bit for bit.
  */
 import type { SparseP } from './affinities';
-import { CHUNKS, ExactKernel, exactKernelModule, exactLayout, exactMemory } from './exact-kernel';
+import { CHUNKS, ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';
+import { exactKernelModule } from './exact-kernel-code';
 import { attractionKl } from './gradient';
 import type { GradientFn } from './tsne';
 
@@ -42,7 +43,7 @@ export function combineExact(
 
 /** The exact gradient on this thread alone (its own memory). */
 export function exactKernelGradient(p: SparseP, dims: 2 | 3): GradientFn {
-  const layout = exactLayout(p.n, dims, p.rowPtr[p.n]);
+  const layout = exactLayout(p.n, dims, paddedEntries(p));
   const kernel = new ExactKernel(layout, exactMemory(layout, false), false);
   kernel.writeP(p);
   return (y, exaggeration, grad, wantKl) => {

@@ -5,10 +5,11 @@
  * j > i, adds q_ij² (y_i − y_j) to its own sum and subtracts it from column j's sum in its chunk's
  * column array. The rows fall into CHUNKS fixed chunks, each with its own column arrays, summed in
  * chunk order afterwards, so any number of threads taking the chunks gives the same numbers. With
- * the repulsion each row also sums its attraction Σ_j p_ij q_ij (y_i − y_j) over its row of P.
+ * the repulsion each row also sums its attraction Σ_j p_ij q_ij (y_i − y_j) over its row of P,
+ * four entries at a time (each row padded to a multiple of four with zeros at the point itself).
  */
-import { Body, F32, I32, SIMD, V128, encodeModule } from '../tensor/wasm-emit';
 import type { SparseP } from './affinities';
+import { HEADER, exactKernelModule } from './exact-kernel-code';
 
 /** Chunks of rows, each computed whole by one thread: more than the threads, so that they share the work evenly. */
 export const CHUNKS = 16;
@@ -57,7 +58,14 @@ function chunkStarts(n: number): Int32Array {
   return starts;
 }
 
-/** The layout for n points, dims and nnz entries of P. */
+/** P's entries with each row padded to a multiple of 4: the `nnz` of its layout. */
+export function paddedEntries(p: SparseP): number {
+  let count = 0;
+  for (let i = 0; i < p.n; i++) count += Math.ceil((p.rowPtr[i + 1] - p.rowPtr[i]) / 4) * 4;
+  return count;
+}
+
+/** The layout for n points, dims and nnz entries of P (paddedEntries). */
 export function exactLayout(n: number, dims: 2 | 3, nnz: number): ExactLayout {
   const n4 = Math.ceil(n / 4) * 4;
   let at = 0;
@@ -96,185 +104,6 @@ export function exactLayout(n: number, dims: 2 | 3, nnz: number): ExactLayout {
   };
 }
 
-/** The header's fields, in i32 slots. */
-const H = { x: 0, y: 1, z: 2, nb: 3, points: 4, rowPtr: 5, cols: 6, values: 7, rep: 8, att: 9 } as const;
-
-/** rows(header, from, to, columns) for one dimension count: rows [from, to) of one chunk, whose column arrays start at `columns`. */
-function rowsBody(dims: 2 | 3): Body {
-  const b = new Body(4);
-  const [HEADER, FROM, TO, COLUMNS] = [0, 1, 2, 3];
-  const field = Object.fromEntries(Object.entries(H).map(([k]) => [k, b.local(I32)])) as Record<keyof typeof H, number>;
-  const i = b.local(I32);
-  const j = b.local(I32);
-  const e = b.local(I32);
-  const end = b.local(I32);
-  const out = b.local(I32);
-  const one = b.local(V128);
-  const q = b.local(V128);
-  const zSum = b.local(V128);
-  const mask = b.local(V128);
-  const axis = [0, 1, 2].slice(0, dims);
-  const yi = axis.map(() => b.local(V128));
-  const d = axis.map(() => b.local(V128));
-  const f = axis.map(() => b.local(V128));
-  const si = axis.map(() => b.local(F32));
-  const sd = axis.map(() => b.local(F32));
-  const g = axis.map(() => b.local(F32));
-  const w = b.local(F32);
-  const columnsOf = axis.map(() => b.local(I32));
-  const axisField = [field.x, field.y, field.z];
-  const zero = () => b.i32x4([0, 0, 0, 0]);
-  const hsum = (v: number) => {
-    b.get(v).simd(SIMD.f32x4ExtractLane).op(0);
-    for (let l = 1; l < 4; l++) b.get(v).simd(SIMD.f32x4ExtractLane).op(l).op(0x92);
-  };
-  // One block of four columns at byte offset j (masked: only the lanes of columns after row i count).
-  const block = (masked: boolean) => {
-    for (const a of axis) {
-      b.get(yi[a]).get(axisField[a]).get(j).add().simd(SIMD.load, 0).simd(SIMD.f32x4Sub).tee(d[a]);
-      b.get(d[a]).simd(SIMD.f32x4Mul);
-      if (a > 0) b.simd(SIMD.f32x4Add);
-    }
-    b.get(one).simd(SIMD.f32x4Add).set(q);
-    b.get(one).get(q).simd(SIMD.f32x4Div);
-    if (masked) b.get(mask).simd(SIMD.and);
-    b.tee(q).get(zSum).simd(SIMD.f32x4Add).set(zSum);
-    b.get(q).get(q).simd(SIMD.f32x4Mul).set(q);
-    for (const a of axis) {
-      b.get(q).get(d[a]).simd(SIMD.f32x4Mul).tee(d[a]).get(f[a]).simd(SIMD.f32x4Add).set(f[a]);
-      // columns[a][j] −= the same term: the pair's force on j is the opposite of its force on i.
-      b.get(columnsOf[a]).get(j).add().tee(out);
-      b.get(out).simd(SIMD.load, 0).get(d[a]).simd(SIMD.f32x4Sub).simd(SIMD.store, 0);
-    }
-  };
-  for (const [k, slot] of Object.entries(H))
-    b.get(HEADER)
-      .i32Load(4 * slot)
-      .set(field[k as keyof typeof H]);
-  b.f32(1).simd(SIMD.f32x4Splat).set(one);
-  for (const a of axis) b.get(COLUMNS).get(field.nb).i32(a).mul().add().set(columnsOf[a]);
-  b.get(COLUMNS).i32(0).get(field.nb).i32(dims).mul().memoryFill();
-  b.forRange(
-    i,
-    () => b.get(FROM),
-    () => b.get(TO),
-    1,
-    () => {
-      for (const a of axis) {
-        b.get(field.points)
-          .get(i)
-          .i32(4 * dims)
-          .mul()
-          .add()
-          .f32Load(4 * a)
-          .tee(si[a]);
-        b.simd(SIMD.f32x4Splat).set(yi[a]);
-      }
-      zero().set(zSum);
-      for (const a of axis) zero().set(f[a]);
-      // The first block holds column i + 1: lanes up to column i are masked out.
-      b.get(i).i32(1).add().i32(-4).op(0x71).tee(j).simd(SIMD.i32x4Splat).i32x4([0, 1, 2, 3]).simd(SIMD.i32x4Add);
-      b.get(i).simd(SIMD.i32x4Splat).simd(SIMD.i32x4GtS).set(mask);
-      b.get(j).i32(4).mul().set(j);
-      b.get(j)
-        .get(field.nb)
-        .ltU()
-        .ifElse(
-          () => {
-            block(true);
-            b.forRange(
-              j,
-              () => b.get(j).i32(16).add(),
-              () => b.get(field.nb),
-              16,
-              () => block(false),
-            );
-          },
-          () => {},
-        );
-      b.get(field.rep)
-        .get(i)
-        .i32(4 * (dims + 1))
-        .mul()
-        .add()
-        .set(out);
-      for (const a of axis) {
-        b.get(out);
-        hsum(f[a]);
-        b.f32Store(4 * a);
-      }
-      b.get(out);
-      hsum(zSum);
-      b.f32Store(4 * dims);
-      // Attraction over the row's entries of P, one at a time.
-      for (const a of axis) b.f32(0).set(g[a]);
-      b.get(field.rowPtr).get(i).i32(4).mul().add().tee(out).i32Load(0).set(e);
-      b.get(out).i32Load(4).set(end);
-      b.forRange(
-        e,
-        () => b.get(e),
-        () => b.get(end),
-        1,
-        () => {
-          b.get(field.cols).get(e).i32(4).mul().add().i32Load(0).get(field.points).add().set(out);
-          b.get(field.values).get(e).i32(4).mul().add().f32Load(0);
-          b.f32(1);
-          for (const a of axis)
-            b.get(si[a])
-              .get(out)
-              .f32Load(4 * a)
-              .op(0x93)
-              .tee(sd[a])
-              .get(sd[a])
-              .op(0x94)
-              .op(0x92);
-          b.op(0x95).set(w);
-          for (const a of axis) b.get(g[a]).get(w).get(sd[a]).op(0x94).op(0x92).set(g[a]);
-        },
-      );
-      b.get(field.att)
-        .get(i)
-        .i32(4 * dims)
-        .mul()
-        .add()
-        .set(out);
-      for (const a of axis)
-        b.get(out)
-          .get(g[a])
-          .f32Store(4 * a);
-    },
-  );
-  return b;
-}
-
-/** The module's bytes: exports rows2 and rows3; imports a shared or unshared memory. */
-export function exactModuleBytes(shared: boolean): Uint8Array {
-  return encodeModule(
-    [
-      { name: 'rows2', body: rowsBody(2) },
-      { name: 'rows3', body: rowsBody(3) },
-    ],
-    { shared, minPages: 1 },
-  );
-}
-
-const compiled = new Map<boolean, WebAssembly.Module | null>();
-
-/** The compiled module (shared memory or not), or null where WebAssembly SIMD is missing. */
-export function exactKernelModule(shared: boolean): WebAssembly.Module | null {
-  if (!compiled.has(shared)) {
-    let module: WebAssembly.Module | null = null;
-    try {
-      const bytes = exactModuleBytes(shared) as Uint8Array<ArrayBuffer>;
-      if (typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
-    } catch {
-      module = null;
-    }
-    compiled.set(shared, module);
-  }
-  return compiled.get(shared)!;
-}
-
 /** A memory for the layout, its header written; shared memories can go to other threads. */
 export function exactMemory(layout: ExactLayout, shared: boolean): WebAssembly.Memory {
   const pages = Math.ceil(layout.bytes / 65536) + 1;
@@ -282,8 +111,20 @@ export function exactMemory(layout: ExactLayout, shared: boolean): WebAssembly.M
     ? new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true })
     : new WebAssembly.Memory({ initial: pages });
   const l = layout;
-  const header = [l.axes[0], l.axes[1], l.axes[2], 4 * l.n4, l.points, l.rowPtr, l.cols, l.values, l.repulsion, l.attraction];
-  new Int32Array(memory.buffer, l.header, header.length).set(header);
+  const values = {
+    x: l.axes[0],
+    y: l.axes[1],
+    z: l.axes[2],
+    nb: 4 * l.n4,
+    points: l.points,
+    rowPtr: l.rowPtr,
+    cols: l.cols,
+    values: l.values,
+    rep: l.repulsion,
+    att: l.attraction,
+  };
+  const header = new Int32Array(memory.buffer, l.header, 16);
+  for (const [k, slot] of Object.entries(HEADER)) header[slot] = values[k as keyof typeof HEADER];
   return memory;
 }
 
@@ -312,15 +153,27 @@ export class ExactKernel {
     this.columns = new Float32Array(memory.buffer, layout.columns, n4 * dims * CHUNKS);
   }
 
-  /** Copies P (row pointers, columns as byte offsets of their points, values as f32) into the memory. */
+  /** Copies P into the memory: rows padded to a multiple of 4 (value 0 at the point itself), columns as byte offsets of their points, values as f32. */
   writeP(p: SparseP): void {
     const { memory: m, layout: l } = this;
-    if (p.n !== l.n || p.rowPtr[p.n] !== l.nnz)
-      throw new Error(`t-SNE: P has ${p.n} rows and ${p.rowPtr[p.n]} entries, the layout ${l.n} and ${l.nnz}`);
-    new Int32Array(m.buffer, l.rowPtr, l.n + 1).set(p.rowPtr);
+    if (p.n !== l.n || paddedEntries(p) !== l.nnz)
+      throw new Error(`t-SNE: P has ${p.n} rows and ${paddedEntries(p)} padded entries, the layout ${l.n} and ${l.nnz}`);
+    const rowPtr = new Int32Array(m.buffer, l.rowPtr, l.n + 1);
     const cols = new Int32Array(m.buffer, l.cols, l.nnz);
-    for (let e = 0; e < l.nnz; e++) cols[e] = 4 * l.dims * p.cols[e];
-    new Float32Array(m.buffer, l.values, l.nnz).set(p.values.subarray(0, l.nnz));
+    const values = new Float32Array(m.buffer, l.values, l.nnz);
+    let at = 0;
+    for (let i = 0; i < p.n; i++) {
+      rowPtr[i] = at;
+      for (let e = p.rowPtr[i]; e < p.rowPtr[i + 1]; e++, at++) {
+        cols[at] = 4 * l.dims * p.cols[e];
+        values[at] = p.values[e];
+      }
+      for (; at % 4 !== 0; at++) {
+        cols[at] = 4 * l.dims * i;
+        values[at] = 0;
+      }
+    }
+    rowPtr[p.n] = at;
   }
 
   /** Copies the embedding [n, dims] into both coordinate layouts (f32). */

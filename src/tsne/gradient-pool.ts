@@ -8,7 +8,7 @@
 import type { SparseP } from './affinities';
 import { CACHE_LIMIT } from './distance-cache';
 import type { DistanceRows } from './distance-kernel';
-import { ExactKernel, exactLayout, exactMemory } from './exact-kernel';
+import { ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';
 import { leaderGradient, readyHelpers, sharedGradient, stopHelpers, type SharedExact, type SharedGradient } from './shared-gradient';
 import { leaderPrepare, sharedPrepare, type SharedPrepare } from './shared-prepare';
 import { yieldToEventLoop, type GradientFn, type TsneSettings } from './tsne';
@@ -106,7 +106,7 @@ export function gradientPool(
       let kernel: ExactKernel | undefined;
       let exact: SharedExact | undefined;
       if (settings.method === 'exact') {
-        const layout = exactLayout(n, dims, p.rowPtr[n]);
+        const layout = exactLayout(n, dims, paddedEntries(p));
         exact = { layout, memory: exactMemory(layout, threads > 1) };
         kernel = new ExactKernel(layout, exact.memory, threads > 1);
         kernel.writeP(p);

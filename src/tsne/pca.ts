@@ -68,21 +68,71 @@ export function symmetricEigen(a: Float64Array, b: number): { values: Float64Arr
   return { values, vectors: v };
 }
 
-/** W = (X − mean)·Q for a [d, b] matrix Q: [n, b]. */
+/** W = (X − mean)·Q for a [d, b] matrix Q: [n, b]; four columns at a time in registers (the same sums, in the same order, as one at a time). */
 function projectCentred(x: ArrayLike<number>, n: number, d: number, mean: Float64Array, q: Float64Array, b: number, w: Float64Array): void {
   const shift = new Float64Array(b);
   for (let r = 0; r < d; r++) for (let c = 0; c < b; c++) shift[c] += mean[r] * q[r * b + c];
-  w.fill(0);
   for (let i = 0; i < n; i++) {
     const wo = i * b;
     const xo = i * d;
-    for (let r = 0; r < d; r++) {
-      const xv = x[xo + r];
-      if (xv === 0) continue;
-      const qo = r * b;
-      for (let c = 0; c < b; c++) w[wo + c] += xv * q[qo + c];
+    let c = 0;
+    for (; c + 4 <= b; c += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 0, qo = c; r < d; r++, qo += b) {
+        const xv = x[xo + r];
+        if (xv === 0) continue;
+        s0 += xv * q[qo];
+        s1 += xv * q[qo + 1];
+        s2 += xv * q[qo + 2];
+        s3 += xv * q[qo + 3];
+      }
+      w[wo + c] = s0 - shift[c];
+      w[wo + c + 1] = s1 - shift[c + 1];
+      w[wo + c + 2] = s2 - shift[c + 2];
+      w[wo + c + 3] = s3 - shift[c + 3];
     }
-    for (let c = 0; c < b; c++) w[wo + c] -= shift[c];
+    for (; c < b; c++) {
+      let s0 = 0;
+      for (let r = 0; r < d; r++) {
+        const xv = x[xo + r];
+        if (xv !== 0) s0 += xv * q[r * b + c];
+      }
+      w[wo + c] = s0 - shift[c];
+    }
+  }
+}
+
+/** Q = Xᵀ W ([d, b]), summed over the rows in order, four columns of W at a time in registers. */
+function transposeTimes(x: ArrayLike<number>, n: number, d: number, w: Float64Array, b: number, q: Float64Array): void {
+  q.fill(0);
+  for (let i = 0; i < n; i++) {
+    const wo = i * b;
+    const xo = i * d;
+    let c = 0;
+    for (; c + 4 <= b; c += 4) {
+      const w0 = w[wo + c];
+      const w1 = w[wo + c + 1];
+      const w2 = w[wo + c + 2];
+      const w3 = w[wo + c + 3];
+      for (let r = 0, qo = c; r < d; r++, qo += b) {
+        const xv = x[xo + r];
+        if (xv === 0) continue;
+        q[qo] += xv * w0;
+        q[qo + 1] += xv * w1;
+        q[qo + 2] += xv * w2;
+        q[qo + 3] += xv * w3;
+      }
+    }
+    for (; c < b; c++) {
+      const w0 = w[wo + c];
+      for (let r = 0; r < d; r++) {
+        const xv = x[xo + r];
+        if (xv !== 0) q[r * b + c] += xv * w0;
+      }
+    }
   }
 }
 
@@ -103,17 +153,7 @@ export function pcaScores(x: ArrayLike<number>, n: number, d: number, components
   for (let step = 0; step < POWER_STEPS; step++) {
     projectCentred(x, n, d, mean, q, b, w);
     // Q ← Xcᵀ W (the column sums of W are zero, so Xcᵀ W = Xᵀ W).
-    q.fill(0);
-    for (let i = 0; i < n; i++) {
-      const wo = i * b;
-      const xo = i * d;
-      for (let r = 0; r < d; r++) {
-        const xv = x[xo + r];
-        if (xv === 0) continue;
-        const qo = r * b;
-        for (let c = 0; c < b; c++) q[qo + c] += xv * w[wo + c];
-      }
-    }
+    transposeTimes(x, n, d, w, b, q);
     orthonormalise(q, d, b);
   }
   // Rayleigh–Ritz: eigenvectors of Qᵀ C Q = (XcQ)ᵀ(XcQ) rotate Q onto the components.

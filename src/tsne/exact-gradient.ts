@@ -6,7 +6,7 @@
 import type { SparseP } from './affinities';
 import { CHUNKS, ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';
 import { exactKernelModule } from './exact-kernel-code';
-import { attractionKl } from './gradient';
+import { pLogP, rowLogQ } from './gradient';
 import type { GradientFn } from './tsne';
 
 /** Whether this engine runs the exact kernel (WebAssembly SIMD). */
@@ -14,15 +14,11 @@ export function exactKernelAvailable(): boolean {
   return exactKernelModule(false) !== null;
 }
 
-/** grad = e·A − F/Z from the kernel's sums (every chunk run); returns KL(P‖Q) when wantKl, else NaN. */
-export function combineExact(
-  kernel: ExactKernel,
-  p: SparseP,
-  y: Float64Array,
-  exaggeration: number,
-  grad: Float64Array,
-  wantKl: boolean,
-): number {
+/**
+ * grad = e·A − F/Z from the kernel's sums (every chunk run, the columns summed into chunk 0);
+ * returns KL(P‖Q) = Σ p log p + Σ p log(1 + d²) + log Z from the two sums given, or NaN when `logQ` is NaN.
+ */
+export function combineExact(kernel: ExactKernel, exaggeration: number, grad: Float64Array, plogp: number, logQ: number): number {
   const { n, n4, dims } = kernel.layout;
   const { repulsion: rep, attraction: att, columns } = kernel;
   const stride = dims + 1;
@@ -32,13 +28,10 @@ export function combineExact(
   const z = 2 * half;
   const invZ = 1 / z;
   for (let a = 0; a < dims; a++) {
-    for (let i = 0; i < n; i++) {
-      let f = rep[i * stride + a];
-      for (let c = 0, o = a * n4 + i; c < CHUNKS; c++, o += dims * n4) f += columns[o];
-      grad[i * dims + a] = exaggeration * att[i * dims + a] - f * invZ;
-    }
+    for (let i = 0, o = a * n4; i < n; i++, o++)
+      grad[i * dims + a] = exaggeration * att[i * dims + a] - (rep[i * stride + a] + columns[o]) * invZ;
   }
-  return wantKl ? attractionKl(p, y, dims, 0, n) + Math.log(z) : NaN;
+  return plogp + logQ + Math.log(z);
 }
 
 /** The exact gradient on this thread alone (its own memory). */
@@ -46,9 +39,16 @@ export function exactKernelGradient(p: SparseP, dims: 2 | 3): GradientFn {
   const layout = exactLayout(p.n, dims, paddedEntries(p));
   const kernel = new ExactKernel(layout, exactMemory(layout, false), false);
   kernel.writeP(p);
+  const plogp = pLogP(p);
   return (y, exaggeration, grad, wantKl) => {
     kernel.writeY(y);
     for (let c = 0; c < CHUNKS; c++) kernel.chunk(c);
-    return combineExact(kernel, p, y, exaggeration, grad, wantKl);
+    kernel.sumColumns();
+    let logQ = NaN;
+    if (wantKl) {
+      logQ = 0;
+      for (let i = 0; i < p.n; i++) logQ += rowLogQ(p, y, dims, i);
+    }
+    return combineExact(kernel, exaggeration, grad, plogp, logQ);
   };
 }

@@ -161,12 +161,44 @@ function rowsBody(dims: 2 | 3): Body {
   return b;
 }
 
-/** The module's bytes: exports rows2 and rows3; imports a shared or unshared memory. */
+/** sum(columns, bytes, chunks): adds chunks 1, 2, … in order into chunk 0, each `bytes` long (a multiple of 16). */
+function sumBody(): Body {
+  const b = new Body(3);
+  const [COLUMNS, BYTES, CHUNK_COUNT] = [0, 1, 2];
+  const c = b.local(I32);
+  const k = b.local(I32);
+  const from = b.local(I32);
+  b.forRange(
+    c,
+    () => b.i32(1),
+    () => b.get(CHUNK_COUNT),
+    1,
+    () => {
+      b.get(c).get(BYTES).mul().get(COLUMNS).add().set(from);
+      b.forRange(
+        k,
+        () => b.i32(0),
+        () => b.get(BYTES),
+        16,
+        () => {
+          b.get(COLUMNS).get(k).add();
+          b.get(COLUMNS).get(k).add().simd(SIMD.load, 0);
+          b.get(from).get(k).add().simd(SIMD.load, 0);
+          b.simd(SIMD.f32x4Add).simd(SIMD.store, 0);
+        },
+      );
+    },
+  );
+  return b;
+}
+
+/** The module's bytes: exports rows2, rows3 and sum; imports a shared or unshared memory. */
 export function exactModuleBytes(shared: boolean): Uint8Array {
   return encodeModule(
     [
       { name: 'rows2', body: rowsBody(2) },
       { name: 'rows3', body: rowsBody(3) },
+      { name: 'sum', body: sumBody() },
     ],
     { shared, minPages: 1 },
   );

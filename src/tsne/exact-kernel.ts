@@ -137,6 +137,7 @@ export class ExactKernel {
   /** Per chunk, per axis: n4 values subtracted from each column. */
   readonly columns: Float32Array;
   private readonly run: (...a: number[]) => void;
+  private readonly sum: (...a: number[]) => void;
 
   constructor(
     readonly layout: ExactLayout,
@@ -147,6 +148,7 @@ export class ExactKernel {
     if (!module) throw new Error('t-SNE: the exact gradient needs WebAssembly SIMD, which this engine lacks');
     const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, (...a: number[]) => void>;
     this.run = layout.dims === 2 ? exports.rows2 : exports.rows3;
+    this.sum = exports.sum;
     const { n, n4, dims } = layout;
     this.repulsion = new Float32Array(memory.buffer, layout.repulsion, n * (dims + 1));
     this.attraction = new Float32Array(memory.buffer, layout.attraction, n * dims);
@@ -186,6 +188,12 @@ export class ExactKernel {
       for (let i = 0; i < n; i++) axis[i] = y[i * dims + a];
       axis.fill(FAR, n);
     }
+  }
+
+  /** Adds every chunk's column arrays, in chunk order, into chunk 0's (after all chunks ran). */
+  sumColumns(): void {
+    const l = this.layout;
+    this.sum(l.columns, 4 * l.n4 * l.dims, CHUNKS);
   }
 
   /** Runs chunk c (its rows, and its column arrays from zero). */

@@ -84,6 +84,27 @@ function rowKl(p: SparseP, y: Float64Array, dims: 2 | 3, i: number): number {
   return kl;
 }
 
+/** Σ p_ij log p_ij over P (the part of the KL the embedding does not change). */
+export function pLogP(p: SparseP): number {
+  let s = 0;
+  for (let e = 0; e < p.rowPtr[p.n]; e++) if (p.values[e] > 0) s += p.values[e] * Math.log(p.values[e]);
+  return s;
+}
+
+/** Row i's Σ_j p_ij log(1 + ‖y_i − y_j‖²): with pLogP and log Z, the KL. */
+export function rowLogQ(p: SparseP, y: Float64Array, dims: 2 | 3, i: number): number {
+  const { rowPtr, cols, values } = p;
+  let s = 0;
+  for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+    const pv = values[e];
+    if (!(pv > 0)) continue;
+    let r2 = 0;
+    for (let a = 0; a < dims; a++) r2 += (y[i * dims + a] - y[cols[e] * dims + a]) ** 2;
+    s += pv * Math.log(1 + r2);
+  }
+  return s;
+}
+
 /** Rows [from, to)'s part of the KL, summed row by row in order (threads write `perRow` and the caller sums it the same way). */
 export function attractionKl(p: SparseP, y: Float64Array, dims: 2 | 3, from: number, to: number, perRow?: Float64Array): number {
   let kl = 0;

@@ -9,7 +9,7 @@
 import type { SparseP } from './affinities';
 import { combineExact } from './exact-gradient';
 import { CHUNKS, ExactKernel, type ExactLayout } from './exact-kernel';
-import { attraction, combineGradient } from './gradient';
+import { attraction, combineGradient, pLogP, rowLogQ } from './gradient';
 import { SpaceTree } from './space-tree';
 import type { GradientFn } from './tsne';
 
@@ -62,7 +62,11 @@ function share(t: number, s: SharedGradient): [number, number] {
 /** Thread t's share of one gradient: exact chunks while any is left, or its part of the tree's groups and of P's rows. */
 function work(t: number, s: SharedGradient, p: SparseP, tree: SpaceTree | ExactKernel): void {
   if (tree instanceof ExactKernel) {
-    for (let c = Atomics.add(s.ctrl, 3, 1); c < CHUNKS; c = Atomics.add(s.ctrl, 3, 1)) tree.chunk(c);
+    const wantKl = s.params[1] === 1;
+    for (let c = Atomics.add(s.ctrl, 3, 1); c < CHUNKS; c = Atomics.add(s.ctrl, 3, 1)) {
+      tree.chunk(c);
+      if (wantKl) for (let i = tree.layout.chunkStart[c]; i < tree.layout.chunkStart[c + 1]; i++) s.rowKl[i] = rowLogQ(p, s.y, s.dims, i);
+    }
     return;
   }
   const [from, to] = share(t, s);
@@ -113,9 +117,10 @@ export function readyHelpers(s: SharedGradient): number {
 /** The leading thread's gradient: starts the helpers' shares, does share 0, waits, then sums the parts in order. */
 export function leaderGradient(s: SharedGradient, p: SparseP, kernel?: ExactKernel): GradientFn {
   const tree = kernel ?? new SpaceTree(s.n, s.dims, s.forces);
+  const plogp = kernel ? pLogP(p) : 0;
   return (y, exaggeration, grad, wantKl) => {
     if (kernel) kernel.writeY(y);
-    else s.y.set(y);
+    if (!kernel || wantKl) s.y.set(y);
     s.params[0] = exaggeration;
     s.params[1] = wantKl ? 1 : 0;
     Atomics.store(s.ctrl, 1, 0);
@@ -130,7 +135,15 @@ export function leaderGradient(s: SharedGradient, p: SparseP, kernel?: ExactKern
       waitWhile(s.ctrl, 1, done, 5);
       done = Atomics.load(s.ctrl, 1);
     }
-    if (tree instanceof ExactKernel) return combineExact(tree, p, y, exaggeration, grad, wantKl);
+    if (tree instanceof ExactKernel) {
+      tree.sumColumns();
+      let logQ = NaN;
+      if (wantKl) {
+        logQ = 0;
+        for (let i = 0; i < s.n; i++) logQ += s.rowKl[i];
+      }
+      return combineExact(tree, exaggeration, grad, plogp, logQ);
+    }
     let z = 0;
     for (let g = 0; g < tree.groupCount; g++) z += s.groupZ[g];
     let kl = 0;

@@ -59,15 +59,21 @@ describe('npm run tsne', () => {
 
   for (const method of ['exact', 'barnes-hut']) {
     it(`gives the one-thread embedding, bit for bit, on two and three threads (--method ${method})`, () => {
+      const progress: string[][] = [];
       const [one, two, three] = ['1', '2', '3'].map((threads) => {
         const out = join(dir, `bits${threads}-${method}.safetensors`);
         const r = run(['--input', input, '--out', out, '--iterations', '260', '--threads', threads, '--method', method]);
         expect(r.status, r.stderr).toBe(0);
         expect(r.stdout).toContain(method === 'exact' ? '(exact repulsion)' : '(Barnes–Hut, theta 0.5)');
+        progress.push(r.stdout.split('\n').filter((l) => /^iteration \d+: KL/.test(l)));
         return readSafetensors(new Uint8Array(readFileSync(out))).tensors.get('embedding')!.data as Float32Array;
       });
       expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
       expect(Buffer.from(three.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+      // The KL of the progress lines, summed by the threads row by row, is the same too.
+      expect(progress[0].map((l) => l.split(':')[0])).toEqual(['iteration 250', 'iteration 260']);
+      expect(progress[1]).toEqual(progress[0]);
+      expect(progress[2]).toEqual(progress[0]);
     });
   }
 

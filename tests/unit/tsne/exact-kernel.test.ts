@@ -83,6 +83,19 @@ describe('ExactKernel', () => {
       expect(Math.abs(2 * zHalf - zAll) / zAll).toBeLessThan(1e-6);
     });
 
+    it(`${dims}-D: sumColumns adds every chunk's columns into chunk 0's, in chunk order`, () => {
+      const before = Float32Array.from(kernel.columns);
+      const per = layout.n4 * dims;
+      kernel.sumColumns();
+      for (let e = 0; e < per; e++) {
+        let sum = before[e];
+        for (let c = 1; c < CHUNKS; c++) sum = Math.fround(sum + before[c * per + e]);
+        expect(kernel.columns[e]).toBe(sum);
+      }
+      expect(Array.from(kernel.columns.subarray(per))).toEqual(Array.from(before.subarray(per)));
+      kernel.columns.set(before);
+    });
+
     it(`${dims}-D: the chunks run in any order (and again) give the same numbers, bit for bit`, () => {
       const before = [kernel.repulsion, kernel.attraction, kernel.columns].map((a) => Float32Array.from(a));
       kernel.columns.fill(7);

@@ -1,7 +1,7 @@
 /**
- * The exact t-SNE gradient from the SIMD kernel (exact-kernel.ts): the kernel's per-row and
- * per-chunk sums become grad = e·A − F/Z in double precision, row by row and chunk by chunk in
- * order, so one thread and many give the same gradient bit for bit.
+ * The exact t-SNE gradient from the SIMD kernel (exact-kernel.ts): the kernel's per-row sums and
+ * its chunks' column sums (added in chunk order) become grad = e·A − F/Z in double precision, so
+ * one thread and many give the same gradient bit for bit.
  */
 import type { SparseP } from './affinities';
 import { CHUNKS, ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';

@@ -11,7 +11,8 @@ import type { DistanceRows } from './distance-kernel';
 import { ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';
 import { leaderGradient, readyHelpers, sharedGradient, stopHelpers, type SharedExact, type SharedGradient } from './shared-gradient';
 import { leaderPrepare, sharedPrepare, type SharedPrepare } from './shared-prepare';
-import { yieldToEventLoop, type GradientFn, type TsneSettings } from './tsne';
+import { yieldToEventLoop } from './event-loop';
+import type { GradientFn, TsneSettings } from './tsne';
 
 /** What a helper gets when the run starts. */
 export interface HelperStart {

@@ -1,7 +1,7 @@
 /**
  * The t-SNE gradient shared between threads over SharedArrayBuffers (Node's worker_threads in
- * node-threads.ts, Web Workers in browser-threads.ts). Exact: every thread runs the SIMD kernel
- * on a slice of the rows of one shared memory. Barnes–Hut: every thread builds the same tree from
+ * node-threads.ts, Web Workers in browser-threads.ts). Exact: the threads take the SIMD kernel's
+ * chunks of rows from a shared counter, on one shared memory. Barnes–Hut: every thread builds the same tree from
  * the shared embedding and takes a part of its groups (repulsion) and a slice of P's rows
  * (attraction). Z and the KL are summed group by group and row by row in one order, so the result
  * is the one-thread result, bit for bit, whatever the thread count.

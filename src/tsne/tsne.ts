@@ -17,6 +17,7 @@ import { barnesHutGradient, exactKl } from './gradient';
 import { exactKnn } from './knn';
 import { pcaScores } from './pca';
 import { SpaceTree } from './space-tree';
+import { yieldToEventLoop } from './event-loop';
 
 /** How the repulsion is summed: over all pairs (SIMD), or by the Barnes–Hut tree at `theta`. */
 export type TsneMethod = 'exact' | 'barnes-hut';
@@ -274,23 +275,6 @@ export function runTsne(x: ArrayLike<number>, n: number, d: number, options: Tsn
     affinities: seconds,
     optimisation: (performance.now() - t0) / 1000,
   });
-}
-
-/** Lets queued events run: setImmediate in Node, a MessageChannel round trip in browsers and workers (no 4 ms timer clamp). */
-export function yieldToEventLoop(): Promise<void> {
-  const g = globalThis as { setImmediate?: (f: () => void) => void };
-  if (g.setImmediate) return new Promise((r) => g.setImmediate!(r));
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((r) => {
-      const c = new MessageChannel();
-      c.port1.onmessage = () => {
-        c.port1.close();
-        r();
-      };
-      c.port2.postMessage(0);
-    });
-  }
-  return new Promise((r) => setTimeout(r, 0));
 }
 
 /** As runTsne, but awaits `yieldFn` every `yieldEvery` iterations so messages (a cancel) can arrive. */

@@ -93,6 +93,21 @@ describe('runTsne', () => {
     expect(() => resolveSettings(100, { method: 'fft' as 'exact' })).toThrow(/method must be "auto", "exact" or "barnes-hut", got fft/);
   });
 
+  it('sums exactly on a handful of points too (less than one SIMD block, padding on every side): the step of the tree at theta 0', () => {
+    for (const n of [3, 5, 7]) {
+      const x = Float32Array.from({ length: n * 3 }, (_, k) => Math.sin(k * 2.1));
+      for (const dims of [2, 3] as const) {
+        const options = { dims, perplexity: (n - 1) / 3, iterations: 1 };
+        const exact = runTsne(x, n, 3, { ...options, method: 'exact' }).embedding;
+        const tree = runTsne(x, n, 3, { ...options, method: 'barnes-hut', theta: 0 }).embedding;
+        const scale = Math.max(...Array.from(tree, Math.abs));
+        for (let e = 0; e < tree.length; e++) expect(Math.abs(exact[e] - tree[e]) / scale).toBeLessThan(1e-5);
+        const long = runTsne(x, n, 3, { ...options, method: 'exact', iterations: 300 });
+        expect(Array.from(long.embedding).every(Number.isFinite) && Number.isFinite(long.kl)).toBe(true);
+      }
+    }
+  });
+
   it('gives embeddings of the same quality by either method', () => {
     const [exact, tree] = (['exact', 'barnes-hut'] as const).map((method) =>
       runTsne(data.x, data.n, 20, { method, seed: 1, iterations: 400 }),

@@ -99,73 +99,60 @@ export function exactKnn(rows: DistanceRows, k: number, onRow?: (i: number) => v
   return { n, k, indices, distances };
 }
 
-/** The k-th smallest value of a (0-based), reordering a (quickselect, median-of-three pivots). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    // Median of three as the pivot keeps sorted and constant rows linear.
-    let x = a[lo];
-    let y = a[mid];
-    let z = a[hi];
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
-}
-
 /**
  * Point i's k nearest from its full row of squared distances (`row[j]` for every j; `row[i]` is
  * ignored): into indices/distances at `at`, nearest first, ties the lower index first (as exactKnn).
- * `scratch` holds at least row.length values.
+ * A max-heap of the k best so far: after the first few hundred columns almost every column is
+ * turned away by one comparison.
  */
-export function nearestInRow(
-  row: ArrayLike<number>,
-  i: number,
-  k: number,
-  scratch: Float64Array,
-  indices: Int32Array,
-  distances: Float64Array,
-  at: number,
-): void {
+export function nearestInRow(row: Float64Array, i: number, k: number, indices: Int32Array, distances: Float64Array, at: number): void {
   const n = row.length;
-  const work = scratch.subarray(0, n);
-  for (let j = 0; j < n; j++) work[j] = row[j];
-  work[i] = Infinity;
-  const kth = select(work, k - 1);
-  let c = 0;
-  for (let j = 0; j < n && c < k; j++) if (j !== i && row[j] < kth) c = place(row[j], j, c, at, indices, distances);
-  for (let j = 0; j < n && c < k; j++) if (j !== i && row[j] === kth) c = place(row[j], j, c, at, indices, distances);
+  let size = 0;
+  // The heap lives in indices/distances[at, at + k): the root (the farthest kept) at `at`.
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const d = row[j];
+    if (size < k) {
+      // Columns come in increasing order, so a kept column of the same distance has a lower index and stays above.
+      let c = size++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (distances[at + parent] > d) break;
+        distances[at + c] = distances[at + parent];
+        indices[at + c] = indices[at + parent];
+        c = parent;
+      }
+      distances[at + c] = d;
+      indices[at + c] = j;
+    } else if (d < distances[at]) siftDown(d, j, k, at, indices, distances);
+  }
+  // Heap sort in place: the farthest (highest index among equals) moves to the end, one by one.
+  for (let end = size - 1; end > 0; end--) {
+    const d = distances[at + end];
+    const j = indices[at + end];
+    distances[at + end] = distances[at];
+    indices[at + end] = indices[at];
+    siftDown(d, j, end, at, indices, distances);
+  }
 }
 
-/** Inserts (d, j) into the sorted run of c entries at `at` (j larger than every index of equal d already there). */
-function place(d: number, j: number, c: number, at: number, indices: Int32Array, distances: Float64Array): number {
-  let r = c;
-  while (r > 0 && distances[at + r - 1] > d) {
-    distances[at + r] = distances[at + r - 1];
-    indices[at + r] = indices[at + r - 1];
-    r--;
+/** Puts (d, j) at the root of the max-heap of `size` entries at `at` and sifts it down; order by distance, then index. */
+function siftDown(d: number, j: number, size: number, at: number, indices: Int32Array, distances: Float64Array): void {
+  let c = 0;
+  for (;;) {
+    let m = 2 * c + 1;
+    if (m >= size) break;
+    if (m + 1 < size && after(distances[at + m + 1], indices[at + m + 1], distances[at + m], indices[at + m])) m++;
+    if (!after(distances[at + m], indices[at + m], d, j)) break;
+    distances[at + c] = distances[at + m];
+    indices[at + c] = indices[at + m];
+    c = m;
   }
-  distances[at + r] = d;
-  indices[at + r] = j;
-  return c + 1;
+  distances[at + c] = d;
+  indices[at + c] = j;
+}
+
+/** Whether (da, ja) comes after (db, jb): farther, or as far with a higher index. */
+function after(da: number, ja: number, db: number, jb: number): boolean {
+  return da > db || (da === db && ja > jb);
 }

@@ -77,12 +77,12 @@ function rowBlock(s: SharedPrepare, rows: DistanceRows, b: number): void {
   done(s.rowBlocks, b);
 }
 
-function pointBlock(s: SharedPrepare, row: Float64Array, scratch: Float64Array, b: number): void {
+function pointBlock(s: SharedPrepare, row: Float64Array, b: number): void {
   const from = b * POINTS;
   const to = Math.min(s.n, from + POINTS);
   for (let i = from; i < to; i++) {
     triangleRow(s.n, s.triangle, i, row);
-    nearestInRow(row, i, s.k, scratch, s.indices, s.distances, i * s.k);
+    nearestInRow(row, i, s.k, s.indices, s.distances, i * s.k);
   }
   conditionalRows(s, s.perplexity, from, to, s.conditional);
   done(s.pointBlocks, b);
@@ -116,8 +116,7 @@ export function helperPrepare(s: SharedPrepare): void {
   take(s, 0, s.rowBlocks, (b) => rowBlock(s, rows, b));
   Atomics.wait(s.ctrl, 2, 0);
   const row = new Float64Array(s.n);
-  const scratch = new Float64Array(s.n);
-  take(s, 3, s.pointBlocks, (b) => pointBlock(s, row, scratch, b));
+  take(s, 3, s.pointBlocks, (b) => pointBlock(s, row, b));
 }
 
 /** Waits until view[i] is 2 or the deadline passes; whether it got there. */
@@ -144,10 +143,9 @@ export function leaderPrepare(s: SharedPrepare, waitMs = 10_000): { distances: D
   Atomics.store(s.ctrl, 2, 1);
   Atomics.notify(s.ctrl, 2);
   const row = new Float64Array(s.n);
-  const scratch = new Float64Array(s.n);
-  take(s, 3, s.pointBlocks, (b) => pointBlock(s, row, scratch, b));
+  take(s, 3, s.pointBlocks, (b) => pointBlock(s, row, b));
   claimPca(s);
-  for (let b = 0; b < s.pointBlocks.length; b++) if (!waitDone(s.pointBlocks, b, deadline)) pointBlock(s, row, scratch, b);
+  for (let b = 0; b < s.pointBlocks.length; b++) if (!waitDone(s.pointBlocks, b, deadline)) pointBlock(s, row, b);
   if (s.pca && !waitDone(s.ctrl, 1, deadline)) computePca(s);
   const p = symmetricP({ n: s.n, k: s.k, indices: s.indices, distances: s.distances }, s.conditional);
   return { distances: filledDistanceRows(s.n, s.d, rows.kind, s.triangle), p, pcaScores: s.pca?.scores };

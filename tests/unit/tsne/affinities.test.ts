@@ -30,6 +30,19 @@ describe('conditionalP and symmetricP', () => {
     expect(Array.from(parts)).toEqual(Array.from(whole));
   });
 
+  it('conditionalRows stays finite where Newton has no slope (equal distances) and on far-spread rows', () => {
+    const k = 6;
+    const distances = Float64Array.from([0, 0, 0, 0, 0, 0, 1e-6, 1, 50, 900, 1e4, 1e6]);
+    const p = new Float64Array(2 * k);
+    conditionalRows({ k, distances }, 3, 0, 2, p);
+    expect(Array.from(p.subarray(0, k))).toEqual(new Array(k).fill(1 / k));
+    const row = Array.from(p.subarray(k));
+    expect(row.every(Number.isFinite)).toBe(true);
+    expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const h = -row.filter((v) => v > 0).reduce((a, v) => a + v * Math.log(v), 0);
+    expect(Math.abs(h - Math.log(3))).toBeLessThan(1e-5);
+  });
+
   it('P is (C + Cᵀ) / sum: symmetric, sums to 1, matches the dense computation', () => {
     const c = conditionalP(knn, 10);
     const p = symmetricP(knn, c);

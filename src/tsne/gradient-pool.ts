@@ -55,7 +55,7 @@ export interface GradientPool {
   close(): void;
 }
 
-/** Starts threads − 1 helpers now; `readyTimeoutMs` bounds the wait for them in `gradient`. */
+/** Starts threads − 1 helpers now; `readyTimeoutMs` bounds the wait for them in `gradient`; `cores` says whether waiting threads may poll. */
 export function gradientPool(
   n: number,
   dims: 2 | 3,
@@ -63,8 +63,9 @@ export function gradientPool(
   spawn: SpawnHelper,
   warn: (msg: string) => void,
   readyTimeoutMs = 20_000,
+  cores = threads,
 ): GradientPool {
-  const shared = sharedGradient(n, dims, threads, 0.5);
+  const shared = sharedGradient(n, dims, threads, 0.5, cores);
   const helpers: HelperThread[] = [];
   let failed = false;
   for (let t = 1; t < threads; t++) {

@@ -3,6 +3,7 @@
  * memory with this thread (gradient-pool.ts); the same result as one thread, bit for bit. This
  * file is also the workers' entry.
  */
+import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { gradientPool, type GradientPool, type HelperStart } from './gradient-pool';
 import { helperLoop, type SharedGradient } from './shared-gradient';
@@ -28,6 +29,8 @@ export function threadedGradient(n: number, dims: 2 | 3, threads: number, warn: 
       };
     },
     warn,
+    20_000,
+    availableParallelism(),
   );
 }
 

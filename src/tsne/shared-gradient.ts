@@ -19,6 +19,8 @@ export interface SharedGradient {
   dims: 2 | 3;
   theta: number;
   threads: number;
+  /** How long a waiting thread polls before it sleeps (0 when there are more threads than cores: polling would take a core from a thread at work). */
+  spinMs: number;
   ctrl: Int32Array;
   params: Float64Array;
   y: Float64Array;
@@ -30,14 +32,15 @@ export interface SharedGradient {
   rowKl: Float64Array;
 }
 
-/** The state for n points in dims dimensions and `threads` threads, in SharedArrayBuffers. */
-export function sharedGradient(n: number, dims: 2 | 3, threads: number, theta: number): SharedGradient {
+/** The state for n points in dims dimensions and `threads` threads on `cores` cores, in SharedArrayBuffers. */
+export function sharedGradient(n: number, dims: 2 | 3, threads: number, theta: number, cores = threads): SharedGradient {
   const f64 = (count: number) => new Float64Array(new SharedArrayBuffer(Math.max(8, count * 8)));
   return {
     n,
     dims,
     theta,
     threads,
+    spinMs: threads <= cores ? 2 : 0,
     ctrl: new Int32Array(new SharedArrayBuffer(16)),
     params: f64(2),
     y: f64(n * dims),
@@ -93,7 +96,7 @@ export function helperLoop(t: number, s: SharedGradient, p: SparseP, exact?: Sha
   Atomics.notify(s.ctrl, 2);
   let seen = 0;
   for (;;) {
-    waitWhile(s.ctrl, 0, seen, 2);
+    waitWhile(s.ctrl, 0, seen, s.spinMs);
     const gen = Atomics.load(s.ctrl, 0);
     if (gen < 0) break;
     seen = gen;
@@ -132,7 +135,7 @@ export function leaderGradient(s: SharedGradient, p: SparseP, kernel?: ExactKern
     work(0, s, p, tree);
     let done = Atomics.load(s.ctrl, 1);
     while (done < s.threads - 1) {
-      waitWhile(s.ctrl, 1, done, 5);
+      waitWhile(s.ctrl, 1, done, s.spinMs);
       done = Atomics.load(s.ctrl, 1);
     }
     if (tree instanceof ExactKernel) {

@@ -2,11 +2,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { cachedDistanceRows } from '../src/tsne/distance-cache';
-import { distanceRows, type DistanceRows } from '../src/tsne/distance-kernel';
+import type { DistanceRows } from '../src/tsne/distance-kernel';
 import { embeddingFile, readFeatures } from '../src/tsne/features-file';
 import { threadedGradient } from '../src/tsne/node-threads';
-import { resolveSettings, runTsne, startsFromPca } from '../src/tsne/tsne';
+import { runInputs } from '../src/tsne/run-inputs';
+import { resolveSettings, runTsne } from '../src/tsne/tsne';
 import { trustworthiness } from '../src/tsne/trustworthiness';
 
 const USAGE = `Usage: npm run tsne -- --input <features.safetensors> --out <embedding.safetensors> [options]
@@ -106,22 +106,16 @@ async function main(argv: string[]): Promise<number> {
   let result: ReturnType<typeof runTsne>;
   let distances: DistanceRows;
   try {
-    const settings = resolveSettings(n, options);
-    const tp = performance.now();
-    const pca = startsFromPca(d, settings) ? { components: settings.dims, seed: settings.seed } : null;
-    const prepared = (await pool?.prepare(x, d, settings.perplexity, pca)) ?? null;
-    const shared = (performance.now() - tp) / 1000;
-    distances = prepared?.distances ?? cachedDistanceRows(distanceRows(x, n, d));
+    const inputs = await runInputs(pool, x, n, d, resolveSettings(n, options));
+    distances = inputs.hooks.distances;
     result = runTsne(x, n, d, options, {
+      ...inputs.hooks,
       gradient: pool?.gradient,
-      distances,
-      pcaScores: prepared?.pcaScores,
-      p: prepared?.p,
       onProgress: (p) => {
         if (p.iteration % 250 === 0 || p.iteration === p.iterations) console.log(`iteration ${p.iteration}: KL ${p.kl.toFixed(4)}`);
       },
     });
-    result.seconds.affinities += shared;
+    result.seconds.affinities += inputs.seconds;
   } finally {
     pool?.close();
   }

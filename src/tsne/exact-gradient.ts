@@ -4,7 +4,7 @@
  * one thread and many give the same gradient bit for bit.
  */
 import type { SparseP } from './affinities';
-import { CHUNKS, ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';
+import { CHUNKS, ExactKernel } from './exact-kernel';
 import { exactKernelModule } from './exact-kernel-code';
 import { pLogP, rowLogQ } from './gradient';
 import type { GradientFn } from './tsne';
@@ -36,9 +36,7 @@ export function combineExact(kernel: ExactKernel, exaggeration: number, grad: Fl
 
 /** The exact gradient on this thread alone (its own memory). */
 export function exactKernelGradient(p: SparseP, dims: 2 | 3): GradientFn {
-  const layout = exactLayout(p.n, dims, paddedEntries(p));
-  const kernel = new ExactKernel(layout, exactMemory(layout, false), false);
-  kernel.writeP(p);
+  const kernel = ExactKernel.forP(p, dims, false);
   const plogp = pLogP(p);
   return (y, exaggeration, grad, wantKl) => {
     kernel.writeY(y);

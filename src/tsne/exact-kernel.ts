@@ -155,6 +155,14 @@ export class ExactKernel {
     this.columns = new Float32Array(memory.buffer, layout.columns, n4 * dims * CHUNKS);
   }
 
+  /** A kernel with its own memory (shared for threads) holding P. */
+  static forP(p: SparseP, dims: 2 | 3, shared: boolean): ExactKernel {
+    const layout = exactLayout(p.n, dims, paddedEntries(p));
+    const kernel = new ExactKernel(layout, exactMemory(layout, shared), shared);
+    kernel.writeP(p);
+    return kernel;
+  }
+
   /** Copies P into the memory: rows padded to a multiple of 4 (value 0 at the point itself), columns as byte offsets of their points, values as f32. */
   writeP(p: SparseP): void {
     const { memory: m, layout: l } = this;

@@ -8,7 +8,7 @@
 import type { SparseP } from './affinities';
 import { CACHE_LIMIT } from './distance-cache';
 import type { DistanceRows } from './distance-kernel';
-import { ExactKernel, exactLayout, exactMemory, paddedEntries } from './exact-kernel';
+import { ExactKernel } from './exact-kernel';
 import { leaderGradient, readyHelpers, sharedGradient, stopHelpers, type SharedExact, type SharedGradient } from './shared-gradient';
 import { leaderPrepare, sharedPrepare, type SharedPrepare } from './shared-prepare';
 import { yieldToEventLoop } from './event-loop';
@@ -108,10 +108,8 @@ export function gradientPool(
       let kernel: ExactKernel | undefined;
       let exact: SharedExact | undefined;
       if (settings.method === 'exact') {
-        const layout = exactLayout(n, dims, paddedEntries(p));
-        exact = { layout, memory: exactMemory(layout, threads > 1) };
-        kernel = new ExactKernel(layout, exact.memory, threads > 1);
-        kernel.writeP(p);
+        kernel = ExactKernel.forP(p, dims, threads > 1);
+        exact = { layout: kernel.layout, memory: kernel.memory };
       }
       for (const h of helpers) h.start({ p, theta: settings.theta, exact });
       const deadline = Date.now() + readyTimeoutMs;

@@ -28,7 +28,7 @@ export interface SharedGradient {
   attract: Float64Array;
   /** Z of each group of the tree (at most n groups). */
   groupZ: Float64Array;
-  /** KL part of each row of P. */
+  /** KL part of each row of P (Barnes–Hut: Σ p (log p + log(1 + d²)); exact: Σ p log(1 + d²), Σ p log p being constant). */
   rowKl: Float64Array;
 }
 

@@ -1,9 +1,8 @@
 /** The t-SNE worker's logic without the worker: takes requests, posts responses; one run at a time, cancellable. */
 import { parseTsneRequest, type TsneResponse } from './protocol';
-import { cachedDistanceRows } from './distance-cache';
-import { distanceRows } from './distance-kernel';
 import type { GradientPool } from './gradient-pool';
-import { resolveSettings, runTsneAsync, startsFromPca, validateFeatures } from './tsne';
+import { runInputs } from './run-inputs';
+import { resolveSettings, runTsneAsync, validateFeatures } from './tsne';
 import { trustworthiness } from './trustworthiness';
 
 /** How responses leave (self.postMessage in the worker; transfer lists the embedding's buffer). */
@@ -47,21 +46,15 @@ export function createTsneWorkerHandler(
       const settings = resolveSettings(req.n, req.options);
       pool = threads?.(req.n, settings.dims) ?? null;
       await pool?.loaded();
-      const tp = performance.now();
-      const pca = startsFromPca(req.d, settings) ? { components: settings.dims, seed: settings.seed } : null;
-      const prepared = (await pool?.prepare(req.features, req.d, settings.perplexity, pca)) ?? null;
-      const shared = (performance.now() - tp) / 1000;
-      const distances = prepared?.distances ?? cachedDistanceRows(distanceRows(req.features, req.n, req.d));
+      const inputs = await runInputs(pool, req.features, req.n, req.d, settings);
       const result = await runTsneAsync(req.features, req.n, req.d, req.options, {
+        ...inputs.hooks,
         signal,
         yieldFn,
-        distances,
-        pcaScores: prepared?.pcaScores,
-        p: prepared?.p,
         gradient: pool?.gradient,
         onProgress: (p) => post({ type: 'progress', id: req.id, ...p }),
       });
-      result.seconds.affinities += shared;
+      result.seconds.affinities += inputs.seconds;
       if (result.cancelled) {
         post({ type: 'cancelled', id: req.id, iteration: result.iterations });
         return;
@@ -69,7 +62,9 @@ export function createTsneWorkerHandler(
       const k = req.trustworthinessK ?? 10;
       const t0 = performance.now();
       const trust =
-        k >= 1 && k < req.n / 2 ? trustworthiness(req.features, req.n, req.d, result.embedding, result.dims, k, distances) : null;
+        k >= 1 && k < req.n / 2
+          ? trustworthiness(req.features, req.n, req.d, result.embedding, result.dims, k, inputs.hooks.distances)
+          : null;
       const seconds = { ...result.seconds, trustworthiness: (performance.now() - t0) / 1000 };
       post(
         {

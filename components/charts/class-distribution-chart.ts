@@ -2,6 +2,7 @@
 import * as d3 from 'd3';
 import { legendRows } from '../../src/charts-data/axis-layout';
 import { SPLIT_NAMES, type Distribution, type SplitName } from '../../src/data/class-distribution';
+import { labelledSvg } from './labelled-svg';
 
 /** Colours of the splits, from the theme. */
 export const SPLIT_COLORS: Record<SplitName, string> = { train: 'var(--accent)', val: 'var(--good)', test: 'var(--muted)' };
@@ -31,22 +32,16 @@ export function renderClassDistribution(container: Element, d: Distribution, mea
     .range([height - m.bottom, m.top]);
   const pct = d3.format('.1%');
   const id = `class-dist-${++count}`;
-  container.replaceChildren();
-  const svg = d3
-    .select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`)
+  const svg = labelledSvg(
+    container,
+    id,
+    width,
+    height,
+    title,
+    `Grouped bars per class for the train, validation and test splits (${measure === 'count' ? 'number of images' : 'share of each split'}). The table below lists the numbers.`,
+  )
     .style('font', '11px var(--font, sans-serif)')
     .style('color', 'var(--fg)');
-  svg.append('title').attr('id', `${id}-t`).text(title);
-  svg
-    .append('desc')
-    .attr('id', `${id}-d`)
-    .text(
-      `Grouped bars per class for the train, validation and test splits (${measure === 'count' ? 'number of images' : 'share of each split'}). The table below lists the numbers.`,
-    );
   svg
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)

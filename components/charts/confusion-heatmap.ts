@@ -3,6 +3,7 @@ import * as d3 from 'd3';
 import { wrapLines } from '../../src/charts-data/axis-layout';
 import { rowNormalise } from '../../src/charts-data/confusion-rows';
 import { titleText } from './chart-title';
+import { labelledSvg } from './labelled-svg';
 
 let count = 0;
 
@@ -31,20 +32,16 @@ export function renderConfusionHeatmap(
   const colour = d3.scaleSequential(d3.interpolateBlues).domain([0, max]);
   const id = `confusion-${++count}`;
   const name = (i: number) => classes[i] ?? String(i);
-  container.replaceChildren();
-  const svg = d3
-    .select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`)
+  const svg = labelledSvg(
+    container,
+    id,
+    width,
+    height,
+    title,
+    confusion.map((row, t) => `true ${name(t)}: ${row.map(fmt).join(', ')}`).join('; '),
+  )
     .style('font', '11px var(--font, sans-serif)')
     .style('max-width', `${width * 1.4}px`);
-  svg.append('title').attr('id', `${id}-t`).text(title);
-  svg
-    .append('desc')
-    .attr('id', `${id}-d`)
-    .text(confusion.map((row, t) => `true ${name(t)}: ${row.map(fmt).join(', ')}`).join('; '));
   titleText(svg, lines);
   const g = svg.append('g').attr('transform', `translate(${m.left},${m.top})`);
   confusion.forEach((row, t) =>

@@ -4,6 +4,7 @@ import { CHAR_WIDTH, wrapLines } from '../../src/charts-data/axis-layout';
 import { f1Bars } from '../../src/charts-data/confusion-rows';
 import type { ClassMetrics } from '../../src/record/run-record';
 import { titleText } from './chart-title';
+import { labelledSvg } from './labelled-svg';
 
 let count = 0;
 
@@ -21,21 +22,17 @@ export function renderF1Bars(container: Element, perClass: readonly ClassMetrics
     .domain([0, 1])
     .range([m.left, width - m.right]);
   const id = `f1-bars-${++count}`;
-  container.replaceChildren();
-  const svg = d3
-    .select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`)
+  const svg = labelledSvg(
+    container,
+    id,
+    width,
+    height,
+    title,
+    bars.map((b) => `${b.name}: F1 ${b.f1.toFixed(3)} (${b.support} images)`).join('; '),
+  )
     .style('font', '12px var(--font, sans-serif)')
     .style('width', '100%')
     .style('max-width', `${width}px`);
-  svg.append('title').attr('id', `${id}-t`).text(title);
-  svg
-    .append('desc')
-    .attr('id', `${id}-d`)
-    .text(bars.map((b) => `${b.name}: F1 ${b.f1.toFixed(3)} (${b.support} images)`).join('; '));
   titleText(svg, lines);
   svg
     .append('g')

@@ -2,6 +2,7 @@
 import * as d3 from 'd3';
 import { leftMargin, legendRows, wholeTicks, wrapLines } from '../../src/charts-data/axis-layout';
 import { titleText } from './chart-title';
+import { labelledSvg } from './labelled-svg';
 
 /** One line: its legend name, points (x, y), a CSS colour (e.g. `var(--accent)`), an optional dash pattern and dots on its points. */
 export interface Series {
@@ -64,17 +65,9 @@ export function renderLineChart(container: Element, series: readonly Series[], o
     .range([m.left, width - m.right]);
   const id = `hw-chart-${++chartCount}`;
 
-  container.replaceChildren();
-  const svg = d3
-    .select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', `${id}-title ${id}-desc`)
+  const svg = labelledSvg(container, id, width, height, opts.title, opts.description)
     .style('color', 'var(--fg)')
     .style('font', '12px var(--font, sans-serif)');
-  svg.append('title').attr('id', `${id}-title`).text(opts.title);
-  svg.append('desc').attr('id', `${id}-desc`).text(opts.description);
   titleText(svg, titleLines);
 
   const xAxis = opts.wholeX ? d3.axisBottom(x).tickValues(wholeTicks(xDomain, 10)).tickFormat(d3.format('d')) : d3.axisBottom(x).ticks(8);

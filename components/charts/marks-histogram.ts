@@ -1,6 +1,7 @@
 /** A D3 bar chart of marks in bins (one item, or the total), with an accessible title and description. */
 import * as d3 from 'd3';
 import type { HistogramBin } from '../../src/grading/stats';
+import { labelledSvg } from './labelled-svg';
 
 let count = 0;
 
@@ -19,20 +20,16 @@ export function renderMarksHistogram(container: Element, bins: readonly Histogra
     .range([height - m.bottom, m.top]);
   const id = `marks-hist-${++count}`;
   const fmt = (v: number) => String(Math.round(v * 100) / 100);
-  container.replaceChildren();
-  const svg = d3
-    .select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`)
+  const svg = labelledSvg(
+    container,
+    id,
+    width,
+    height,
+    `Histogram of ${label}`,
+    bins.map((b) => `${fmt(b.lo)}–${fmt(b.hi)}: ${b.count}`).join('; '),
+  )
     .style('font', '11px var(--font, sans-serif)')
     .style('color', 'var(--fg)');
-  svg.append('title').attr('id', `${id}-t`).text(`Histogram of ${label}`);
-  svg
-    .append('desc')
-    .attr('id', `${id}-d`)
-    .text(bins.map((b) => `${fmt(b.lo)}–${fmt(b.hi)}: ${b.count}`).join('; '));
   svg
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)

@@ -1,6 +1,7 @@
 /** D3 bar chart of the shorter side of the original images (bins from image-report.ts), with an accessible description. */
 import * as d3 from 'd3';
 import type { SizeStats } from '../../src/data/packed-format';
+import { labelledSvg } from './labelled-svg';
 
 let count = 0;
 
@@ -21,20 +22,16 @@ export function renderSizeHistogram(container: Element, s: SizeStats, width = 48
     .nice()
     .range([height - m.bottom, m.top]);
   const id = `size-hist-${++count}`;
-  container.replaceChildren();
-  const svg = d3
-    .select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-labelledby', `${id}-t ${id}-d`)
+  const svg = labelledSvg(
+    container,
+    id,
+    width,
+    height,
+    'Shorter side of the original images, in pixels',
+    bins.map((b) => `${binName(b)} px: ${b.count} images`).join('; '),
+  )
     .style('font', '11px var(--font, sans-serif)')
     .style('color', 'var(--fg)');
-  svg.append('title').attr('id', `${id}-t`).text('Shorter side of the original images, in pixels');
-  svg
-    .append('desc')
-    .attr('id', `${id}-d`)
-    .text(bins.map((b) => `${binName(b)} px: ${b.count} images`).join('; '));
   svg
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)
